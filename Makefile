@@ -1,0 +1,104 @@
+# lectern: build, test and install.  `make run` and `make test` are all a
+# newcomer needs: both first install any missing Debian package.
+#   make            build ./lectern (CC=clang works too; V=1 shows commands)
+#   make run        build, then open the bundled corpus
+#   make test       build, then every test (unit, command, terminal, ASan+UBSan)
+#   make asan       the unit and command tests under ASan+UBSan only
+#   make install    PREFIX=/usr/local
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+DATADIR ?= $(PREFIX)/share/lectern
+PKGS    := ncursesw libcjson
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
+DEFS    := -D_GNU_SOURCE -DLECTERN_DATADIR='"$(DATADIR)"'
+DEB_PKGS := build-essential pkg-config libncurses-dev libcjson-dev libcmocka-dev tmux mandoc
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+BUILD   ?= build
+SRCS    := $(wildcard src/*.c) $(wildcard src/ui/*.c)
+CORE    := $(filter-out src/main.c,$(wildcard src/*.c))
+OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
+CORE_OBJS := $(CORE:%.c=$(BUILD)/%.o)
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(DEFS) $(PKG_CFLAGS) -Isrc $(CFLAGS)
+
+.PHONY: all run test unit cli asan deps install clean lint-man
+all: lectern
+
+lectern: $(BUILD)/lectern
+	$(Q)cp $< $@
+
+$(BUILD)/lectern: $(OBJS)
+	@echo "  LINK  $@"
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJS)
+	@mkdir -p $(dir $@)
+	@echo "  CC    $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(CORE_OBJS) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
+
+# Installs what is missing (as root, or through sudo), else says what to run.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo"; \
+		else echo "lectern needs:$$missing"; echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi; \
+		echo "installing:$$missing"; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq$$missing >/dev/null || exit 1; \
+	fi
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory lectern
+	./lectern
+
+unit: $(UNIT_BINS)
+	@fail=0; for t in $(UNIT_BINS); do (cd tests/unit && ../../$$t) || fail=1; done; exit $$fail
+
+cli: lectern
+	$(Q)bash tests/cli/run.sh ./lectern
+
+asan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CC=clang \
+		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" unit build/asan/lectern
+	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 bash tests/cli/run.sh build/asan/lectern
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory lectern unit cli lint-man
+	$(Q)$(MAKE) --no-print-directory asan
+
+lint-man:
+	$(Q)for m in man/*.[0-9]; do mandoc -Tlint -W warning $$m || exit 1; done
+	@echo "man pages: lint clean"
+
+install: lectern
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/data/sources $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5
+	install -m 755 lectern $(DESTDIR)$(PREFIX)/bin/lectern
+	install -m 644 data/corpus.json $(DESTDIR)$(DATADIR)/data/
+	install -m 644 data/sources/*.txt $(DESTDIR)$(DATADIR)/data/sources/
+	install -m 644 man/lectern.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 man/lectern-corpus.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+
+clean:
+	rm -rf build lectern

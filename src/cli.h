@@ -1,0 +1,30 @@
+/*
+ * cli: the scripting commands (check, list, show, claims, topics) and
+ * --help.  Output goes to stdout through out_*(), which sanitise corpus
+ * text (no terminal escapes ever reach a pipe or a terminal) and report
+ * write errors; JSON output is cJSON's, which escapes control characters.
+ *
+ * Exit codes: 0 success, 1 the corpus is invalid, 2 usage or I/O error.
+ */
+#ifndef LECTERN_CLI_H
+#define LECTERN_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+struct cli_args {
+	const char *corpus;    /* --corpus, or NULL */
+	bool json;
+	const char *source;    /* --source */
+	const char *command;   /* NULL: open the reader */
+	char **rest;           /* positional arguments after the command */
+	int nrest;
+};
+
+/* Parses argv; returns -1 after printing help/version (exit 0) or a usage
+ * error (exit 2): *exit_code tells which. */
+int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code);
+int cli_run(const struct cli_args *a);
+void cli_usage(FILE *fp);
+
+#endif

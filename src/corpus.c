@@ -1,0 +1,276 @@
+/* corpus: finding an index, looking up ids, reading texts safely. */
+#include "corpus.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "corpus_impl.h"
+#include "util.h"
+
+#ifndef LECTERN_DATADIR
+#define LECTERN_DATADIR "/usr/local/share/lectern"
+#endif
+
+static bool is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool exists(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0;
+}
+
+int corpus_locate(const char *arg, struct strbuf *out)
+{
+	const char *env = getenv("LECTERN_CORPUS");
+	const char *from = arg ? "--corpus" : "LECTERN_CORPUS";
+
+	sb_reset(out);
+	if (!arg && env && *env)
+		arg = env;
+	if (arg) {
+		if (is_dir(arg)) {
+			sb_addstr(out, arg);
+			if (out->len && out->buf[out->len - 1] != '/')
+				sb_addch(out, '/');
+			sb_addstr(out, "corpus.json");
+		} else {
+			sb_addstr(out, arg);
+		}
+		if (exists(out->buf))
+			return 0;
+		struct strbuf m = STRBUF_INIT;
+		sb_addf(&m, "%s: no such corpus (from %s)", out->buf, from);
+		sb_reset(out);
+		sb_add(out, m.buf, m.len);
+		sb_release(&m);
+		return -1;
+	}
+	if (exists("data/corpus.json")) {
+		sb_addstr(out, "data/corpus.json");
+		return 0;
+	}
+	sb_addstr(out, LECTERN_DATADIR "/data/corpus.json");
+	if (exists(out->buf))
+		return 0;
+	sb_reset(out);
+	sb_addstr(out, "no corpus found: give --corpus PATH or set LECTERN_CORPUS "
+		  "(looked for ./data/corpus.json and " LECTERN_DATADIR "/data/corpus.json)");
+	return -1;
+}
+
+/* ---- ids ---- */
+
+static size_t hash_str(const char *s)
+{
+	size_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+bool idmap_add(struct idmap *m, const char *id, size_t index,
+	       const char *(*name)(const void *, size_t), const void *arr)
+{
+	size_t mask = m->cap - 1, h = hash_str(id) & mask;
+
+	while (m->slots[h]) {
+		if (!strcmp(name(arr, m->slots[h] - 1), id))
+			return false;
+		h = (h + 1) & mask;
+	}
+	m->slots[h] = index + 1;
+	return true;
+}
+
+static long idmap_find(const struct idmap *m, const char *id,
+		       const char *(*name)(const void *, size_t), const void *arr)
+{
+	if (!m->cap)
+		return -1;
+	size_t mask = m->cap - 1, h = hash_str(id) & mask;
+	while (m->slots[h]) {
+		if (!strcmp(name(arr, m->slots[h] - 1), id))
+			return (long)(m->slots[h] - 1);
+		h = (h + 1) & mask;
+	}
+	return -1;
+}
+
+const char *corpus_source_name(const void *arr, size_t i)
+{
+	return ((const struct source *)arr)[i].id;
+}
+
+const char *corpus_claim_name(const void *arr, size_t i)
+{
+	return ((const struct claim *)arr)[i].id;
+}
+
+const char *corpus_topic_name(const void *arr, size_t i)
+{
+	return ((const struct topic *)arr)[i].id;
+}
+
+long corpus_find_source(const struct corpus *c, const char *id)
+{
+	return idmap_find(&c->source_ids, id, corpus_source_name, c->sources);
+}
+
+long corpus_find_claim(const struct corpus *c, const char *id)
+{
+	return idmap_find(&c->claim_ids, id, corpus_claim_name, c->claims);
+}
+
+long corpus_find_topic(const struct corpus *c, const char *id)
+{
+	return idmap_find(&c->topic_ids, id, corpus_topic_name, c->topics);
+}
+
+/* ---- paths and texts ---- */
+
+const char *corpus_path_problem(const char *rel)
+{
+	if (!*rel)
+		return "empty path";
+	if (rel[0] == '/')
+		return "absolute path (paths are relative to the index)";
+	if (rel[0] == '-')
+		return "path starts with '-'";
+	for (const char *p = rel; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			return "control character in path";
+	for (const char *p = rel; *p;) {
+		size_t n = strcspn(p, "/");
+		if (n == 2 && p[0] == '.' && p[1] == '.')
+			return "path leaves the corpus directory ('..')";
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	return NULL;
+}
+
+int corpus_open_confined(const char *dir, const char *rel, struct strbuf *err)
+{
+	const char *why = corpus_path_problem(rel);
+	char rdir[PATH_MAX], rfile[PATH_MAX];
+	struct strbuf full = STRBUF_INIT;
+	int fd = -1;
+
+	if (why) {
+		sb_addstr(err, why);
+		errno = EINVAL;
+		return -1;
+	}
+	sb_addf(&full, "%s/%s", dir, rel);
+	if (!realpath(dir, rdir)) {
+		sb_addf(err, "cannot resolve the corpus directory: %s", strerror(errno));
+		goto out;
+	}
+	if (!realpath(full.buf, rfile)) {
+		sb_addf(err, "cannot open: %s", strerror(errno));
+		goto out;
+	}
+	size_t dl = strlen(rdir);
+	if (strncmp(rfile, rdir, dl) || (rfile[dl] != '/' && strcmp(rdir, "/"))) {
+		sb_addstr(err, "path resolves outside the corpus directory (symlink?)");
+		errno = EACCES;
+		goto out;
+	}
+	fd = open(rfile, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		sb_addf(err, "cannot open: %s", strerror(errno));
+		goto out;
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		sb_addstr(err, S_ISDIR(st.st_mode) ? "is a directory, not a text file" :
+			  "not a regular file (a FIFO or device?)");
+		close(fd);
+		fd = -1;
+		errno = EINVAL;
+	}
+out:
+	sb_release(&full);
+	return fd;
+}
+
+const char *corpus_text(struct corpus *c, size_t i, size_t *len,
+			struct strbuf *err)
+{
+	struct source *s = &c->sources[i];
+
+	if (s->text) {
+		*len = s->text_len;
+		return s->text;
+	}
+	int fd = corpus_open_confined(c->dir, s->file, err);
+	if (fd < 0)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	char buf[65536];
+	for (;;) {
+		ssize_t r = read(fd, buf, sizeof buf);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			sb_addf(err, "cannot read: %s", strerror(errno));
+			sb_release(&sb);
+			close(fd);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		if (sb.len + (size_t)r > CORPUS_MAX_TEXT) {
+			sb_addstr(err, "text larger than 1 GiB");
+			sb_release(&sb);
+			close(fd);
+			return NULL;
+		}
+		sb_add(&sb, buf, (size_t)r);
+	}
+	close(fd);
+	s->text = sb_detach(&sb, &s->text_len);
+	*len = s->text_len;
+	return s->text;
+}
+
+void corpus_text_drop(struct corpus *c, size_t i)
+{
+	free(c->sources[i].text);
+	c->sources[i].text = NULL;
+	c->sources[i].text_len = 0;
+}
+
+void corpus_free(struct corpus *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nsources; i++)
+		free(c->sources[i].text);
+	free(c->source_ids.slots);
+	free(c->claim_ids.slots);
+	free(c->topic_ids.slots);
+	free(c->index_path);
+	free(c->dir);
+	pool_release(&c->pool);
+	free(c);
+}
+
+void idmap_init(struct idmap *m, size_t entries)
+{
+	size_t cap = 16;
+	while (cap < entries * 2)
+		cap *= 2;
+	m->cap = cap;
+	m->slots = xcalloc(cap, sizeof *m->slots);
+}

@@ -1,0 +1,217 @@
+/* corpus_json: the model written back as JSON, and values as words. */
+#include "corpus_json.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "util.h"
+
+static void add_str(cJSON *o, const char *key, const char *s)
+{
+	if (s)
+		cJSON_AddStringToObject(o, key, s);
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
+static void add_opt(cJSON *o, const char *key, const char *s)
+{
+	if (s)
+		cJSON_AddStringToObject(o, key, s);
+}
+
+/* Restores the unknown members kept at load time. */
+static void add_extra(cJSON *o, const char *extra)
+{
+	if (!extra)
+		return;
+	cJSON *x = cJSON_Parse(extra);
+	if (!x)
+		return;
+	while (x->child) {
+		cJSON *m = cJSON_DetachItemViaPointer(x, x->child);
+		cJSON_AddItemToObject(o, m->string, m);
+	}
+	cJSON_Delete(x);
+}
+
+static cJSON *span_json(struct span sp)
+{
+	cJSON *a = cJSON_CreateArray();
+	cJSON_AddItemToArray(a, cJSON_CreateNumber((double)sp.start));
+	cJSON_AddItemToArray(a, cJSON_CreateNumber((double)sp.end));
+	return a;
+}
+
+cJSON *value_json(const struct value *v)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (v->type == VALUE_DATE) {
+		cJSON_AddStringToObject(o, "type", "date");
+		add_str(o, "value", v->date);
+		add_opt(o, "precision", v->precision);
+		add_opt(o, "start", v->start);
+		add_opt(o, "end", v->end);
+		add_opt(o, "about", v->about);
+	} else {
+		cJSON_AddStringToObject(o, "type", "quantity");
+		cJSON_AddNumberToObject(o, "value", v->num);
+		add_str(o, "unit", v->unit);
+		add_opt(o, "counted", v->counted);
+		add_opt(o, "qualifier", v->qualifier);
+		if (v->has_low)
+			cJSON_AddNumberToObject(o, "low", v->low);
+		else
+			cJSON_AddNullToObject(o, "low");
+		if (v->has_high)
+			cJSON_AddNumberToObject(o, "high", v->high);
+		else
+			cJSON_AddNullToObject(o, "high");
+	}
+	add_extra(o, v->extra);
+	return o;
+}
+
+cJSON *source_json(const struct corpus *c, size_t i)
+{
+	const struct source *s = &c->sources[i];
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "id", s->id);
+	add_str(o, "title", s->title);
+	add_str(o, "outlet", s->outlet);
+	add_str(o, "author", s->author);
+	add_str(o, "published", s->published);
+	add_str(o, "url", s->url);
+	add_str(o, "language", s->language);
+	cJSON_AddStringToObject(o, "file", s->file);
+	cJSON_AddStringToObject(o, "sha256", s->sha256);
+	if (s->nboiler) {
+		cJSON *b = cJSON_AddArrayToObject(o, "boilerplate");
+		for (size_t k = 0; k < s->nboiler; k++)
+			cJSON_AddItemToArray(b, span_json(s->boiler[k]));
+	}
+	if (s->has_provenance) {
+		cJSON *p = cJSON_AddObjectToObject(o, "provenance");
+		add_opt(p, "original", s->original);
+		if (s->nguessed) {
+			cJSON *g = cJSON_AddArrayToObject(p, "guessed");
+			for (size_t k = 0; k < s->nguessed; k++)
+				cJSON_AddItemToArray(g, cJSON_CreateString(s->guessed[k]));
+		}
+		if (s->nrepairs) {
+			cJSON *r = cJSON_AddArrayToObject(p, "repairs");
+			for (size_t k = 0; k < s->nrepairs; k++) {
+				const struct repair *rp = &s->repairs[k];
+				cJSON *e = cJSON_CreateObject();
+				add_opt(e, "kind", rp->kind);
+				add_opt(e, "action", rp->action);
+				if (rp->count >= 0)
+					cJSON_AddNumberToObject(e, "count", (double)rp->count);
+				add_opt(e, "detail", rp->detail);
+				add_extra(e, rp->extra);
+				cJSON_AddItemToArray(r, e);
+			}
+		}
+		add_opt(p, "note", s->prov_note);
+		add_extra(p, s->prov_extra);
+	}
+	cJSON_AddNumberToObject(o, "claim_count", (double)s->nclaims);
+	add_extra(o, s->extra);
+	return o;
+}
+
+cJSON *claim_json(const struct corpus *c, size_t i)
+{
+	const struct claim *cl = &c->claims[i];
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "id", cl->id);
+	cJSON_AddStringToObject(o, "source", c->sources[cl->source].id);
+	cJSON_AddItemToObject(o, "span", span_json(cl->span));
+	cJSON_AddStringToObject(o, "text", cl->text);
+	cJSON_AddStringToObject(o, "kind", cl->kind);
+	add_str(o, "speaker", cl->speaker);
+	add_opt(o, "speaker_role", cl->speaker_role);
+	cJSON *vs = cJSON_AddArrayToObject(o, "values");
+	for (size_t k = 0; k < cl->nvalues; k++)
+		cJSON_AddItemToArray(vs, value_json(&cl->values[k]));
+	cJSON *ts = cJSON_AddArrayToObject(o, "topics");
+	for (size_t k = 0; k < cl->ntopics; k++)
+		cJSON_AddItemToArray(ts, cJSON_CreateString(c->topics[cl->topics[k]].id));
+	cJSON_AddStringToObject(o, "origin", cl->origin);
+	add_extra(o, cl->extra);
+	return o;
+}
+
+cJSON *topic_json(const struct corpus *c, size_t i)
+{
+	const struct topic *t = &c->topics[i];
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "id", t->id);
+	cJSON_AddStringToObject(o, "label", t->label);
+	add_str(o, "note", t->note);
+	cJSON *cl = cJSON_AddArrayToObject(o, "claims");
+	for (size_t k = 0; k < t->nclaims; k++)
+		cJSON_AddItemToArray(cl, cJSON_CreateString(c->claims[t->claims[k]].id));
+	add_opt(o, "status", t->status);
+	add_opt(o, "origin", t->origin);
+	add_extra(o, t->extra);
+	return o;
+}
+
+cJSON *corpus_json(const struct corpus *c)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "schema", CORPUS_SCHEMA);
+	cJSON_AddNumberToObject(o, "version", CORPUS_VERSION);
+	cJSON_AddStringToObject(o, "title", c->title);
+	add_str(o, "description", c->description);
+	cJSON *a = cJSON_AddArrayToObject(o, "sources");
+	for (size_t i = 0; i < c->nsources; i++) {
+		cJSON *s = source_json(c, i);
+		cJSON_DeleteItemFromObjectCaseSensitive(s, "claim_count");
+		cJSON_AddItemToArray(a, s);
+	}
+	a = cJSON_AddArrayToObject(o, "claims");
+	for (size_t i = 0; i < c->nclaims; i++)
+		cJSON_AddItemToArray(a, claim_json(c, i));
+	a = cJSON_AddArrayToObject(o, "topics");
+	for (size_t i = 0; i < c->ntopics; i++)
+		cJSON_AddItemToArray(a, topic_json(c, i));
+	add_extra(o, c->extra);
+	return o;
+}
+
+static void num(struct strbuf *out, double v)
+{
+	if (v == floor(v) && fabs(v) < 1e15)
+		sb_addf(out, "%.0f", v);
+	else
+		sb_addf(out, "%g", v);
+}
+
+void value_format(struct strbuf *out, const struct value *v)
+{
+	if (v->type == VALUE_DATE) {
+		if (v->start && v->end && strcmp(v->start, v->end))
+			sb_addf(out, "%s..%s", v->start, v->end);
+		else
+			sb_addstr(out, v->date ? v->date : "?");
+		return;
+	}
+	if (v->qualifier && strcmp(v->qualifier, "exact") && strcmp(v->qualifier, "range"))
+		sb_addf(out, "%s ", v->qualifier);
+	if (v->qualifier && !strcmp(v->qualifier, "range") && v->has_low && v->has_high) {
+		num(out, v->low);
+		sb_addch(out, '-');
+		num(out, v->high);
+	} else {
+		num(out, v->num);
+	}
+	if (v->unit && !strcmp(v->unit, "percent"))
+		sb_addch(out, '%');
+	else if (v->unit && *v->unit)
+		sb_addf(out, " %s", v->unit);
+}

@@ -1,0 +1,26 @@
+/*
+ * corpus_json: the model written back as JSON, field for field as
+ * lectern-corpus(5) describes it, with unknown fields restored from the
+ * "extra" text kept at load time.  Used by --json output and by anything
+ * that writes an index.  Each function returns a new cJSON tree the caller
+ * frees with cJSON_Delete().
+ */
+#ifndef LECTERN_CORPUS_JSON_H
+#define LECTERN_CORPUS_JSON_H
+
+#include <cjson/cJSON.h>
+
+#include "corpus.h"
+#include "strbuf.h"
+
+cJSON *source_json(const struct corpus *c, size_t i);
+cJSON *claim_json(const struct corpus *c, size_t i);
+cJSON *topic_json(const struct corpus *c, size_t i);
+cJSON *value_json(const struct value *v);
+/* The whole index. */
+cJSON *corpus_json(const struct corpus *c);
+
+/* A value as a reader would say it: "about 9000 troops", "2022-02-10..2022-02-20". */
+void value_format(struct strbuf *out, const struct value *v);
+
+#endif

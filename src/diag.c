@@ -1,0 +1,64 @@
+/* diag: a list of located problems. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "strbuf.h"
+#include "text.h"
+#include "util.h"
+
+void diags_init(struct diags *d)
+{
+	d->lines = NULL;
+	d->n = d->alloc = d->dropped = 0;
+}
+
+void diags_release(struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->lines[i]);
+	free(d->lines);
+	diags_init(d);
+}
+
+void diag_add(struct diags *d, const char *file, size_t line, size_t col,
+	      const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	if (d->n >= DIAG_MAX) {
+		d->dropped++;
+		return;
+	}
+	if (line)
+		sb_addf(&sb, "%s:%zu:%zu: ", file, line, col);
+	else
+		sb_addf(&sb, "%s: ", file);
+	struct strbuf msg = STRBUF_INIT;
+	va_start(ap, fmt);
+	sb_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	/* messages quote corpus strings: never let them reach a terminal raw */
+	text_sanitize(&sb, msg.buf, msg.len, 0);
+	sb_release(&msg);
+	if (d->n == d->alloc) {
+		d->alloc = d->alloc ? d->alloc * 2 : 16;
+		d->lines = xrealloc(d->lines, d->alloc * sizeof *d->lines);
+	}
+	d->lines[d->n++] = sb_detach(&sb, NULL);
+}
+
+size_t diags_count(const struct diags *d)
+{
+	return d->n + d->dropped;
+}
+
+void diags_print(const struct diags *d, FILE *fp)
+{
+	for (size_t i = 0; i < d->n; i++)
+		fprintf(fp, "%s\n", d->lines[i]);
+	if (d->dropped)
+		fprintf(fp, "... and %zu more problems\n", d->dropped);
+}

@@ -1,0 +1,15 @@
+/* main: lectern's entry point: parse the command line, run a command. */
+#include <locale.h>
+
+#include "cli.h"
+
+int main(int argc, char **argv)
+{
+	struct cli_args a;
+	int code;
+
+	setlocale(LC_ALL, "");
+	if (cli_parse(argc, argv, &a, &code) < 0)
+		return code;
+	return cli_run(&a);
+}

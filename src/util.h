@@ -1,0 +1,33 @@
+/*
+ * util: allocation that cannot fail, the one fatal-error path, and whole-file
+ * reading.
+ *
+ * die() prints "lectern: MESSAGE" to stderr and exits 2 after running the
+ * hook set with util_set_die_hook() (the interface uses it to restore the
+ * terminal first).  x*alloc() die on exhaustion instead of returning NULL.
+ */
+#ifndef LECTERN_UTIL_H
+#define LECTERN_UTIL_H
+
+#include <stddef.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+_Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void util_set_die_hook(void (*hook)(void));
+
+/*
+ * Reads the whole regular file at path into a NUL-terminated buffer the
+ * caller frees; *len gets its size.  Returns NULL with errno set on failure
+ * (EISDIR for a directory, EINVAL for a FIFO, device or other non-regular
+ * file, EFBIG when larger than max bytes).
+ */
+char *read_file(const char *path, size_t max, size_t *len);
+
+#endif
