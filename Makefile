@@ -3,7 +3,7 @@
 #   make            build ./lectern (CC=clang works too; V=1 shows commands)
 #   make run        build, then open the bundled corpus
 #   make test       build, then every test (unit, command, terminal, ASan+UBSan)
-#   make asan       the unit and command tests under ASan+UBSan only
+#   make asan       the unit and end-to-end tests under ASan+UBSan only
 #   make install    PREFIX=/usr/local
 
 CC      ?= cc
@@ -76,20 +76,20 @@ unit: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do (cd tests/unit && ../../$$t) || fail=1; done; exit $$fail
 
 cli: lectern
-	$(Q)bash tests/cli/run.sh ./lectern
+	$(Q)bash tests/run.sh ./lectern
 
 asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CC=clang \
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" unit build/asan/lectern
-	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 bash tests/cli/run.sh build/asan/lectern
+	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 bash tests/run.sh build/asan/lectern
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory lectern unit cli lint-man
 	$(Q)$(MAKE) --no-print-directory asan
 
 lint-man:
-	$(Q)for m in man/*.[0-9]; do mandoc -Tlint -W warning $$m || exit 1; done
+	$(Q)for m in $(wildcard man/*.[0-9]); do mandoc -Tlint -W warning $$m || exit 1; done
 	@echo "man pages: lint clean"
 
 install: lectern

@@ -30,7 +30,8 @@ void sb_addstr(struct strbuf *sb, const char *s);
 void sb_addch(struct strbuf *sb, int c);
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 void sb_setlen(struct strbuf *sb, size_t len); /* len <= sb->len */
 char *sb_detach(struct strbuf *sb, size_t *len); /* caller frees */
 
