@@ -118,7 +118,13 @@ static void test_truncated(void **state)
 {
 	struct fixture *f = *state;
 	assert_int_equal(PARSE(f, "{\"a\": [1, 2"), -1);
-	first_is(f, "t.json:1:");
+	first_is(f, "t.json:1:12: unexpected end of input (truncated?)");
+	assert_int_equal(PARSE(f, "{\"a\": {\n"), -1);
+	first_is(f, "t.json:2:1: unexpected end of input (truncated?)");
+	assert_int_equal(PARSE(f, "{\"a\""), -1);
+	first_is(f, "unexpected end of input (truncated?)");
+	assert_int_equal(PARSE(f, "{\"a\": "), -1);
+	first_is(f, "unexpected end of input (truncated?)");
 	assert_int_equal(PARSE(f, "{\"a\": \"unterminated"), -1);
 	first_is(f, "unterminated string");
 	assert_int_equal(PARSE(f, ""), -1);
