@@ -330,4 +330,20 @@ d=$(broken fifo-index)
 rm "$d/corpus.json"; mkfifo "$d/corpus.json"
 expect "index that is a FIFO: exit 2" 2 "corpus.json: cannot read" "$LECTERN" check --corpus "$d"
 
+
+# ---- the example in lectern-corpus(5) is a valid corpus --------------------
+
+# example N: the Nth .EX block of the man page, as plain text
+example() {
+	awk -v n="$1" '/^\.EX/ { k++; next } /^\.EE/ { if (k == n) exit; next } k == n' \
+		"$TOP/man/lectern-corpus.5" | sed 's/\\-/-/g'
+}
+mkdir -p "$TMP/man-example/sources"
+example 1 >"$TMP/man-example/sources/example.txt"
+example 2 >"$TMP/man-example/corpus.json"
+check "man page example text: 82 bytes as stated" \
+	test "$(wc -c <"$TMP/man-example/sources/example.txt")" = 82
+expect "man page example passes check" 0 "ok: Example: 1 sources, 2 claims, 1 topics" \
+	"$LECTERN" check --corpus "$TMP/man-example"
+
 finish
