@@ -62,6 +62,10 @@ check "csm repaired: “85% of respondents" grep -qF "“85% of respondents" "$c
 check "csm repaired: no 鈥 left" test "$(grep -c '鈥' "$csm")" = 0
 check "csm keeps its site header 海角大神" grep -qF "海角大神" "$csm"
 expect "show csm prints the repaired text" 0 "Russia’s only major ally" "$LECTERN" show csm
+"$LECTERN" show csm --json | jq -j .text >"$TMP/csm.txt"
+check "show --json: the text is the file's bytes" cmp -s "$TMP/csm.txt" "$csm"
+check "show --json: the source's claims, by span" test \
+	"$("$LECTERN" show csm --json | jq -c '[.claims[].span[0]] | (. == sort) and length == 27')" = true
 expect "show: unknown source" 2 "no source has id" "$LECTERN" show nope
 expect "show: needs a source" 2 "usage: lectern show SOURCE" "$LECTERN" show
 
@@ -158,7 +162,8 @@ invalid "duplicate claim id" "$d" "corpus.json:$(pos "$d/corpus.json" '"id": "mt
 d=$(broken dup-topic)
 t1=$(jq -r '.topics[0].id' "$d/corpus.json"); t2=$(jq -r '.topics[1].id' "$d/corpus.json")
 sed -i "s/\"id\": \"$t2\"/\"id\": \"$t1\"/" "$d/corpus.json"
-invalid "duplicate topic id" "$d" "duplicate topic id \"$t1\""
+invalid "duplicate topic id" "$d" \
+	"corpus.json:$(pos "$d/corpus.json" "\"id\": \"$t1\"" 2 6): duplicate topic id \"$t1\""
 
 d=$(broken missing-file)
 rm "$d/sources/odr.txt"
