@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Command tests: the real binary on the bundled corpus and on broken copies.
 . "$(dirname "$0")/../lib.sh"
+shopt -s extglob
 cd "$TOP" || exit 2
 
 expect "check passes on data/" 0 "ok:" "$LECTERN" check
@@ -336,6 +337,41 @@ d=$(broken fifo-index)
 rm "$d/corpus.json"; mkfifo "$d/corpus.json"
 expect "index that is a FIFO: exit 2" 2 "corpus.json: cannot read" "$LECTERN" check --corpus "$d"
 
+
+# ---- the README's examples are real output ---------------------------------
+
+# Each "    $ lectern COMMAND ..." block of README.md whose command is a
+# scripting command on the bundled corpus is run, and its output compared
+# with the lines shown under it.  Blocks that elide output ("...") or use
+# another corpus are skipped.
+readme_run() {
+	[ -n "$cmd" ] || return 0
+	case $cmd in *--corpus*) cmd=""; return 0 ;; esac
+	case $want in *...*) cmd=""; return 0 ;; esac
+	got=$(cd "$TOP" && LECTERN=$LECTERN bash -c "\"\$LECTERN\"${cmd#lectern}" 2>&1)
+	if [ "$got" = "${want%$'\n'}" ]; then
+		ok "README example: $cmd"
+	else
+		bad "README example: $cmd" "$(diff <(printf '%s\n' "$want") <(printf '%s\n' "$got") | head -5)"
+	fi
+	readme_examples=$((readme_examples + 1))
+	cmd=""
+}
+readme_examples=0 cmd="" want=""
+while IFS= read -r line; do
+	case $line in
+	'    $ lectern '@(check|list|show|claims|topics)*)
+		readme_run; cmd=${line#    \$ }; want="" ;;
+	'    $ '*)
+		readme_run ;;
+	'    '*)
+		[ -n "$cmd" ] && want+="${line#    }"$'\n' ;;
+	*)
+		readme_run ;;
+	esac
+done <"$TOP/README.md"
+readme_run
+check "README: at least 5 examples checked ($readme_examples)" test "$readme_examples" -ge 5
 
 # ---- the example in lectern-corpus(5) is a valid corpus --------------------
 
