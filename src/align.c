@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pool.h"
 #include "strbuf.h"
@@ -14,14 +15,20 @@
 #include "verdict.h"
 
 const struct align_params align_defaults = {
-	.threshold = 0.16,
+	.threshold = 0.12,
 	.time_scale = 90,
 	.published_scale = 1000,
 };
 
 #define MEASURE_GAP 31     /* days: the same measure further apart is another moment */
-#define EDGE_MIN 0.04      /* weaker candidate edges are dropped */
+#define EDGE_MIN 0.06      /* weaker candidate edges are dropped */
+#define MAX_CANDIDATES 50 /* pairs scored per claim, best partial scores first */
 #define CANNOT_LINK -1000.0
+/* weights of the features besides the claim's own words (weight 1) */
+#define ABOUT_W 1.0f       /* words of what a date is of */
+#define TIME_W 1.0f        /* t:YEAR and t:YEAR-MONTH of its dates */
+#define HEAD_W 1.0f        /* q:KIND:HEAD of its quantities */
+#define CAP_W 1.5f         /* a capitalised word inside a sentence */
 
 struct feat {
 	uint32_t t;
@@ -121,7 +128,7 @@ static void on_term(void *ctx, const char *term, size_t len, const char *word,
 {
 	struct collect *c = ctx;
 	uint32_t t = dict_id(c->d, term, len, word, wlen);
-	add_feat(c, t, c->weight * (flags & TERM_CAP ? 1.5f : 1.0f));
+	add_feat(c, t, c->weight * (flags & TERM_CAP ? CAP_W : 1.0f));
 	if (!(flags & TERM_CAP)) {
 		sb_reset(&c->run);
 		sb_reset(&c->run_surf);
@@ -156,6 +163,57 @@ static void scan(struct collect *c, const char *s, float w)
 	sb_reset(&c->run_surf);
 	c->run_len = 0;
 	terms_scan(s, strlen(s), on_term, c);
+}
+
+/* "q:KIND:HEAD": the kind of value with the first word of what it counts
+ * ("q:percent:belarus" for a share of Belarusians). */
+struct first_term {
+	char t[40];
+	bool set;
+};
+
+static void on_first(void *ctx, const char *term, size_t len, const char *word,
+		     size_t wlen, unsigned flags)
+{
+	struct first_term *f = ctx;
+	(void)word;
+	(void)wlen;
+	(void)flags;
+	if (f->set || len >= sizeof f->t)
+		return;
+	memcpy(f->t, term, len);
+	f->t[len] = '\0';
+	f->set = true;
+}
+
+static void add_head(struct collect *c, struct dict *d, const struct norm_value *v)
+{
+	struct first_term f = { "", false };
+	char key[64];
+	if (!v->counted)
+		return;
+	terms_scan(v->counted, strlen(v->counted), on_first, &f);
+	if (!f.set)
+		return;
+	snprintf(key, sizeof key, "q:%s:%s", norm_kind_name(v->kind), f.t);
+	add_feat(c, dict_id(d, key, strlen(key), NULL, 0), HEAD_W);
+}
+
+/* The year (and month, when the date says one) a date is about. */
+static void add_time(struct collect *c, struct dict *d, const struct norm_value *v)
+{
+	int y1, m1, d1, y2, m2, d2;
+	char key[32];
+	norm_civil((long)v->lo, &y1, &m1, &d1);
+	norm_civil((long)v->hi, &y2, &m2, &d2);
+	if (y1 == y2) {
+		snprintf(key, sizeof key, "t:%04d", y1);
+		add_feat(c, dict_id(d, key, strlen(key), NULL, 0), TIME_W);
+	}
+	if (y1 == y2 && m1 == m2 && v->prec != PREC_YEAR) {
+		snprintf(key, sizeof key, "t:%04d-%02d", y1, m1);
+		add_feat(c, dict_id(d, key, strlen(key), NULL, 0), TIME_W);
+	}
 }
 
 static int cmp_feat(const void *a, const void *b)
@@ -236,21 +294,150 @@ static long when_gap(const struct when *a, const struct when *b)
 	return best;
 }
 
+/* What a quantity measures, read once: its kind, unit and the sorted term
+ * ids of its counted thing without words of polarity (the same reading as
+ * verdict_same_measure()). */
+struct measure {
+	enum norm_kind kind;
+	const char *unit;
+	uint32_t *t;
+	uint32_t nt;
+	bool desc;
+};
+
+struct measures {
+	struct measure *m;
+	size_t n;
+};
+
+struct desc_collect {
+	struct dict *d;
+	uint32_t t[64];
+	size_t n;
+};
+
+static void on_desc(void *ctx, const char *term, size_t len, const char *word,
+		    size_t wlen, unsigned flags)
+{
+	struct desc_collect *dc = ctx;
+	char w[32];
+	(void)flags;
+	if (len >= sizeof w || dc->n == 64)
+		return;
+	memcpy(w, term, len);
+	w[len] = '\0';
+	if (verdict_word_polarity(w))
+		return;
+	dc->t[dc->n++] = dict_id(dc->d, term, len, word, wlen);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void measures_of(const struct align_item *it, struct dict *d, struct pool *pool,
+			struct measures *ms)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < it->nvals; k++)
+		n += it->vals[k].kind != NORM_DATE;
+	ms->n = 0;
+	ms->m = n ? pool_alloc(pool, n * sizeof *ms->m) : NULL;
+	for (size_t k = 0; k < it->nvals; k++) {
+		const struct norm_value *v = &it->vals[k];
+		if (v->kind == NORM_DATE)
+			continue;
+		struct measure *m = &ms->m[ms->n++];
+		m->kind = v->kind;
+		m->unit = v->unit;
+		if (!v->counted)
+			continue;
+		struct desc_collect dc = { .d = d };
+		terms_scan(v->counted, strlen(v->counted), on_desc, &dc);
+		qsort(dc.t, dc.n, sizeof *dc.t, cmp_u32);
+		size_t u = 0;
+		for (size_t i = 0; i < dc.n && u < 32; i++)
+			if (!u || dc.t[u - 1] != dc.t[i])
+				dc.t[u++] = dc.t[i];
+		m->desc = true;
+		m->nt = (uint32_t)u;
+		m->t = pool_alloc(pool, (u ? u : 1) * sizeof *m->t);
+		memcpy(m->t, dc.t, u * sizeof *m->t);
+	}
+}
+
+/* Terms of a missing from b (both sorted). */
+static size_t extra_terms(const struct measure *a, const struct measure *b)
+{
+	size_t i = 0, j = 0, n = 0;
+	while (i < a->nt) {
+		if (j == b->nt || a->t[i] < b->t[j])
+			n++, i++;
+		else if (a->t[i] > b->t[j])
+			j++;
+		else
+			i++, j++;
+	}
+	return n;
+}
+
+static bool same_measure(const struct measure *a, const struct measure *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	if (a->desc && b->desc)
+		return extra_terms(a, b) < 2 || extra_terms(b, a) < 2;
+	if (a->kind == NORM_COUNT && a->unit && b->unit)
+		return !strcasecmp(a->unit, b->unit);
+	return true;
+}
+
 /* Do they hold the same measure at different moments? */
-static bool other_moment(const struct align_item *a, const struct align_item *b, long gap)
+static bool other_moment(const struct measures *a, const struct measures *b, long gap)
 {
 	if (gap <= MEASURE_GAP)
 		return false;
-	for (size_t i = 0; i < a->nvals; i++) {
-		if (a->vals[i].kind == NORM_DATE)
-			continue;
-		for (size_t j = 0; j < b->nvals; j++)
-			if (b->vals[j].kind == a->vals[i].kind &&
-			    (a->vals[i].counted || b->vals[j].counted) &&
-			    verdict_same_measure(&a->vals[i], &b->vals[j]))
+	for (size_t i = 0; i < a->n; i++)
+		for (size_t j = 0; j < b->n; j++)
+			if ((a->m[i].desc || b->m[j].desc) && same_measure(&a->m[i], &b->m[j]))
 				return true;
-	}
 	return false;
+}
+
+/* The k-th largest of acc[idx[0..n)] (k <= n), by quickselect on a copy. */
+static float kth_largest(const float *acc, const uint32_t *idx, size_t n, size_t k, float *tmp)
+{
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = acc[idx[i]];
+	size_t lo = 0, hi = n - 1, want = k - 1;
+	while (lo < hi) {
+		float pivot = tmp[lo + (hi - lo) / 2];
+		size_t i = lo, j = hi;
+		while (i <= j) {
+			while (tmp[i] > pivot)
+				i++;
+			while (tmp[j] < pivot)
+				j--;
+			if (i <= j) {
+				float t = tmp[i];
+				tmp[i] = tmp[j];
+				tmp[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (want <= j)
+			hi = j;
+		else if (want >= i)
+			lo = i;
+		else
+			break;
+	}
+	return tmp[want];
 }
 
 /* ---- edges and clustering ---- */
@@ -335,13 +522,8 @@ static struct cand heap_pop(struct heap *h)
 	return top;
 }
 
-static void link_add(struct cluster *c, uint32_t to, double sum)
+static void link_push(struct cluster *c, uint32_t to, double sum)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (c->l[i].to == to) {
-			c->l[i].sum += sum;
-			return;
-		}
 	if (c->n == c->alloc) {
 		c->alloc = c->alloc ? 2 * c->alloc : 4;
 		c->l = xrealloc(c->l, c->alloc * sizeof *c->l);
@@ -349,6 +531,16 @@ static void link_add(struct cluster *c, uint32_t to, double sum)
 	c->l[c->n].to = to;
 	c->l[c->n].sum = sum;
 	c->n++;
+}
+
+static void link_add(struct cluster *c, uint32_t to, double sum)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->l[i].to == to) {
+			c->l[i].sum += sum;
+			return;
+		}
+	link_push(c, to, sum);
 }
 
 static void link_drop(struct cluster *c, uint32_t to, double *sum)
@@ -382,13 +574,14 @@ static void cluster_edges(struct edge *e, size_t ne, size_t n, double threshold,
 {
 	struct cluster *cl = xcalloc(n ? n : 1, sizeof *cl);
 	struct heap h = { 0 };
+	uint32_t *slot = xcalloc(n ? n : 1, sizeof *slot);
 	for (size_t i = 0; i < n; i++) {
 		cl[i].size = 1;
 		cl[i].parent = (uint32_t)i;
 	}
-	for (size_t i = 0; i < ne; i++) {
-		link_add(&cl[e[i].a], e[i].b, e[i].w);
-		link_add(&cl[e[i].b], e[i].a, e[i].w);
+	for (size_t i = 0; i < ne; i++) {   /* pairs are unique: no search */
+		link_push(&cl[e[i].a], e[i].b, e[i].w);
+		link_push(&cl[e[i].b], e[i].a, e[i].w);
 	}
 	for (uint32_t i = 0; i < n; i++)
 		push_links(&h, cl, i, threshold);
@@ -402,12 +595,21 @@ static void cluster_edges(struct edge *e, size_t ne, size_t n, double threshold,
 		double s;
 		link_drop(A, c.b, &s);
 		link_drop(B, c.a, &s);
+		for (size_t i = 0; i < A->n; i++)
+			slot[A->l[i].to] = (uint32_t)i + 1;
 		for (size_t i = 0; i < B->n; i++) {
 			uint32_t o = B->l[i].to;
-			link_add(A, o, B->l[i].sum);
+			if (slot[o]) {
+				A->l[slot[o] - 1].sum += B->l[i].sum;
+			} else {
+				link_push(A, o, B->l[i].sum);
+				slot[o] = (uint32_t)A->n;
+			}
 			link_drop(&cl[o], c.b, &s);
 			link_add(&cl[o], c.a, s);
 		}
+		for (size_t i = 0; i < A->n; i++)
+			slot[A->l[i].to] = 0;
 		A->size += B->size;
 		A->version++;
 		B->parent = c.a;
@@ -426,6 +628,7 @@ static void cluster_edges(struct edge *e, size_t ne, size_t n, double threshold,
 		free(cl[i].l);
 	free(cl);
 	free(h.c);
+	free(slot);
 }
 
 /* ---- the run ---- */
@@ -482,8 +685,8 @@ static char *make_label(const struct align_item *items, const size_t *mem, size_
 			uint32_t t = v->f[k].t;
 			if (d->terms[t][0] == 'e' && d->terms[t][1] == ':')
 				continue;
-			if (d->terms[t][0] == 'k' && d->terms[t][1] == ':')
-				continue;
+			if (d->terms[t][1] == ':')
+				continue;     /* k:, q:, t: features */
 			double w = 0;
 			size_t in = 0;
 			for (size_t j = 0; j < n; j++) {
@@ -535,14 +738,11 @@ void align_run(const struct align_item *items, size_t n,
 	size_t *pos_of = xmalloc((n ? n : 1) * sizeof *pos_of);
 	struct vec *vecs = xcalloc(n ? n : 1, sizeof *vecs);
 	struct when *when = xcalloc(n ? n : 1, sizeof *when);
+	struct measures *meas = xcalloc(n ? n : 1, sizeof *meas);
 
 	if (!p)
 		p = &align_defaults;
-	struct align_params dbg = *p;
-	if (getenv("LT")) dbg.threshold = atof(getenv("LT"));
-	if (getenv("LS")) dbg.time_scale = atof(getenv("LS"));
-	if (getenv("LP")) dbg.published_scale = atof(getenv("LP"));
-	p = &dbg;
+
 	memset(out, 0, sizeof *out);
 	pool_init(&d.pool);
 	sb_init(&col.run);
@@ -565,12 +765,16 @@ void align_run(const struct align_item *items, size_t n,
 			snprintf(kind, sizeof kind, "k:%s", norm_kind_name(v->kind));
 			add_feat(&col, dict_id(&d, kind, strlen(kind), NULL, 0), 1.0f);
 			scan(&col, v->counted, 1.0f);
-			scan(&col, v->about, 0.5f);
+			add_head(&col, &d, v);
+			scan(&col, v->about, ABOUT_W);
+			if (v->kind == NORM_DATE)
+				add_time(&col, &d, v);
 		}
 		vec_from(&col, &vecs[i]);
 		for (size_t k = 0; k < vecs[i].n; k++)
 			d.df[vecs[i].f[k].t]++;
 		when_of(it, &when[i]);
+		measures_of(it, &d, &d.pool, &meas[i]);
 	}
 	/* TF-IDF, unit length */
 	for (size_t i = 0; i < n; i++) {
@@ -578,7 +782,7 @@ void align_run(const struct align_item *items, size_t n,
 		for (size_t k = 0; k < vecs[i].n; k++) {
 			struct feat *f = &vecs[i].f[k];
 			double idf = log(1.0 + (double)n / d.df[f->t]);
-			f->w = (float)((1.0 + log(f->w < 1 ? 1 : f->w)) * idf);
+			f->w = (float)((f->w > 1 ? 1.0 + log(f->w) : f->w) * idf);
 			norm += (double)f->w * f->w;
 		}
 		norm = sqrt(norm);
@@ -591,24 +795,28 @@ void align_run(const struct align_item *items, size_t n,
 	for (size_t t = 0; t < d.n; t++)
 		start[t + 1] = start[t] + d.df[t];
 	uint32_t *post = xmalloc((start[d.n] ? start[d.n] : 1) * sizeof *post);
+	float *post_w = xmalloc((start[d.n] ? start[d.n] : 1) * sizeof *post_w);
 	size_t *fill = xcalloc(d.n ? d.n : 1, sizeof *fill);
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < vecs[i].n; k++) {
 			uint32_t t = vecs[i].f[k].t;
+			post_w[start[t] + fill[t]] = vecs[i].f[k].w;
 			post[start[t] + fill[t]++] = (uint32_t)i;
 		}
 	free(fill);
 
 	/* blocking: candidates share one of the item's key terms */
-	size_t maxdf = (size_t)(2 * sqrt((double)n));
+	size_t maxdf = (size_t)sqrt((double)n);
 	if (maxdf < 40)
 		maxdf = 40;
-	uint32_t *seen = xcalloc(n ? n : 1, sizeof *seen);
+	float *acc = xcalloc(n ? n : 1, sizeof *acc);
+	float *scratch = xmalloc((n ? n : 1) * sizeof *scratch);
+	uint32_t *touched = xmalloc((n ? n : 1) * sizeof *touched);
 	struct edge *edges = NULL;
 	size_t ne = 0, ealloc = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct feat key[ALIGN_KEYS];
-		size_t nkey = 0;
+		size_t nkey = 0, ntouched = 0;
 		for (size_t k = 0; k < vecs[i].n; k++) {
 			struct feat f = vecs[i].f[k];
 			if (d.df[f.t] < 2 || d.df[f.t] > maxdf)
@@ -622,40 +830,57 @@ void align_run(const struct align_item *items, size_t n,
 			if (s < ALIGN_KEYS)
 				key[s] = f;
 		}
+		/* partial scores over the key terms pick the pairs worth scoring */
 		for (size_t k = 0; k < nkey; k++) {
 			uint32_t t = key[k].t;
 			for (size_t q = start[t]; q < start[t + 1]; q++) {
 				uint32_t j = post[q];
-				if (j == i || seen[j] == i + 1)
+				if (j == i)
 					continue;
-				seen[j] = (uint32_t)i + 1;
-				out->ncandidates++;
-				long gap = when_gap(&when[i], &when[j]);
-				double w;
-				if (other_moment(&items[order[i]], &items[order[j]], gap)) {
-					w = CANNOT_LINK;
-				} else {
-					w = dot(&vecs[i], &vecs[j]);
-					if (gap > 0) {
-						double sc = when[i].dated && when[j].dated ?
-							p->time_scale : p->published_scale;
-						w /= 1.0 + (double)gap / sc;
-					}
-					if (w < EDGE_MIN)
-						continue;
-				}
-				if (ne == ealloc) {
-					ealloc = ealloc ? 2 * ealloc : 1024;
-					edges = xrealloc(edges, ealloc * sizeof *edges);
-				}
-				edges[ne].a = (uint32_t)(i < j ? i : j);
-				edges[ne].b = (uint32_t)(i < j ? j : i);
-				edges[ne].w = w;
-				ne++;
+				if (acc[j] == 0)
+					touched[ntouched++] = j;
+				acc[j] += key[k].w * post_w[q];
 			}
 		}
+		float cut = ntouched > MAX_CANDIDATES ?
+			kth_largest(acc, touched, ntouched, MAX_CANDIDATES, scratch) : 0;
+		size_t taken = 0;
+		for (size_t k = 0; k < ntouched; k++) {
+			uint32_t j = touched[k];
+			float partial = acc[j];
+			acc[j] = 0;
+			/* the best-scored candidates only (ties by position) */
+			if (partial < cut || (partial == cut && taken >= MAX_CANDIDATES))
+				continue;
+			taken++;
+			out->ncandidates++;
+			long gap = when_gap(&when[i], &when[j]);
+			double w;
+			if (other_moment(&meas[i], &meas[j], gap)) {
+				w = CANNOT_LINK;
+			} else {
+				w = dot(&vecs[i], &vecs[j]);
+				if (gap > 0) {
+					double sc = when[i].dated && when[j].dated ?
+						p->time_scale : p->published_scale;
+					w /= 1.0 + (double)gap / sc;
+				}
+				if (w < EDGE_MIN)
+					continue;
+			}
+			if (ne == ealloc) {
+				ealloc = ealloc ? 2 * ealloc : 1024;
+				edges = xrealloc(edges, ealloc * sizeof *edges);
+			}
+			edges[ne].a = (uint32_t)(i < j ? i : j);
+			edges[ne].b = (uint32_t)(i < j ? j : i);
+			edges[ne].w = w;
+			ne++;
+		}
 	}
-	free(seen);
+	free(acc);
+	free(scratch);
+	free(touched);
 	/* each pair once */
 	qsort(edges, ne, sizeof *edges, cmp_edge);
 	size_t ke = 0;
@@ -663,9 +888,6 @@ void align_run(const struct align_item *items, size_t n,
 		if (!ke || edges[ke - 1].a != edges[i].a || edges[ke - 1].b != edges[i].b)
 			edges[ke++] = edges[i];
 	ne = ke;
-	if (getenv("LDUMP"))
-		for (size_t i = 0; i < ne; i++)
-			fprintf(stderr, "E %s %s %.4f\n", items[order[edges[i].a]].id, items[order[edges[i].b]].id, edges[i].w);
 
 	uint32_t *root = xmalloc((n ? n : 1) * sizeof *root);
 	cluster_edges(edges, ne, n, p->threshold, root);
@@ -712,11 +934,13 @@ void align_run(const struct align_item *items, size_t n,
 	free(next);
 	free(root);
 	free(post);
+	free(post_w);
 	free(start);
 	for (size_t i = 0; i < n; i++)
 		free(vecs[i].f);
 	free(vecs);
 	free(when);
+	free(meas);
 	free(order);
 	free(pos_of);
 	free(col.f);

@@ -37,7 +37,7 @@
 
 #include "normalize.h"
 
-#define ALIGN_KEYS 8
+#define ALIGN_KEYS 6
 #define ALIGN_MAX_TIMES 4
 
 struct align_item {

@@ -129,6 +129,8 @@ void terms_scan(const char *text, size_t n, terms_cb cb, void *ctx)
 			len -= 3;          /* Russian -> russ, Belarusian -> belarus */
 		else if (cap && len > 4 && w[len - 1] == 'a' && w[len - 2] == 'i')
 			len -= 2;          /* Russia -> russ */
+		else if (cap && len >= 7 && (w[len - 1] == 'a' || w[len - 1] == 'o' || w[len - 1] == 'e'))
+			len--;             /* Lukashenka, Lukashenko -> lukashenk */
 		else
 			len = stem_word(w, len);
 		memcpy(held, w, len);

@@ -47,7 +47,7 @@ struct desc {
 static const char *const pos_words[] = { "support", "approv", "favo", "posit", "back" };
 static const char *const neg_words[] = { "oppos", "against", "neg", "reject", "disapprov" };
 
-static int word_polarity(const char *w)
+int verdict_word_polarity(const char *w)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(neg_words); i++)
 		if (!strncmp(w, neg_words[i], strlen(neg_words[i])))
@@ -70,7 +70,7 @@ static void desc_add(void *ctx, const char *term, size_t len, const char *word,
 		len = sizeof w - 1;
 	memcpy(w, term, len);
 	w[len] = '\0';
-	int p = word_polarity(w);
+	int p = verdict_word_polarity(w);
 	if (p) {
 		d->polarity = p;
 		return;

@@ -73,6 +73,10 @@ enum verdict verdict_parse(const char *s);
 /* Whether a and b measure the same thing (see above). */
 bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b);
 
+/* +1 when the stemmed word is worded for ("support", "posit"), -1 when
+ * against ("oppos", "neg"), else 0. */
+int verdict_word_polarity(const char *stem);
+
 /* Compares two values of the same measure; sets *complement when b was
  * turned into its complement. */
 enum verdict verdict_values(const struct norm_value *a, const struct norm_value *b,
