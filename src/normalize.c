@@ -315,10 +315,10 @@ void norm_format(struct strbuf *out, const struct norm_value *n)
 	if (!isfinite(n->lo) && !isfinite(n->hi))
 		sb_addstr(out, "any");
 	else if (!isfinite(n->lo)) {
-		sb_addstr(out, "<=");
+		sb_addstr(out, n->qualifier && !strcasecmp(n->qualifier, "less than") ? "<" : "<=");
 		add_num(out, n->hi);
 	} else if (!isfinite(n->hi)) {
-		sb_addstr(out, ">=");
+		sb_addstr(out, n->qualifier && !strcasecmp(n->qualifier, "more than") ? ">" : ">=");
 		add_num(out, n->lo);
 	} else {
 		add_num(out, n->lo);
