@@ -533,25 +533,17 @@ static void link_push(struct cluster *c, uint32_t to, double sum)
 	c->n++;
 }
 
-static void link_add(struct cluster *c, uint32_t to, double sum)
+static uint32_t find_root(struct cluster *cl, uint32_t x)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (c->l[i].to == to) {
-			c->l[i].sum += sum;
-			return;
-		}
-	link_push(c, to, sum);
-}
-
-static void link_drop(struct cluster *c, uint32_t to, double *sum)
-{
-	for (size_t i = 0; i < c->n; i++)
-		if (c->l[i].to == to) {
-			*sum = c->l[i].sum;
-			c->l[i] = c->l[--c->n];
-			return;
-		}
-	*sum = 0;
+	uint32_t r = x;
+	while (cl[r].parent != r)
+		r = cl[r].parent;
+	while (cl[x].parent != r) {
+		uint32_t next = cl[x].parent;
+		cl[x].parent = r;
+		x = next;
+	}
+	return r;
 }
 
 static void push_links(struct heap *h, struct cluster *cl, uint32_t a, double threshold)
@@ -590,26 +582,30 @@ static void cluster_edges(struct edge *e, size_t ne, size_t n, double threshold,
 		if (cl[c.a].parent != c.a || cl[c.b].parent != c.b ||
 		    cl[c.a].version != c.va || cl[c.b].version != c.vb)
 			continue;
-		/* merge b into a (a is the smaller position) */
+		/* merge b into a (a is the smaller position); the neighbours' own
+		 * lists are left as they are and resolved when they merge */
 		struct cluster *A = &cl[c.a], *B = &cl[c.b];
-		double s;
-		link_drop(A, c.b, &s);
-		link_drop(B, c.a, &s);
-		for (size_t i = 0; i < A->n; i++)
-			slot[A->l[i].to] = (uint32_t)i + 1;
-		for (size_t i = 0; i < B->n; i++) {
-			uint32_t o = B->l[i].to;
-			if (slot[o]) {
-				A->l[slot[o] - 1].sum += B->l[i].sum;
-			} else {
-				link_push(A, o, B->l[i].sum);
-				slot[o] = (uint32_t)A->n;
+		struct cluster merged = { 0 };
+		for (int side = 0; side < 2; side++) {
+			const struct cluster *X = side ? B : A;
+			for (size_t i = 0; i < X->n; i++) {
+				uint32_t o = find_root(cl, X->l[i].to);
+				if (o == c.a || o == c.b)
+					continue;
+				if (slot[o]) {
+					merged.l[slot[o] - 1].sum += X->l[i].sum;
+				} else {
+					link_push(&merged, o, X->l[i].sum);
+					slot[o] = (uint32_t)merged.n;
+				}
 			}
-			link_drop(&cl[o], c.b, &s);
-			link_add(&cl[o], c.a, s);
 		}
-		for (size_t i = 0; i < A->n; i++)
-			slot[A->l[i].to] = 0;
+		for (size_t i = 0; i < merged.n; i++)
+			slot[merged.l[i].to] = 0;
+		free(A->l);
+		A->l = merged.l;
+		A->n = merged.n;
+		A->alloc = merged.alloc;
 		A->size += B->size;
 		A->version++;
 		B->parent = c.a;
