@@ -225,7 +225,8 @@ static int cmp_feat(const void *a, const void *b)
 /* Sorts and merges duplicate terms: w becomes the summed raw frequency. */
 static void vec_from(struct collect *c, struct vec *v)
 {
-	qsort(c->f, c->n, sizeof *c->f, cmp_feat);
+	if (c->n)
+		qsort(c->f, c->n, sizeof *c->f, cmp_feat);
 	size_t k = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		if (k && c->f[k - 1].t == c->f[i].t)
@@ -235,7 +236,8 @@ static void vec_from(struct collect *c, struct vec *v)
 	}
 	v->n = k;
 	v->f = xmalloc((k ? k : 1) * sizeof *v->f);
-	memcpy(v->f, c->f, k * sizeof *v->f);
+	if (k)
+		memcpy(v->f, c->f, k * sizeof *v->f);
 	c->n = 0;
 }
 
@@ -747,7 +749,8 @@ void align_run(const struct align_item *items, size_t n,
 	for (size_t i = 0; i < n; i++)
 		order[i] = i;
 	sort_items = items;
-	qsort(order, n, sizeof *order, cmp_pos);
+	if (n)
+		qsort(order, n, sizeof *order, cmp_pos);
 	for (size_t i = 0; i < n; i++)
 		pos_of[order[i]] = i;
 
@@ -878,7 +881,8 @@ void align_run(const struct align_item *items, size_t n,
 	free(scratch);
 	free(touched);
 	/* each pair once */
-	qsort(edges, ne, sizeof *edges, cmp_edge);
+	if (ne)
+		qsort(edges, ne, sizeof *edges, cmp_edge);
 	size_t ke = 0;
 	for (size_t i = 0; i < ne; i++)
 		if (!ke || edges[ke - 1].a != edges[i].a || edges[ke - 1].b != edges[i].b)

@@ -64,7 +64,8 @@ static void pairs_add(struct pairs *ps, size_t a, size_t b, size_t topic)
 /* Sorts and keeps one of each pair (for gold, the smallest topic). */
 static void pairs_unique(struct pairs *ps, const struct corpus *c)
 {
-	qsort(ps->p, ps->n, sizeof *ps->p, cmp_pair);
+	if (ps->n)
+		qsort(ps->p, ps->n, sizeof *ps->p, cmp_pair);
 	size_t k = 0;
 	for (size_t i = 0; i < ps->n; i++) {
 		if (k && ps->p[k - 1].a == ps->p[i].a && ps->p[k - 1].b == ps->p[i].b) {

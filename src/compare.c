@@ -112,7 +112,8 @@ void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
 			t->automatic = ct->origin && !strcmp(ct->origin, "auto");
 			t->curated_status = ct->status;
 			t->claims = xmalloc((ct->nclaims ? ct->nclaims : 1) * sizeof *t->claims);
-			memcpy(t->claims, ct->claims, ct->nclaims * sizeof *t->claims);
+			if (ct->nclaims)
+				memcpy(t->claims, ct->claims, ct->nclaims * sizeof *t->claims);
 			t->nclaims = ct->nclaims;
 			for (size_t k = 0; k < ct->nclaims; k++)
 				covered[ct->claims[k]] = true;
