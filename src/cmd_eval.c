@@ -28,6 +28,7 @@
 
 #include "align.h"
 #include "compare.h"
+#include "terms.h"
 #include "text.h"
 #include "util.h"
 
@@ -169,6 +170,14 @@ int cmd_eval_compare(struct corpus *c, const struct cli_args *a)
 	printf("verdicts right:     %.3f  (%zu of %zu; target %.2f)\n", vr, right, judged,
 	       EVAL_MIN_VERDICTS);
 	printf("uncurated claims in cross-source automatic topics: %zu of %zu\n", stray, uncurated);
+	size_t disjoint = 0, disjoint_found = 0;
+	for (size_t i = 0; i < gold.n; i++)
+		if (terms_overlap(c->claims[gold.p[i].a].text, c->claims[gold.p[i].b].text) == 0) {
+			disjoint++;
+			disjoint_found += pairs_has(&found, gold.p[i].a, gold.p[i].b);
+		}
+	printf("gold pairs whose texts share no content word: %zu (%zu of them found)\n",
+	       disjoint, disjoint_found);
 	for (size_t i = 0; i < gold.n; i++)
 		if (!pairs_has(&found, gold.p[i].a, gold.p[i].b)) {
 			fputs("  missed ", stdout);
