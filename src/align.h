@@ -2,24 +2,30 @@
  * align: automatic topics, claims from different sources about the same
  * thing, for claims that no curated topic covers.
  *
- * Each claim becomes a TF-IDF vector over its content words (terms.h:
- * lower-cased, stemmed, stop words out), the words of what its values
- * count and what its dates are of, named entities (runs of capitalised
- * words, as one feature each) and the kinds of its values ("count",
- * "percent", "distance", "duration", "ratio", "date").  Similarity is the
- * cosine of two vectors times a time factor: the time a claim is about is
- * its date values, else its source's publication date; the further apart,
- * the lower (gently when one of the times is only a publication date).
- * Two claims that hold the same measure (verdict_same_measure()) at times
- * more than a month apart are about different moments: they can never be
- * in one topic.
+ * Each claim becomes a TF-IDF vector (unit length) over its content words
+ * (terms.h: lower-cased, stemmed, stop words out; capitalised words inside
+ * a sentence weigh more), named entities (runs of capitalised words, one
+ * feature each), the words of what its values count and of what its dates
+ * are of, the kind of each value with the first word of what it counts
+ * ("q:percent:belarus"), the kind alone ("k:date") and the year and month
+ * its dates fall in ("t:2022", "t:2022-10").  Similarity is the cosine of
+ * two vectors divided by 1 + gap / scale, where gap is the days between the
+ * times the claims are about (their date values, else their source's
+ * publication date) and scale is params.time_scale when both times come
+ * from dates, params.published_scale otherwise.  Two claims that hold the
+ * same measure (the reading of verdict_same_measure()) at times more than
+ * a month apart are about different moments: they can never be in one
+ * topic.
  *
  * Blocking: candidates for a claim come from an inverted index on its
- * ALIGN_KEYS highest-weighted terms, skipping terms so common that they
- * would bring in most of the corpus; no all-pairs comparison.  Grouping is
- * average-linkage clustering over the candidate edges (a missing edge
- * counts as 0), stopped at params.threshold; a group becomes a topic when
- * its claims come from at least two sources.
+ * ALIGN_KEYS highest-weighted terms, skipping terms found in more than
+ * sqrt(N) claims (at least 40); of those, only the 50 with the best
+ * partial scores on the key terms are scored.  No all-pairs comparison.
+ * Grouping is average-linkage clustering (cluster.h) over the scored
+ * pairs, stopped at params.threshold; a group becomes a topic when its
+ * claims come from at least two sources.  Labels are the counted thing
+ * most members share, else the three words with the highest summed weight
+ * that at least two members use.
  *
  * Determinism: items are processed in the order of their ids (strcmp), so
  * the same items in any order give the same topics; topics come out sorted
