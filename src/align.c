@@ -23,7 +23,7 @@ const struct align_params align_defaults = {
 
 #define MEASURE_GAP 31     /* days: the same measure further apart is another moment */
 #define EDGE_MIN 0.06      /* weaker candidate edges are dropped */
-#define MAX_CANDIDATES 50 /* pairs scored per claim, best partial scores first */
+#define MAX_CANDIDATES 32 /* pairs scored per claim, best partial scores first */
 #define CANNOT_LINK -1000.0
 /* weights of the features besides the claim's own words (weight 1) */
 #define ABOUT_W 1.0f       /* words of what a date is of */
@@ -555,6 +555,7 @@ void align_run(const struct align_item *items, size_t n,
 	if (!p)
 		p = &align_defaults;
 
+
 	memset(out, 0, sizeof *out);
 	pool_init(&d.pool);
 	sb_init(&col.run);
@@ -671,6 +672,8 @@ void align_run(const struct align_item *items, size_t n,
 			double w;
 			if (other_moment(&meas[i], &meas[j], gap)) {
 				w = CANNOT_LINK;
+			} else if (items[order[i]].source == items[order[j]].source) {
+				continue;     /* one source's likeness groups nothing */
 			} else {
 				w = dot(&vecs[i], &vecs[j]);
 				if (gap > 0) {

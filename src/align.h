@@ -19,8 +19,11 @@
  *
  * Blocking: candidates for a claim come from an inverted index on its
  * ALIGN_KEYS highest-weighted terms, skipping terms found in more than
- * sqrt(N) claims (at least 40); of those, only the 50 with the best
+ * sqrt(N) claims (at least 40); of those, only the 32 with the best
  * partial scores on the key terms are scored.  No all-pairs comparison.
+ * Only claims of different sources are linked (claims of one source that
+ * look alike, in one author's words, would otherwise pull whole articles
+ * together; they still join a topic through the other sources).
  * Grouping is average-linkage clustering (cluster.h) over the scored
  * pairs, stopped at params.threshold; a group becomes a topic when its
  * claims come from at least two sources.  Labels are the counted thing
