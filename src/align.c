@@ -6,11 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cluster.h"
+#include "measure.h"
 #include "pool.h"
 #include "strbuf.h"
+#include "termdict.h"
 #include "terms.h"
 #include "util.h"
 #include "verdict.h"
@@ -41,70 +42,10 @@ struct vec {
 	size_t n;
 };
 
-struct dict {
-	uint32_t *slots;          /* term id + 1 */
-	size_t cap;
-	char **terms;             /* by id, in the pool */
-	char **surface;           /* first surface form seen */
-	uint32_t *df;
-	size_t n, alloc;
-	struct pool pool;
-};
-
-static uint64_t hash_str(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
-}
-
-static void dict_grow(struct dict *d)
-{
-	size_t cap = d->cap ? 2 * d->cap : 1024;
-	uint32_t *slots = xcalloc(cap, sizeof *slots);
-	for (size_t i = 0; i < d->cap; i++) {
-		if (!d->slots[i])
-			continue;
-		const char *t = d->terms[d->slots[i] - 1];
-		size_t k = hash_str(t, strlen(t)) & (cap - 1);
-		while (slots[k])
-			k = (k + 1) & (cap - 1);
-		slots[k] = d->slots[i];
-	}
-	free(d->slots);
-	d->slots = slots;
-	d->cap = cap;
-}
-
-static uint32_t dict_id(struct dict *d, const char *s, size_t n, const char *surf, size_t sn)
-{
-	if (2 * (d->n + 1) > d->cap)
-		dict_grow(d);
-	size_t k = hash_str(s, n) & (d->cap - 1);
-	while (d->slots[k]) {
-		const char *t = d->terms[d->slots[k] - 1];
-		if (!strncmp(t, s, n) && t[n] == '\0')
-			return d->slots[k] - 1;
-		k = (k + 1) & (d->cap - 1);
-	}
-	if (d->n == d->alloc) {
-		d->alloc = d->alloc ? 2 * d->alloc : 1024;
-		d->terms = xrealloc(d->terms, d->alloc * sizeof *d->terms);
-		d->surface = xrealloc(d->surface, d->alloc * sizeof *d->surface);
-		d->df = xrealloc(d->df, d->alloc * sizeof *d->df);
-	}
-	d->terms[d->n] = pool_strndup(&d->pool, s, n);
-	d->surface[d->n] = surf ? pool_strndup(&d->pool, surf, sn) : d->terms[d->n];
-	d->df[d->n] = 0;
-	d->slots[k] = (uint32_t)d->n + 1;
-	return (uint32_t)d->n++;
-}
-
 /* ---- features of one item ---- */
 
 struct collect {
-	struct dict *d;
+	struct termdict *d;
 	struct feat *f;
 	size_t n, alloc;
 	float weight;
@@ -128,7 +69,7 @@ static void on_term(void *ctx, const char *term, size_t len, const char *word,
 		    size_t wlen, unsigned flags)
 {
 	struct collect *c = ctx;
-	uint32_t t = dict_id(c->d, term, len, word, wlen);
+	uint32_t t = termdict_id(c->d, term, len, word, wlen);
 	add_feat(c, t, c->weight * (flags & TERM_CAP ? CAP_W : 1.0f));
 	if (!(flags & TERM_CAP)) {
 		sb_reset(&c->run);
@@ -147,7 +88,7 @@ static void on_term(void *ctx, const char *term, size_t len, const char *word,
 	c->run_len++;
 	if (flags & TERM_RUN_END) {
 		if (c->run_len >= 2)
-			add_feat(c, dict_id(c->d, c->run.buf, c->run.len, c->run_surf.buf,
+			add_feat(c, termdict_id(c->d, c->run.buf, c->run.len, c->run_surf.buf,
 					    c->run_surf.len), c->weight);
 		sb_reset(&c->run);
 		sb_reset(&c->run_surf);
@@ -187,7 +128,7 @@ static void on_first(void *ctx, const char *term, size_t len, const char *word,
 	f->set = true;
 }
 
-static void add_head(struct collect *c, struct dict *d, const struct norm_value *v)
+static void add_head(struct collect *c, struct termdict *d, const struct norm_value *v)
 {
 	struct first_term f = { "", false };
 	char key[64];
@@ -197,11 +138,11 @@ static void add_head(struct collect *c, struct dict *d, const struct norm_value 
 	if (!f.set)
 		return;
 	snprintf(key, sizeof key, "q:%s:%s", norm_kind_name(v->kind), f.t);
-	add_feat(c, dict_id(d, key, strlen(key), NULL, 0), HEAD_W);
+	add_feat(c, termdict_id(d, key, strlen(key), NULL, 0), HEAD_W);
 }
 
 /* The year (and month, when the date says one) a date is about. */
-static void add_time(struct collect *c, struct dict *d, const struct norm_value *v)
+static void add_time(struct collect *c, struct termdict *d, const struct norm_value *v)
 {
 	int y1, m1, d1, y2, m2, d2;
 	char key[32];
@@ -209,11 +150,11 @@ static void add_time(struct collect *c, struct dict *d, const struct norm_value 
 	norm_civil((long)v->hi, &y2, &m2, &d2);
 	if (y1 == y2) {
 		snprintf(key, sizeof key, "t:%04d", y1);
-		add_feat(c, dict_id(d, key, strlen(key), NULL, 0), TIME_W);
+		add_feat(c, termdict_id(d, key, strlen(key), NULL, 0), TIME_W);
 	}
 	if (y1 == y2 && m1 == m2 && v->prec != PREC_YEAR) {
 		snprintf(key, sizeof key, "t:%04d-%02d", y1, m1);
-		add_feat(c, dict_id(d, key, strlen(key), NULL, 0), TIME_W);
+		add_feat(c, termdict_id(d, key, strlen(key), NULL, 0), TIME_W);
 	}
 }
 
@@ -297,118 +238,6 @@ static long when_gap(const struct when *a, const struct when *b)
 	return best;
 }
 
-/* What a quantity measures, read once: its kind, unit and the sorted term
- * ids of its counted thing without words of polarity (the same reading as
- * verdict_same_measure()). */
-struct measure {
-	enum norm_kind kind;
-	const char *unit;
-	uint32_t *t;
-	uint32_t nt;
-	bool desc;
-};
-
-struct measures {
-	struct measure *m;
-	size_t n;
-};
-
-struct desc_collect {
-	struct dict *d;
-	uint32_t t[64];
-	size_t n;
-};
-
-static void on_desc(void *ctx, const char *term, size_t len, const char *word,
-		    size_t wlen, unsigned flags)
-{
-	struct desc_collect *dc = ctx;
-	char w[32];
-	(void)flags;
-	if (len >= sizeof w || dc->n == 64)
-		return;
-	memcpy(w, term, len);
-	w[len] = '\0';
-	if (verdict_word_polarity(w))
-		return;
-	dc->t[dc->n++] = dict_id(dc->d, term, len, word, wlen);
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-static void measures_of(const struct align_item *it, struct dict *d, struct pool *pool,
-			struct measures *ms)
-{
-	size_t n = 0;
-	for (size_t k = 0; k < it->nvals; k++)
-		n += it->vals[k].kind != NORM_DATE;
-	ms->n = 0;
-	ms->m = n ? pool_alloc(pool, n * sizeof *ms->m) : NULL;
-	for (size_t k = 0; k < it->nvals; k++) {
-		const struct norm_value *v = &it->vals[k];
-		if (v->kind == NORM_DATE)
-			continue;
-		struct measure *m = &ms->m[ms->n++];
-		m->kind = v->kind;
-		m->unit = v->unit;
-		if (!v->counted)
-			continue;
-		struct desc_collect dc = { .d = d };
-		terms_scan(v->counted, strlen(v->counted), on_desc, &dc);
-		qsort(dc.t, dc.n, sizeof *dc.t, cmp_u32);
-		size_t u = 0;
-		for (size_t i = 0; i < dc.n && u < 32; i++)
-			if (!u || dc.t[u - 1] != dc.t[i])
-				dc.t[u++] = dc.t[i];
-		m->desc = true;
-		m->nt = (uint32_t)u;
-		m->t = pool_alloc(pool, (u ? u : 1) * sizeof *m->t);
-		memcpy(m->t, dc.t, u * sizeof *m->t);
-	}
-}
-
-/* Terms of a missing from b (both sorted). */
-static size_t extra_terms(const struct measure *a, const struct measure *b)
-{
-	size_t i = 0, j = 0, n = 0;
-	while (i < a->nt) {
-		if (j == b->nt || a->t[i] < b->t[j])
-			n++, i++;
-		else if (a->t[i] > b->t[j])
-			j++;
-		else
-			i++, j++;
-	}
-	return n;
-}
-
-static bool same_measure(const struct measure *a, const struct measure *b)
-{
-	if (a->kind != b->kind)
-		return false;
-	if (a->desc && b->desc)
-		return extra_terms(a, b) < 2 || extra_terms(b, a) < 2;
-	if (a->kind == NORM_COUNT && a->unit && b->unit)
-		return !strcasecmp(a->unit, b->unit);
-	return true;
-}
-
-/* Do they hold the same measure at different moments? */
-static bool other_moment(const struct measures *a, const struct measures *b, long gap)
-{
-	if (gap <= MEASURE_GAP)
-		return false;
-	for (size_t i = 0; i < a->n; i++)
-		for (size_t j = 0; j < b->n; j++)
-			if ((a->m[i].desc || b->m[j].desc) && same_measure(&a->m[i], &b->m[j]))
-				return true;
-	return false;
-}
-
 /* The k-th largest of acc[idx[0..n)] (k <= n), by quickselect on a copy. */
 static float kth_largest(const float *acc, const uint32_t *idx, size_t n, size_t k, float *tmp)
 {
@@ -459,7 +288,7 @@ struct label_count {
 };
 
 static char *make_label(const struct align_item *items, const size_t *mem, size_t n,
-			const struct vec *vecs, const size_t *pos_of, const struct dict *d)
+			const struct vec *vecs, const size_t *pos_of, const struct termdict *d)
 {
 	struct strbuf sb = STRBUF_INIT;
 	/* the counted thing most members share */
@@ -544,7 +373,7 @@ static int cmp_topic(const void *x, const void *y)
 void align_run(const struct align_item *items, size_t n,
 	       const struct align_params *p, struct align_result *out)
 {
-	struct dict d = { 0 };
+	struct termdict d;
 	struct collect col = { 0 };
 	size_t *order = xmalloc((n ? n : 1) * sizeof *order);
 	size_t *pos_of = xmalloc((n ? n : 1) * sizeof *pos_of);
@@ -557,7 +386,7 @@ void align_run(const struct align_item *items, size_t n,
 
 
 	memset(out, 0, sizeof *out);
-	pool_init(&d.pool);
+	termdict_init(&d);
 	sb_init(&col.run);
 	sb_init(&col.run_surf);
 	col.d = &d;
@@ -577,7 +406,7 @@ void align_run(const struct align_item *items, size_t n,
 			const struct norm_value *v = &it->vals[k];
 			char kind[32];
 			snprintf(kind, sizeof kind, "k:%s", norm_kind_name(v->kind));
-			add_feat(&col, dict_id(&d, kind, strlen(kind), NULL, 0), 1.0f);
+			add_feat(&col, termdict_id(&d, kind, strlen(kind), NULL, 0), 1.0f);
 			scan(&col, v->counted, 1.0f);
 			add_head(&col, &d, v);
 			scan(&col, v->about, ABOUT_W);
@@ -588,7 +417,7 @@ void align_run(const struct align_item *items, size_t n,
 		for (size_t k = 0; k < vecs[i].n; k++)
 			d.df[vecs[i].f[k].t]++;
 		when_of(it, &when[i]);
-		measures_of(it, &d, &d.pool, &meas[i]);
+		measures_read(it->vals, it->nvals, &d, &d.pool, &meas[i]);
 	}
 	/* TF-IDF, unit length */
 	for (size_t i = 0; i < n; i++) {
@@ -670,7 +499,7 @@ void align_run(const struct align_item *items, size_t n,
 			out->ncandidates++;
 			long gap = when_gap(&when[i], &when[j]);
 			double w;
-			if (other_moment(&meas[i], &meas[j], gap)) {
+			if (measures_other_moment(&meas[i], &meas[j], gap, MEASURE_GAP)) {
 				w = CANNOT_LINK;
 			} else if (items[order[i]].source == items[order[j]].source) {
 				continue;     /* one source's likeness groups nothing */
@@ -757,11 +586,7 @@ void align_run(const struct align_item *items, size_t n,
 	free(col.f);
 	sb_release(&col.run);
 	sb_release(&col.run_surf);
-	free(d.slots);
-	free(d.terms);
-	free(d.surface);
-	free(d.df);
-	pool_release(&d.pool);
+	termdict_release(&d);
 }
 
 void align_release(struct align_result *r)
