@@ -217,6 +217,31 @@ static int severity(enum verdict v)
 	return sev[v];
 }
 
+size_t compare_claims_in(const struct cmp_model *m, size_t t, size_t s, size_t *out,
+			 size_t max)
+{
+	const struct cmp_topic *tp = &m->topics[t];
+	size_t n = 0;
+	for (size_t k = 0; k < tp->nclaims; k++)
+		if (m->c->claims[tp->claims[k]].source == s) {
+			if (n < max)
+				out[n] = tp->claims[k];
+			n++;
+		}
+	return n;
+}
+
+enum verdict compare_claim_mark(const struct cmp_model *m, size_t t, size_t claim)
+{
+	const struct cmp_topic *tp = &m->topics[t];
+	enum verdict mark = VERDICT_NONE;
+	for (size_t p = 0; p < tp->npairs; p++)
+		if ((tp->pairs[p].a == claim || tp->pairs[p].b == claim) &&
+		    severity(tp->pairs[p].v.v) > severity(mark))
+			mark = tp->pairs[p].v.v;
+	return mark;
+}
+
 /* Cuts s to at most width columns, adding "..." when cut. */
 static void add_cut(struct strbuf *out, const char *s, size_t width)
 {

@@ -91,6 +91,15 @@ bool compare_voices_differ(const struct cmp_model *m, size_t a, size_t b);
 enum verdict compare_cell(const struct cmp_model *m, size_t t, size_t s,
 			  size_t width, struct strbuf *text, long *first);
 
+/* The claims of topic t from source s, in topic order: writes at most max
+ * claim indexes to out and returns how many there are (may exceed max). */
+size_t compare_claims_in(const struct cmp_model *m, size_t t, size_t s, size_t *out,
+			 size_t max);
+
+/* The worst verdict of the pairs claim i takes part in within topic t
+ * (for marking one claim in a side-by-side view); VERDICT_NONE when none. */
+enum verdict compare_claim_mark(const struct cmp_model *m, size_t t, size_t claim);
+
 /* Appends claim i's normalised values, "; "-separated ("" when none). */
 void compare_values_text(const struct cmp_model *m, size_t i, struct strbuf *out);
 

@@ -89,6 +89,8 @@ check "complement stated: less than 20% for, 80% against" pair g-6 c-6 'differ \
 check "voices: police and organisers in one outlet" pair h-7 h-8 conflict
 check "voices: police in two outlets agree" pair h-7 b-7 agree
 check "an unrelated claim stays alone" test -z "$(topic_of h-11)"
+expect "fixture: compare shows hostile text safely" 0 '^[[31mCLOSED' "$LECTERN" compare --corpus "$C"
+check "compare: no raw escape byte" bash -c '! grep -q $'"'"'\x1b'"'"' <<<"$1"' _ "$out"
 expect "fixture: curated topics win" 0 "cur-strike  curated  agree" "$LECTERN" compare --corpus "$C"
 check "claims of a curated topic are not regrouped" test "$(printf '%s\n' "$out" | grep -c '^  g-1 ')" = 1
 

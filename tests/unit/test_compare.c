@@ -59,6 +59,14 @@ static void test_curated(void **state)
 	compare_cell(&m, (size_t)t, (size_t)corpus_find_source(c, "mt"), 20, &sb, &first);
 	assert_string_equal(sb.buf, "Belarusian territ...");   /* 20 columns */
 	sb_release(&sb);
+	/* the claims of one source in a topic, and one claim's mark */
+	t = compare_find_topic(&m, "public-opposition-to-war");
+	size_t got[4];
+	assert_int_equal(compare_claims_in(&m, (size_t)t, (size_t)corpus_find_source(c, "blog"), got, 1), 2);
+	assert_int_equal(got[0], claim(c, "blog-22"));
+	assert_int_equal(compare_claims_in(&m, (size_t)t, (size_t)corpus_find_source(c, "mt"), got, 4), 0);
+	assert_int_equal(compare_claim_mark(&m, (size_t)t, claim(c, "csm-23")), VERDICT_DIFFER);
+	assert_int_equal(compare_claim_mark(&m, (size_t)t, claim(c, "mt-01")), VERDICT_NONE);
 	compare_release(&m);
 	corpus_free(c);
 }
