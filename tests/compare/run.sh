@@ -5,11 +5,24 @@
 . "$TOP/tests/compare/mkcorpus.sh"
 cd "$TOP" || exit 2
 
+# claim lines of lectern compare: "  ID  SOURCE  SPEAKER  START..END  [VALUES]"
+re_claim='^  ([^ ]+)  '
+re_source='^  [^ ]+  ([^ ]+)  '
+re_span='^(  [^ ]+  [^ ]+  .*)  [0-9]+[.][.][0-9]+(.*)$'
+
 # topic_of ID: the topic holding claim ID in $out (text of lectern compare)
 topic_of() {
-	printf '%s\n' "$out" | awk -v id="$1" '
-		/^[^ ]/ { t = $1 }
-		/^  [^ ]/ && $1 == id { print t; exit }'
+	local line t=""
+	while IFS= read -r line; do
+		case $line in
+		"") ;;
+		" "*) if [[ $line =~ $re_claim ]] && [ "${BASH_REMATCH[1]}" = "$1" ]; then
+			echo "$t"
+			return
+		fi ;;
+		*) t=${line%% *} ;;
+		esac
+	done <<<"$out"
 }
 same_topic() { local a b; a=$(topic_of "$1"); b=$(topic_of "$2"); [ -n "$a" ] && [ "$a" = "$b" ]; }
 apart() { local a b; a=$(topic_of "$1"); b=$(topic_of "$2"); [ -z "$a" ] || [ "$a" != "$b" ]; }
@@ -19,11 +32,27 @@ pair() {
 }
 # sources_of ID: the distinct sources of the topic holding ID
 sources_of() {
-	local t; t=$(topic_of "$1")
-	printf '%s\n' "$out" | awk -v t="$t" '
-		/^[^ ]/ { in_t = ($1 == t) }
-		in_t && /^  [^ ]/ { print $2 }' | sort -u | tr '\n' ' '
+	local t line in_t=0
+	t=$(topic_of "$1")
+	while IFS= read -r line; do
+		case $line in
+		"") ;;
+		" "*) if [ $in_t = 1 ] && [[ $line =~ $re_source ]]; then
+			echo "${BASH_REMATCH[1]}"
+		fi ;;
+		*) if [ "${line%% *}" = "$t" ]; then in_t=1; else in_t=0; fi ;;
+		esac
+	done <<<"$out" | sort -u | tr '\n' ' '
 }
+# milli X: a figure such as 0.345 in thousandths (empty: -1)
+milli() {
+	local x=$1 i f
+	[[ $x =~ ^[0-9]+\.[0-9]+$ ]] || { echo -1; return; }
+	i=${x%%.*} f=${x#*.}000
+	echo $((10#$i * 1000 + 10#${f:0:3}))
+}
+at_least() { [ "$(milli "$1")" -ge "$(milli "$2")" ]; }
+figure() { grep "^$1" <<<"$out" | tr -s ' ' | cut -d' ' -f3; }
 
 # ---- the bundled corpus, curated topics ----
 expect "compare lists curated topics" 0 "allied-resolve-announcement  curated  conflict" "$LECTERN" compare
@@ -55,11 +84,10 @@ expect "auto-only json marks origin auto" 0 '"origin":	"auto"' "$LECTERN" compar
 
 # ---- quality against the curated topics ----
 run "$LECTERN" eval-compare
-recall=$(printf '%s\n' "$out" | awk '/^pairwise recall:/ { print $3 }')
-precision=$(printf '%s\n' "$out" | awk '/^pairwise precision:/ { print $3 }')
-verdicts=$(printf '%s\n' "$out" | awk '/^verdicts right:/ { print $3 }')
+recall=$(figure "pairwise recall:")
+precision=$(figure "pairwise precision:")
+verdicts=$(figure "verdicts right:")
 printf '     recall %s, precision %s, verdicts %s\n' "$recall" "$precision" "$verdicts"
-at_least() { awk -v x="$1" -v y="$2" 'BEGIN { exit !(x != "" && x + 0 >= y + 0) }'; }
 check "eval: pairwise precision >= 0.70" at_least "$precision" 0.70
 check "eval: pairwise precision >= 0.90 (floor, present level)" at_least "$precision" 0.90
 check "eval: verdicts right >= 0.80" at_least "$verdicts" 0.80
@@ -99,8 +127,16 @@ R=$TMP/town-reversed
 { grep '^S' tests/compare/fixtures/town.spec | tac; grep '^C' tests/compare/fixtures/town.spec | tac
   grep '^T' tests/compare/fixtures/town.spec; } | mkcorpus "$R"
 # topics, claim ids, values and pairs (spans differ with the order of texts)
-shape() { "$LECTERN" compare --auto-only --corpus "$1" 2>&1 | grep -v '^      ' |
-	sed -E 's/^(  [^ ]+  [^ ]+  .*)  [0-9]+\.\.[0-9]+/\1/'; }
+shape() {
+	local line
+	"$LECTERN" compare --auto-only --corpus "$1" 2>&1 | grep -v '^      ' |
+	while IFS= read -r line; do
+		if [[ $line =~ $re_span ]]; then
+			line=${BASH_REMATCH[1]}${BASH_REMATCH[2]}
+		fi
+		printf '%s\n' "$line"
+	done
+}
 a=$(shape "$C")
 b=$(shape "$R")
 check "determinism: input order does not change topics" test -n "$a" -a "$a" = "$b"
