@@ -27,7 +27,7 @@
 	X(CORPUS,  "corpus",  0,   "PATH", "the corpus: an index file or the directory holding corpus.json") \
 	X(JSON,    "json",    0,   NULL,   "print JSON instead of text (list, show, claims, topics)") \
 	X(SOURCE,  "source",  0,   "ID",   "with claims: only the claims of source ID") \
-	X(AUTO_ONLY, "auto-only", 0, NULL,  "with compare, export, eval-compare: ignore curated topics") \
+	X(AUTO_ONLY, "auto-only", 0, NULL,  "with compare and export: ignore curated topics (eval-compare always does)") \
 	X(FORMAT,  "format",  0,   "FMT",  "with export: csv, json or md") \
 	X(HELP,    "help",    'h', NULL,   "print this help and exit") \
 	X(VERSION, "version", 'V', NULL,   "print the version and exit")
