@@ -1,5 +1,6 @@
 /* cli: the scripting commands and --help. */
 #include "cli.h"
+#include "cmd_compare.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -142,6 +143,12 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 			break;
 		case 1000 + OPT_SOURCE:
 			a->source = optarg;
+			break;
+		case 1000 + OPT_AUTO_ONLY:
+			a->auto_only = true;
+			break;
+		case 1000 + OPT_FORMAT:
+			a->format = optarg;
 			break;
 		case ':':
 			fprintf(stderr, "lectern: option %s needs an argument\n", argv[optind - 1]);
@@ -433,12 +440,17 @@ int cli_run(const struct cli_args *a)
 		{ "show", cmd_show, 0 },
 		{ "claims", cmd_claims, 0 },
 		{ "topics", cmd_topics, 0 },
+		{ "compare", cmd_compare, 0 },
+		{ "export", cmd_export, 0 },
+		{ "eval-compare", cmd_eval_compare, 0 },
 	};
 	int (*run)(struct corpus *, const struct cli_args *) = cmd_summary;
 	unsigned flags = 0;
 	int code;
 
 	signal(SIGPIPE, SIG_DFL);
+	if (a->command && !strcmp(a->command, "bench-align"))
+		return cmd_bench_align(a);
 	if (a->command) {
 		size_t i;
 		for (i = 0; i < ARRAY_SIZE(cmds); i++)
@@ -453,7 +465,7 @@ int cli_run(const struct cli_args *a)
 		}
 		run = cmds[i].run;
 		flags = cmds[i].flags;
-		if (run != cmd_show && a->nrest) {
+		if (run != cmd_show && run != cmd_compare && a->nrest) {
 			fprintf(stderr, "lectern: %s takes no arguments\n", cmds[i].name);
 			return 2;
 		}

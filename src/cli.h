@@ -16,6 +16,8 @@ struct cli_args {
 	const char *corpus;    /* --corpus, or NULL */
 	bool json;
 	const char *source;    /* --source */
+	bool auto_only;        /* --auto-only */
+	const char *format;    /* --format */
 	const char *command;   /* NULL: open the reader */
 	char **rest;           /* positional arguments after the command */
 	int nrest;

@@ -1,0 +1,600 @@
+/* align: TF-IDF vectors, blocking, average-linkage grouping, labels. */
+#include "align.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster.h"
+#include "measure.h"
+#include "pool.h"
+#include "strbuf.h"
+#include "termdict.h"
+#include "terms.h"
+#include "util.h"
+#include "verdict.h"
+
+const struct align_params align_defaults = {
+	.threshold = 0.12,
+	.time_scale = 90,
+	.published_scale = 1000,
+};
+
+#define MEASURE_GAP 31     /* days: the same measure further apart is another moment */
+#define EDGE_MIN 0.06      /* weaker candidate edges are dropped */
+#define MAX_CANDIDATES 32 /* pairs scored per claim, best partial scores first */
+#define CANNOT_LINK -1000.0
+/* weights of the features besides the claim's own words (weight 1) */
+#define ABOUT_W 1.0f       /* words of what a date is of */
+#define TIME_W 1.0f        /* t:YEAR and t:YEAR-MONTH of its dates */
+#define HEAD_W 1.0f        /* q:KIND:HEAD of its quantities */
+#define CAP_W 1.5f         /* a capitalised word inside a sentence */
+
+struct feat {
+	uint32_t t;
+	float w;
+};
+
+struct vec {
+	struct feat *f;
+	size_t n;
+};
+
+/* ---- features of one item ---- */
+
+struct collect {
+	struct termdict *d;
+	struct feat *f;
+	size_t n, alloc;
+	float weight;
+	struct strbuf run;        /* the current run of capitalised terms */
+	size_t run_len;
+	struct strbuf run_surf;
+};
+
+static void add_feat(struct collect *c, uint32_t t, float w)
+{
+	if (c->n == c->alloc) {
+		c->alloc = c->alloc ? 2 * c->alloc : 64;
+		c->f = xrealloc(c->f, c->alloc * sizeof *c->f);
+	}
+	c->f[c->n].t = t;
+	c->f[c->n].w = w;
+	c->n++;
+}
+
+static void on_term(void *ctx, const char *term, size_t len, const char *word,
+		    size_t wlen, unsigned flags)
+{
+	struct collect *c = ctx;
+	uint32_t t = termdict_id(c->d, term, len, word, wlen);
+	add_feat(c, t, c->weight * (flags & TERM_CAP ? CAP_W : 1.0f));
+	if (!(flags & TERM_CAP)) {
+		sb_reset(&c->run);
+		sb_reset(&c->run_surf);
+		c->run_len = 0;
+		return;
+	}
+	if (!c->run_len)
+		sb_addstr(&c->run, "e:");
+	else {
+		sb_addch(&c->run, '_');
+		sb_addch(&c->run_surf, ' ');
+	}
+	sb_add(&c->run, term, len);
+	sb_add(&c->run_surf, word, wlen);
+	c->run_len++;
+	if (flags & TERM_RUN_END) {
+		if (c->run_len >= 2)
+			add_feat(c, termdict_id(c->d, c->run.buf, c->run.len, c->run_surf.buf,
+					    c->run_surf.len), c->weight);
+		sb_reset(&c->run);
+		sb_reset(&c->run_surf);
+		c->run_len = 0;
+	}
+}
+
+static void scan(struct collect *c, const char *s, float w)
+{
+	if (!s)
+		return;
+	c->weight = w;
+	sb_reset(&c->run);
+	sb_reset(&c->run_surf);
+	c->run_len = 0;
+	terms_scan(s, strlen(s), on_term, c);
+}
+
+/* "q:KIND:HEAD": the kind of value with the first word of what it counts
+ * ("q:percent:belarus" for a share of Belarusians). */
+struct first_term {
+	char t[40];
+	bool set;
+};
+
+static void on_first(void *ctx, const char *term, size_t len, const char *word,
+		     size_t wlen, unsigned flags)
+{
+	struct first_term *f = ctx;
+	(void)word;
+	(void)wlen;
+	(void)flags;
+	if (f->set || len >= sizeof f->t)
+		return;
+	memcpy(f->t, term, len);
+	f->t[len] = '\0';
+	f->set = true;
+}
+
+static void add_head(struct collect *c, struct termdict *d, const struct norm_value *v)
+{
+	struct first_term f = { "", false };
+	char key[64];
+	if (!v->counted)
+		return;
+	terms_scan(v->counted, strlen(v->counted), on_first, &f);
+	if (!f.set)
+		return;
+	snprintf(key, sizeof key, "q:%s:%s", norm_kind_name(v->kind), f.t);
+	add_feat(c, termdict_id(d, key, strlen(key), NULL, 0), HEAD_W);
+}
+
+/* The year (and month, when the date says one) a date is about. */
+static void add_time(struct collect *c, struct termdict *d, const struct norm_value *v)
+{
+	int y1, m1, d1, y2, m2, d2;
+	char key[32];
+	norm_civil((long)v->lo, &y1, &m1, &d1);
+	norm_civil((long)v->hi, &y2, &m2, &d2);
+	if (y1 == y2) {
+		snprintf(key, sizeof key, "t:%04d", y1);
+		add_feat(c, termdict_id(d, key, strlen(key), NULL, 0), TIME_W);
+	}
+	if (y1 == y2 && m1 == m2 && v->prec != PREC_YEAR) {
+		snprintf(key, sizeof key, "t:%04d-%02d", y1, m1);
+		add_feat(c, termdict_id(d, key, strlen(key), NULL, 0), TIME_W);
+	}
+}
+
+static int cmp_feat(const void *a, const void *b)
+{
+	const struct feat *x = a, *y = b;
+	return x->t < y->t ? -1 : x->t > y->t;
+}
+
+/* Sorts and merges duplicate terms: w becomes the summed raw frequency. */
+static void vec_from(struct collect *c, struct vec *v)
+{
+	if (c->n)
+		qsort(c->f, c->n, sizeof *c->f, cmp_feat);
+	size_t k = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		if (k && c->f[k - 1].t == c->f[i].t)
+			c->f[k - 1].w += c->f[i].w;
+		else
+			c->f[k++] = c->f[i];
+	}
+	v->n = k;
+	v->f = xmalloc((k ? k : 1) * sizeof *v->f);
+	if (k)
+		memcpy(v->f, c->f, k * sizeof *v->f);
+	c->n = 0;
+}
+
+static double dot(const struct vec *a, const struct vec *b)
+{
+	double s = 0;
+	size_t i = 0, j = 0;
+	while (i < a->n && j < b->n) {
+		if (a->f[i].t < b->f[j].t)
+			i++;
+		else if (a->f[i].t > b->f[j].t)
+			j++;
+		else
+			s += (double)a->f[i++].w * b->f[j++].w;
+	}
+	return s;
+}
+
+/* ---- times ---- */
+
+struct when {
+	long lo[ALIGN_MAX_TIMES], hi[ALIGN_MAX_TIMES];
+	int n;
+	bool dated;               /* from date values, not the publication */
+};
+
+static void when_of(const struct align_item *it, struct when *w)
+{
+	w->n = 0;
+	w->dated = false;
+	for (size_t k = 0; k < it->nvals && w->n < ALIGN_MAX_TIMES; k++)
+		if (it->vals[k].kind == NORM_DATE) {
+			w->lo[w->n] = (long)it->vals[k].lo;
+			w->hi[w->n] = (long)it->vals[k].hi;
+			w->n++;
+			w->dated = true;
+		}
+	if (!w->n && it->published_lo <= it->published_hi) {
+		w->lo[0] = it->published_lo;
+		w->hi[0] = it->published_hi;
+		w->n = 1;
+	}
+}
+
+/* Smallest gap in days between any two of their times; -1 when unknown. */
+static long when_gap(const struct when *a, const struct when *b)
+{
+	long best = -1;
+	for (int i = 0; i < a->n; i++)
+		for (int j = 0; j < b->n; j++) {
+			long g = a->hi[i] < b->lo[j] ? b->lo[j] - a->hi[i]
+			       : b->hi[j] < a->lo[i] ? a->lo[i] - b->hi[j] : 0;
+			if (best < 0 || g < best)
+				best = g;
+		}
+	return best;
+}
+
+/* The k-th largest of acc[idx[0..n)] (k <= n), by quickselect on a copy. */
+static float kth_largest(const float *acc, const uint32_t *idx, size_t n, size_t k, float *tmp)
+{
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = acc[idx[i]];
+	size_t lo = 0, hi = n - 1, want = k - 1;
+	while (lo < hi) {
+		float pivot = tmp[lo + (hi - lo) / 2];
+		size_t i = lo, j = hi;
+		while (i <= j) {
+			while (tmp[i] > pivot)
+				i++;
+			while (tmp[j] < pivot)
+				j--;
+			if (i <= j) {
+				float t = tmp[i];
+				tmp[i] = tmp[j];
+				tmp[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (want <= j)
+			hi = j;
+		else if (want >= i)
+			lo = i;
+		else
+			break;
+	}
+	return tmp[want];
+}
+
+/* ---- the run ---- */
+
+static const struct align_item *sort_items;
+
+static int cmp_pos(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return strcmp(sort_items[a].id, sort_items[b].id);
+}
+
+struct label_count {
+	const char *s;
+	size_t n;
+};
+
+static char *make_label(const struct align_item *items, const size_t *mem, size_t n,
+			const struct vec *vecs, const size_t *pos_of, const struct termdict *d)
+{
+	struct strbuf sb = STRBUF_INIT;
+	/* the counted thing most members share */
+	const char *best = NULL;
+	size_t best_n = 1;
+	for (size_t i = 0; i < n; i++) {
+		const struct align_item *it = &items[mem[i]];
+		for (size_t k = 0; k < it->nvals; k++) {
+			const char *q = it->vals[k].counted;
+			if (!q)
+				continue;
+			size_t cnt = 0;
+			for (size_t j = 0; j < n; j++) {
+				const struct align_item *o = &items[mem[j]];
+				for (size_t l = 0; l < o->nvals; l++)
+					if (o->vals[l].counted && !strcmp(o->vals[l].counted, q)) {
+						cnt++;
+						break;
+					}
+			}
+			if (cnt > best_n || (cnt == best_n && best && cnt > 1 && strcmp(q, best) < 0))
+				best = q, best_n = cnt;
+		}
+	}
+	if (best) {
+		sb_addstr(&sb, best);
+		return sb_detach(&sb, NULL);
+	}
+	/* else the three plain terms with the highest summed weight */
+	uint32_t top[3] = { 0 };
+	double topw[3] = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		const struct vec *v = &vecs[pos_of[mem[i]]];
+		for (size_t k = 0; k < v->n; k++) {
+			uint32_t t = v->f[k].t;
+			if (d->terms[t][0] == 'e' && d->terms[t][1] == ':')
+				continue;
+			if (d->terms[t][1] == ':')
+				continue;     /* k:, q:, t: features */
+			double w = 0;
+			size_t in = 0;
+			for (size_t j = 0; j < n; j++) {
+				const struct vec *u = &vecs[pos_of[mem[j]]];
+				for (size_t l = 0; l < u->n; l++)
+					if (u->f[l].t == t) {
+						w += u->f[l].w;
+						in++;
+						break;
+					}
+			}
+			if (in < 2 && n > 1)
+				continue;
+			bool dup = false;
+			for (int s = 0; s < 3; s++)
+				dup |= topw[s] > 0 && top[s] == t;
+			if (dup)
+				continue;
+			for (int s = 0; s < 3; s++)
+				if (w > topw[s] || (w == topw[s] && w > 0 && strcmp(d->terms[t], d->terms[top[s]]) < 0)) {
+					for (int r = 2; r > s; r--)
+						top[r] = top[r - 1], topw[r] = topw[r - 1];
+					top[s] = t;
+					topw[s] = w;
+					break;
+				}
+		}
+	}
+	for (int s = 0; s < 3; s++)
+		if (topw[s] > 0)
+			sb_addf(&sb, "%s%s", sb.len ? ", " : "", d->surface[top[s]]);
+	if (!sb.len)
+		sb_addstr(&sb, "(related claims)");
+	return sb_detach(&sb, NULL);
+}
+
+static int cmp_topic(const void *x, const void *y)
+{
+	const struct align_topic *a = x, *b = y;
+	return strcmp(sort_items[a->items[0]].id, sort_items[b->items[0]].id);
+}
+
+void align_run(const struct align_item *items, size_t n,
+	       const struct align_params *p, struct align_result *out)
+{
+	struct termdict d;
+	struct collect col = { 0 };
+	size_t *order = xmalloc((n ? n : 1) * sizeof *order);
+	size_t *pos_of = xmalloc((n ? n : 1) * sizeof *pos_of);
+	struct vec *vecs = xcalloc(n ? n : 1, sizeof *vecs);
+	struct when *when = xcalloc(n ? n : 1, sizeof *when);
+	struct measures *meas = xcalloc(n ? n : 1, sizeof *meas);
+
+	if (!p)
+		p = &align_defaults;
+
+
+	memset(out, 0, sizeof *out);
+	termdict_init(&d);
+	sb_init(&col.run);
+	sb_init(&col.run_surf);
+	col.d = &d;
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	sort_items = items;
+	if (n)
+		qsort(order, n, sizeof *order, cmp_pos);
+	for (size_t i = 0; i < n; i++)
+		pos_of[order[i]] = i;
+
+	/* vectors of raw weights, in id order so that term ids are stable */
+	for (size_t i = 0; i < n; i++) {
+		const struct align_item *it = &items[order[i]];
+		scan(&col, it->text, 1.0f);
+		for (size_t k = 0; k < it->nvals; k++) {
+			const struct norm_value *v = &it->vals[k];
+			char kind[32];
+			snprintf(kind, sizeof kind, "k:%s", norm_kind_name(v->kind));
+			add_feat(&col, termdict_id(&d, kind, strlen(kind), NULL, 0), 1.0f);
+			scan(&col, v->counted, 1.0f);
+			add_head(&col, &d, v);
+			scan(&col, v->about, ABOUT_W);
+			if (v->kind == NORM_DATE)
+				add_time(&col, &d, v);
+		}
+		vec_from(&col, &vecs[i]);
+		for (size_t k = 0; k < vecs[i].n; k++)
+			d.df[vecs[i].f[k].t]++;
+		when_of(it, &when[i]);
+		measures_read(it->vals, it->nvals, &d, &d.pool, &meas[i]);
+	}
+	/* TF-IDF, unit length */
+	for (size_t i = 0; i < n; i++) {
+		double norm = 0;
+		for (size_t k = 0; k < vecs[i].n; k++) {
+			struct feat *f = &vecs[i].f[k];
+			double idf = log(1.0 + (double)n / d.df[f->t]);
+			f->w = (float)((f->w > 1 ? 1.0 + log(f->w) : f->w) * idf);
+			norm += (double)f->w * f->w;
+		}
+		norm = sqrt(norm);
+		for (size_t k = 0; k < vecs[i].n && norm > 0; k++)
+			vecs[i].f[k].w = (float)(vecs[i].f[k].w / norm);
+	}
+
+	/* inverted index on every term, positions ascending */
+	size_t *start = xcalloc(d.n + 1, sizeof *start);
+	for (size_t t = 0; t < d.n; t++)
+		start[t + 1] = start[t] + d.df[t];
+	uint32_t *post = xmalloc((start[d.n] ? start[d.n] : 1) * sizeof *post);
+	float *post_w = xmalloc((start[d.n] ? start[d.n] : 1) * sizeof *post_w);
+	size_t *fill = xcalloc(d.n ? d.n : 1, sizeof *fill);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < vecs[i].n; k++) {
+			uint32_t t = vecs[i].f[k].t;
+			post_w[start[t] + fill[t]] = vecs[i].f[k].w;
+			post[start[t] + fill[t]++] = (uint32_t)i;
+		}
+	free(fill);
+
+	/* blocking: candidates share one of the item's key terms */
+	size_t maxdf = (size_t)sqrt((double)n);
+	if (maxdf < 40)
+		maxdf = 40;
+	float *acc = xcalloc(n ? n : 1, sizeof *acc);
+	float *scratch = xmalloc((n ? n : 1) * sizeof *scratch);
+	uint32_t *touched = xmalloc((n ? n : 1) * sizeof *touched);
+	struct cluster_edge *edges = NULL;
+	size_t ne = 0, ealloc = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct feat key[ALIGN_KEYS];
+		size_t nkey = 0, ntouched = 0;
+		for (size_t k = 0; k < vecs[i].n; k++) {
+			struct feat f = vecs[i].f[k];
+			if (d.df[f.t] < 2 || d.df[f.t] > maxdf)
+				continue;
+			size_t s = nkey < ALIGN_KEYS ? nkey++ : ALIGN_KEYS;
+			while (s > 0 && (key[s - 1].w < f.w || (key[s - 1].w == f.w && key[s - 1].t > f.t))) {
+				if (s < ALIGN_KEYS)
+					key[s] = key[s - 1];
+				s--;
+			}
+			if (s < ALIGN_KEYS)
+				key[s] = f;
+		}
+		/* partial scores over the key terms pick the pairs worth scoring */
+		for (size_t k = 0; k < nkey; k++) {
+			uint32_t t = key[k].t;
+			for (size_t q = start[t]; q < start[t + 1]; q++) {
+				uint32_t j = post[q];
+				if (j == i)
+					continue;
+				if (acc[j] == 0)
+					touched[ntouched++] = j;
+				acc[j] += key[k].w * post_w[q];
+			}
+		}
+		float cut = ntouched > MAX_CANDIDATES ?
+			kth_largest(acc, touched, ntouched, MAX_CANDIDATES, scratch) : 0;
+		size_t taken = 0;
+		for (size_t k = 0; k < ntouched; k++) {
+			uint32_t j = touched[k];
+			float partial = acc[j];
+			acc[j] = 0;
+			/* the best-scored candidates only (ties by position) */
+			if (partial < cut || (partial == cut && taken >= MAX_CANDIDATES))
+				continue;
+			taken++;
+			out->ncandidates++;
+			long gap = when_gap(&when[i], &when[j]);
+			double w;
+			if (measures_other_moment(&meas[i], &meas[j], gap, MEASURE_GAP)) {
+				w = CANNOT_LINK;
+			} else if (items[order[i]].source == items[order[j]].source) {
+				continue;     /* one source's likeness groups nothing */
+			} else {
+				w = dot(&vecs[i], &vecs[j]);
+				if (gap > 0) {
+					double sc = when[i].dated && when[j].dated ?
+						p->time_scale : p->published_scale;
+					w /= 1.0 + (double)gap / sc;
+				}
+				if (w < EDGE_MIN)
+					continue;
+			}
+			if (ne == ealloc) {
+				ealloc = ealloc ? 2 * ealloc : 1024;
+				edges = xrealloc(edges, ealloc * sizeof *edges);
+			}
+			edges[ne].a = (uint32_t)(i < j ? i : j);
+			edges[ne].b = (uint32_t)(i < j ? j : i);
+			edges[ne].w = w;
+			ne++;
+		}
+	}
+	free(acc);
+	free(scratch);
+	free(touched);
+	/* each pair once */
+	ne = cluster_edges_unique(edges, ne);
+
+	uint32_t *root = xmalloc((n ? n : 1) * sizeof *root);
+	cluster_average(edges, ne, n, p->threshold, root);
+	free(edges);
+
+	/* groups of two sources or more become topics */
+	size_t *members = xmalloc((n ? n : 1) * sizeof *members);
+	size_t *head = xmalloc((n ? n : 1) * sizeof *head);
+	for (size_t i = 0; i < n; i++)
+		head[i] = (size_t)-1;
+	size_t *next = xmalloc((n ? n : 1) * sizeof *next);
+	for (size_t i = n; i-- > 0;) {
+		next[i] = head[root[i]];
+		head[root[i]] = i;
+	}
+	size_t talloc = 0;
+	for (size_t r = 0; r < n; r++) {
+		if (root[r] != r)
+			continue;
+		size_t m = 0;
+		bool two = false;
+		for (size_t i = head[r]; i != (size_t)-1; i = next[i]) {
+			members[m++] = order[i];
+			if (items[order[i]].source != items[order[head[r]]].source)
+				two = true;
+		}
+		if (!two)
+			continue;
+		if (out->ntopics == talloc) {
+			talloc = talloc ? 2 * talloc : 16;
+			out->topics = xrealloc(out->topics, talloc * sizeof *out->topics);
+		}
+		struct align_topic *t = &out->topics[out->ntopics++];
+		t->items = xmalloc(m * sizeof *t->items);
+		memcpy(t->items, members, m * sizeof *t->items);
+		t->nitems = m;
+		t->label = make_label(items, t->items, m, vecs, pos_of, &d);
+	}
+	if (out->ntopics)
+		qsort(out->topics, out->ntopics, sizeof *out->topics, cmp_topic);
+
+	free(members);
+	free(head);
+	free(next);
+	free(root);
+	free(post);
+	free(post_w);
+	free(start);
+	for (size_t i = 0; i < n; i++)
+		free(vecs[i].f);
+	free(vecs);
+	free(when);
+	free(meas);
+	free(order);
+	free(pos_of);
+	free(col.f);
+	sb_release(&col.run);
+	sb_release(&col.run_surf);
+	termdict_release(&d);
+}
+
+void align_release(struct align_result *r)
+{
+	for (size_t i = 0; i < r->ntopics; i++) {
+		free(r->topics[i].items);
+		free(r->topics[i].label);
+	}
+	free(r->topics);
+	memset(r, 0, sizeof *r);
+}

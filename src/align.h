@@ -1,0 +1,86 @@
+/*
+ * align: automatic topics, claims from different sources about the same
+ * thing, for claims that no curated topic covers.
+ *
+ * Each claim becomes a TF-IDF vector (unit length) over its content words
+ * (terms.h: lower-cased, stemmed, stop words out; capitalised words inside
+ * a sentence weigh more), named entities (runs of capitalised words, one
+ * feature each), the words of what its values count and of what its dates
+ * are of, the kind of each value with the first word of what it counts
+ * ("q:percent:belarus"), the kind alone ("k:date") and the year and month
+ * its dates fall in ("t:2022", "t:2022-10").  Similarity is the cosine of
+ * two vectors divided by 1 + gap / scale, where gap is the days between the
+ * times the claims are about (their date values, else their source's
+ * publication date) and scale is params.time_scale when both times come
+ * from dates, params.published_scale otherwise.  Two claims that hold the
+ * same measure (the reading of verdict_same_measure()) at times more than
+ * a month apart are about different moments: they can never be in one
+ * topic.
+ *
+ * Blocking: candidates for a claim come from an inverted index on its
+ * ALIGN_KEYS highest-weighted terms, skipping terms found in more than
+ * sqrt(N) claims (at least 40); of those, only the 32 with the best
+ * partial scores on the key terms are scored.  No all-pairs comparison.
+ * Only claims of different sources are linked (claims of one source that
+ * look alike, in one author's words, would otherwise pull whole articles
+ * together; they still join a topic through the other sources).
+ * Grouping is average-linkage clustering (cluster.h) over the scored
+ * pairs, stopped at params.threshold; a group becomes a topic when its
+ * claims come from at least two sources.  Labels are the counted thing
+ * most members share, else the three words with the highest summed weight
+ * that at least two members use.
+ *
+ * Determinism: items are processed in the order of their ids (strcmp), so
+ * the same items in any order give the same topics; topics come out sorted
+ * by their smallest id.
+ *
+ * Ownership: align_run() copies nothing from the items but reads them
+ * during the call only; the result owns its arrays and labels until
+ * align_release().
+ */
+#ifndef LECTERN_ALIGN_H
+#define LECTERN_ALIGN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "normalize.h"
+
+#define ALIGN_KEYS 6
+#define ALIGN_MAX_TIMES 4
+
+struct align_item {
+	const char *id;                 /* unique, the sort key */
+	const char *text;
+	size_t source;                  /* index of its source */
+	const struct norm_value *vals;  /* normalised values, may be NULL */
+	size_t nvals;
+	long published_lo, published_hi; /* source date as days; lo > hi: none */
+};
+
+struct align_params {
+	double threshold;               /* average similarity to merge */
+	double time_scale;              /* days for the factor to halve (dates) */
+	double published_scale;         /* the same when a time is a publication date */
+};
+
+extern const struct align_params align_defaults;
+
+struct align_topic {
+	size_t *items;                  /* indexes into the input, by id */
+	size_t nitems;
+	char *label;                    /* readable: counted thing or key words */
+};
+
+struct align_result {
+	struct align_topic *topics;
+	size_t ntopics;
+	size_t ncandidates;             /* pairs scored, for reports */
+};
+
+/* Groups items; p NULL means align_defaults.  Never fails. */
+void align_run(const struct align_item *items, size_t n,
+	       const struct align_params *p, struct align_result *out);
+void align_release(struct align_result *r);
+
+#endif

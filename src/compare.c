@@ -1,0 +1,296 @@
+/* compare: curated and automatic topics with their pairwise verdicts. */
+#include "compare.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+static void read_values(struct cmp_model *m)
+{
+	struct corpus *c = m->c;
+	m->vals = xcalloc(c->nclaims ? c->nclaims : 1, sizeof *m->vals);
+	for (size_t i = 0; i < c->nclaims; i++) {
+		struct claim *cl = &c->claims[i];
+		struct cmp_claim_values *cv = &m->vals[i];
+		if (!cl->nvalues)
+			continue;
+		cv->v = pool_alloc(&m->pool, cl->nvalues * sizeof *cv->v);
+		cv->index = pool_alloc(&m->pool, cl->nvalues * sizeof *cv->index);
+		for (size_t k = 0; k < cl->nvalues; k++)
+			if (norm_value(&cl->values[k], &cv->v[cv->n]) == 0)
+				cv->index[cv->n++] = (int)k;
+	}
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+bool compare_voices_differ(const struct cmp_model *m, size_t a, size_t b)
+{
+	const struct claim *x = &m->c->claims[a], *y = &m->c->claims[b];
+	return x->source != y->source || !same_str(x->speaker, y->speaker);
+}
+
+/* Pairs, status and source count of a topic whose claims are set. */
+static void judge(struct cmp_model *m, struct cmp_topic *t)
+{
+	size_t alloc = 0;
+	bool *src = xcalloc(m->c->nsources ? m->c->nsources : 1, sizeof *src);
+	for (size_t i = 0; i < t->nclaims; i++) {
+		size_t a = t->claims[i];
+		if (!src[m->c->claims[a].source]) {
+			src[m->c->claims[a].source] = true;
+			t->nsources++;
+		}
+		for (size_t j = i + 1; j < t->nclaims; j++) {
+			size_t b = t->claims[j];
+			if (!compare_voices_differ(m, a, b))
+				continue;
+			if (t->npairs == alloc) {
+				alloc = alloc ? 2 * alloc : 8;
+				t->pairs = xrealloc(t->pairs, alloc * sizeof *t->pairs);
+			}
+			struct cmp_pair *p = &t->pairs[t->npairs++];
+			p->a = a;
+			p->b = b;
+			verdict_claims(m->vals[a].v, m->vals[a].n, m->vals[b].v, m->vals[b].n, &p->v);
+			/* deciding values as indexes into the claim's own values */
+			if (p->v.ia >= 0)
+				p->v.ia = m->vals[a].index[p->v.ia];
+			if (p->v.ib >= 0)
+				p->v.ib = m->vals[b].index[p->v.ib];
+		}
+	}
+	free(src);
+	struct verdict_pair *vp = xmalloc((t->npairs ? t->npairs : 1) * sizeof *vp);
+	for (size_t k = 0; k < t->npairs; k++)
+		vp[k] = t->pairs[k].v;
+	t->status = verdict_status(vp, t->npairs);
+	free(vp);
+}
+
+static struct cmp_topic *new_topic(struct cmp_model *m, size_t *alloc)
+{
+	if (m->ntopics == *alloc) {
+		*alloc = *alloc ? 2 * *alloc : 32;
+		m->topics = xrealloc(m->topics, *alloc * sizeof *m->topics);
+	}
+	struct cmp_topic *t = &m->topics[m->ntopics++];
+	memset(t, 0, sizeof *t);
+	return t;
+}
+
+static long published_day(const char *s, bool last)
+{
+	long f, l;
+	enum norm_prec p;
+	if (norm_date_parse(s, &f, &l, &p) < 0)
+		return last ? -1 : 0;
+	return last ? l : f;
+}
+
+void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
+		   const struct align_params *p)
+{
+	size_t alloc = 0;
+	memset(m, 0, sizeof *m);
+	m->c = c;
+	pool_init(&m->pool);
+	read_values(m);
+	bool *covered = xcalloc(c->nclaims ? c->nclaims : 1, sizeof *covered);
+
+	if (!(flags & CMP_AUTO_ONLY))
+		for (size_t i = 0; i < c->ntopics; i++) {
+			struct topic *ct = &c->topics[i];
+			struct cmp_topic *t = new_topic(m, &alloc);
+			t->id = ct->id;
+			t->label = ct->label;
+			t->automatic = ct->origin && !strcmp(ct->origin, "auto");
+			t->curated_status = ct->status;
+			t->claims = xmalloc((ct->nclaims ? ct->nclaims : 1) * sizeof *t->claims);
+			if (ct->nclaims)
+				memcpy(t->claims, ct->claims, ct->nclaims * sizeof *t->claims);
+			t->nclaims = ct->nclaims;
+			for (size_t k = 0; k < ct->nclaims; k++)
+				covered[ct->claims[k]] = true;
+		}
+
+	if (!(flags & CMP_NO_AUTO)) {
+		size_t n = 0;
+		struct align_item *items = xcalloc(c->nclaims ? c->nclaims : 1, sizeof *items);
+		size_t *claim_of = xmalloc((c->nclaims ? c->nclaims : 1) * sizeof *claim_of);
+		for (size_t i = 0; i < c->nclaims; i++) {
+			if (covered[i])
+				continue;
+			struct claim *cl = &c->claims[i];
+			struct source *s = &c->sources[cl->source];
+			struct align_item *it = &items[n];
+			it->id = cl->id;
+			it->text = cl->text;
+			it->source = cl->source;
+			it->vals = m->vals[i].v;
+			it->nvals = m->vals[i].n;
+			it->published_lo = published_day(s->published, false);
+			it->published_hi = published_day(s->published, true);
+			claim_of[n++] = i;
+		}
+		struct align_result r;
+		align_run(items, n, p, &r);
+		m->ncandidates = r.ncandidates;
+		for (size_t k = 0; k < r.ntopics; k++) {
+			struct cmp_topic *t = new_topic(m, &alloc);
+			struct strbuf id = STRBUF_INIT;
+			sb_addf(&id, "auto-%zu", k + 1);
+			t->id = pool_strdup(&m->pool, id.buf);
+			sb_release(&id);
+			t->label = pool_strdup(&m->pool, r.topics[k].label);
+			t->automatic = true;
+			t->nclaims = r.topics[k].nitems;
+			t->claims = xmalloc(t->nclaims * sizeof *t->claims);
+			for (size_t j = 0; j < t->nclaims; j++)
+				t->claims[j] = claim_of[r.topics[k].items[j]];
+		}
+		align_release(&r);
+		free(items);
+		free(claim_of);
+	}
+	free(covered);
+
+	m->topic_of = xmalloc((c->nclaims ? c->nclaims : 1) * sizeof *m->topic_of);
+	for (size_t i = 0; i < c->nclaims; i++)
+		m->topic_of[i] = -1;
+	for (size_t t = 0; t < m->ntopics; t++) {
+		judge(m, &m->topics[t]);
+		for (size_t k = 0; k < m->topics[t].nclaims; k++)
+			if (m->topic_of[m->topics[t].claims[k]] < 0)
+				m->topic_of[m->topics[t].claims[k]] = (long)t;
+	}
+}
+
+void compare_release(struct cmp_model *m)
+{
+	for (size_t t = 0; t < m->ntopics; t++) {
+		free(m->topics[t].claims);
+		free(m->topics[t].pairs);
+	}
+	free(m->topics);
+	free(m->vals);
+	free(m->topic_of);
+	pool_release(&m->pool);
+	memset(m, 0, sizeof *m);
+}
+
+long compare_topic_of(const struct cmp_model *m, size_t claim)
+{
+	return claim < m->c->nclaims ? m->topic_of[claim] : -1;
+}
+
+long compare_find_topic(const struct cmp_model *m, const char *id)
+{
+	for (size_t t = 0; t < m->ntopics; t++)
+		if (!strcmp(m->topics[t].id, id))
+			return (long)t;
+	return -1;
+}
+
+void compare_values_text(const struct cmp_model *m, size_t i, struct strbuf *out)
+{
+	const struct cmp_claim_values *cv = &m->vals[i];
+	for (size_t k = 0; k < cv->n; k++) {
+		if (k)
+			sb_addstr(out, "; ");
+		norm_format(out, &cv->v[k]);
+	}
+}
+
+static int severity(enum verdict v)
+{
+	static const int sev[VERDICT_COUNT] = {
+		[VERDICT_NONE] = 0, [VERDICT_AGREE] = 1, [VERDICT_TIMELINE] = 2,
+		[VERDICT_MEASURE] = 3, [VERDICT_DIFFER] = 4, [VERDICT_CONFLICT] = 5,
+		[VERDICT_MIXED] = 4,
+	};
+	return sev[v];
+}
+
+size_t compare_claims_in(const struct cmp_model *m, size_t t, size_t s, size_t *out,
+			 size_t max)
+{
+	const struct cmp_topic *tp = &m->topics[t];
+	size_t n = 0;
+	for (size_t k = 0; k < tp->nclaims; k++)
+		if (m->c->claims[tp->claims[k]].source == s) {
+			if (n < max)
+				out[n] = tp->claims[k];
+			n++;
+		}
+	return n;
+}
+
+enum verdict compare_claim_mark(const struct cmp_model *m, size_t t, size_t claim)
+{
+	const struct cmp_topic *tp = &m->topics[t];
+	enum verdict mark = VERDICT_NONE;
+	for (size_t p = 0; p < tp->npairs; p++)
+		if ((tp->pairs[p].a == claim || tp->pairs[p].b == claim) &&
+		    severity(tp->pairs[p].v.v) > severity(mark))
+			mark = tp->pairs[p].v.v;
+	return mark;
+}
+
+/* Cuts s to at most width columns, adding "..." when cut. */
+static void add_cut(struct strbuf *out, const char *s, size_t width)
+{
+	struct text_iter it;
+	struct glyph g;
+	size_t w = 0, total = text_width(s, strlen(s), false);
+	text_iter_init(&it, s, strlen(s), false);
+	while (text_iter_next(&it, &g)) {
+		if (total > width && w + (size_t)g.width + 3 > width) {
+			sb_addstr(out, "...");
+			return;
+		}
+		sb_add(out, s + g.off, g.len);
+		w += (size_t)g.width;
+	}
+}
+
+enum verdict compare_cell(const struct cmp_model *m, size_t t, size_t s,
+			  size_t width, struct strbuf *text, long *first)
+{
+	const struct cmp_topic *tp = &m->topics[t];
+	enum verdict mark = VERDICT_NONE;
+	struct strbuf sb = STRBUF_INIT;
+	*first = -1;
+	for (size_t k = 0; k < tp->nclaims; k++) {
+		size_t ci = tp->claims[k];
+		if (m->c->claims[ci].source != s)
+			continue;
+		if (*first < 0)
+			*first = (long)ci;
+		size_t before = sb.len;
+		if (sb.len)
+			sb_addstr(&sb, "; ");
+		size_t at = sb.len;
+		compare_values_text(m, ci, &sb);
+		if (sb.len == at) {
+			if (before)
+				sb_setlen(&sb, before);
+			else
+				sb_addstr(&sb, m->c->claims[ci].text);
+		}
+	}
+	for (size_t p = 0; p < tp->npairs; p++) {
+		const struct cmp_pair *pr = &tp->pairs[p];
+		if (m->c->claims[pr->a].source == s || m->c->claims[pr->b].source == s)
+			if (severity(pr->v.v) > severity(mark))
+				mark = pr->v.v;
+	}
+	add_cut(text, sb.buf, width);
+	sb_release(&sb);
+	return mark;
+}

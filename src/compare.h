@@ -1,0 +1,106 @@
+/*
+ * compare: the cross-source comparison of a corpus, as a model a command
+ * or an interface pane reads.  No curses here.
+ *
+ * compare_build() normalises every claim's values, keeps the curated
+ * topics (unless CMP_AUTO_ONLY), groups the claims no curated topic covers
+ * into automatic topics (align.h; all claims with CMP_AUTO_ONLY; none with
+ * CMP_NO_AUTO) and judges every pair of voices in every topic (verdict.h).
+ * A voice is a source and a speaker: "Stoltenberg: 30,000" and
+ * "experts: 10,000" in one article are two voices, so they are compared.
+ *
+ * Order: curated topics in index order, then automatic topics by their
+ * smallest claim id; claims within a topic in the topic's order (curated)
+ * or by id (auto); pairs by claim position (a before b).
+ *
+ * Ownership: the model borrows the corpus (which must outlive it) and owns
+ * everything else until compare_release().  Strings in it are the corpus's
+ * or the model's; none is sanitised: show them through text.h.
+ */
+#ifndef LECTERN_COMPARE_H
+#define LECTERN_COMPARE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "align.h"
+#include "corpus.h"
+#include "normalize.h"
+#include "strbuf.h"
+#include "verdict.h"
+
+enum {
+	CMP_AUTO_ONLY = 1,   /* ignore curated topics */
+	CMP_NO_AUTO = 2,     /* curated topics only */
+};
+
+struct cmp_pair {
+	size_t a, b;                 /* claim indexes */
+	struct verdict_pair v;
+};
+
+struct cmp_topic {
+	const char *id;              /* curated id, or "auto-1", "auto-2" ... */
+	const char *label;
+	bool automatic;
+	const char *curated_status;  /* the index's status, nullable */
+	enum verdict status;         /* from the pairs */
+	size_t *claims;              /* claim indexes */
+	size_t nclaims;
+	struct cmp_pair *pairs;      /* every pair of different voices */
+	size_t npairs;
+	size_t nsources;             /* distinct sources among its claims */
+};
+
+struct cmp_claim_values {
+	struct norm_value *v;        /* the readable ones, in claim order */
+	int *index;                  /* v[k] is claim value index[k] */
+	size_t n;
+};
+
+struct cmp_model {
+	struct corpus *c;
+	struct cmp_claim_values *vals;   /* per claim */
+	struct cmp_topic *topics;
+	size_t ntopics;
+	long *topic_of;              /* per claim: its first topic, or -1 */
+	size_t ncandidates;          /* pairs scored while aligning */
+	struct pool pool;
+};
+
+/* Builds the model; p NULL means align_defaults.  Cannot fail. */
+void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
+		   const struct align_params *p);
+void compare_release(struct cmp_model *m);
+
+/* The topic holding claim i first, or -1; the topic with that id, or -1. */
+long compare_topic_of(const struct cmp_model *m, size_t claim);
+long compare_find_topic(const struct cmp_model *m, const char *id);
+
+/* Whether claims a and b are different voices (source or speaker). */
+bool compare_voices_differ(const struct cmp_model *m, size_t a, size_t b);
+
+/*
+ * One cell of the topic-by-source matrix: the claims of source s in topic
+ * t.  Appends a short text (the normalised values, else the start of the
+ * claim's text, at most width columns; "" when the source says nothing)
+ * and returns the cell's mark: the worst verdict of the pairs its claims
+ * take part in (VERDICT_NONE when empty or alone).  *first gets the first
+ * claim index of the cell, or -1.
+ */
+enum verdict compare_cell(const struct cmp_model *m, size_t t, size_t s,
+			  size_t width, struct strbuf *text, long *first);
+
+/* The claims of topic t from source s, in topic order: writes at most max
+ * claim indexes to out and returns how many there are (may exceed max). */
+size_t compare_claims_in(const struct cmp_model *m, size_t t, size_t s, size_t *out,
+			 size_t max);
+
+/* The worst verdict of the pairs claim i takes part in within topic t
+ * (for marking one claim in a side-by-side view); VERDICT_NONE when none. */
+enum verdict compare_claim_mark(const struct cmp_model *m, size_t t, size_t claim);
+
+/* Appends claim i's normalised values, "; "-separated ("" when none). */
+void compare_values_text(const struct cmp_model *m, size_t i, struct strbuf *out);
+
+#endif

@@ -1,0 +1,338 @@
+/* normalize: values as comparable intervals (units, tolerances, dates). */
+#include "normalize.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define KM_PER_MI 1.609344
+
+static const struct {
+	const char *unit;
+	enum norm_kind kind;
+	double factor;       /* to the kind's scale */
+} unit_tab[] = {
+	{ "percent", NORM_PERCENT, 1 }, { "%", NORM_PERCENT, 1 },
+	{ "percentage points", NORM_PERCENT, 1 },
+	{ "km", NORM_DISTANCE, 1 }, { "kilometres", NORM_DISTANCE, 1 },
+	{ "kilometers", NORM_DISTANCE, 1 }, { "m", NORM_DISTANCE, 0.001 },
+	{ "mi", NORM_DISTANCE, KM_PER_MI }, { "miles", NORM_DISTANCE, KM_PER_MI },
+	{ "mile", NORM_DISTANCE, KM_PER_MI },
+	{ "days", NORM_DURATION, 1 }, { "day", NORM_DURATION, 1 },
+	{ "weeks", NORM_DURATION, 7 }, { "week", NORM_DURATION, 7 },
+	{ "months", NORM_DURATION, 30.436875 }, { "month", NORM_DURATION, 30.436875 },
+	{ "years", NORM_DURATION, 365.2425 }, { "year", NORM_DURATION, 365.2425 },
+	{ "times", NORM_RATIO, 1 },
+	{ "thousand", NORM_COUNT, 1e3 }, { "thousands", NORM_COUNT, 1e3 },
+	{ "million", NORM_COUNT, 1e6 }, { "millions", NORM_COUNT, 1e6 },
+	{ "billion", NORM_COUNT, 1e9 },
+};
+
+static double unit_factor(const char *unit, enum norm_kind *kind)
+{
+	*kind = NORM_COUNT;
+	if (!unit)
+		return 1;
+	for (size_t i = 0; i < sizeof unit_tab / sizeof unit_tab[0]; i++)
+		if (!strcasecmp(unit, unit_tab[i].unit)) {
+			*kind = unit_tab[i].kind;
+			return unit_tab[i].factor;
+		}
+	return 1;   /* a count noun: troops, people, rounds */
+}
+
+enum norm_kind norm_unit_kind(const char *unit)
+{
+	enum norm_kind k;
+	unit_factor(unit, &k);
+	return k;
+}
+
+const char *norm_kind_name(enum norm_kind k)
+{
+	static const char *const names[] = {
+		"count", "percent", "distance", "duration", "ratio", "date",
+	};
+	return (unsigned)k < NORM_KIND_COUNT ? names[k] : "?";
+}
+
+/* Half a unit of the last significant digit of x; one digit more when x
+ * is a single digit 1 followed by zeros ("about 10,000" is 9,500..10,500). */
+static double tolerance(double x)
+{
+	x = fabs(x);
+	if (x < 1e-9)
+		return 0.5;
+	double top = pow(10, floor(log10(x)));
+	double step = top;
+	while (step > 1e-3 && fabs(x / step - round(x / step)) > 1e-6)
+		step /= 10;
+	if (step == top && x / top < 2)
+		step /= 10;
+	return step / 2;
+}
+
+static bool is_q(const char *q, const char *const *list)
+{
+	if (!q)
+		return false;
+	for (; *list; list++)
+		if (!strcasecmp(q, *list))
+			return true;
+	return false;
+}
+
+static int norm_quantity(const struct value *v, struct norm_value *n)
+{
+	static const char *const about[] = { "about", "roughly", "around",
+		"approximately", "nearly", "almost", "some", NULL };
+	static const char *const atleast[] = { "at least", "more than", "over",
+		"above", NULL };
+	static const char *const atmost[] = { "at most", "up to", "less than",
+		"under", "below", "fewer than", NULL };
+	double f = unit_factor(v->unit, &n->kind);
+
+	if (!isfinite(v->num))
+		return -1;
+	n->point = v->num * f;
+	n->lo = n->hi = v->num;
+	n->prec = PREC_EXACT;
+	if (is_q(v->qualifier, about)) {
+		double t = tolerance(v->num);
+		n->lo = v->num - t;
+		n->hi = v->num + t;
+		n->prec = PREC_ABOUT;
+	} else if (is_q(v->qualifier, atleast)) {
+		n->hi = INFINITY;
+		n->prec = PREC_OPEN;
+	} else if (is_q(v->qualifier, atmost)) {
+		n->lo = -INFINITY;
+		n->prec = PREC_OPEN;
+	} else if (v->qualifier && !strcasecmp(v->qualifier, "range")) {
+		n->prec = PREC_RANGE;
+	}
+	/* stated bounds win; a null bound keeps what the qualifier says */
+	if (v->has_low)
+		n->lo = v->low;
+	if (v->has_high)
+		n->hi = v->high;
+	if (isfinite(n->lo))
+		n->lo *= f;
+	if (isfinite(n->hi))
+		n->hi *= f;
+	if (n->lo > n->hi) {
+		double t = n->lo;
+		n->lo = n->hi;
+		n->hi = t;
+	}
+	if (n->prec == PREC_EXACT && n->lo < n->hi)
+		n->prec = PREC_RANGE;
+	return 0;
+}
+
+/* ---- dates ---- */
+
+long norm_days(int y, int m, int d)
+{
+	/* days from civil, proleptic Gregorian */
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void norm_civil(long z, int *y, int *m, int *d)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static int month_days(int y, int m)
+{
+	static const int md[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : md[m - 1];
+}
+
+/* Reads n digits exactly; -1 if not digits. */
+static int digits(const char **s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++, (*s)++) {
+		if (!isdigit((unsigned char)**s))
+			return -1;
+		v = v * 10 + (**s - '0');
+	}
+	return v;
+}
+
+/* One ISO calendar date, as precise as written; *s moves past it. */
+static int parse_one(const char **s, long *first, long *last, enum norm_prec *prec)
+{
+	int y = digits(s, 4), m, d;
+	if (y < 0)
+		return -1;
+	if (**s != '-') {
+		*first = norm_days(y, 1, 1);
+		*last = norm_days(y, 12, 31);
+		*prec = PREC_YEAR;
+		return 0;
+	}
+	(*s)++;
+	if ((m = digits(s, 2)) < 1 || m > 12)
+		return -1;
+	if (**s != '-') {
+		*first = norm_days(y, m, 1);
+		*last = norm_days(y, m, month_days(y, m));
+		*prec = PREC_MONTH;
+		return 0;
+	}
+	(*s)++;
+	if ((d = digits(s, 2)) < 1 || d > month_days(y, m))
+		return -1;
+	*first = *last = norm_days(y, m, d);
+	*prec = PREC_EXACT;
+	return 0;
+}
+
+/* "P10D", "P2W", "P1M", "P1Y": adds to from and sets *last. */
+static int parse_period(const char *s, long from, long *last)
+{
+	if (*s++ != 'P' || !isdigit((unsigned char)*s))
+		return -1;
+	char *end;
+	long n = strtol(s, &end, 10);
+	if (n < 0 || n > 100000 || end[0] == '\0' || end[1] != '\0')
+		return -1;
+	switch (*end) {
+	case 'D': *last = from + n - 1; break;
+	case 'W': *last = from + 7 * n - 1; break;
+	case 'M': *last = from + (long)(30.436875 * n) - 1; break;
+	case 'Y': *last = from + (long)(365.2425 * n) - 1; break;
+	default: return -1;
+	}
+	if (*last < from)
+		*last = from;
+	return 0;
+}
+
+int norm_date_parse(const char *s, long *first, long *last, enum norm_prec *prec)
+{
+	long f2, l2;
+	enum norm_prec p2;
+	if (!s || parse_one(&s, first, last, prec) < 0)
+		return -1;
+	if (!*s)
+		return 0;
+	if (*s++ != '/')
+		return -1;
+	*prec = PREC_RANGE;
+	if (*s == 'P')
+		return parse_period(s, *first, last);
+	if (parse_one(&s, &f2, &l2, &p2) < 0 || *s || l2 < *first)
+		return -1;
+	*last = l2;
+	return 0;
+}
+
+static int norm_date(const struct value *v, struct norm_value *n)
+{
+	long f, l, f2, l2;
+	enum norm_prec p, p2;
+	n->kind = NORM_DATE;
+	if (norm_date_parse(v->date, &f, &l, &p) < 0) {
+		/* no usable value: start/end alone will do */
+		if (!v->start || norm_date_parse(v->start, &f, &l, &p) < 0)
+			return -1;
+	}
+	if (v->precision) {
+		if (!strcmp(v->precision, "part-of-month"))
+			p = PREC_PART;
+		else if (!strcmp(v->precision, "range"))
+			p = PREC_RANGE;
+	}
+	if (v->start && norm_date_parse(v->start, &f2, &l2, &p2) == 0)
+		f = f2;
+	if (v->end && norm_date_parse(v->end, &f2, &l2, &p2) == 0)
+		l = l2;
+	if (l < f)
+		return -1;
+	n->prec = p;
+	n->lo = (double)f;
+	n->hi = (double)l;
+	n->point = (double)f;
+	n->about = v->about;
+	return 0;
+}
+
+int norm_value(const struct value *v, struct norm_value *out)
+{
+	memset(out, 0, sizeof *out);
+	out->unit = v->unit;
+	out->counted = v->counted;
+	out->qualifier = v->qualifier;
+	out->about = v->about;
+	return v->type == VALUE_DATE ? norm_date(v, out) : norm_quantity(v, out);
+}
+
+static void add_num(struct strbuf *out, double x)
+{
+	if (fabs(x - round(x)) < 1e-9 && fabs(x) < 1e15)
+		sb_addf(out, "%.0f", x);
+	else
+		sb_addf(out, "%.4g", x);
+}
+
+static void add_day(struct strbuf *out, long z)
+{
+	int y, m, d;
+	norm_civil(z, &y, &m, &d);
+	sb_addf(out, "%04d-%02d-%02d", y, m, d);
+}
+
+void norm_format(struct strbuf *out, const struct norm_value *n)
+{
+	static const char *const unit[] = { NULL, "%", "km", "days", "times", NULL };
+	if (n->kind == NORM_DATE) {
+		add_day(out, (long)n->lo);
+		if (n->hi > n->lo) {
+			sb_addstr(out, "..");
+			add_day(out, (long)n->hi);
+		}
+		return;
+	}
+	if (!isfinite(n->lo) && !isfinite(n->hi))
+		sb_addstr(out, "any");
+	else if (!isfinite(n->lo)) {
+		sb_addstr(out, n->qualifier && !strcasecmp(n->qualifier, "less than") ? "<" : "<=");
+		add_num(out, n->hi);
+	} else if (!isfinite(n->hi)) {
+		sb_addstr(out, n->qualifier && !strcasecmp(n->qualifier, "more than") ? ">" : ">=");
+		add_num(out, n->lo);
+	} else {
+		add_num(out, n->lo);
+		if (n->hi > n->lo) {
+			sb_addstr(out, "..");
+			add_num(out, n->hi);
+		}
+	}
+	const char *u = unit[n->kind];
+	if (!u && n->kind == NORM_COUNT && n->unit && norm_unit_kind(n->unit) == NORM_COUNT) {
+		enum norm_kind k;
+		if (unit_factor(n->unit, &k) == 1)
+			u = n->unit;
+	}
+	if (u)
+		sb_addf(out, " %s", u);
+}

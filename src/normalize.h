@@ -1,0 +1,91 @@
+/*
+ * normalize: a claim's parsed values (struct value, corpus.h) as intervals
+ * on one scale per kind of measure, so that values from different sources
+ * can be compared.
+ *
+ *   quantities  miles become km; "thousand"/"million" multiply and leave a
+ *               plain count; "percent" and "%" are percentage points;
+ *               days, weeks, months and years become days.  The interval is
+ *               [lo, hi] from the value's low/high when present; otherwise
+ *               from the qualifier: "about"/"roughly"/"around"/
+ *               "approximately" give half a unit of the last significant
+ *               digit (one digit more when the leading digit is 1: about
+ *               10,000 is 9,500..10,500), "at least"/"more than" leave hi
+ *               open, "at most"/"up to"/"less than" leave lo open, anything
+ *               else is the exact value.  Open ends are -INFINITY/INFINITY.
+ *   dates       ISO "YYYY", "YYYY-MM", "YYYY-MM-DD", intervals "A/B" and
+ *               "A/PnD" (also PnW, PnM, PnY) become [first day, last day]
+ *               as days since 1970-01-01; the value's start/end win when
+ *               present.
+ *
+ * Pointers in a struct norm_value (unit, counted, about) borrow from the
+ * corpus and live as long as it does.
+ */
+#ifndef LECTERN_NORMALIZE_H
+#define LECTERN_NORMALIZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "corpus.h"
+#include "strbuf.h"
+
+enum norm_kind {
+	NORM_COUNT,      /* people, troops, rounds ... */
+	NORM_PERCENT,    /* percentage points */
+	NORM_DISTANCE,   /* km */
+	NORM_DURATION,   /* days */
+	NORM_RATIO,      /* "times" */
+	NORM_DATE,       /* days since 1970-01-01 */
+	NORM_KIND_COUNT
+};
+
+enum norm_prec {
+	PREC_EXACT,      /* a quantity as stated, or a day */
+	PREC_ABOUT,      /* a quantity with a tolerance */
+	PREC_OPEN,       /* at least / at most */
+	PREC_RANGE,
+	PREC_PART,       /* part of a month */
+	PREC_MONTH,
+	PREC_YEAR,
+};
+
+struct norm_value {
+	enum norm_kind kind;
+	enum norm_prec prec;
+	double point;             /* the stated value on the kind's scale */
+	double lo, hi;            /* inclusive; -INFINITY / INFINITY when open */
+	const char *unit;         /* the unit as stated, nullable */
+	const char *counted;      /* what is counted, nullable */
+	const char *about;        /* what event a date is of, nullable */
+	const char *qualifier;    /* nullable */
+};
+
+/* Normalises v into out.  Returns 0, or -1 when the value cannot be read
+ * (a date that is not ISO, a missing number); out is then undefined. */
+int norm_value(const struct value *v, struct norm_value *out);
+
+/* Name of a kind: "count", "percent", "distance", "duration", "ratio",
+ * "date". */
+const char *norm_kind_name(enum norm_kind k);
+
+/* The kind a quantity unit belongs to ("mi" -> NORM_DISTANCE). */
+enum norm_kind norm_unit_kind(const char *unit);
+
+/*
+ * Parses an ISO date or interval: "2022", "2022-10", "2022-10-20",
+ * "2022-02-10/2022-02-20", "2022-02-10/P10D".  Sets *first and *last (days
+ * since 1970-01-01, inclusive) and *prec; returns 0, or -1 when s is not one
+ * of those forms or names an impossible day.
+ */
+int norm_date_parse(const char *s, long *first, long *last, enum norm_prec *prec);
+
+/* Days since 1970-01-01 of a calendar day, and back. */
+long norm_days(int y, int m, int d);
+void norm_civil(long days, int *y, int *m, int *d);
+
+/* Appends a readable form: "8500..9500 troops", "233 km", "<10 %",
+ * "2021-12-01..2021-12-10". */
+void norm_format(struct strbuf *out, const struct norm_value *n);
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * verdict: how two claims' values compare, and what a topic's pairs add up
+ * to.  Values are normalised first (normalize.h).
+ *
+ * Two values are compared only when they are of one kind (count, percent,
+ * distance, duration, ratio, date).  They measure the same thing unless
+ * both say what they are of (a quantity's "counted", a date's "about") and
+ * each description has at least two content words the other lacks ("total
+ * strength of the army" / "combat-ready troops"; "distance from the border
+ * to Kyiv" / "distance of the troops from the Chernihiv border").  Without
+ * descriptions the unit decides: "troops" and "people" are different
+ * counts.
+ *
+ * Same measure:  agree     the intervals overlap (precision may differ);
+ *                differ    they do not overlap but are close: within 10
+ *                          percentage points, within 25% of the larger
+ *                          value, or (dates) a gap no longer than a week or
+ *                          the wider interval;
+ *                conflict  further apart ("beginning of December" against
+ *                          "17 January" for one announcement).
+ * Not the same:  different-measure for quantities; timeline for dates of
+ *                different events that do not overlap (different moments).
+ * "Less than" and "more than" bounds are exclusive: "less than 10%"
+ * does not reach 10.
+ *
+ * Complements: a share is compared with 100 minus the other only when the
+ * descriptions say so: one counted thing is worded against ("opposing",
+ * "against", "negative", "reject") and the other for ("supporting",
+ * "approving", "positive", "in favour"), and the rest of their wording is
+ * the same measure.  "Less than 10% support" against "90% oppose" is then
+ * 10 against less than 10: differ.
+ *
+ * A pair of claims takes the worst verdict among its same-measure value
+ * pairs; with none, different-measure, then timeline; with no comparable
+ * values at all the claims are taken to concur (agree, by_values false),
+ * since only claims grouped on their content are ever compared.
+ */
+#ifndef LECTERN_VERDICT_H
+#define LECTERN_VERDICT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "normalize.h"
+
+enum verdict {
+	VERDICT_NONE,        /* nothing to compare (a topic of one voice) */
+	VERDICT_AGREE,
+	VERDICT_DIFFER,
+	VERDICT_CONFLICT,
+	VERDICT_MEASURE,     /* different measure */
+	VERDICT_TIMELINE,    /* different moments */
+	VERDICT_MIXED,       /* a curated status only */
+	VERDICT_COUNT
+};
+
+struct verdict_pair {
+	enum verdict v;
+	int ia, ib;          /* the deciding values of a and b, -1 when none */
+	bool by_values;      /* false: no comparable values */
+	bool complement;     /* a share set against the other's complement */
+};
+
+/* "agree", "differ", "conflict", "different-measure", "timeline", "mixed",
+ * "none". */
+const char *verdict_name(enum verdict v);
+/* One ASCII character: = agree, ~ differ, ! conflict, # different
+ * measure, > timeline, * mixed, space none. */
+char verdict_mark(enum verdict v);
+/* The verdict named s, or VERDICT_NONE when s is NULL or unknown. */
+enum verdict verdict_parse(const char *s);
+
+/* Whether a and b measure the same thing (see above). */
+bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b);
+
+/* +1 when the stemmed word is worded for ("support", "posit"), -1 when
+ * against ("oppos", "neg"), else 0. */
+int verdict_word_polarity(const char *stem);
+
+/* Compares two values of the same measure; sets *complement when b was
+ * turned into its complement. */
+enum verdict verdict_values(const struct norm_value *a, const struct norm_value *b,
+			    bool *complement);
+
+/* Compares all values of two claims. */
+void verdict_claims(const struct norm_value *a, size_t na,
+		    const struct norm_value *b, size_t nb, struct verdict_pair *out);
+
+/*
+ * A topic's status from its pairs: conflict if any pair conflicts, else
+ * differ if any differs, else agree if any pair agrees on values, else
+ * different-measure, else timeline, else agree (claims that only concur
+ * in words); VERDICT_NONE without pairs.
+ */
+enum verdict verdict_status(const struct verdict_pair *pairs, size_t n);
+
+#endif

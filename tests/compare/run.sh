@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Comparison tests: compare, export and eval-compare on the bundled corpus
+# and on small invented corpora built here (tests/compare/fixtures/*.spec).
+. "$(dirname "$0")/../lib.sh"
+. "$TOP/tests/compare/mkcorpus.sh"
+cd "$TOP" || exit 2
+
+# claim lines of lectern compare: "  ID  SOURCE  SPEAKER  START..END  [VALUES]"
+re_claim='^  ([^ ]+)  '
+re_source='^  [^ ]+  ([^ ]+)  '
+re_span='^(  [^ ]+  [^ ]+  .*)  [0-9]+[.][.][0-9]+(.*)$'
+
+# topic_of ID: the topic holding claim ID in $out (text of lectern compare)
+topic_of() {
+	local line t=""
+	while IFS= read -r line; do
+		case $line in
+		"") ;;
+		" "*) if [[ $line =~ $re_claim ]] && [ "${BASH_REMATCH[1]}" = "$1" ]; then
+			echo "$t"
+			return
+		fi ;;
+		*) t=${line%% *} ;;
+		esac
+	done <<<"$out"
+}
+same_topic() { local a b; a=$(topic_of "$1"); b=$(topic_of "$2"); [ -n "$a" ] && [ "$a" = "$b" ]; }
+apart() { local a b; a=$(topic_of "$1"); b=$(topic_of "$2"); [ -z "$a" ] || [ "$a" != "$b" ]; }
+# pair A B VERDICT: the pair line of A and B (either order) says VERDICT
+pair() {
+	printf '%s\n' "$out" | grep -Eq "^    . ($1 / $2|$2 / $1): $3( |\$)"
+}
+# sources_of ID: the distinct sources of the topic holding ID
+sources_of() {
+	local t line in_t=0
+	t=$(topic_of "$1")
+	while IFS= read -r line; do
+		case $line in
+		"") ;;
+		" "*) if [ $in_t = 1 ] && [[ $line =~ $re_source ]]; then
+			echo "${BASH_REMATCH[1]}"
+		fi ;;
+		*) if [ "${line%% *}" = "$t" ]; then in_t=1; else in_t=0; fi ;;
+		esac
+	done <<<"$out" | sort -u | tr '\n' ' '
+}
+# milli X: a figure such as 0.345 in thousandths (empty: -1)
+milli() {
+	local x=$1 i f
+	[[ $x =~ ^[0-9]+\.[0-9]+$ ]] || { echo -1; return; }
+	i=${x%%.*} f=${x#*.}000
+	echo $((10#$i * 1000 + 10#${f:0:3}))
+}
+at_least() { [ "$(milli "$1")" -ge "$(milli "$2")" ]; }
+figure() { grep "^$1" <<<"$out" | tr -s ' ' | cut -d' ' -f3; }
+
+# ---- the bundled corpus, curated topics ----
+expect "compare lists curated topics" 0 "allied-resolve-announcement  curated  conflict" "$LECTERN" compare
+check "curated topics keep their claims" same_topic mt-07 odr-04
+expect "compare one topic" 0 "feb22-stoltenberg-30000  curated  agree" "$LECTERN" compare feb22-stoltenberg-30000
+check "one topic only" test "$(printf '%s\n' "$out" | grep -c '^[^ ]')" = 1
+check "pairs shown" pair mt-04 odr-11 agree
+expect "unknown topic" 2 'no topic has id "nope"' "$LECTERN" compare nope
+expect "compare --json" 0 '"origin":	"curated"' "$LECTERN" compare --json
+check "json pairs with verdicts" grep -q '"verdict":	"conflict"' <<<"$out"
+check "json normalised values" grep -q '"text":	"8500..9500 troops"' <<<"$out"
+check "json spans" grep -q '"span":	\[625, 703\]' <<<"$out"
+
+# ---- the bundled corpus, automatic topics only ----
+expect "compare --auto-only" 0 "auto-1  auto" "$LECTERN" compare --auto-only
+check "no curated topic with --auto-only" test -z "$(printf '%s\n' "$out" | grep '  curated  ')"
+check "30,000 troops: the two sources grouped" same_topic mt-04 odr-11
+check "about 9,000 in October 2022: grouped" same_topic blog-26 csm-05
+check "30,000 (Feb) and 9,000 (Oct): different moments, apart" apart mt-04 blog-26
+check "30,000 and 9,000 never called a conflict" \
+	bash -c '! grep -Eq "(mt-04|odr-11) / (blog-26|csm-05)|(blog-26|csm-05) / (mt-04|odr-11)" <<<"$1"' _ "$out"
+check "announcement dates grouped" same_topic mt-07 odr-04
+check "announcement dates conflict" pair mt-07 odr-04 conflict
+check "Belarusians against the war: three sources" test "$(sources_of blog-22)" = "blog conv csm "
+check "experts' 10,000: the two sources grouped" same_topic mt-05 odr-12
+check "speakers kept: Stoltenberg in both outlets" grep -q '^  odr-11  odr  Jens Stoltenberg  ' <<<"$out"
+expect "auto topics carry labels" 0 "Russian troops in Belarus, February 2022" "$LECTERN" compare --auto-only
+expect "auto-only json marks origin auto" 0 '"origin":	"auto"' "$LECTERN" compare --auto-only --json
+
+# ---- quality against the curated topics ----
+run "$LECTERN" eval-compare
+recall=$(figure "pairwise recall:")
+precision=$(figure "pairwise precision:")
+verdicts=$(figure "verdicts right:")
+printf '     recall %s, precision %s, verdicts %s\n' "$recall" "$precision" "$verdicts"
+check "eval: pairwise precision >= 0.70" at_least "$precision" 0.70
+check "eval: pairwise precision >= 0.90 (floor, present level)" at_least "$precision" 0.90
+check "eval: verdicts right >= 0.80" at_least "$verdicts" 0.80
+# The recall target (0.80) is not reached yet: bench/COMPARE.md explains
+# why; this floor keeps it from getting worse.
+check "eval: pairwise recall >= 0.34 (floor; target 0.80)" at_least "$recall" 0.34
+if at_least "$recall" 0.80 && at_least "$precision" 0.70 && at_least "$verdicts" 0.80; then
+	check "eval: targets met, exit 0" test "$rc" = 0 -a -n "$(grep -x 'targets met' <<<"$out")"
+else
+	check "eval: below target, exit 1" test "$rc" = 1 -a -n "$(grep -x 'below target' <<<"$out")"
+fi
+check "eval: a curated conflict is judged a conflict" bash -c '! grep -q "verdict mt-07 / odr-04" <<<"$1"' _ "$out"
+
+# ---- invented articles ----
+C=$TMP/town
+mkcorpus "$C" <tests/compare/fixtures/town.spec
+expect "fixture corpus is valid" 0 "ok:" "$LECTERN" check --corpus "$C"
+expect "fixture: compare --auto-only" 0 "" "$LECTERN" compare --auto-only --corpus "$C"
+check "agree: about 4,000 and 4,200 strikers" pair g-1 c-1 agree
+check "differ: 12 miles and 21 km" pair g-2 c-2 differ
+check "conflict: one announcement, January and March" pair g-3 c-3 conflict
+check "different measure: books held and books lent" pair g-4 c-4 different-measure
+check "moments: February dogs grouped" same_topic g-5 c-5
+check "moments: August dogs grouped" same_topic h-5 b-5
+check "moments: February and August apart" apart g-5 h-5
+check "complement stated: less than 20% for, 80% against" pair g-6 c-6 'differ \(complement\)'
+check "voices: police and organisers in one outlet" pair h-7 h-8 conflict
+check "voices: police in two outlets agree" pair h-7 b-7 agree
+check "an unrelated claim stays alone" test -z "$(topic_of h-11)"
+expect "fixture: compare shows hostile text safely" 0 '^[[31mCLOSED' "$LECTERN" compare --corpus "$C"
+check "compare: no raw escape byte" bash -c '! grep -q $'"'"'\x1b'"'"' <<<"$1"' _ "$out"
+expect "fixture: curated topics win" 0 "cur-strike  curated  agree" "$LECTERN" compare --corpus "$C"
+check "claims of a curated topic are not regrouped" test "$(printf '%s\n' "$out" | grep -c '^  g-1 ')" = 1
+
+# same corpus, claims and sources in another order: same topics
+R=$TMP/town-reversed
+{ grep '^S' tests/compare/fixtures/town.spec | tac; grep '^C' tests/compare/fixtures/town.spec | tac
+  grep '^T' tests/compare/fixtures/town.spec; } | mkcorpus "$R"
+# topics, claim ids, values and pairs (spans differ with the order of texts)
+shape() {
+	local line
+	"$LECTERN" compare --auto-only --corpus "$1" 2>&1 | grep -v '^      ' |
+	while IFS= read -r line; do
+		if [[ $line =~ $re_span ]]; then
+			line=${BASH_REMATCH[1]}${BASH_REMATCH[2]}
+		fi
+		printf '%s\n' "$line"
+	done
+}
+a=$(shape "$C")
+b=$(shape "$R")
+check "determinism: input order does not change topics" test -n "$a" -a "$a" = "$b"
+a=$("$LECTERN" compare --auto-only --corpus "$TOP/data" 2>&1)
+b=$("$LECTERN" compare --auto-only 2>&1)
+check "determinism: the same run twice" test "$a" = "$b"
+
+# ---- export ----
+expect "export needs a format" 2 "usage: lectern export" "$LECTERN" export
+expect "export rejects an unknown format" 2 'unknown export format "xls"' "$LECTERN" export --format xls
+expect "export csv" 0 "id,source,speaker,kind,topic,values,text" "$LECTERN" export --format csv --corpus "$C"
+check "csv: matrix header, one column per source" grep -q $'^topic,label,origin,status,gazette,courier,herald,bulletin\r$' <<<"$out"
+check "csv: quotes doubled, field quoted" grep -qF '"The ""Rivertown, Ltd"" sign on the old ferry office read ^[[31mCLOSED."' <<<"$out"
+check "csv: no raw escape byte" bash -c '! grep -q $'"'"'\x1b'"'"' <<<"$1"' _ "$out"
+check "csv: formulas defused" grep -qF "'=1+2 was chalked" <<<"$out"
+check "csv: cells carry verdict marks" grep -qF '! 2023-01-21..2023-01-31' <<<"$out"
+expect "export md" 0 "## Topics by source" "$LECTERN" export --format md --corpus "$C"
+check "md: pipes cannot break the table" bash -c '! grep -F "Rivertown, Ltd" <<<"$1" | grep -q "[^\\\\]|[^ ]"' _ "$out"
+check "md: no raw escape byte" bash -c '! grep -q $'"'"'\x1b'"'"' <<<"$1"' _ "$out"
+expect "export json" 0 '"matrix":' "$LECTERN" export --format json --corpus "$C"
+check "json: cells name their claim" grep -q '"claim":	"g-3"' <<<"$out"
+expect "export on the bundled corpus" 0 "allied-resolve-announcement,When were the Allied Resolve exercises announced?,curated,conflict" \
+	"$LECTERN" export --format csv
+check "matrix: one row per topic" test "$(printf '%s\n' "$out" | grep -c ',curated,')" -ge 29
+
+# ---- usage ----
+expect "compare takes one topic at most" 2 "usage: lectern compare" "$LECTERN" compare a b
+expect "bench-align rejects a bad count" 2 "usage: lectern bench-align" "$LECTERN" bench-align x
+expect "bench-align runs small" 0 "pairwise precision" "$LECTERN" bench-align 500
+
+finish

@@ -1,0 +1,197 @@
+/* test_normalize: units, tolerances, open intervals and ISO dates. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "normalize.h"
+
+static struct value qty(double num, const char *unit, const char *qual)
+{
+	struct value v;
+	memset(&v, 0, sizeof v);
+	v.type = VALUE_QUANTITY;
+	v.num = num;
+	v.unit = unit;
+	v.qualifier = qual;
+	return v;
+}
+
+static struct value date(const char *iso)
+{
+	struct value v;
+	memset(&v, 0, sizeof v);
+	v.type = VALUE_DATE;
+	v.date = iso;
+	return v;
+}
+
+static void test_units(void **state)
+{
+	(void)state;
+	struct norm_value n;
+	struct value v = qty(145, "mi", "exact");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_DISTANCE);
+	assert_true(fabs(n.lo - 233.35) < 0.01 && n.lo == n.hi);
+	v = qty(9.5, "million", "exact");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_COUNT);
+	assert_true(fabs(n.point - 9500000) < 1e-6);
+	v = qty(90, "percent", NULL);
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_PERCENT);
+	v = qty(2, "weeks", NULL);
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_DURATION);
+	assert_true(n.lo == 14);
+	v = qty(30000, "troops", "exact");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_COUNT);
+	assert_string_equal(norm_kind_name(n.kind), "count");
+	v = qty(NAN, "troops", NULL);
+	assert_int_equal(norm_value(&v, &n), -1);
+}
+
+static void check_about(double x, double lo, double hi)
+{
+	struct norm_value n;
+	struct value v = qty(x, "people", "about");
+	assert_int_equal(norm_value(&v, &n), 0);
+	if (fabs(n.lo - lo) > 1e-9 || fabs(n.hi - hi) > 1e-9)
+		fail_msg("about %g: %g..%g, wanted %g..%g", x, n.lo, n.hi, lo, hi);
+	assert_int_equal(n.prec, PREC_ABOUT);
+}
+
+static void test_tolerance(void **state)
+{
+	(void)state;
+	check_about(9000, 8500, 9500);
+	check_about(10000, 9500, 10500);    /* a leading 1: one digit more */
+	check_about(2500, 2450, 2550);
+	check_about(15000, 14500, 15500);
+	check_about(70000, 65000, 75000);
+	check_about(9.5, 9.45, 9.55);
+	/* stated bounds win over the rule */
+	struct norm_value n;
+	struct value v = qty(200, "km", "about");
+	v.has_low = v.has_high = true;
+	v.low = 150;
+	v.high = 250;
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_true(n.lo == 150 && n.hi == 250);
+	v = qty(12, "mi", "roughly");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_true(fabs(n.lo - 11.5 * 1.609344) < 1e-9);
+}
+
+static void test_open(void **state)
+{
+	(void)state;
+	struct norm_value n;
+	struct value v = qty(37000, "people", "at least");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_true(n.lo == 37000 && isinf(n.hi) && n.hi > 0);
+	v = qty(10, "percent", "less than");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_true(isinf(n.lo) && n.lo < 0 && n.hi == 10);
+	v = qty(20, "years", "more than");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_true(fabs(n.lo - 20 * 365.2425) < 1e-6 && isinf(n.hi));
+	v = qty(45, "km", "range");
+	v.has_low = v.has_high = true;
+	v.low = 40;
+	v.high = 50;
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_true(n.lo == 40 && n.hi == 50 && n.prec == PREC_RANGE);
+}
+
+static void check_date(const char *s, const char *first, const char *last, enum norm_prec p)
+{
+	long f, l;
+	enum norm_prec got;
+	int y, m, d;
+	char a[16], b[16];
+	if (norm_date_parse(s, &f, &l, &got) < 0)
+		fail_msg("%s: not parsed", s);
+	norm_civil(f, &y, &m, &d);
+	snprintf(a, sizeof a, "%04d-%02d-%02d", y, m, d);
+	norm_civil(l, &y, &m, &d);
+	snprintf(b, sizeof b, "%04d-%02d-%02d", y, m, d);
+	if (strcmp(a, first) || strcmp(b, last))
+		fail_msg("%s: %s..%s, wanted %s..%s", s, a, b, first, last);
+	assert_int_equal(got, p);
+}
+
+static void test_dates(void **state)
+{
+	(void)state;
+	long f, l;
+	enum norm_prec p;
+	check_date("2022", "2022-01-01", "2022-12-31", PREC_YEAR);
+	check_date("2024-02", "2024-02-01", "2024-02-29", PREC_MONTH);
+	check_date("2023-02", "2023-02-01", "2023-02-28", PREC_MONTH);
+	check_date("2022-01-17", "2022-01-17", "2022-01-17", PREC_EXACT);
+	check_date("2022-02-10/2022-02-20", "2022-02-10", "2022-02-20", PREC_RANGE);
+	check_date("2022-02-10/P10D", "2022-02-10", "2022-02-19", PREC_RANGE);
+	check_date("2021-12/2022-01", "2021-12-01", "2022-01-31", PREC_RANGE);
+	check_date("1969-12-31", "1969-12-31", "1969-12-31", PREC_EXACT);
+	assert_int_equal(norm_days(1970, 1, 1), 0);
+	assert_int_equal(norm_date_parse("2022-13", &f, &l, &p), -1);
+	assert_int_equal(norm_date_parse("2022-02-30", &f, &l, &p), -1);
+	assert_int_equal(norm_date_parse("22-02-01", &f, &l, &p), -1);
+	assert_int_equal(norm_date_parse("2022-02-10/2022-02-01", &f, &l, &p), -1);
+	assert_int_equal(norm_date_parse("2022/P", &f, &l, &p), -1);
+	assert_int_equal(norm_date_parse("2022x", &f, &l, &p), -1);
+	assert_int_equal(norm_date_parse(NULL, &f, &l, &p), -1);
+
+	/* a value's start/end and precision win */
+	struct value v = date("2021-12");
+	struct norm_value n;
+	v.precision = "part-of-month";
+	v.start = "2021-12-01";
+	v.end = "2021-12-10";
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_DATE);
+	assert_int_equal(n.prec, PREC_PART);
+	assert_true(n.hi - n.lo == 9);
+	v = date("beginning of December");
+	assert_int_equal(norm_value(&v, &n), -1);
+}
+
+static void test_format(void **state)
+{
+	(void)state;
+	struct strbuf sb = STRBUF_INIT;
+	struct norm_value n;
+	struct value v = qty(9000, "troops", "about");
+	norm_value(&v, &n);
+	norm_format(&sb, &n);
+	assert_string_equal(sb.buf, "8500..9500 troops");
+	sb_reset(&sb);
+	v = qty(10, "percent", "less than");
+	norm_value(&v, &n);
+	norm_format(&sb, &n);
+	assert_string_equal(sb.buf, "<10 %");
+	sb_reset(&sb);
+	v = date("2022-02-10/P3D");
+	norm_value(&v, &n);
+	norm_format(&sb, &n);
+	assert_string_equal(sb.buf, "2022-02-10..2022-02-12");
+	sb_release(&sb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_units),
+		cmocka_unit_test(test_tolerance),
+		cmocka_unit_test(test_open),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_format),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

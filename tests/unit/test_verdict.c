@@ -1,0 +1,199 @@
+/* test_verdict: value verdicts, same measure, complements, claim pairs, status. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "verdict.h"
+
+static struct norm_value q(enum norm_kind k, double lo, double hi, const char *counted)
+{
+	struct norm_value n;
+	memset(&n, 0, sizeof n);
+	n.kind = k;
+	n.lo = lo;
+	n.hi = hi;
+	n.point = isfinite(lo) ? lo : hi;
+	n.counted = counted;
+	return n;
+}
+
+static struct norm_value d(const char *iso, const char *about)
+{
+	struct norm_value n;
+	long f, l;
+	enum norm_prec p;
+	memset(&n, 0, sizeof n);
+	assert_int_equal(norm_date_parse(iso, &f, &l, &p), 0);
+	n.kind = NORM_DATE;
+	n.lo = (double)f;
+	n.hi = (double)l;
+	n.prec = p;
+	n.about = about;
+	return n;
+}
+
+static enum verdict vv(struct norm_value a, struct norm_value b)
+{
+	bool c;
+	return verdict_values(&a, &b, &c);
+}
+
+static void test_quantities(void **state)
+{
+	(void)state;
+	const char *t = "Russian troops in Belarus";
+	/* overlap: agree, whatever the precision */
+	assert_int_equal(vv(q(NORM_COUNT, 10000, 10000, t), q(NORM_COUNT, 9500, 10500, t)), VERDICT_AGREE);
+	/* close: differ; far: conflict */
+	assert_int_equal(vv(q(NORM_COUNT, 10000, 10000, t), q(NORM_COUNT, 11000, 11000, t)), VERDICT_DIFFER);
+	assert_int_equal(vv(q(NORM_COUNT, 30000, 30000, t), q(NORM_COUNT, 10000, 10000, t)), VERDICT_CONFLICT);
+	/* percentage points */
+	assert_int_equal(vv(q(NORM_PERCENT, 90, 90, NULL), q(NORM_PERCENT, 85, 85, NULL)), VERDICT_DIFFER);
+	assert_int_equal(vv(q(NORM_PERCENT, 90, 90, NULL), q(NORM_PERCENT, 60, 60, NULL)), VERDICT_CONFLICT);
+	/* open intervals */
+	assert_int_equal(vv(q(NORM_COUNT, 37000, INFINITY, NULL), q(NORM_COUNT, 50000, 50000, NULL)), VERDICT_AGREE);
+	/* miles against km, already normalised: 145 mi against about 200 km */
+	assert_int_equal(vv(q(NORM_DISTANCE, 233.35, 233.35, NULL), q(NORM_DISTANCE, 150, 250, NULL)), VERDICT_AGREE);
+}
+
+static void test_exclusive_bounds(void **state)
+{
+	(void)state;
+	struct norm_value a = q(NORM_PERCENT, -INFINITY, 10, NULL);
+	struct norm_value b = q(NORM_PERCENT, 10, 10, NULL);
+	a.qualifier = "less than";
+	bool c;
+	assert_int_equal(verdict_values(&a, &b, &c), VERDICT_DIFFER);
+	a.qualifier = "at most";
+	assert_int_equal(verdict_values(&a, &b, &c), VERDICT_AGREE);
+}
+
+static void test_complement(void **state)
+{
+	(void)state;
+	bool c = false;
+	struct norm_value support = q(NORM_PERCENT, -INFINITY, 10, "residents supporting the new tower");
+	struct norm_value oppose = q(NORM_PERCENT, 90, 90, "residents opposing the new tower");
+	support.qualifier = "less than";
+	/* less than 10% for: 10 against less than 10, touching only */
+	assert_int_equal(verdict_values(&support, &oppose, &c), VERDICT_DIFFER);
+	assert_true(c);
+	struct norm_value for30 = q(NORM_PERCENT, 30, 30, "residents in favour of the tower");
+	struct norm_value against70 = q(NORM_PERCENT, 70, 70, "residents against the tower");
+	assert_int_equal(verdict_values(&for30, &against70, &c), VERDICT_AGREE);
+	assert_true(c);
+	/* not stated as a complement: compared as they are */
+	struct norm_value plain = q(NORM_PERCENT, 30, 30, "residents of the town");
+	assert_int_equal(verdict_values(&plain, &against70, &c), VERDICT_CONFLICT);
+	assert_false(c);
+}
+
+static void test_same_measure(void **state)
+{
+	(void)state;
+	struct norm_value army = q(NORM_COUNT, 70000, 70000, "Belarusian army, total strength, October 2022");
+	struct norm_value ready = q(NORM_COUNT, 15000, 15000, "combat-ready Belarusian troops, autumn 2022");
+	assert_false(verdict_same_measure(&army, &ready));
+	struct norm_value kyiv = q(NORM_DISTANCE, 233, 233, "distance from the Belarus-Ukraine border to Kyiv");
+	struct norm_value troops = q(NORM_DISTANCE, 150, 250, "distance of Russian troops in Belarus from Kyiv");
+	assert_false(verdict_same_measure(&kyiv, &troops));
+	struct norm_value a = q(NORM_PERCENT, 90, 90, "Belarusians opposing Belarusian participation in the war");
+	struct norm_value b = q(NORM_PERCENT, 85, 85, "Belarusians against direct Belarusian participation in the war");
+	assert_true(verdict_same_measure(&a, &b));
+	/* different kinds never; no descriptions: count units decide */
+	assert_false(verdict_same_measure(&a, &kyiv));
+	struct norm_value p1 = q(NORM_COUNT, 5, 5, NULL), p2 = q(NORM_COUNT, 5, 5, NULL);
+	p1.unit = "people";
+	p2.unit = "tanks";
+	assert_false(verdict_same_measure(&p1, &p2));
+	p2.unit = "People";
+	assert_true(verdict_same_measure(&p1, &p2));
+}
+
+static void test_dates(void **state)
+{
+	(void)state;
+	/* one announcement, "beginning of December" against 17 January */
+	struct norm_value dec = d("2021-12-01/2021-12-10", "announcement of the exercises");
+	struct norm_value jan = d("2022-01-17", "announcement of the exercises");
+	assert_int_equal(vv(dec, jan), VERDICT_CONFLICT);
+	/* a day inside a month agrees */
+	assert_int_equal(vv(d("2022-10", NULL), d("2022-10-10", NULL)), VERDICT_AGREE);
+	/* a few days apart differ */
+	assert_int_equal(vv(d("2022-02-10/2022-02-19", NULL), d("2022-02-21", NULL)), VERDICT_DIFFER);
+}
+
+static void test_claims(void **state)
+{
+	(void)state;
+	struct verdict_pair p;
+	/* different events at different moments: timeline */
+	struct norm_value a[] = { d("2022-02-04", "joint drills at the firing range") };
+	struct norm_value b[] = { d("2022-02-24", "invasion of the neighbouring country") };
+	verdict_claims(a, 1, b, 1, &p);
+	assert_int_equal(p.v, VERDICT_TIMELINE);
+	assert_false(p.by_values);
+	/* no values: concur in words */
+	verdict_claims(NULL, 0, NULL, 0, &p);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	assert_false(p.by_values);
+	/* different measures only */
+	struct norm_value x[] = { q(NORM_COUNT, 70000, 70000, "Belarusian army, total strength") };
+	struct norm_value y[] = { q(NORM_COUNT, 15000, 15000, "combat-ready Belarusian troops, autumn") };
+	verdict_claims(x, 1, y, 1, &p);
+	assert_int_equal(p.v, VERDICT_MEASURE);
+	/* the worst same-measure pair decides; unmatched values do not */
+	const char *t = "Russian troops for the grouping";
+	struct norm_value m[] = { d("2022-10", NULL), q(NORM_COUNT, 8500, 9500, t),
+				  q(NORM_COUNT, 70000, 70000, "Belarusian army, total strength") };
+	struct norm_value n[] = { d("2022-10-10", NULL), q(NORM_COUNT, 8500, 9500, t) };
+	verdict_claims(m, 3, n, 2, &p);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	assert_true(p.by_values);
+	assert_int_equal(p.ia, 0);
+	struct norm_value o[] = { q(NORM_COUNT, 20000, 20000, t) };
+	verdict_claims(m, 3, o, 1, &p);
+	assert_int_equal(p.v, VERDICT_CONFLICT);
+	assert_int_equal(p.ia, 1);
+	assert_int_equal(p.ib, 0);
+}
+
+static void test_status_and_names(void **state)
+{
+	(void)state;
+	struct verdict_pair p[3];
+	memset(p, 0, sizeof p);
+	assert_int_equal(verdict_status(p, 0), VERDICT_NONE);
+	p[0].v = VERDICT_AGREE;
+	p[1].v = VERDICT_MEASURE;
+	assert_int_equal(verdict_status(p, 2), VERDICT_MEASURE);
+	p[0].by_values = true;
+	assert_int_equal(verdict_status(p, 2), VERDICT_AGREE);
+	p[2].v = VERDICT_DIFFER;
+	assert_int_equal(verdict_status(p, 3), VERDICT_DIFFER);
+	p[1].v = VERDICT_CONFLICT;
+	assert_int_equal(verdict_status(p, 3), VERDICT_CONFLICT);
+	for (int v = VERDICT_AGREE; v < VERDICT_COUNT; v++)
+		assert_int_equal(verdict_parse(verdict_name((enum verdict)v)), v);
+	assert_int_equal(verdict_parse("nonsense"), VERDICT_NONE);
+	assert_int_equal(verdict_mark(VERDICT_CONFLICT), '!');
+	assert_string_equal(verdict_name(VERDICT_MEASURE), "different-measure");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_quantities),
+		cmocka_unit_test(test_exclusive_bounds),
+		cmocka_unit_test(test_complement),
+		cmocka_unit_test(test_same_measure),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_claims),
+		cmocka_unit_test(test_status_and_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
