@@ -1,5 +1,6 @@
 /* cli: the scripting commands and --help. */
 #include "cli.h"
+#include "cmd_import.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -142,6 +143,15 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 			break;
 		case 1000 + OPT_SOURCE:
 			a->source = optarg;
+			break;
+		case 1000 + OPT_OUTPUT:
+			a->output = optarg;
+			break;
+		case 1000 + OPT_FORCE:
+			a->force = true;
+			break;
+		case 1000 + OPT_AGAINST:
+			a->against = optarg;
 			break;
 		case ':':
 			fprintf(stderr, "lectern: option %s needs an argument\n", argv[optind - 1]);
@@ -439,6 +449,8 @@ int cli_run(const struct cli_args *a)
 	int code;
 
 	signal(SIGPIPE, SIG_DFL);
+	if (a->command && cmd_import_dispatch(a, &code))
+		return code;
 	if (a->command) {
 		size_t i;
 		for (i = 0; i < ARRAY_SIZE(cmds); i++)

@@ -16,6 +16,9 @@ struct cli_args {
 	const char *corpus;    /* --corpus, or NULL */
 	bool json;
 	const char *source;    /* --source */
+	const char *output;    /* --output (import) */
+	bool force;            /* --force (import) */
+	const char *against;   /* --against (eval) */
 	const char *command;   /* NULL: open the reader */
 	char **rest;           /* positional arguments after the command */
 	int nrest;

@@ -17,12 +17,18 @@
 	X(list,   "list",                  "list the sources: id, date, outlet, claims, title") \
 	X(show,   "show SOURCE",           "print a source's metadata and its text") \
 	X(claims, "claims [--source ID]",  "list the claims, of all sources or of one") \
-	X(topics, "topics",                "list the topics and the claims each groups")
+	X(topics, "topics",                "list the topics and the claims each groups") \
+	X(import, "import PATH... --output DIR", "make a corpus from article files (.txt, .html) or folders of them") \
+	X(extract, "extract",              "add extracted claims to the corpus, keeping curated ones") \
+	X(eval,   "eval --against INDEX",  "measure the claim extractor against the curated claims of INDEX")
 
 #define OPTION_INFO(X) \
 	X(CORPUS,  "corpus",  0,   "PATH", "the corpus: an index file or the directory holding corpus.json") \
 	X(JSON,    "json",    0,   NULL,   "print JSON instead of text (list, show, claims, topics)") \
 	X(SOURCE,  "source",  0,   "ID",   "with claims: only the claims of source ID") \
+	X(OUTPUT,  "output",  0,   "DIR",  "with import: the corpus directory to write") \
+	X(FORCE,   "force",   0,   NULL,   "with import: replace an existing corpus") \
+	X(AGAINST, "against", 0,   "INDEX", "with eval: the corpus whose curated claims are the yardstick") \
 	X(HELP,    "help",    'h', NULL,   "print this help and exit") \
 	X(VERSION, "version", 'V', NULL,   "print the version and exit")
 
