@@ -11,33 +11,49 @@
 #include "tok.h"
 #include "util.h"
 
-/* Reporting verbs; the subject before them or the name after is the speaker. */
+/* Reporting verbs (lower case only); the subject before them or the name
+ * after them is the speaker. */
 static const char *const verbs[] = {
 	"said", "says", "say", "told", "tells", "claimed", "claims", "claim", "estimated",
-	"estimates", "estimate", "believes", "believe", "believed", "noted", "notes",
-	"argued", "argues", "added", "adds", "suggested", "suggests", "warned", "warns",
-	"warning", "insisted", "insists", "stated", "states", "announced", "announces",
-	"explained", "explains", "complained", "complains", "replied", "replies", "thinks",
-	"reported", "reports", "predicted", "predicts", "promised", "promise", "promises",
-	"admitted", "admits", "acknowledged", "stressed", "stresses", "spoken", "spoke",
-	"doubt", "doubts", "asserted", "asserts", "maintains", "maintained", "confirmed",
-	"confirms", "denied", "denies", "briefed", "wrote", "writes", "recalled", "recalls",
-	"concluded", "expects", "expected", "fears", "feared", "show", "shows", "showed",
-	"found", "finds", NULL,
+	"estimates", "believes", "believe", "believed", "noted", "notes", "argued", "argues",
+	"argue", "added", "adds", "suggested", "suggests", "suggesting", "warned", "warns",
+	"warning", "insisted", "insists", "stated", "announced", "announces", "explained",
+	"explains", "complained", "complains", "replied", "replies", "thinks", "reported",
+	"predicted", "predicts", "promised", "admitted", "admits", "acknowledged", "stressed",
+	"stresses", "spoken", "spoke", "doubt", "doubts", "asserted", "asserts", "maintains",
+	"maintained", "confirmed", "confirms", "denied", "denies", "briefed", "wrote",
+	"writes", "recalled", "recalls", "concluded", "show", "shows", "showed", "accused",
+	"accuses", "uttered", "threatened", "vowed", "urged", "called", "asked", "declared",
+	"proclaimed", "emphasized", "emphasised", "revealed", "promise", "promises", NULL,
 };
 
 /* Words between a subject and its verb. */
 static const char *const aux[] = {
 	"has", "have", "had", "is", "are", "was", "were", "also", "now", "again", "recently",
 	"reportedly", "once", "since", "already", "previously", "repeatedly", "publicly",
-	"openly", "even", "still", "later", "then", "been", "has since", "just", NULL,
+	"openly", "even", "still", "later", "then", "been", "just", "directly", "himself",
+	"herself", "has since", "only", "allegedly", "first", NULL,
 };
 
 /* Words that end a subject phrase, going back from the verb. */
 static const char *const bounds[] = {
-	"that", "which", "who", "while", "but", "and", "when", "because", "if", "although",
-	"though", "so", "then", "whereas", "where", "what", "how", "why", "to", "in", "on",
-	"at", "after", "before", "since", "as", "than", "by", "for", "with", "from", NULL,
+	"that", "which", "who", "whom", "while", "but", "and", "when", "because", "if",
+	"although", "though", "so", "whereas", "where", "what", "how", "why", "to", "than",
+	"as", "since", "after", "before", "it", "they", "we", "there", "this", "not", NULL,
+};
+
+/* Nouns that can speak: "Russian military experts", "independent surveys". */
+static const char *const speaker_nouns[] = {
+	"experts", "expert", "analysts", "analyst", "officials", "official", "authorities",
+	"sources", "observers", "critics", "diplomats", "surveys", "survey", "poll", "polls",
+	"sociologists", "researchers", "scientists", "economists", "commentators", "media",
+	"channels", "channel", "ministry", "government", "spokesman", "spokeswoman",
+	"spokesperson", "leaders", "journalists", "report", "study", "studies", "data",
+	"figures", "statistics", "intelligence", "military", "army", "police", "department",
+	"office", "agency", "service", "services", "newspaper", "outlets", "residents",
+	"witnesses", "activists", "opposition", "president", "minister", "ambassador",
+	"secretary", "general", "commander", "officers", "workers", "people", "critics",
+	"sources", NULL,
 };
 
 /* Title words that are a role, not a name. */
@@ -51,6 +67,10 @@ static const char *const titles[] = {
 };
 
 static const char *const pronouns[] = { "he", "she", NULL };
+static const char *const preps[] = {
+	"with", "by", "to", "from", "of", "at", "for", "on", "in", "about", "against", "than",
+	"between", "among", "into", "toward", "towards", NULL,
+};
 
 struct names {
 	char full[64][64];
@@ -61,8 +81,8 @@ struct ctx {
 	const char *s;
 	size_t n;
 	struct names names;
-	char last_speaker[96];
-	char last_role[160];
+	char last_person[96];
+	const bool *inq;          /* per token of the clause: inside quotes */
 };
 
 static bool is_title(const char *s, const struct tok *t)
@@ -70,12 +90,49 @@ static bool is_title(const char *s, const struct tok *t)
 	return tok_in(s, t, titles);
 }
 
+/* Capitalised words that are not part of a person's name. */
+static const char *const not_name[] = {
+	"The", "A", "An", "In", "On", "At", "But", "And", "If", "When", "This", "That", "It",
+	"He", "She", "We", "They", "As", "For", "With", "By", "From", "After", "Before",
+	"During", "Since", "Yet", "So", "Even", "Most", "Some", "Many", "Multiple", "While",
+	"Although", "Why", "What", "How", "Who", "Where", "Until", "Under", "Over", "Both",
+	"Global", "Independent", "Military", "Soviet", "New", "United", "National", "Supreme",
+	"Central", "Kremlin", "Far", "Western", "Eastern", "Northern", "Southern", "Union",
+	"Affairs", "States", "Analysis", "Council", "Institute", "Ministry", "Office",
+	"Security", "Blog", "Forces", "Army", "Republic", "Federation", "Assembly", "Nations",
+	"Times", "Monitor", "Center", "Centre", "Department", "House", "Guard", "Service",
+	"Committee", "Party", "Government", "Group", "News", "Agency", "Press", "Europe",
+	"East", "West", "North", "South", "Day", "War", "State", "Dialogue", "Tank", "Post",
+	"Street", "Square", "Resolve", "Sea", "River", "Region", "Oblast", "Commonwealth",
+	"Federal", "General", "Secretary", "Defence", "Defense", "Foreign", "European",
+	"American", "Islamic", "Social", "Democratic", "Communist", "Liberal", "People",
+	"Peoples", "Media", "Telegram", "Twitter", "Facebook", "Ukraine", "Russia", "Belarus",
+	"Poland", "Lithuania", "China", "Moscow", "Minsk", "Kyiv", "Kiev", "NATO", "EU", "UN",
+	"US", "USA", "UK", "USSR", "Mr", "Mrs", "Ms", "Dr", "Allied", "Su", NULL,
+};
+
+static bool nameword(const char *s, const struct tok *t)
+{
+	size_t l = t->end - t->start;
+	if (tok_in(s, t, not_name))
+		return false;
+	/* nationality adjectives and gerunds: Belarusian, Russian, Making */
+	if (l > 4 && (!strncmp(s + t->end - 3, "ian", 3) || !strncmp(s + t->end - 3, "ing", 3) ||
+		      !strncmp(s + t->end - 3, "ese", 3) || !strncmp(s + t->end - 3, "ish", 3)))
+		return false;
+	for (size_t i = t->start; i < t->end; i++)
+		if (isupper((unsigned char)s[i]) && i > t->start)
+			return false;   /* NATO, McX is rare enough */
+	return true;
+}
+
 /* Records "First Last" pairs of capitalised words as names. */
 static void collect_names(struct ctx *c, const struct tok *t, size_t nt)
 {
 	for (size_t i = 0; i + 1 < nt; i++) {
 		if (t[i].kind != TOK_WORD || !t[i].upper || t[i + 1].kind != TOK_WORD ||
-		    !t[i + 1].upper || is_title(c->s, &t[i]) || is_title(c->s, &t[i + 1]))
+		    !t[i + 1].upper || is_title(c->s, &t[i]) || is_title(c->s, &t[i + 1]) ||
+		    t[i + 1].space == false || !nameword(c->s, &t[i]) || !nameword(c->s, &t[i + 1]))
 			continue;
 		if (i + 2 < nt && t[i + 2].kind == TOK_WORD && t[i + 2].upper)
 			continue;   /* part of a longer capitalised run: not a person */
@@ -95,6 +152,24 @@ static void collect_names(struct ctx *c, const struct tok *t, size_t nt)
 		if (!dup)
 			strcpy(c->names.full[c->names.n++], buf);
 	}
+}
+
+/* The known person whose full name or surname token t is; NULL if none. */
+static const char *person_at(const struct ctx *c, const struct tok *t, size_t nt, size_t i)
+{
+	if (t[i].kind != TOK_WORD || !t[i].upper)
+		return NULL;
+	size_t l = t[i].end - t[i].start;
+	for (size_t k = 0; k < c->names.n; k++) {
+		const char *f = c->names.full[k];
+		const char *sp = strrchr(f, ' ');
+		if (sp && strlen(sp + 1) == l && !memcmp(sp + 1, c->s + t[i].start, l))
+			return f;
+		if (sp && (size_t)(sp - f) == l && !memcmp(f, c->s + t[i].start, l) &&
+		    i + 1 < nt && t[i + 1].upper)
+			return NULL;   /* the first name: the surname follows */
+	}
+	return NULL;
 }
 
 /* Expands a surname to the full name seen in the text. */
@@ -122,72 +197,106 @@ static void copy_span(char *dst, size_t sz, const char *s, size_t a, size_t b)
 	dst[l] = '\0';
 }
 
-/* Splits a noun phrase t[a..b) into a name and a role, or takes it whole. */
-static void speaker_from(struct ctx *c, const char *s, const struct tok *t, size_t a, size_t b,
+/* "he" or "she" at token p: a person named earlier in the clause (not
+ * after a preposition, not inside quotes), else the last one named. */
+static void resolve_pronoun(const struct ctx *c, const struct tok *t, size_t nt, size_t p,
+			    char *spk, size_t ssz)
+{
+	for (size_t i = p; i-- > 0;) {
+		const char *f = c->inq[i] ? NULL : person_at(c, t, nt, i);
+		if (f && !(i > 0 && tok_in(c->s, &t[i - 1], preps)) &&
+		    !(i > 1 && t[i - 1].upper && tok_in(c->s, &t[i - 2], preps))) {
+			snprintf(spk, ssz, "%s", f);
+			return;
+		}
+	}
+	snprintf(spk, ssz, "%s", c->last_person);
+}
+
+static bool capword(const char *s, const struct tok *t)
+{
+	return t->kind == TOK_WORD && t->upper && !tok_is(s, t, "The") && !tok_is(s, t, "A") &&
+	       !tok_is(s, t, "An");
+}
+
+/* Speaker and role from the phrase t[a..b). */
+static void speaker_from(struct ctx *c, const struct tok *t, size_t nt, size_t a, size_t b,
 			 char *spk, size_t ssz, char *role, size_t rsz)
 {
+	const char *s = c->s;
 	while (a < b && (tok_is(s, &t[a], "the") || tok_is(s, &t[a], "a") || tok_is(s, &t[a], "an")))
 		a++;
 	if (a >= b)
 		return;
 	if (b - a == 1 && tok_in(s, &t[a], pronouns)) {
-		snprintf(spk, ssz, "%s", c->last_speaker);
-		if (!role[0] && c->last_speaker[0])
-			snprintf(role, rsz, "%s", c->last_role);
+		resolve_pronoun(c, t, nt, a, spk, ssz);
 		return;
 	}
-	/* a trailing run of capitalised words: the name */
-	size_t k = b;
-	while (k > a && (t[k - 1].upper || tok_punct(s, &t[k - 1], ".") ||
-			 tok_punct(s, &t[k - 1], "-")))
-		k--;
-	if (k < b && t[b - 1].upper) {
-		size_t ns = k;
-		/* titles and a title's dot are role, not name */
-		while (ns < b - 1 && (is_title(s, &t[ns]) || tok_punct(s, &t[ns], ".")))
+	/* a capitalised run holding a known person, else the last run */
+	size_t best_a = 0, best_b = 0;
+	bool person = false;
+	for (size_t i = a; i < b;) {
+		if (!capword(s, &t[i])) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < b && (capword(s, &t[j]) || (tok_punct(s, &t[j], ".") && j > 0 &&
+						     is_title(s, &t[j - 1])) ||
+				 (tok_punct(s, &t[j], "-") && !t[j].space)))
+			j++;
+		bool p = false;
+		for (size_t k = i; k < j; k++)
+			if (person_at(c, t, nt, k))
+				p = true;
+		if (!person || p) {
+			best_a = i;
+			best_b = j;
+			person = p;
+		}
+		i = j;
+	}
+	/* a speaking noun: "Russian military experts" */
+	for (size_t i = a; i < b && !person; i++)
+		if (!t[i].upper && tok_in(s, &t[i], speaker_nouns)) {
+			copy_span(spk, ssz, s, t[a].start, t[i].end);
+			return;
+		}
+	if (best_b > best_a) {
+		size_t ns = best_a;
+		while (ns + 1 < best_b && (is_title(s, &t[ns]) || tok_punct(s, &t[ns], ".") ||
+					   (t[ns].upper && !person_at(c, t, nt, ns) && person &&
+					    ns + 2 < best_b)))
 			ns++;
-		/* keep at most the last two words of a person's name */
-		size_t words = 0;
-		for (size_t j = ns; j < b; j++)
-			words += t[j].kind == TOK_WORD;
-		if (words > 2 && ns > k) {
-			/* "NATO Secretary General Jens Stoltenberg": role before the name */
-		}
-		if (ns > a && t[ns - 1].upper && words == 2) {
-			copy_span(spk, ssz, s, t[ns].start, t[b - 1].end);
-			if (!role[0])
-				copy_span(role, rsz, s, t[a].start, t[ns - 1].end);
-		} else if (ns > a && words <= 2) {
-			copy_span(spk, ssz, s, t[ns].start, t[b - 1].end);
-			if (!role[0] && ns > a)
-				copy_span(role, rsz, s, t[a].start, t[ns - 1].end);
-		} else {
-			copy_span(spk, ssz, s, t[a].start, t[b - 1].end);
-		}
-		/* "Mr." before a surname */
-		char *dot = strrchr(spk, '.');
-		if (dot && dot[1] == ' ')
-			memmove(spk, dot + 2, strlen(dot + 2) + 1);
+		copy_span(spk, ssz, s, t[ns].start, t[best_b - 1].end);
 		expand_name(c, spk, ssz);
-		if (role[0] && !strcmp(role, "Mr"))
-			role[0] = '\0';
+		if (!role[0]) {
+			if (ns > a && !(ns - a == 1 && tok_is(s, &t[a], "Mr")) &&
+			    !(ns > best_a && tok_punct(s, &t[ns - 1], ".")))
+				copy_span(role, rsz, s, t[a].start, t[ns - 1].end);
+			else if (best_b < b)
+				copy_span(role, rsz, s, t[best_b].start, t[b - 1].end);
+		}
 		return;
 	}
-	copy_span(spk, ssz, s, t[a].start, t[b - 1].end);
+	if (b - a <= 3 && s[t[b - 1].end - 1] == 's')
+		copy_span(spk, ssz, s, t[a].start, t[b - 1].end);
 }
 
-/* The subject phrase ending before token v: [*a, v). */
-static size_t subject_start(const char *s, const struct tok *t, size_t v)
+/* The subject phrase ending before token v: [result, v). */
+static size_t subject_start(const char *s, const struct tok *t, const bool *inq, size_t v)
 {
 	size_t a = v;
-	while (a > 0 && v - a < 8) {
+	while (a > 0 && v - a < 10) {
 		const struct tok *p = &t[a - 1];
+		if (inq[a - 1])
+			break;
 		if (p->kind == TOK_PUNCT) {
 			if (tok_punct(s, p, ".") && a >= 2 && is_title(s, &t[a - 2])) {
 				a--;
 				continue;
 			}
-			if (tok_punct(s, p, "-") && !p->space) {
+			if ((tok_punct(s, p, "-") || tok_punct(s, p, "\xe2\x80\x99")) && !p->space) {
 				a--;
 				continue;
 			}
@@ -200,82 +309,159 @@ static size_t subject_start(const char *s, const struct tok *t, size_t v)
 	return a;
 }
 
+/* Participles whose agent ("by X") is the source: a poll conducted by X. */
+static const char *const agent_verbs[] = {
+	"conducted", "published", "commissioned", "compiled", "released", "issued",
+	"carried", NULL,
+};
+
 /* Finds the attribution of clause tokens t[0..nt). */
-static bool attribute(struct ctx *c, const char *s, const struct tok *t, size_t nt,
+static bool attribute(struct ctx *c, const struct tok *t, size_t nt,
 		      char *spk, size_t ssz, char *role, size_t rsz)
 {
+	const char *s = c->s;
 	spk[0] = role[0] = '\0';
 	for (size_t i = 0; i < nt; i++) {
-		/* according to X */
+		if (c->inq[i])
+			continue;
+		/* according to X, as X reported: the phrase after */
 		if (tok_is(s, &t[i], "according") && i + 1 < nt && tok_is(s, &t[i + 1], "to")) {
 			size_t b = i + 2;
-			while (b < nt && t[b].kind == TOK_WORD && b - i < 10 &&
+			while (b < nt && (t[b].kind == TOK_WORD || tok_punct(s, &t[b], "-")) && b - i < 10 &&
 			       !tok_is(s, &t[b], "that") && !tok_is(s, &t[b], "and"))
 				b++;
 			if (b > i + 2) {
-				speaker_from(c, s, t, i + 2, b, spk, ssz, role, rsz);
-				return spk[0] != '\0';
-			}
-		}
-		if (t[i].kind != TOK_WORD || !tok_in(s, &t[i], verbs))
-			continue;
-		/* "show/found" only for surveys and polls: a non-person subject is fine */
-		size_t v = i;
-		while (v > 0 && tok_in(s, &t[v - 1], aux))
-			v--;
-		/* "X, ROLE, believes" */
-		if (v > 0 && tok_punct(s, &t[v - 1], ",")) {
-			size_t k = v - 1;
-			while (k > 0 && v - k < 14 && !tok_punct(s, &t[k - 1], ","))
-				k--;
-			if (k > 1 && tok_punct(s, &t[k - 1], ",")) {
-				size_t a = subject_start(s, t, k - 1);
-				if (a < k - 1 && t[k - 2].upper) {
-					size_t ra = k;
-					if (tok_is(s, &t[ra], "a") || tok_is(s, &t[ra], "an") || tok_is(s, &t[ra], "the"))
-						ra++;
-					copy_span(role, rsz, s, t[ra].start, t[v - 2].end);
-					speaker_from(c, s, t, a, k - 1, spk, ssz, role, rsz);
-					if (spk[0])
-						return true;
-				}
-			}
-		}
-		size_t a = subject_start(s, t, v);
-		if (a < v && !(v - a == 1 && tok_is(s, &t[a], "it")) &&
-		    !(v - a == 1 && tok_is(s, &t[a], "they"))) {
-			speaker_from(c, s, t, a, v, spk, ssz, role, rsz);
-			if (spk[0])
-				return true;
-		}
-		/* inverted: ", says X[, ROLE]" or "” says X" */
-		if (i + 1 < nt && (i == 0 || t[i - 1].kind == TOK_PUNCT)) {
-			size_t b = i + 1;
-			while (b < nt && (t[b].upper || tok_punct(s, &t[b], ".") ||
-					  tok_in(s, &t[b], pronouns)) && b - i < 6) {
-				if (tok_punct(s, &t[b], ".") && !(b > 0 && is_title(s, &t[b - 1])))
-					break;
-				b++;
-			}
-			if (b > i + 1) {
-				if (b + 1 < nt && tok_punct(s, &t[b], ",")) {
-					size_t ra = b + 1, re = ra;
-					if (tok_is(s, &t[ra], "a") || tok_is(s, &t[ra], "an") || tok_is(s, &t[ra], "the"))
-						ra++;
-					re = ra;
-					while (re < nt && !tok_punct(s, &t[re], ".") && !tok_punct(s, &t[re], ",") &&
-					       t[re].kind != TOK_PUNCT)
-						re++;
-					if (re > ra)
-						copy_span(role, rsz, s, t[ra].start, t[re - 1].end);
-				}
-				speaker_from(c, s, t, i + 1, b, spk, ssz, role, rsz);
+				speaker_from(c, t, nt, i + 2, b, spk, ssz, role, rsz);
 				if (spk[0])
 					return true;
 			}
 		}
+		/* X's statements / remarks / words */
+		if (t[i].upper && i + 3 < nt && tok_punct(s, &t[i + 1], "\xe2\x80\x99") &&
+		    tok_is(s, &t[i + 2], "s") && (tok_is(s, &t[i + 3], "statements") ||
+		    tok_is(s, &t[i + 3], "statement") || tok_is(s, &t[i + 3], "remarks") ||
+		    tok_is(s, &t[i + 3], "words") || tok_is(s, &t[i + 3], "comments"))) {
+			speaker_from(c, t, nt, i, i + 1, spk, ssz, role, rsz);
+			if (spk[0])
+				return true;
+		}
+		/* "a poll conducted by X, ROLE" */
+		bool agent = false;
+		for (size_t k = i; k-- > 0 && i - k <= 4;)
+			if (tok_in(s, &t[k], agent_verbs))
+				agent = true;
+		if (tok_is(s, &t[i], "by") && agent && i + 1 < nt && t[i + 1].upper) {
+			size_t b = i + 1;
+			while (b < nt && (t[b].upper || (tok_punct(s, &t[b], ".") && is_title(s, &t[b - 1]))))
+				b++;
+			if (b + 1 < nt && tok_punct(s, &t[b], ",")) {
+				size_t ra = b + 1;
+				if (tok_is(s, &t[ra], "a") || tok_is(s, &t[ra], "an") || tok_is(s, &t[ra], "the"))
+					ra++;
+				size_t re = ra;
+				while (re < nt && !tok_punct(s, &t[re], ",") && !tok_punct(s, &t[re], "."))
+					re++;
+				if (re > ra)
+					copy_span(role, rsz, s, t[ra].start, t[re - 1].end);
+			}
+			speaker_from(c, t, nt, i + 1, b, spk, ssz, role, rsz);
+			if (spk[0])
+				return true;
+			role[0] = '\0';
+		}
+		if (t[i].kind != TOK_WORD || t[i].upper || !tok_in(s, &t[i], verbs))
+			continue;
+		if (i > 0 && (tok_is(s, &t[i - 1], "be") || tok_is(s, &t[i - 1], "been") ||
+			      tok_is(s, &t[i - 1], "being")))
+			continue;   /* passive: "is said to" */
+		size_t v = i;
+		while (v > 0 && tok_in(s, &t[v - 1], aux) && !c->inq[v - 1])
+			v--;
+		/* "X, ROLE, believes" */
+		if (v > 1 && tok_punct(s, &t[v - 1], ",")) {
+			size_t k = v - 1;
+			while (k > 0 && v - k < 14 && !tok_punct(s, &t[k - 1], ",") && !c->inq[k - 1])
+				k--;
+			if (k > 1 && tok_punct(s, &t[k - 1], ",") && t[k - 2].upper) {
+				size_t a = subject_start(s, t, c->inq, k - 1);
+				size_t ra = k;
+				if (tok_is(s, &t[ra], "a") || tok_is(s, &t[ra], "an") || tok_is(s, &t[ra], "the"))
+					ra++;
+				if (ra < v - 1)
+					copy_span(role, rsz, s, t[ra].start, t[v - 2].end);
+				speaker_from(c, t, nt, a, k - 1, spk, ssz, role, rsz);
+				if (spk[0])
+					return true;
+				role[0] = '\0';
+			}
+		}
+		size_t a = subject_start(s, t, c->inq, v);
+		if (a < v) {
+			speaker_from(c, t, nt, a, v, spk, ssz, role, rsz);
+			if (spk[0])
+				return true;
+		}
+		/* inverted: ", says X[, ROLE]" or "” he says" */
+		if (i + 1 < nt && (i == 0 || t[i - 1].kind == TOK_PUNCT)) {
+			size_t b = i + 1;
+			while (b < nt && b - i < 6 && (t[b].upper || tok_in(s, &t[b], pronouns) ||
+						       (tok_punct(s, &t[b], ".") && is_title(s, &t[b - 1]))))
+				b++;
+			if (b > i + 1) {
+				if (b + 1 < nt && tok_punct(s, &t[b], ",")) {
+					size_t ra = b + 1;
+					if (tok_is(s, &t[ra], "a") || tok_is(s, &t[ra], "an") || tok_is(s, &t[ra], "the"))
+						ra++;
+					size_t re = ra;
+					while (re < nt && !c->inq[re] && !tok_punct(s, &t[re], ",") &&
+					       !tok_punct(s, &t[re], ".") && !tok_punct(s, &t[re], ";") &&
+					       !tok_punct(s, &t[re], ":"))
+						re++;
+					if (re > ra)
+						copy_span(role, rsz, s, t[ra].start, t[re - 1].end);
+				}
+				speaker_from(c, t, nt, i + 1, b, spk, ssz, role, rsz);
+				if (spk[0])
+					return true;
+				role[0] = '\0';
+			}
+		}
+		/* "..., and claimed that": the clause's subject */
+		if (a == v && v > 0 && tok_is(s, &t[v - 1], "and")) {
+			for (size_t k = 0; k < v; k++)
+				if (!c->inq[k] && (tok_in(s, &t[k], pronouns) || person_at(c, t, nt, k)) &&
+				    !(k > 0 && tok_in(s, &t[k - 1], preps))) {
+					speaker_from(c, t, nt, k, k + 1, spk, ssz, role, rsz);
+					if (spk[0])
+						return true;
+				}
+		}
 	}
 	return false;
+}
+
+/* Marks the tokens inside quotation marks, starting in state open. */
+static void mark_quotes(const char *s, const struct tok *t, size_t nt, bool open, bool *inq)
+{
+	for (size_t i = 0; i < nt; i++) {
+		bool q = tok_punct(s, &t[i], "\xe2\x80\x9c") || tok_punct(s, &t[i], "\xe2\x80\x9d") ||
+			 tok_punct(s, &t[i], "\"");
+		if (tok_punct(s, &t[i], "\xe2\x80\x9c") || (tok_punct(s, &t[i], "\"") && !open))
+			open = true;
+		else if (q)
+			open = false;
+		inq[i] = open || q;
+	}
+}
+
+/* Remembers the last person named outside quotes, not after a preposition. */
+static void note_people(struct ctx *c, const struct tok *t, size_t nt)
+{
+	for (size_t i = 0; i < nt; i++) {
+		const char *f = c->inq[i] ? NULL : person_at(c, t, nt, i);
+		if (f && !(i > 0 && tok_in(c->s, &t[i - 1], preps)))
+			snprintf(c->last_person, sizeof c->last_person, "%s", f);
+	}
 }
 
 static bool has_quote(const char *s, size_t a, size_t b)
@@ -360,18 +546,27 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 		collect_names(c, t, nt);
 		free(t);
 	}
-	bool open = false;
-	size_t para_speaker_para = (size_t)-1;
+	bool open = false, prev_colon = false;
+	size_t cur_para = (size_t)-1;
 	char para_speaker[96] = "", para_role[160] = "";
 	char quote_speaker[96] = "", quote_role[160] = "";
+	bool *inq = NULL, *inq2 = NULL;
 	for (size_t si = 0; si < ns; si++) {
 		size_t a = sv[si].start, b = sv[si].end;
 		bool was_open = open;
 		open = quote_after(s, a, b, open);
-		if (sv[si].para != para_speaker_para) {
+		if (sv[si].para != cur_para) {
+			/* a quotation that runs on into this paragraph keeps its speaker */
+			if ((was_open || prev_colon) && para_speaker[0]) {
+				snprintf(quote_speaker, sizeof quote_speaker, "%s", para_speaker);
+				snprintf(quote_role, sizeof quote_role, "%s", para_role);
+			} else if (!was_open && !prev_colon) {
+				quote_speaker[0] = quote_role[0] = '\0';
+			}
 			para_speaker[0] = para_role[0] = '\0';
-			para_speaker_para = sv[si].para;
+			cur_para = sv[si].para;
 		}
+		prev_colon = s[b - 1] == ':';
 		if (in_boiler(o, a, b))
 			continue;
 		/* clauses: ", while" and ";" */
@@ -400,48 +595,46 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 				t[i].start += ca;
 				t[i].end += ca;
 			}
-			bool quoted = was_open || has_quote(s, ca, cb);
-			if (attribute(c, s, t, nt, x.speaker, sizeof x.speaker, x.role, sizeof x.role)) {
-				if (strcmp(x.speaker, "he") && strcmp(x.speaker, "she")) {
-					if (strchr(x.speaker, ' ') || isupper((unsigned char)x.speaker[0])) {
-						snprintf(c->last_speaker, sizeof c->last_speaker, "%s", x.speaker);
-						snprintf(c->last_role, sizeof c->last_role, "%s", x.role);
-					}
-				}
+			bool copen = quote_after(s, a, ca, was_open);
+			inq = xrealloc(inq, (nt + 1) * sizeof *inq);
+			mark_quotes(s, t, nt, copen, inq);
+			c->inq = inq;
+			bool quoted = copen || has_quote(s, ca, cb);
+			if (attribute(c, t, nt, x.speaker, sizeof x.speaker, x.role, sizeof x.role)) {
 				snprintf(para_speaker, sizeof para_speaker, "%s", x.speaker);
 				snprintf(para_role, sizeof para_role, "%s", x.role);
-				if (quoted) {
-					snprintf(quote_speaker, sizeof quote_speaker, "%s", x.speaker);
-					snprintf(quote_role, sizeof quote_role, "%s", x.role);
-				}
+				if (strchr(x.speaker, ' ') && isupper((unsigned char)x.speaker[0]))
+					snprintf(c->last_person, sizeof c->last_person, "%s", x.speaker);
+			} else if (quoted && para_speaker[0]) {
+				snprintf(x.speaker, sizeof x.speaker, "%s", para_speaker);
+				snprintf(x.role, sizeof x.role, "%s", para_role);
 			} else if (quoted) {
-				/* a quotation continuing from an attributed one */
-				const char *sp = para_speaker[0] ? para_speaker : quote_speaker;
-				const char *rl = para_speaker[0] ? para_role : quote_role;
-				if (!para_speaker[0]) {
-					/* look ahead in the paragraph: "“...,” says X." */
-					for (size_t sj = si + 1; sj < ns && sv[sj].para == sv[si].para; sj++) {
-						struct tok *t2;
-						size_t nt2 = tok_split(s + sv[sj].start, sv[sj].end - sv[sj].start, &t2);
-						for (size_t i = 0; i < nt2; i++) {
-							t2[i].start += sv[sj].start;
-							t2[i].end += sv[sj].start;
-						}
-						char s2[96], r2[160];
-						bool got = attribute(c, s, t2, nt2, s2, sizeof s2, r2, sizeof r2);
-						free(t2);
-						if (got) {
-							snprintf(x.speaker, sizeof x.speaker, "%s", s2);
-							snprintf(x.role, sizeof x.role, "%s", r2);
-							break;
-						}
+				/* look ahead in the paragraph: "“...,” says X." */
+				bool o2 = open;
+				for (size_t sj = si + 1; sj < ns && sv[sj].para == sv[si].para; sj++) {
+					struct tok *t2;
+					size_t nt2 = tok_split(s + sv[sj].start, sv[sj].end - sv[sj].start, &t2);
+					for (size_t i = 0; i < nt2; i++) {
+						t2[i].start += sv[sj].start;
+						t2[i].end += sv[sj].start;
 					}
+					inq2 = xrealloc(inq2, (nt2 + 1) * sizeof *inq2);
+					mark_quotes(s, t2, nt2, o2, inq2);
+					o2 = quote_after(s, sv[sj].start, sv[sj].end, o2);
+					c->inq = inq2;
+					bool got = attribute(c, t2, nt2, x.speaker, sizeof x.speaker,
+							     x.role, sizeof x.role);
+					free(t2);
+					if (got)
+						break;
 				}
-				if (!x.speaker[0] && (was_open || sv[si].para == para_speaker_para)) {
-					snprintf(x.speaker, sizeof x.speaker, "%s", sp);
-					snprintf(x.role, sizeof x.role, "%s", rl);
+				c->inq = inq;
+				if (!x.speaker[0] && copen && quote_speaker[0]) {
+					snprintf(x.speaker, sizeof x.speaker, "%s", quote_speaker);
+					snprintf(x.role, sizeof x.role, "%s", quote_role);
 				}
 			}
+			note_people(c, t, nt);
 			x.nq = extract_quantities(s + ca, cb - ca, x.q, XMAX_QUANT);
 			struct date_hit dh[XMAX_DATE];
 			size_t nd = dates_find(s + ca, cb - ca, &dctx, dh, XMAX_DATE);
@@ -482,6 +675,8 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 	}
 	free(sv);
 	free(c);
+	free(inq);
+	free(inq2);
 	*out = v;
 	return k;
 }
