@@ -284,6 +284,15 @@ static void add_repair(cJSON *repairs, const char *kind, const char *action, siz
 	cJSON_AddItemToArray(repairs, r);
 }
 
+/* English when " the " is frequent: at least one in 400 bytes. */
+static bool looks_english(const struct strbuf *t)
+{
+	size_t hits = 0;
+	for (const char *p = t->buf; (p = memmem(p, t->len - (size_t)(p - t->buf), " the ", 5)); p += 5)
+		hits++;
+	return hits >= 3 && hits * 400 >= t->len;
+}
+
 /* Builds one source: its text in text, its index entry returned. */
 static cJSON *import_one(const struct input *in, const char *id, struct strbuf *text,
 			 struct meta *m, struct boiler_span **bs, size_t *nb, struct strbuf *err,
@@ -319,7 +328,7 @@ static cJSON *import_one(const struct input *in, const char *id, struct strbuf *
 	base = base ? base + 1 : in->path;
 	cJSON_AddStringToObject(o, "id", id);
 	for (int f = META_TITLE; f < META_NFIELDS; f++) {
-		if (f == META_LANGUAGE && !m->f[f] && !m->stated[f])
+		if (f == META_LANGUAGE && !m->f[f] && !m->stated[f] && looks_english(text))
 			m->f[f] = xstrdup("en"), m->guessed[f] = true;
 		if (m->f[f])
 			cJSON_AddStringToObject(o, meta_names[f], m->f[f]);

@@ -21,7 +21,19 @@ static const char *const np_stop[] = {
 	"not", "only", "ago", "per", "each", "more", "less", "fewer", "before", "after",
 	"during", "between", "about", "around", "across", "against", "under", "over",
 	"did", "do", "does", "just", "also", "all", "both", "it", "they", "he", "she",
-	"we", "you", "i", "there", "here", NULL,
+	"we", "you", "i", "there", "here", "gave", "give", "gives", "took", "take", "made",
+	"make", "went", "got", "get", "support", "supports", "oppose", "opposes", "back",
+	"backs", "want", "wants", "think", "thinks", "believe", "believes", "favour", "favor",
+	"approve", "approves", "reject", "rejects", "live", "lives", "saw", "see", "sees", NULL,
+};
+
+/* Verbs after which "about" is a preposition: "spoken about 30,000". */
+static const char *const about_verbs[] = {
+	"spoken", "spoke", "speaks", "speak", "speaking", "talked", "talks", "talk",
+	"talking", "said", "says", "know", "known", "knew", "heard", "hear", "reported",
+	"wrote", "writes", "asked", "ask", "thinking", "think", "worried", "concerned",
+	"care", "cares", "learned", "read", "told", "tell", "tells", "warned", "warns",
+	"boasted", "bragged", "complained", "joked", "lied", NULL,
 };
 
 static const char *const people_words[] = {
@@ -60,6 +72,8 @@ static void copy_tok(char *dst, size_t sz, const struct qscan *q, size_t a, size
 static const char *qualifier_before(const struct qscan *q, size_t i, bool *almost)
 {
 	*almost = false;
+	if (i >= 2 && word(q, i - 1, "about") && tok_in(q->s, &q->t[i - 2], about_verbs))
+		return "exact";
 	if (i >= 1 && (word(q, i - 1, "about") || word(q, i - 1, "around") ||
 		       word(q, i - 1, "roughly") || word(q, i - 1, "approximately") ||
 		       word(q, i - 1, "some") || word(q, i - 1, "estimated") ||
@@ -105,8 +119,9 @@ static size_t noun_phrase(const struct qscan *q, size_t i)
 			if (tok_in(q->s, t, np_stop))
 				break;
 			size_t l = t->end - t->start;
-			/* a verb in the past tense ends it: "1,000 Belarusians conducted" */
-			if (j > i && !t->upper && l > 4 && !strncmp(q->s + t->end - 2, "ed", 2))
+			/* a verb ends it: "1,000 Belarusians conducted", "90% of Belarusians opposing" */
+			if (j > i && !t->upper && l > 4 && (!strncmp(q->s + t->end - 2, "ed", 2) ||
+							    !strncmp(q->s + t->end - 3, "ing", 3)))
 				break;
 			j++;
 		} else if (tok_punct(q->s, t, "-") && !t->space && j > i && j + 1 < q->nt &&
