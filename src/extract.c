@@ -63,7 +63,11 @@ static const char *const titles[] = {
 	"Ambassador", "Commander", "Chief", "Head", "Leader", "Mr", "Mrs", "Ms", "Dr",
 	"Gen", "Colonel", "Senator", "Governor", "Mayor", "King", "Queen", "Pope",
 	"Professor", "Prof", "Deputy", "Vice", "Acting", "Former", "Analyst", "Sociologist",
-	"Economist", NULL,
+	"Economist", "Commissioner", "Chairman", "Chairwoman", "Chair", "CEO", "Editor",
+	"Judge", "Justice", "Inspector", "Officer", "Sergeant", "Captain", "Lieutenant",
+	"Major", "Admiral", "Marshal", "Envoy", "Councillor", "Adviser", "Advisor", "Coach",
+	"Bishop", "Archbishop", "Sheikh", "Prince", "Princess", "Lord", "Lady", "Sir", "Dame",
+	"Speaker", "Premier", "Attorney", "Prosecutor", "Rabbi", "Imam", NULL,
 };
 
 static const char *const pronouns[] = { "he", "she", NULL };
@@ -135,7 +139,8 @@ static void collect_names(struct ctx *c, const struct tok *t, size_t nt)
 		    t[i + 1].space == false || !nameword(c->s, &t[i]) || !nameword(c->s, &t[i + 1]))
 			continue;
 		if (i + 2 < nt && t[i + 2].kind == TOK_WORD && t[i + 2].upper)
-			continue;   /* part of a longer capitalised run: not a person */
+			continue;   /* not the end of a capitalised run */
+		/* after a title ("Commissioner Ingrid Voss") a run may start */
 		if (i > 0 && t[i - 1].kind == TOK_WORD && t[i - 1].upper && !is_title(c->s, &t[i - 1]))
 			continue;
 		size_t l = t[i + 1].end - t[i].start;
@@ -569,6 +574,8 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 		prev_colon = s[b - 1] == ':';
 		if (in_boiler(o, a, b))
 			continue;
+		struct xquant sent_unit;
+		sent_unit.unit[0] = '\0';
 		/* clauses: ", while" and ";" */
 		size_t cuts[8], nc = 0;
 		cuts[nc++] = a;
@@ -636,23 +643,42 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 			}
 			note_people(c, t, nt);
 			x.nq = extract_quantities(s + ca, cb - ca, x.q, XMAX_QUANT);
+			/* bare numbers take the unit of the sentence's last quantity */
+			size_t kept = 0;
+			for (size_t i = 0; i < x.nq; i++) {
+				if (x.q[i].unit[0]) {
+					sent_unit = x.q[i];
+				} else if (sent_unit.unit[0]) {
+					snprintf(x.q[i].unit, sizeof x.q[i].unit, "%s", sent_unit.unit);
+					snprintf(x.q[i].counted, sizeof x.q[i].counted, "%s", sent_unit.counted);
+				} else {
+					continue;
+				}
+				x.q[kept++] = x.q[i];
+			}
+			x.nq = kept;
 			struct date_hit dh[XMAX_DATE];
 			size_t nd = dates_find(s + ca, cb - ca, &dctx, dh, XMAX_DATE);
 			for (size_t i = 0; i < nd; i++)
 				x.d[x.nd++] = dh[i].v;
 			/* "eight months ago": also a quantity, already found above */
 			int score = 0, words = 0;
-			bool cmp = false;
+			bool cmp = false, sup = false;
 			for (size_t i = 0; i < nt; i++) {
 				words += t[i].kind == TOK_WORD;
 				if (tok_in(s, &t[i], comparatives))
 					cmp = true;
+				/* "the longest", "the most important" */
+				if (i > 0 && tok_is(s, &t[i - 1], "the") && t[i].kind == TOK_WORD &&
+				    (tok_is(s, &t[i], "most") || tok_is(s, &t[i], "least") ||
+				     (t[i].end - t[i].start > 5 && !strncmp(s + t[i].end - 3, "est", 3))))
+					sup = true;
 			}
 			free(t);
 			score += x.nq ? 3 : 0;
 			score += x.nd ? 2 : 0;
 			score += x.speaker[0] ? 2 : 0;
-			score += cmp ? 1 : 0;
+			score += sup ? 2 : cmp ? 1 : 0;
 			if (s[cb - 1] == '?' || (cb >= 4 && s[cb - 4] == '?'))
 				score -= 5;
 			if (words < 5)

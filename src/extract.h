@@ -62,7 +62,10 @@ struct extract_opts {
 size_t extract_claims(const char *s, size_t n, const struct extract_opts *opts,
 		      struct xclaim **out);
 
-/* Quantities of one phrase, for tests and fuzzing: at most max stored. */
+/* Quantities of one phrase, at most max stored.  A bare number with no
+ * unit after it ("2,000 is closer") comes with unit "" and no counted:
+ * extract_claims() gives it the unit of an earlier quantity of the same
+ * sentence or drops it. */
 size_t extract_quantities(const char *s, size_t n, struct xquant *q, size_t max);
 
 /* The claim as a lectern-corpus(5) claim object (origin "extracted"). */

@@ -124,6 +124,11 @@ static size_t noun_phrase(const struct qscan *q, size_t i)
 							    !strncmp(q->s + t->end - 3, "ing", 3)))
 				break;
 			j++;
+			/* a plural noun followed by a lower-case word ends it: "ships left" */
+			if (l > 3 && q->s[t->end - 1] == 's' && q->s[t->end - 2] != 's' &&
+			    q->s[t->end - 2] != 'u' && q->s[t->end - 2] != 'i' && j < q->nt &&
+			    q->t[j].kind == TOK_WORD && !q->t[j].upper)
+				break;
 		} else if (tok_punct(q->s, t, "-") && !t->space && j > i && j + 1 < q->nt &&
 			   q->t[j + 1].kind == TOK_WORD && !q->t[j + 1].space) {
 			j++;   /* Soviet-era, division-sized */
@@ -154,12 +159,13 @@ static void set_bounds(struct xquant *x, const struct num *nm, bool almost)
 
 /* Is the number at token i a year, a clock time, an ordinal or part of a
  * name (S-400, Su-35S)? */
-static bool not_quantity(const struct qscan *q, size_t i, size_t e, const struct num *nm)
+static bool not_quantity(const struct qscan *q, size_t i, size_t e, const struct num *nm,
+			 bool range_end)
 {
 	const struct tok *t = &q->t[i];
 	if (t->kind != TOK_NUM)
 		return false;
-	if (i > 0 && !t->space && (q->t[i - 1].kind == TOK_WORD || punct(q, i - 1, "-") ||
+	if (i > 0 && !t->space && !range_end && (q->t[i - 1].kind == TOK_WORD || punct(q, i - 1, "-") ||
 				   punct(q, i - 1, "/") || punct(q, i - 1, ":")))
 		return true;
 	if (e < q->nt && !q->t[e].space &&
@@ -234,7 +240,7 @@ size_t extract_quantities(const char *s, size_t n, struct xquant *out, size_t ma
 			e++;
 		if (e == i)
 			continue;
-		if (not_quantity(&q, i, e, &nm)) {
+		if (not_quantity(&q, i, e, &nm, false)) {
 			i = e - 1;
 			continue;
 		}
@@ -254,7 +260,7 @@ size_t extract_quantities(const char *s, size_t n, struct xquant *out, size_t ma
 				size_t e2 = r + 1;
 				while (e2 < q.nt && q.t[e2].end <= q.t[r + 1].start + u2)
 					e2++;
-				if (!not_quantity(&q, r + 1, e2, &nm2)) {
+				if (!not_quantity(&q, r + 1, e2, &nm2, true)) {
 					range = true;
 					x.qualifier = "range";
 					x.low = nm.value;
@@ -315,8 +321,17 @@ size_t extract_quantities(const char *s, size_t n, struct xquant *out, size_t ma
 				copy_tok(x.counted, sizeof x.counted, &q, ue, ne, false);
 		} else {
 			size_t ne = noun_phrase(&q, e);
-			if (ne == e)
-				continue;   /* a bare number: no claim of quantity */
+			if (ne == e) {
+				/* a bare number ("2,000 is closer"): unit "" for the caller
+				 * to take from an earlier quantity, else to drop */
+				if (nm.written || k >= max)
+					continue;
+				x.unit[0] = '\0';
+				set_bounds(&x, &nm, almost);
+				out[k++] = x;
+				i = e - 1;
+				continue;
+			}
 			const struct tok *head = &q.t[ne - 1];
 			size_t hl = head->end - head->start;
 			/* written numbers need a plural count noun: "ten days", not "one of" */

@@ -91,7 +91,7 @@ static size_t parse_written(const char *s, size_t n, struct num *out)
 			i += 8;
 			step = 100;
 			size_t j = i;
-			if (j + 5 < n && word_at(s + j, n - j, " and ")) {
+			if (j + 5 < n && !strncasecmp(s + j, " and ", 5)) {
 				int u;
 				size_t l = written_small(s + j + 5, n - j - 5, &u);
 				if (l) {
