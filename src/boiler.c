@@ -180,7 +180,10 @@ static bool is_teaser(const char *text, size_t tn, const char *s, size_t n)
 	static const char *const common[] = {
 		"The", "A", "An", "In", "It", "He", "She", "They", "We", "But", "And", "Or",
 		"If", "When", "This", "That", "What", "Why", "How", "I", "On", "At", "For",
-		"As", "Its", "His", "Her", "Mr", "Mrs", "Ms", "Dr", NULL,
+		"As", "Its", "His", "Her", "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday",
+		"Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+		"March", "April", "May", "June", "July", "August", "September", "October",
+		"November", "December", NULL,
 	};
 	int names = 0;
 	for (size_t i = 0; i < n;) {
@@ -211,7 +214,34 @@ static bool is_teaser(const char *text, size_t tn, const char *s, size_t n)
 		}
 		i = j;
 	}
-	return names > 0;
+	if (!names)
+		return false;
+	/* and it shares few of its words with the article */
+	int words = 0, seen = 0;
+	for (size_t i = 0; i < n;) {
+		if (!islower((unsigned char)s[i]) || (i && isalpha((unsigned char)s[i - 1]))) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && isalpha((unsigned char)s[j]))
+			j++;
+		if (j - i >= 5) {
+			words++;
+			for (const char *at = text; (at = memmem(at, tn - (size_t)(at - text), s + i, j - i));
+			     at++) {
+				bool inside = at >= s && at < s + n;
+				bool left = at == text || !isalpha((unsigned char)at[-1]);
+				bool right = at + (j - i) == text + tn || !isalpha((unsigned char)at[j - i]);
+				if (!inside && left && right) {
+					seen++;
+					break;
+				}
+			}
+		}
+		i = j;
+	}
+	return words > 0 && seen * 2 <= words;
 }
 
 size_t boiler_detect(const char *s, size_t n, struct boiler_span **spans)

@@ -389,6 +389,9 @@ static void repair_run(struct repairer *r, const char *s, size_t n, size_t rs, s
 				int g = try_seq(r, k, m, gbk, m == r->nrun, &bytes, &lost, &ns);
 				if (g <= 0)
 					continue;
+				/* "Ã©", "Â " and "â€" start nothing a writer types */
+				if (!gbk && (r->run[k].cp == 0xC3 || r->run[k].cp == 0xC2 || r->run[k].cp == 0xE2))
+					ns++;
 				/* a sequence must shrink the text: mojibake is longer */
 				size_t inlen = r->run[m - 1].off + r->run[m - 1].len - r->run[k].off;
 				if (bytes.len + (lost ? 1 : 0) >= inlen && !ns)
