@@ -251,6 +251,10 @@ size_t boiler_detect(const char *s, size_t n, struct boiler_span **spans)
 	struct boiler_span *out = NULL;
 	bool latin = false;
 
+	*spans = NULL;
+	if (!s || !n)
+		return 0;
+
 	for (size_t i = 0, ascii = 0; i <= n; i++) {
 		if (i < n && (unsigned char)s[i] < 0x80)
 			ascii++;

@@ -138,6 +138,11 @@ void decode_text(const char *buf, size_t len, struct strbuf *out, struct decode_
 
 	memset(st, 0, sizeof *st);
 	st->encoding = "utf-8";
+	if (!buf) {
+		buf = "";
+		len = 0;
+		u = (const unsigned char *)buf;
+	}
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
 		bool le = u[0] == 0xFF;
 		st->encoding = le ? "utf-16le" : "utf-16be";
