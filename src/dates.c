@@ -20,9 +20,10 @@ static const char *const weekdays[] = {   /* 0 = Monday */
 
 int dates_month(const char *s, size_t len)
 {
+	if (len < 3 || len > 9)
+		return 0;
 	for (int i = 0; i < 12; i++) {
-		size_t l = strlen(months[i]);
-		if (len == l && !strncasecmp(s, months[i], l))
+		if (tok_eq(s, len, months[i]))
 			return i + 1;
 		/* Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec */
 		if ((len == 3 && i != 4 && !strncasecmp(s, months[i], 3)) ||
@@ -140,7 +141,7 @@ static int resolve_year(const struct date_ctx *c, int m)
 
 struct scan {
 	const char *s;
-	struct tok *t;
+	const struct tok *t;
 	size_t nt;
 	const struct date_ctx *ctx;
 };
@@ -331,14 +332,15 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 	/* parts of a month */
 	int part = 0;   /* 1 early, 2 middle, 3 late */
 	j = i;
-	if (tok_is(s, &sc->t[j], "the") && j + 2 < sc->nt && tok_is(s, &sc->t[j + 2], "of")) {
-		if (tok_is(s, &sc->t[j + 1], "beginning") || tok_is(s, &sc->t[j + 1], "start"))
+	if (j > 0 && tok_is(s, &sc->t[j - 1], "the") && j + 1 < sc->nt &&
+	    tok_is(s, &sc->t[j + 1], "of")) {
+		if (tok_is(s, &sc->t[j], "beginning") || tok_is(s, &sc->t[j], "start"))
 			part = 1;
-		else if (tok_is(s, &sc->t[j + 1], "middle"))
+		else if (tok_is(s, &sc->t[j], "middle"))
 			part = 2;
-		else if (tok_is(s, &sc->t[j + 1], "end"))
+		else if (tok_is(s, &sc->t[j], "end"))
 			part = 3;
-		j += 3;
+		j += 2;
 	} else if (tok_is(s, &sc->t[j], "early") || tok_is(s, &sc->t[j], "mid") ||
 		   tok_is(s, &sc->t[j], "late")) {
 		part = tok_is(s, &sc->t[j], "early") ? 1 : tok_is(s, &sc->t[j], "mid") ? 2 : 3;
@@ -480,20 +482,46 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 	return 0;
 }
 
+/* Words a date expression can start with (besides numbers and months). */
+static const char *const starts[] = {
+	"for", "from", "between", "week", "beginning", "start", "middle", "end", "early",
+	"mid", "late", "last", "past",
+	"this", "yesterday", "today", "one", "two", "three", "four", "five", "six", "seven",
+	"eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+	"nov", "dec", "january", "february", "march", "april", "june", "july", "august",
+	"september", "october", "november", "december", NULL,
+};
+
 size_t dates_find(const char *s, size_t n, const struct date_ctx *ctx,
 		  struct date_hit *out, size_t max)
+{
+	struct tok *t;
+	if (!s || !n || !max)
+		return 0;
+	size_t nt = tok_split(s, n, &t);
+	size_t k = dates_find_tok(s, t, nt, ctx, out, max);
+	free(t);
+	return k;
+}
+
+size_t dates_find_tok(const char *s, const struct tok *t, size_t nt,
+		      const struct date_ctx *ctx, struct date_hit *out, size_t max)
 {
 	struct scan sc;
 	struct date_ctx none = { 0, 0, 0 };
 	size_t k = 0;
 
-	if (!s || !n || !max)
-		return 0;
 	sc.s = s;
 	sc.ctx = ctx ? ctx : &none;
-	sc.nt = tok_split(s, n, &sc.t);
+	sc.t = t;
+	sc.nt = nt;
 	for (size_t i = 0; i < sc.nt && k < max;) {
 		struct date_hit h;
+		if (sc.t[i].kind != TOK_NUM && !tok_in(s, &sc.t[i], starts)) {
+			i++;
+			continue;
+		}
 		size_t e = match(&sc, i, &h);
 		if (e > i) {
 			h.start = sc.t[i].start;
@@ -504,6 +532,5 @@ size_t dates_find(const char *s, size_t n, const struct date_ctx *ctx,
 			i++;
 		}
 	}
-	free(sc.t);
 	return k;
 }

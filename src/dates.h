@@ -21,6 +21,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tok.h"
+
 struct date_ctx {
 	int year, month, day;     /* publication date; 0 = unknown */
 };
@@ -42,6 +44,11 @@ void dates_ctx_from_iso(struct date_ctx *ctx, const char *iso);
 
 size_t dates_find(const char *s, size_t n, const struct date_ctx *ctx,
 		  struct date_hit *out, size_t max);
+
+/* The same over tokens t[0..nt) that tok_split() made of s (offsets in
+ * the hits are those of the tokens). */
+size_t dates_find_tok(const char *s, const struct tok *t, size_t nt,
+		      const struct date_ctx *ctx, struct date_hit *out, size_t max);
 
 /* Month number for a month name or abbreviation at s[0..len), or 0. */
 int dates_month(const char *s, size_t len);

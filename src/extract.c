@@ -352,10 +352,11 @@ static bool attribute(struct ctx *c, const struct tok *t, size_t nt,
 		}
 		/* "a poll conducted by X, ROLE" */
 		bool agent = false;
-		for (size_t k = i; k-- > 0 && i - k <= 4;)
-			if (tok_in(s, &t[k], agent_verbs))
-				agent = true;
-		if (tok_is(s, &t[i], "by") && agent && i + 1 < nt && t[i + 1].upper) {
+		if (t[i].kind == TOK_WORD && tok_is(s, &t[i], "by"))
+			for (size_t k = i; k-- > 0 && i - k <= 4;)
+				if (tok_in(s, &t[k], agent_verbs))
+					agent = true;
+		if (agent && i + 1 < nt && t[i + 1].upper) {
 			size_t b = i + 1;
 			while (b < nt && (t[b].upper || (tok_punct(s, &t[b], ".") && is_title(s, &t[b - 1]))))
 				b++;
@@ -502,6 +503,24 @@ struct unit {
 	bool quoted;          /* holds or continues a quotation */
 };
 
+/* The tokens lying within [a, b): a slice of T (binary search). */
+static const struct tok *slice(const struct tok *T, size_t NT, size_t a, size_t b, size_t *n)
+{
+	size_t lo = 0, hi = NT;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (T[mid].start < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t e = lo;
+	while (e < NT && T[e].end <= b)
+		e++;
+	*n = e - lo;
+	return T + lo;
+}
+
 static void add_claim(struct xclaim **v, size_t *k, size_t *cap, const struct xclaim *c)
 {
 	if (*k == *cap) {
@@ -544,13 +563,10 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 	c->n = n;
 	dates_ctx_from_iso(&dctx, o ? o->published : NULL);
 	size_t ns = sentence_split(s, n, &sv);
-	/* names first, from the whole text */
-	{
-		struct tok *t;
-		size_t nt = tok_split(s, n, &t);
-		collect_names(c, t, nt);
-		free(t);
-	}
+	/* the whole text is tokenised once; clauses are slices of it */
+	struct tok *T;
+	size_t NT = tok_split(s, n, &T);
+	collect_names(c, T, NT);
 	bool open = false, prev_colon = false;
 	size_t cur_para = (size_t)-1;
 	char para_speaker[96] = "", para_role[160] = "";
@@ -580,7 +596,8 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 		size_t cuts[8], nc = 0;
 		cuts[nc++] = a;
 		for (size_t i = a; i + 8 < b && nc < 7; i++)
-			if ((!strncmp(s + i, ", while ", 8) || !strncmp(s + i, "; ", 2)) &&
+			if (((s[i] == ',' && !strncmp(s + i, ", while ", 8)) ||
+			     (s[i] == ';' && s[i + 1] == ' ')) &&
 			    !quote_after(s, a, i, was_open))
 				cuts[nc++] = i + 2;
 		cuts[nc] = b;
@@ -596,12 +613,8 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 			memset(&x, 0, sizeof x);
 			x.start = ca;
 			x.end = cb;
-			struct tok *t;
-			size_t nt = tok_split(s + ca, cb - ca, &t);
-			for (size_t i = 0; i < nt; i++) {
-				t[i].start += ca;
-				t[i].end += ca;
-			}
+			size_t nt;
+			const struct tok *t = slice(T, NT, ca, cb, &nt);
 			bool copen = quote_after(s, a, ca, was_open);
 			inq = xrealloc(inq, (nt + 1) * sizeof *inq);
 			mark_quotes(s, t, nt, copen, inq);
@@ -619,19 +632,14 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 				/* look ahead in the paragraph: "“...,” says X." */
 				bool o2 = open;
 				for (size_t sj = si + 1; sj < ns && sv[sj].para == sv[si].para; sj++) {
-					struct tok *t2;
-					size_t nt2 = tok_split(s + sv[sj].start, sv[sj].end - sv[sj].start, &t2);
-					for (size_t i = 0; i < nt2; i++) {
-						t2[i].start += sv[sj].start;
-						t2[i].end += sv[sj].start;
-					}
+					size_t nt2;
+					const struct tok *t2 = slice(T, NT, sv[sj].start, sv[sj].end, &nt2);
 					inq2 = xrealloc(inq2, (nt2 + 1) * sizeof *inq2);
 					mark_quotes(s, t2, nt2, o2, inq2);
 					o2 = quote_after(s, sv[sj].start, sv[sj].end, o2);
 					c->inq = inq2;
 					bool got = attribute(c, t2, nt2, x.speaker, sizeof x.speaker,
 							     x.role, sizeof x.role);
-					free(t2);
 					if (got)
 						break;
 				}
@@ -642,7 +650,7 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 				}
 			}
 			note_people(c, t, nt);
-			x.nq = extract_quantities(s + ca, cb - ca, x.q, XMAX_QUANT);
+			x.nq = extract_quantities_tok(s, n, t, nt, x.q, XMAX_QUANT);
 			/* bare numbers take the unit of the sentence's last quantity */
 			size_t kept = 0;
 			for (size_t i = 0; i < x.nq; i++) {
@@ -658,7 +666,7 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 			}
 			x.nq = kept;
 			struct date_hit dh[XMAX_DATE];
-			size_t nd = dates_find(s + ca, cb - ca, &dctx, dh, XMAX_DATE);
+			size_t nd = dates_find_tok(s, t, nt, &dctx, dh, XMAX_DATE);
 			for (size_t i = 0; i < nd; i++)
 				x.d[x.nd++] = dh[i].v;
 			/* "eight months ago": also a quantity, already found above */
@@ -674,7 +682,6 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 				     (t[i].end - t[i].start > 5 && !strncmp(s + t[i].end - 3, "est", 3))))
 					sup = true;
 			}
-			free(t);
 			score += x.nq ? 3 : 0;
 			score += x.nd ? 2 : 0;
 			score += x.speaker[0] ? 2 : 0;
@@ -700,6 +707,7 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 		}
 	}
 	free(sv);
+	free(T);
 	free(c);
 	free(inq);
 	free(inq2);

@@ -28,6 +28,7 @@
 
 #include "corpus.h"
 #include "dates.h"
+#include "tok.h"
 
 #define EXTRACT_THRESHOLD 2
 #define XMAX_QUANT 8
@@ -67,6 +68,9 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *opts,
  * extract_claims() gives it the unit of an earlier quantity of the same
  * sentence or drops it. */
 size_t extract_quantities(const char *s, size_t n, struct xquant *q, size_t max);
+/* The same over tokens t[0..nt) that tok_split() made of s[0..n). */
+size_t extract_quantities_tok(const char *s, size_t n, const struct tok *t, size_t nt,
+			      struct xquant *q, size_t max);
 
 /* The claim as a lectern-corpus(5) claim object (origin "extracted"). */
 cJSON *extract_claim_json(const struct xclaim *c, const char *text, const char *id,

@@ -42,7 +42,7 @@ static const char *const people_words[] = {
 
 struct qscan {
 	const char *s;
-	struct tok *t;
+	const struct tok *t;
 	size_t nt;
 };
 
@@ -184,18 +184,37 @@ static bool not_quantity(const struct qscan *q, size_t i, size_t e, const struct
 	return false;
 }
 
+/* Words that start a written-out number. */
+static const char *const number_words[] = {
+	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+	"ninety", "a", NULL,
+};
+
 /* Scale words that become the unit: "9,5 million inhabitants". */
 static const char *const scales[] = { "thousand", "million", "billion", "trillion", NULL };
 
 size_t extract_quantities(const char *s, size_t n, struct xquant *out, size_t max)
 {
+	struct tok *t;
+	if (!s || !n || !max)
+		return 0;
+	size_t nt = tok_split(s, n, &t);
+	size_t k = extract_quantities_tok(s, n, t, nt, out, max);
+	free(t);
+	return k;
+}
+
+size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, size_t ntk,
+			      struct xquant *out, size_t max)
+{
 	struct qscan q;
 	size_t k = 0;
 
-	if (!s || !n || !max)
-		return 0;
 	q.s = s;
-	q.nt = tok_split(s, n, &q.t);
+	q.t = tk;
+	q.nt = ntk;
 	for (size_t i = 0; i < q.nt && k < max; i++) {
 		const struct tok *t = &q.t[i];
 		struct num nm, nm2;
@@ -230,7 +249,7 @@ size_t extract_quantities(const char *s, size_t n, struct xquant *out, size_t ma
 			i = ne - 1;
 			continue;
 		}
-		if (t->kind != TOK_NUM && t->kind != TOK_WORD)
+		if (t->kind != TOK_NUM && !(t->kind == TOK_WORD && tok_in(s, t, number_words)))
 			continue;
 		used = num_parse(s + t->start, n - t->start, &nm);
 		if (!used)
@@ -367,6 +386,5 @@ size_t extract_quantities(const char *s, size_t n, struct xquant *out, size_t ma
 		out[k++] = x;
 		i = (ue > e ? ue : e) - 1;
 	}
-	free(q.t);
 	return k;
 }

@@ -1,5 +1,6 @@
 /* numparse: digits, separators, decimal commas and written numbers. */
 #include "numparse.h"
+#include "tok.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -27,7 +28,7 @@ static size_t word_len(const char *s, size_t n)
 static int lookup(const char *s, size_t l, const char *const *list, int count)
 {
 	for (int i = 0; i < count; i++)
-		if (strlen(list[i]) == l && !strncasecmp(s, list[i], l))
+		if (tok_eq(s, l, list[i]))
 			return i;
 	return -1;
 }
@@ -37,7 +38,7 @@ static size_t written_small(const char *s, size_t n, int *v)
 {
 	size_t l = word_len(s, n);
 	int k;
-	if (!l)
+	if (l < 3 || l > 9 || !strchr("zotfsenZOTFSEN", s[0]))
 		return 0;
 	if ((k = lookup(s, l, small, 20)) >= 0) {
 		*v = k;
@@ -70,11 +71,12 @@ static size_t parse_written(const char *s, size_t n, struct num *out)
 	size_t i = written_small(s, n, &v);
 	double total = 0, cur;
 	if (!i) {
-		if (word_at(s, n, "a") && n > 2 && (word_at(s + 2, n - 2, "hundred") ||
+		if ((s[0] == 'a' || s[0] == 'A') && word_at(s, n, "a") && n > 2 &&
+		    (word_at(s + 2, n - 2, "hundred") ||
 						    word_at(s + 2, n - 2, "thousand"))) {
 			v = 1;
 			i = 1;
-		} else if (word_at(s, n, "a dozen")) {
+		} else if ((s[0] == 'a' || s[0] == 'A') && word_at(s, n, "a dozen")) {
 			out->value = 12;
 			out->step = 1;
 			out->written = true;

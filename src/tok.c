@@ -2,11 +2,25 @@
 #include "tok.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
 #include "text.h"
 #include "util.h"
+
+static inline unsigned char lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+static unsigned hash_of(const char *p, size_t l)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < l; i++)
+		h = (h ^ lower((unsigned char)p[i])) * 16777619u;
+	return h ? h : 1;
+}
 
 size_t tok_split(const char *s, size_t n, struct tok **out)
 {
@@ -28,6 +42,7 @@ size_t tok_split(const char *s, size_t n, struct tok **out)
 		x->start = i;
 		x->space = space;
 		x->upper = false;
+		x->hash = 0;
 		space = false;
 		if (isalpha(c)) {
 			x->kind = TOK_WORD;
@@ -46,6 +61,9 @@ size_t tok_split(const char *s, size_t n, struct tok **out)
 					break;
 				}
 			}
+			x->end = i;
+			x->hash = hash_of(s + x->start, i - x->start);
+			continue;
 		} else if (isdigit(c)) {
 			x->kind = TOK_NUM;
 			while (i < n && isdigit((unsigned char)s[i]))
@@ -61,16 +79,77 @@ size_t tok_split(const char *s, size_t n, struct tok **out)
 	return k;
 }
 
+bool tok_eq(const char *p, size_t l, const char *w)
+{
+	for (size_t i = 0; i < l; i++)
+		if (!w[i] || lower((unsigned char)p[i]) != lower((unsigned char)w[i]))
+			return false;
+	return w[l] == '\0';
+}
+
 bool tok_is(const char *s, const struct tok *t, const char *w)
 {
-	size_t l = strlen(w);
-	return t->end - t->start == l && !strncasecmp(s + t->start, w, l);
+	return tok_eq(s + t->start, t->end - t->start, w);
+}
+
+struct wset {
+	const char *const *list;
+	const char **slot;     /* open addressing by hash */
+	unsigned *hash;
+	size_t mask;
+};
+
+static struct wset sets[TOK_MAX_LISTS];
+static size_t nsets;
+
+/* list pointer -> set, open addressing on the pointer's bits */
+static struct wset *by_ptr[2 * TOK_MAX_LISTS];
+
+static const struct wset *set_for(const char *const *list)
+{
+	size_t k = ((uintptr_t)list >> 3) % (2 * TOK_MAX_LISTS);
+	while (by_ptr[k]) {
+		if (by_ptr[k]->list == list)
+			return by_ptr[k];
+		k = (k + 1) % (2 * TOK_MAX_LISTS);
+	}
+	if (nsets == TOK_MAX_LISTS)
+		return NULL;
+	struct wset *w = &sets[nsets++];
+	by_ptr[k] = w;
+	size_t n = 0, cap = 8;
+	while (list[n])
+		n++;
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	w->list = list;
+	w->mask = cap - 1;
+	w->slot = xcalloc(cap, sizeof *w->slot);
+	w->hash = xcalloc(cap, sizeof *w->hash);
+	for (size_t i = 0; i < n; i++) {
+		unsigned h = hash_of(list[i], strlen(list[i]));
+		size_t j = h & w->mask;
+		while (w->slot[j])
+			j = (j + 1) & w->mask;
+		w->slot[j] = list[i];
+		w->hash[j] = h;
+	}
+	return w;
 }
 
 bool tok_in(const char *s, const struct tok *t, const char *const *list)
 {
-	for (; *list; list++)
-		if (tok_is(s, t, *list))
+	if (t->kind != TOK_WORD)
+		return false;
+	const struct wset *w = set_for(list);
+	if (!w) {
+		for (; *list; list++)
+			if (tok_is(s, t, *list))
+				return true;
+		return false;
+	}
+	for (size_t k = t->hash & w->mask; w->slot[k]; k = (k + 1) & w->mask)
+		if (w->hash[k] == t->hash && tok_is(s, t, w->slot[k]))
 			return true;
 	return false;
 }

@@ -18,13 +18,19 @@ struct tok {
 	enum tok_kind kind;
 	bool space;         /* whitespace before it */
 	bool upper;         /* a word starting with a capital */
+	unsigned hash;      /* of a word, lower-cased; 0 for others */
 };
 
 size_t tok_split(const char *s, size_t n, struct tok **out);
 
+/* Case-insensitive (ASCII) comparison of p[0..l) with the word w. */
+bool tok_eq(const char *p, size_t l, const char *w);
 /* Case-insensitive comparison of token t with word w. */
 bool tok_is(const char *s, const struct tok *t, const char *w);
-/* True when the token is one of the NULL-terminated list. */
+/* True when the token is one of the NULL-terminated list (case-insensitive).
+ * Each list is turned into a hash set on first use and kept (lists must be
+ * static); at most TOK_MAX_LISTS lists, others are searched linearly. */
+#define TOK_MAX_LISTS 64
 bool tok_in(const char *s, const struct tok *t, const char *const *list);
 /* Token is the punctuation p (a UTF-8 string). */
 bool tok_punct(const char *s, const struct tok *t, const char *p);
