@@ -56,16 +56,64 @@ struct corpus *cmd_load(const char *arg, unsigned flags, int *code)
 	return c;
 }
 
-static bool id_taken(const struct strbuf *taken, const char *id)
+/* A set of ids (open addressing, strings owned). */
+struct idset {
+	char **slot;
+	size_t cap, n;
+};
+
+static size_t id_hash(const char *s)
 {
-	for (size_t i = 0; i < taken->len; i += strlen(taken->buf + i) + 1)
-		if (!strcmp(taken->buf + i, id))
+	size_t h = 5381;
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+static bool id_taken(const struct idset *set, const char *id)
+{
+	if (!set->cap)
+		return false;
+	for (size_t k = id_hash(id) & (set->cap - 1); set->slot[k]; k = (k + 1) & (set->cap - 1))
+		if (!strcmp(set->slot[k], id))
 			return true;
 	return false;
 }
 
-void cmd_claim_id(struct strbuf *out, const char *source, size_t *counter,
-		  const struct corpus *c, const struct strbuf *taken)
+static void id_add(struct idset *set, const char *id)
+{
+	if (2 * (set->n + 1) > set->cap) {
+		struct idset big = { NULL, set->cap ? 2 * set->cap : 64, 0 };
+		big.slot = xcalloc(big.cap, sizeof *big.slot);
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slot[i]) {
+				size_t k = id_hash(set->slot[i]) & (big.cap - 1);
+				while (big.slot[k])
+					k = (k + 1) & (big.cap - 1);
+				big.slot[k] = set->slot[i];
+			}
+		big.n = set->n;
+		free(set->slot);
+		*set = big;
+	}
+	size_t k = id_hash(id) & (set->cap - 1);
+	while (set->slot[k])
+		k = (k + 1) & (set->cap - 1);
+	set->slot[k] = xstrdup(id);
+	set->n++;
+}
+
+static void id_release(struct idset *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->slot[i]);
+	free(set->slot);
+	memset(set, 0, sizeof *set);
+}
+
+/* A claim id "SOURCE-xNNN" not yet in use by c or in taken. */
+static void claim_id(struct strbuf *out, const char *source, size_t *counter,
+		     const struct corpus *c, const struct idset *taken)
 {
 	for (;;) {
 		sb_reset(out);
@@ -79,7 +127,7 @@ void cmd_claim_id(struct strbuf *out, const char *source, size_t *counter,
  * skipping spans a curated claim already has.  Returns how many. */
 static size_t add_extracted(cJSON *claims, const char *text, size_t len, const char *sid,
 			    const char *published, const struct span *boiler, size_t nboiler,
-			    const struct corpus *c, long src, struct strbuf *taken)
+			    const struct corpus *c, long src, struct idset *taken)
 {
 	struct extract_opts o = { published, boiler, nboiler };
 	struct xclaim *x;
@@ -95,8 +143,8 @@ static size_t add_extracted(cJSON *claims, const char *text, size_t len, const c
 		}
 		if (dup)
 			continue;
-		cmd_claim_id(&id, sid, &counter, c, taken);
-		sb_add(taken, id.buf, id.len + 1);
+		claim_id(&id, sid, &counter, c, taken);
+		id_add(taken, id.buf);
 		cJSON_AddItemToArray(claims, extract_claim_json(&x[i], text, id.buf, sid));
 		added++;
 	}
@@ -160,7 +208,8 @@ static int cmd_extract(const struct cli_args *a)
 		}
 		it = next;
 	}
-	struct strbuf taken = STRBUF_INIT, err = STRBUF_INIT;
+	struct strbuf err = STRBUF_INIT;
+	struct idset taken = { NULL, 0, 0 };
 	for (size_t i = 0; i < c->nsources; i++) {
 		size_t len;
 		const char *t = corpus_text(c, i, &len, &err);
@@ -182,7 +231,7 @@ static int cmd_extract(const struct cli_args *a)
 	}
 	cJSON_Delete(root);
 	sb_release(&index);
-	sb_release(&taken);
+	id_release(&taken);
 	sb_release(&err);
 	return code;
 }
@@ -251,7 +300,7 @@ static int gather(const struct cli_args *a, struct input **v, size_t *n)
 }
 
 /* A source id from a file name: [A-Za-z0-9._-], at most 64 bytes, unique. */
-static void make_id(struct strbuf *id, const char *path, const struct strbuf *used)
+static void make_id(struct strbuf *id, const char *path, const struct idset *used)
 {
 	const char *b = strrchr(path, '/');
 	b = b ? b + 1 : path;
@@ -392,7 +441,8 @@ static int cmd_import(const struct cli_args *a)
 	struct input *in = NULL;
 	size_t nin = 0;
 	int code = 0;
-	struct strbuf stage = STRBUF_INIT, err = STRBUF_INIT, used = STRBUF_INIT, taken = STRBUF_INIT;
+	struct strbuf stage = STRBUF_INIT, err = STRBUF_INIT;
+	struct idset used = { NULL, 0, 0 }, taken = { NULL, 0, 0 };
 
 	if (!a->output || !a->nrest) {
 		fprintf(stderr, "lectern: usage: lectern import PATH... --output DIR [--force]\n");
@@ -453,7 +503,7 @@ static int cmd_import(const struct cli_args *a)
 				code = why;
 			cJSON_Delete(o);
 		} else {
-			sb_add(&used, id.buf, id.len + 1);
+			id_add(&used, id.buf);
 			cJSON_AddItemToArray(sources, o);
 			sb_reset(&path);
 			sb_addf(&path, "%s/sources/%s.txt", stage.buf, id.buf);
@@ -499,8 +549,8 @@ out:
 	free(in);
 	sb_release(&stage);
 	sb_release(&err);
-	sb_release(&used);
-	sb_release(&taken);
+	id_release(&used);
+	id_release(&taken);
 	return code;
 }
 

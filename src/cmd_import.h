@@ -23,9 +23,4 @@ int cmd_eval(const struct cli_args *a);
  * NULL with *code set on failure. */
 struct corpus *cmd_load(const char *arg, unsigned flags, int *code);
 
-/* A claim id "SOURCE-xNNN" not yet in use by c or by ids already handed
- * out in taken (a list of NUL-separated ids). */
-void cmd_claim_id(struct strbuf *out, const char *source, size_t *counter,
-		  const struct corpus *c, const struct strbuf *taken);
-
 #endif
