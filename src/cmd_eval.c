@@ -110,11 +110,18 @@ static void row(const char *name, const struct tally *t, double target)
 	       target > 0 ? (v >= target ? "ok" : "MISSED") : "");
 }
 
-static void show_miss(const char *what, const struct claim *cl)
+/* Notes a curated claim the extractor missed or got wrong. */
+static void show_miss(struct strbuf *out, const char *what, const struct claim *cl)
 {
 	struct strbuf m = STRBUF_INIT;
-	text_sanitize(&m, cl->text, strlen(cl->text) > 90 ? 90 : strlen(cl->text), 0);
-	printf("  %-8s %-8s %s\n", what, cl->id, m.buf);
+	size_t n = strlen(cl->text);
+	if (n > 80) {
+		n = 80;
+		while (n > 0 && (cl->text[n] & 0xC0) == 0x80)
+			n--;
+	}
+	text_sanitize(&m, cl->text, n, 0);
+	sb_addf(out, "  %-8s %-10s %s\n", what, cl->id, m.buf);
 	sb_release(&m);
 }
 
@@ -178,7 +185,7 @@ int cmd_eval(const struct cli_args *a)
 				recall.total++;
 				recall.hit += found;
 				if (!found) {
-					show_miss("recall", cl);
+					show_miss(&misses, "recall", cl);
 				}
 			}
 			if (!found)
@@ -187,7 +194,7 @@ int cmd_eval(const struct cli_args *a)
 				spk.total++;
 				spk.hit += spk_ok;
 				if (!spk_ok)
-					show_miss("speaker", cl);
+					show_miss(&misses, "speaker", cl);
 			}
 			for (size_t v = 0; v < cl->nvalues; v++) {
 				const struct value *cv = &cl->values[v];
@@ -211,24 +218,24 @@ int cmd_eval(const struct cli_args *a)
 					val.total++;
 					val.hit += vok;
 					if (!vok)
-						show_miss("value", cl);
+						show_miss(&misses, "value", cl);
 					if (vok) {
 						unit.total++;
 						unit.hit += uok;
 						if (!uok)
-							show_miss("unit", cl);
+							show_miss(&misses, "unit", cl);
 					}
 				} else {
 					date.total++;
 					date.hit += dok;
 					if (!dok)
-						show_miss("date", cl);
+						show_miss(&misses, "date", cl);
 				}
 			}
 		}
 		free(x);
 	}
-	printf("\n%-34s %6s  %-9s  %-8s\n", "measure", "value", "count", "target");
+	printf("%-34s %6s  %-9s  %-8s\n", "measure", "value", "count", "target");
 	row("recall, quantity and date claims", &recall, TARGET_RECALL);
 	row("recall, all curated claims", &recall_all, 0);
 	row("precision (estimate)", &prec, 0);
@@ -237,6 +244,8 @@ int cmd_eval(const struct cli_args *a)
 	row("unit accuracy", &unit, TARGET_UNIT);
 	row("date accuracy", &date, 0);
 	printf("(%zu sources compared)\n", compared);
+	if (misses.len)
+		printf("\nmissed or wrong (curated claim, first 80 bytes):\n%s", misses.buf);
 	code = 0;
 	if (!compared || !recall.total ||
 	    (double)recall.hit < TARGET_RECALL * (double)recall.total ||
