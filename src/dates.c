@@ -146,18 +146,26 @@ struct scan {
 	const struct date_ctx *ctx;
 };
 
+/* A month name at token i; *next after it (and after an abbreviation's
+ * dot).  Lower case ("feb. 10") counts only right before a number. */
 static int month_at(const struct scan *sc, size_t i, size_t *next)
 {
-	if (i >= sc->nt || sc->t[i].kind != TOK_WORD || !sc->t[i].upper)
+	if (i >= sc->nt || sc->t[i].kind != TOK_WORD)
 		return 0;
 	int m = dates_month(sc->s + sc->t[i].start, sc->t[i].end - sc->t[i].start);
 	if (!m)
 		return 0;
 	size_t len = sc->t[i].end - sc->t[i].start;
 	*next = i + 1;
+	bool dot = false;
 	if (len <= 4 && m != 5 && *next < sc->nt && tok_punct(sc->s, &sc->t[*next], ".") &&
-	    !sc->t[*next].space)
+	    !sc->t[*next].space) {
 		(*next)++;
+		dot = true;
+	}
+	if (!sc->t[i].upper && !(*next < sc->nt && sc->t[*next].kind == TOK_NUM &&
+				 (dot || (m != 3 && m != 5))))
+		return 0;
 	return m;
 }
 

@@ -30,6 +30,11 @@ static void test_absolute(void **state)
 			    "2019-03-03 day 2019-03-03 2019-03-03");
 	assert_string_equal(first("Talks began Apr. 7 in the capital.", "2019-05-02"),
 			    "2019-04-07 day 2019-04-07 2019-04-07");
+	assert_string_equal(first("Voting ends feb. 10, officials said.", "2019-05-02"),
+			    "2019-02-10 day 2019-02-10 2019-02-10");
+	assert_string_equal(first("The dam opened on October 10th, 2021.", NULL),
+			    "2021-10-10 day 2021-10-10 2021-10-10");
+	assert_string_equal(first("We march 3 abreast.", "2019-05-02"), "none");
 	assert_string_equal(first("It closed on September 2nd, 2019, at noon.", NULL),
 			    "2019-09-02 day 2019-09-02 2019-09-02");
 	assert_string_equal(first("The vote is set for 30 June 2018.", NULL),
