@@ -1,6 +1,5 @@
 /* cli: the scripting commands and --help. */
 #include "cli.h"
-#include "cmd_import.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -8,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd_import.h"
 #include "commands.h"
 #include "corpus.h"
 #include "corpus_json.h"

@@ -18,7 +18,7 @@
 	X(show,   "show SOURCE",           "print a source's metadata and its text") \
 	X(claims, "claims [--source ID]",  "list the claims, of all sources or of one") \
 	X(topics, "topics",                "list the topics and the claims each groups") \
-	X(import, "import PATH... --output DIR", "make a corpus from article files (.txt, .html) or folders of them") \
+	X(import, "import PATH...",        "make a corpus in --output DIR from .txt/.html files or folders") \
 	X(extract, "extract",              "add extracted claims to the corpus, keeping curated ones") \
 	X(eval,   "eval --against INDEX",  "measure the claim extractor against the curated claims of INDEX")
 
