@@ -348,6 +348,9 @@ static cJSON *import_one(const struct input *in, const char *id, struct strbuf *
 			 int *why)
 {
 	size_t len;
+	memset(m, 0, sizeof *m);
+	*bs = NULL;
+	*nb = 0;
 	char *raw = read_file(in->path, CORPUS_MAX_TEXT, &len);
 	if (!raw) {
 		sb_addf(err, "%s: %s", in->path, strerror(errno));
@@ -365,7 +368,6 @@ static cJSON *import_one(const struct input *in, const char *id, struct strbuf *
 		sb_add(text, dec.buf, dec.len);
 	sb_release(&dec);
 	*nb = boiler_detect(text->buf, text->len, bs);
-	memset(m, 0, sizeof *m);
 	meta_guess(m, text->buf, text->len, *bs, *nb);
 	if (meta_sidecar(m, in->path, err) < 0) {
 		*why = 1;

@@ -14,4 +14,4 @@ clang -std=c11 -D_GNU_SOURCE -Isrc $(pkg-config --cflags libcjson) -O1 -g \
 	$objs $(pkg-config --libs ncursesw libcjson) -lm
 mkdir -p build/fuzz/corpus
 cp tests/fuzz/../fixtures/seeds/*.txt build/fuzz/corpus/
-build/fuzz/fuzz_parsers -max_total_time="$secs" -max_len=20000 build/fuzz/corpus
+build/fuzz/fuzz_parsers -max_total_time="$secs" -max_len=4096 -rss_limit_mb=4096 build/fuzz/corpus

@@ -15,6 +15,9 @@ check "no staging or old copies left" test -z "$(ls -d "$TMP"/x.* 2>/dev/null)"
 expect "import needs --output" 2 "usage" "$LECTERN" import "$SEEDS"
 expect "import of a missing path" 2 "No such file" "$LECTERN" import "$TMP/nothing" --output "$TMP/y"
 check "failed import leaves nothing" test ! -e "$TMP/y"
+mkdir -p "$TMP/dirs/a.txt"
+expect "a folder named .txt is an error, not a crash" 2 "a.txt" "$LECTERN" import "$TMP/dirs" --output "$TMP/y"
+check "nothing left after the error" test -z "$(ls -d "$TMP"/y* 2>/dev/null)"
 
 # the texts reproduce data/sources byte for byte, matched by original name
 id_of() { # original file name -> text file of the bundled corpus
