@@ -316,6 +316,25 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 			}
 		}
 	}
+	/* between May 2020 and May 2021, from June to August 2019 */
+	if (j > i && (m = month_at(sc, j, &e))) {
+		size_t e1 = e;
+		y = opt_year(sc, &e1);
+		if (dash(sc, e1) && (m2 = month_at(sc, e1 + 1, &e))) {
+			int y2 = opt_year(sc, &e);
+			if (!y2)
+				y2 = resolve_year(c, m2);
+			if (!y)
+				y = m <= m2 ? y2 : y2 - 1;
+			if (y && y2 && (y < y2 || (y == y2 && m < m2))) {
+				snprintf(h->v.value, sizeof h->v.value, "%04d-%02d/%04d-%02d", y, m, y2, m2);
+				strcpy(h->v.precision, "range");
+				snprintf(h->v.start, sizeof h->v.start, "%04d-%02d-01", y, m);
+				snprintf(h->v.end, sizeof h->v.end, "%04d-%02d-%02d", y2, m2, mdays(y2, m2));
+				return e;
+			}
+		}
+	}
 	/* the week of October 17 */
 	if (tok_is(s, &sc->t[i], "week") && i + 1 < sc->nt && tok_is(s, &sc->t[i + 1], "of") &&
 	    abs_day(sc, i + 2, &e, &y, &m, &d)) {

@@ -58,6 +58,10 @@ static void test_ranges(void **state)
 			    "2019-03-03/P5D range 2019-03-03 2019-03-07");
 	assert_string_equal(first("Repairs took place during the week of August 12.", "2019-09-01"),
 			    "2019-08-12/2019-08-18 range 2019-08-12 2019-08-18");
+	assert_string_equal(first("Between March 2017 and June 2018 the port grew.", NULL),
+			    "2017-03/2018-06 range 2017-03-01 2018-06-30");
+	assert_string_equal(first("Work lasts from November to February.", "2019-05-02"),
+			    "2018-11/2019-02 range 2018-11-01 2019-02-28");
 	assert_string_equal(first("The fair is open between 2 and 6 June 2021.", NULL),
 			    "2021-06-02/2021-06-06 range 2021-06-02 2021-06-06");
 }
