@@ -16,7 +16,10 @@
  *      lost, which is inferred from the context (opening or closing quote,
  *      apostrophe, dash).  It runs only when the document holds at least
  *      one unmistakable sequence (one that decodes to typographic
- *      punctuation), so genuine CJK or Cyrillic text is left alone.
+ *      punctuation, or a Windows-1252 one starting with Ã, Â or â), and
+ *      only sequences that decode to Latin, Cyrillic or punctuation
+ *      characters are replaced, so genuine CJK or Cyrillic text is left
+ *      alone.
  * Never fails and never aborts on any input; stats may be NULL.
  */
 #ifndef LECTERN_DECODE_H
