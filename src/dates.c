@@ -176,7 +176,9 @@ static int num_at(const struct scan *sc, size_t i, int lo, int hi)
 	size_t l = sc->t[i].end - sc->t[i].start;
 	if (l > 4)
 		return -1;
-	int v = atoi(sc->s + sc->t[i].start);
+	int v = 0;
+	for (size_t k = sc->t[i].start; k < sc->t[i].end; k++)
+		v = v * 10 + (sc->s[k] - '0');   /* a digit token: within bounds */
 	return v >= lo && v <= hi ? v : -1;
 }
 

@@ -101,8 +101,20 @@ size_t html_to_text(const char *s, size_t n, struct strbuf *out)
 				uint32_t cp = 0;
 				if (s[i + 1] == '#') {
 					bool hex = i + 2 < j && (s[i + 2] == 'x' || s[i + 2] == 'X');
-					cp = (uint32_t)strtoul(s + i + (hex ? 3 : 2), NULL, hex ? 16 : 10);
-					if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000))
+					/* digits up to the ';' at j, never past it */
+					unsigned long v = 0;
+					for (size_t k = i + (hex ? 3 : 2); k < j && v <= 0x10FFFF; k++) {
+						int d = isdigit((unsigned char)s[k]) ? s[k] - '0' :
+							hex && isxdigit((unsigned char)s[k]) ?
+							tolower((unsigned char)s[k]) - 'a' + 10 : -1;
+						if (d < 0) {
+							v = 0;
+							break;
+						}
+						v = v * (hex ? 16 : 10) + (unsigned long)d;
+					}
+					cp = (uint32_t)v;
+					if (cp == 0 || v > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000))
 						cp = 0xFFFD;
 				} else {
 					for (size_t k = 0; k < sizeof entities / sizeof *entities; k++)

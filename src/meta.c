@@ -125,7 +125,11 @@ void meta_guess(struct meta *m, const char *s, size_t n,
 			while (p < e && !isdigit((unsigned char)*p))
 				p++;
 			int d = 0, mo = 0, y = 0;
-			if (sscanf(p, "%2d.%2d.%4d", &d, &mo, &y) == 3 && d >= 1 && d <= 31 &&
+			char date[16];   /* a bounded, NUL-terminated copy for sscanf */
+			size_t dl = (size_t)(e - p) < sizeof date - 1 ? (size_t)(e - p) : sizeof date - 1;
+			memcpy(date, p, dl);
+			date[dl] = '\0';
+			if (sscanf(date, "%2d.%2d.%4d", &d, &mo, &y) == 3 && d >= 1 && d <= 31 &&
 			    mo >= 1 && mo <= 12 && y > 1900) {
 				snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, mo, d);
 				set(m, META_PUBLISHED, iso, strlen(iso), true);

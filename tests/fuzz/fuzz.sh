@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harness against the core objects and runs it for
 # SECONDS (default 60) with the seed articles as the starting corpus.
-#   tests/fuzz/run.sh [SECONDS]
+#   tests/fuzz/fuzz.sh [SECONDS]
+# Crash inputs are written into build/fuzz/.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
@@ -14,4 +15,4 @@ clang -std=c11 -D_GNU_SOURCE -Isrc $(pkg-config --cflags libcjson) -O1 -g \
 	$objs $(pkg-config --libs ncursesw libcjson) -lm
 mkdir -p build/fuzz/corpus
 cp tests/fuzz/../fixtures/seeds/*.txt build/fuzz/corpus/
-build/fuzz/fuzz_parsers -max_total_time="$secs" -max_len=4096 -rss_limit_mb=4096 build/fuzz/corpus
+cd build/fuzz && ./fuzz_parsers -max_total_time="$secs" -max_len=4096 -rss_limit_mb=4096 corpus
