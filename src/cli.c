@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd_import.h"
 #include "commands.h"
 #include "corpus.h"
 #include "corpus_json.h"
@@ -149,6 +150,15 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 			break;
 		case 1000 + OPT_FORMAT:
 			a->format = optarg;
+			break;
+		case 1000 + OPT_OUTPUT:
+			a->output = optarg;
+			break;
+		case 1000 + OPT_FORCE:
+			a->force = true;
+			break;
+		case 1000 + OPT_AGAINST:
+			a->against = optarg;
 			break;
 		case ':':
 			fprintf(stderr, "lectern: option %s needs an argument\n", argv[optind - 1]);
@@ -451,6 +461,8 @@ int cli_run(const struct cli_args *a)
 	signal(SIGPIPE, SIG_DFL);
 	if (a->command && !strcmp(a->command, "bench-align"))
 		return cmd_bench_align(a);
+	if (a->command && cmd_import_dispatch(a, &code))
+		return code;
 	if (a->command) {
 		size_t i;
 		for (i = 0; i < ARRAY_SIZE(cmds); i++)

@@ -18,6 +18,9 @@ struct cli_args {
 	const char *source;    /* --source */
 	bool auto_only;        /* --auto-only */
 	const char *format;    /* --format */
+	const char *output;    /* --output (import) */
+	bool force;            /* --force (import) */
+	const char *against;   /* --against (eval) */
 	const char *command;   /* NULL: open the reader */
 	char **rest;           /* positional arguments after the command */
 	int nrest;

@@ -17,11 +17,14 @@
 	X(list,   "list",                  "list the sources: id, date, outlet, claims, title") \
 	X(show,   "show SOURCE",           "print a source's metadata and its text") \
 	X(claims, "claims [--source ID]",  "list the claims, of all sources or of one") \
+	X(topics, "topics",                "list the topics and the claims each groups") \
 	X(compare, "compare [TOPIC]",      "line up the claims of each topic across sources: values, pairwise verdicts, status") \
 	X(export, "export --format FMT",   "write the claims and the topic-by-source matrix as csv, json or md") \
+	X(import, "import PATH...",        "make a corpus in --output DIR from .txt/.html files or folders") \
+	X(extract, "extract",              "add extracted claims to the corpus, keeping curated ones") \
+	X(eval,   "eval --against INDEX",  "measure the claim extractor against the curated claims of INDEX") \
 	X(eval_compare, "eval-compare",    "score automatic topics and verdicts against the curated topics") \
-	X(bench_align, "bench-align [N]",  "align N synthetic claims (default 100000): time and memory") \
-	X(topics, "topics",                "list the topics and the claims each groups")
+	X(bench_align, "bench-align [N]",  "align N synthetic claims (default 100000): time and memory")
 
 #define OPTION_INFO(X) \
 	X(CORPUS,  "corpus",  0,   "PATH", "the corpus: an index file or the directory holding corpus.json") \
@@ -29,6 +32,9 @@
 	X(SOURCE,  "source",  0,   "ID",   "with claims: only the claims of source ID") \
 	X(AUTO_ONLY, "auto-only", 0, NULL,  "with compare and export: ignore curated topics (eval-compare always does)") \
 	X(FORMAT,  "format",  0,   "FMT",  "with export: csv, json or md") \
+	X(OUTPUT,  "output",  0,   "DIR",  "with import: the corpus directory to write") \
+	X(FORCE,   "force",   0,   NULL,   "with import: replace an existing corpus") \
+	X(AGAINST, "against", 0,   "INDEX", "with eval: the corpus whose curated claims are the yardstick") \
 	X(HELP,    "help",    'h', NULL,   "print this help and exit") \
 	X(VERSION, "version", 'V', NULL,   "print the version and exit")
 

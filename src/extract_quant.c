@@ -1,0 +1,390 @@
+/* extract_quant: quantities (value, unit, counted, qualifier, bounds). */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dates.h"
+#include "extract.h"
+#include "numparse.h"
+#include "tok.h"
+
+/* Words that end the noun phrase after a number. */
+static const char *const np_stop[] = {
+	"of", "in", "to", "from", "on", "at", "for", "by", "with", "as", "into", "than",
+	"have", "has", "had", "is", "are", "was", "were", "be", "been", "will", "would",
+	"can", "could", "may", "might", "should", "must", "and", "or", "but", "that",
+	"which", "who", "whom", "said", "say", "says", "while", "since", "when", "if",
+	"so", "the", "a", "an", "this", "these", "those", "its", "their", "his", "her",
+	"not", "only", "ago", "per", "each", "more", "less", "fewer", "before", "after",
+	"during", "between", "about", "around", "across", "against", "under", "over",
+	"did", "do", "does", "just", "also", "all", "both", "it", "they", "he", "she",
+	"we", "you", "i", "there", "here", "gave", "give", "gives", "took", "take", "made",
+	"make", "went", "got", "get", "support", "supports", "oppose", "opposes", "back",
+	"backs", "want", "wants", "think", "thinks", "believe", "believes", "favour", "favor",
+	"approve", "approves", "reject", "rejects", "live", "lives", "saw", "see", "sees", NULL,
+};
+
+/* Verbs after which "about" is a preposition: "spoken about 30,000". */
+static const char *const about_verbs[] = {
+	"spoken", "spoke", "speaks", "speak", "speaking", "talked", "talks", "talk",
+	"talking", "said", "says", "know", "known", "knew", "heard", "hear", "reported",
+	"wrote", "writes", "asked", "ask", "thinking", "think", "worried", "concerned",
+	"care", "cares", "learned", "read", "told", "tell", "tells", "warned", "warns",
+	"boasted", "bragged", "complained", "joked", "lied", NULL,
+};
+
+static const char *const people_words[] = {
+	"people", "persons", "inhabitants", "residents", "citizens", NULL,
+};
+
+struct qscan {
+	const char *s;
+	const struct tok *t;
+	size_t nt;
+};
+
+static bool word(const struct qscan *q, size_t i, const char *w)
+{
+	return i < q->nt && tok_is(q->s, &q->t[i], w);
+}
+
+static bool punct(const struct qscan *q, size_t i, const char *p)
+{
+	return i < q->nt && tok_punct(q->s, &q->t[i], p);
+}
+
+static void copy_tok(char *dst, size_t sz, const struct qscan *q, size_t a, size_t b, bool lower)
+{
+	size_t st = q->t[a].start, en = q->t[b - 1].end, l = en - st;
+	if (l >= sz)
+		l = sz - 1;
+	memcpy(dst, q->s + st, l);
+	dst[l] = '\0';
+	if (lower)
+		for (size_t i = 0; i < l; i++)
+			dst[i] = (char)tolower((unsigned char)dst[i]);
+}
+
+/* The qualifier in the tokens before i; sets *almost for almost/nearly. */
+static const char *qualifier_before(const struct qscan *q, size_t i, bool *almost)
+{
+	*almost = false;
+	if (i >= 2 && word(q, i - 1, "about") && tok_in(q->s, &q->t[i - 2], about_verbs))
+		return "exact";
+	if (i >= 1 && (word(q, i - 1, "about") || word(q, i - 1, "around") ||
+		       word(q, i - 1, "roughly") || word(q, i - 1, "approximately") ||
+		       word(q, i - 1, "some") || word(q, i - 1, "estimated") ||
+		       word(q, i - 1, "circa") || word(q, i - 1, "approx")))
+		return "about";
+	if (i >= 1 && (word(q, i - 1, "almost") || word(q, i - 1, "nearly"))) {
+		*almost = true;
+		return "about";
+	}
+	if (i >= 2 && word(q, i - 2, "at") && word(q, i - 1, "least"))
+		return "at least";
+	if (i >= 2 && word(q, i - 2, "at") && word(q, i - 1, "most"))
+		return "at most";
+	if (i >= 2 && word(q, i - 2, "up") && word(q, i - 1, "to"))
+		return "up to";
+	if (i >= 2 && word(q, i - 2, "no") && (word(q, i - 1, "fewer") || word(q, i - 1, "less")) &&
+	    word(q, i, "than"))
+		return "at least";
+	if (i >= 2 && word(q, i - 1, "than")) {
+		if (word(q, i - 2, "more") || word(q, i - 2, "greater")) {
+			if (i >= 3 && word(q, i - 3, "no"))
+				return "at most";
+			return "more than";
+		}
+		if (word(q, i - 2, "less") || word(q, i - 2, "fewer"))
+			return i >= 3 && word(q, i - 3, "no") ? "at least" : "less than";
+	}
+	if (i >= 1 && (word(q, i - 1, "over") || word(q, i - 1, "above") || word(q, i - 1, "exceeding")))
+		return "more than";
+	if (i >= 1 && (word(q, i - 1, "under") || word(q, i - 1, "below")))
+		return "less than";
+	return "exact";
+}
+
+/* The noun phrase from token i: up to 5 words, stopping at punctuation or
+ * a stop word.  Returns the end token (i when none). */
+static size_t noun_phrase(const struct qscan *q, size_t i)
+{
+	size_t j = i;
+	while (j < q->nt && j - i < 5) {
+		const struct tok *t = &q->t[j];
+		if (t->kind == TOK_WORD) {
+			if (tok_in(q->s, t, np_stop))
+				break;
+			size_t l = t->end - t->start;
+			/* a verb ends it: "1,000 Belarusians conducted", "90% of Belarusians opposing" */
+			if (j > i && !t->upper && l > 4 && (!strncmp(q->s + t->end - 2, "ed", 2) ||
+							    !strncmp(q->s + t->end - 3, "ing", 3)))
+				break;
+			j++;
+			/* a plural noun followed by a lower-case word ends it: "ships left" */
+			if (l > 3 && q->s[t->end - 1] == 's' && q->s[t->end - 2] != 's' &&
+			    q->s[t->end - 2] != 'u' && q->s[t->end - 2] != 'i' && j < q->nt &&
+			    q->t[j].kind == TOK_WORD && !q->t[j].upper)
+				break;
+		} else if (tok_punct(q->s, t, "-") && !t->space && j > i && j + 1 < q->nt &&
+			   q->t[j + 1].kind == TOK_WORD && !q->t[j + 1].space) {
+			j++;   /* Soviet-era, division-sized */
+		} else {
+			break;
+		}
+	}
+	return j;
+}
+
+static void set_bounds(struct xquant *x, const struct num *nm, bool almost)
+{
+	const char *ql = x->qualifier;
+	x->has_low = x->has_high = true;
+	x->low = x->high = x->value;
+	if (!strcmp(ql, "about")) {
+		num_about(nm, &x->low, &x->high);
+		if (almost)
+			x->high = x->value;
+	} else if (!strcmp(ql, "at least") || !strcmp(ql, "more than")) {
+		x->has_high = false;
+		x->high = 0;
+	} else if (!strcmp(ql, "less than") || !strcmp(ql, "up to") || !strcmp(ql, "at most")) {
+		x->has_low = false;
+		x->low = 0;
+	}
+}
+
+/* Is the number at token i a year, a clock time, an ordinal or part of a
+ * name (S-400, Su-35S)? */
+static bool not_quantity(const struct qscan *q, size_t i, size_t e, const struct num *nm,
+			 bool range_end)
+{
+	const struct tok *t = &q->t[i];
+	if (t->kind != TOK_NUM)
+		return false;
+	if (i > 0 && !t->space && !range_end && (q->t[i - 1].kind == TOK_WORD || punct(q, i - 1, "-") ||
+				   punct(q, i - 1, "/") || punct(q, i - 1, ":")))
+		return true;
+	if (e < q->nt && !q->t[e].space &&
+	    (punct(q, e, ":") || word(q, e, "am") || word(q, e, "pm") || word(q, e, "th") ||
+	     word(q, e, "st") || word(q, e, "nd") || word(q, e, "rd") ||
+	     (q->t[e].kind == TOK_WORD && q->s[q->t[e].start] != 'k' && q->s[q->t[e].start] != 'm')))
+		return true;
+	if (e + 1 < q->nt && punct(q, e, ".") && !q->t[e].space) /* 10.10am */
+		return true;
+	if (e < q->nt && (word(q, e, "am") || word(q, e, "pm") || word(q, e, "GMT") ||
+			  word(q, e, "BST") || word(q, e, "CET") || word(q, e, "UTC")))
+		return true;
+	if (!nm->separators && nm->step >= 1 && nm->value >= 1800 && nm->value <= 2100 &&
+	    t->end - t->start == 4 && !punct(q, e, "%") && !word(q, e, "percent"))
+		return true;   /* a year */
+	return false;
+}
+
+/* Words that start a written-out number. */
+static const char *const number_words[] = {
+	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+	"ninety", "a", NULL,
+};
+
+/* Scale words that become the unit: "9,5 million inhabitants". */
+static const char *const scales[] = { "thousand", "million", "billion", "trillion", NULL };
+
+size_t extract_quantities(const char *s, size_t n, struct xquant *out, size_t max)
+{
+	struct tok *t;
+	if (!s || !n || !max)
+		return 0;
+	size_t nt = tok_split(s, n, &t);
+	size_t k = extract_quantities_tok(s, n, t, nt, out, max);
+	free(t);
+	return k;
+}
+
+size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, size_t ntk,
+			      struct xquant *out, size_t max)
+{
+	struct qscan q;
+	size_t k = 0;
+
+	q.s = s;
+	q.t = tk;
+	q.nt = ntk;
+	for (size_t i = 0; i < q.nt && k < max; i++) {
+		const struct tok *t = &q.t[i];
+		struct num nm, nm2;
+		struct xquant x;
+		size_t used, e;
+		bool almost = false;
+
+		memset(&x, 0, sizeof x);
+		/* hundreds of thousands of X, thousands of X, dozens of X */
+		if (t->kind == TOK_WORD && (tok_is(s, t, "hundreds") || tok_is(s, t, "thousands") ||
+					    tok_is(s, t, "dozens") || tok_is(s, t, "millions")) &&
+		    word(&q, i + 1, "of")) {
+			double v = tok_is(s, t, "hundreds") ? 200 : tok_is(s, t, "thousands") ? 2000 :
+				   tok_is(s, t, "dozens") ? 24 : 2e6;
+			e = i + 2;
+			if (tok_is(s, t, "hundreds") && word(&q, e, "thousands") && word(&q, e + 1, "of")) {
+				v = 200000;
+				e += 2;
+			}
+			size_t ne = noun_phrase(&q, e);
+			if (ne == e)
+				continue;
+			x.value = v;
+			x.qualifier = "at least";
+			x.has_low = true;
+			x.low = v;
+			copy_tok(x.counted, sizeof x.counted, &q, e, ne, false);
+			copy_tok(x.unit, sizeof x.unit, &q, ne - 1, ne, true);
+			if (q.t[ne - 1].upper || tok_in(s, &q.t[ne - 1], people_words))
+				strcpy(x.unit, "people");
+			out[k++] = x;
+			i = ne - 1;
+			continue;
+		}
+		if (t->kind != TOK_NUM && !(t->kind == TOK_WORD && tok_in(s, t, number_words)))
+			continue;
+		used = num_parse(s + t->start, n - t->start, &nm);
+		if (!used)
+			continue;
+		e = i;
+		while (e < q.nt && q.t[e].end <= t->start + used)
+			e++;
+		if (e == i)
+			continue;
+		if (not_quantity(&q, i, e, &nm, false)) {
+			i = e - 1;
+			continue;
+		}
+		x.value = nm.value;
+		x.qualifier = qualifier_before(&q, i, &almost);
+		if (i > 0 && (punct(&q, i - 1, "$") || punct(&q, i - 1, "\xe2\x82\xac") ||
+			      punct(&q, i - 1, "\xc2\xa3"))) {
+			strcpy(x.unit, punct(&q, i - 1, "$") ? "USD" : punct(&q, i - 1, "\xc2\xa3") ? "GBP" : "EUR");
+		}
+		/* ranges: 40-50, 40 to 50, three or four, between 3 and 4 */
+		size_t r = e;
+		bool range = false;
+		if (r + 1 < q.nt && (punct(&q, r, "-") || punct(&q, r, "\xe2\x80\x93") || word(&q, r, "to") ||
+				     word(&q, r, "or") || (word(&q, r, "and") && i > 0 && word(&q, i - 1, "between")))) {
+			size_t u2 = num_parse(s + q.t[r + 1].start, n - q.t[r + 1].start, &nm2);
+			if (u2 && nm2.value > nm.value && nm2.written == nm.written) {
+				size_t e2 = r + 1;
+				while (e2 < q.nt && q.t[e2].end <= q.t[r + 1].start + u2)
+					e2++;
+				if (!not_quantity(&q, r + 1, e2, &nm2, true)) {
+					range = true;
+					x.qualifier = "range";
+					x.low = nm.value;
+					x.high = nm2.value;
+					x.value = (nm.value + nm2.value) / 2;
+					e = e2;
+				}
+			}
+		}
+		/* the unit */
+		size_t ue = e;
+		if (x.unit[0]) {
+			/* currency: done */
+		} else if (punct(&q, e, "%") || word(&q, e, "percent") ||
+			   (word(&q, e, "per") && word(&q, e + 1, "cent"))) {
+			strcpy(x.unit, "percent");
+			ue = e + (word(&q, e, "per") ? 2 : 1);
+			if (word(&q, ue, "of")) {
+				size_t ne = noun_phrase(&q, ue + 1);
+				if (word(&q, ue + 1, "the") || word(&q, ue + 1, "all"))
+					ne = noun_phrase(&q, ue + 2);
+				if (ne > ue + 1)
+					copy_tok(x.counted, sizeof x.counted, &q, ue + 1, ne, false);
+			} else {
+				size_t ne = noun_phrase(&q, ue);
+				if (ne > ue)
+					copy_tok(x.counted, sizeof x.counted, &q, ue, ne, false);
+			}
+		} else if (word(&q, e, "km") || word(&q, e, "kilometres") || word(&q, e, "kilometers") ||
+			   word(&q, e, "kilometre") || word(&q, e, "kilometer")) {
+			strcpy(x.unit, "km");
+			ue = e + 1;
+		} else if (word(&q, e, "miles") || word(&q, e, "mile")) {
+			strcpy(x.unit, "mi");
+			ue = e + 1;
+		} else if (e < q.nt && tok_in(s, &q.t[e], scales)) {
+			copy_tok(x.unit, sizeof x.unit, &q, e, e + 1, true);
+			ue = e + 1;
+			size_t ne = noun_phrase(&q, ue);
+			if (ne > ue) {
+				copy_tok(x.counted, sizeof x.counted, &q, ue, ne, false);
+				ue = ne;
+			}
+		} else if (word(&q, e, "times")) {
+			strcpy(x.unit, "times");
+			ue = e + 1;
+			size_t a = ue;
+			if (word(&q, a, "the") || word(&q, a, "as"))
+				a++;
+			size_t ne = noun_phrase(&q, a);
+			if (ne > a)
+				copy_tok(x.counted, sizeof x.counted, &q, ue, ne, false);
+		} else if (punct(&q, e, "-") && word(&q, e + 1, "strong")) {
+			strcpy(x.unit, "soldiers");
+			ue = e + 2;
+			size_t ne = noun_phrase(&q, ue);
+			if (ne > ue)
+				copy_tok(x.counted, sizeof x.counted, &q, ue, ne, false);
+		} else {
+			size_t ne = noun_phrase(&q, e);
+			if (ne == e) {
+				/* a bare number ("2,000 is closer"): unit "" for the caller
+				 * to take from an earlier quantity, else to drop */
+				if (nm.written || k >= max)
+					continue;
+				x.unit[0] = '\0';
+				set_bounds(&x, &nm, almost);
+				out[k++] = x;
+				i = e - 1;
+				continue;
+			}
+			const struct tok *head = &q.t[ne - 1];
+			size_t hl = head->end - head->start;
+			/* written numbers need a plural count noun: "ten days", not "one of" */
+			if (nm.written && (nm.value < 2 || s[head->end - 1] != 's' || head->upper))
+				continue;
+			if (hl < 2)
+				continue;
+			copy_tok(x.unit, sizeof x.unit, &q, ne - 1, ne, true);
+			copy_tok(x.counted, sizeof x.counted, &q, e, ne, false);
+			if (head->upper && s[head->end - 1] == 's')
+				strcpy(x.unit, "people");   /* Belarusians, Ukrainians */
+			else if (tok_in(s, head, people_words) && strcmp(x.unit, "inhabitants"))
+				strcpy(x.unit, "people");
+			else if (head->upper)
+				continue;                   /* "2022 Allied Resolve": a name */
+			ue = ne;
+		}
+		if (!range) {
+			set_bounds(&x, &nm, almost);
+		} else {
+			x.has_low = x.has_high = true;
+		}
+		/* distance: "145 miles from Kyiv" */
+		if ((!strcmp(x.unit, "km") || !strcmp(x.unit, "mi")) && !x.counted[0] &&
+		    (word(&q, ue, "from") || word(&q, ue, "of"))) {
+			size_t a = ue + 1;
+			if (word(&q, a, "the"))
+				a++;
+			size_t ne = noun_phrase(&q, a);
+			if (ne > a)
+				copy_tok(x.counted, sizeof x.counted, &q, ue, ne, false);
+		}
+		out[k++] = x;
+		i = (ue > e ? ue : e) - 1;
+	}
+	return k;
+}

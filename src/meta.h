@@ -1,0 +1,51 @@
+/*
+ * meta: a source's metadata guessed from its text, and the sidecar file
+ * that states it explicitly.
+ *
+ * meta_guess() reads text s[0..n) (any bytes) with its boilerplate spans
+ * and fills m with what the text states: the title (a headline line: the
+ * first line of text, short, not a full-stop sentence; a section label
+ * such as "oDR: Analysis" is skipped), the author (a byline line of two or
+ * three capitalised words before a dateline, "By NAME", or the name that
+ * opens an author disclosure statement), the publication date ("Originally
+ * published the 04.11.2022", read day first; "9 February 2022, 10.10am";
+ * "October 20, 2022" on a line of its own near the top) and the outlet
+ * (from signatures such as "A Message from NAME:", "Why We Wrote This",
+ * The Conversation's disclosure statement, an openDemocracy newsletter
+ * prompt).  Each field is NULL when there is nothing to go on; every
+ * guess is flagged in m->guessed.  Strings are malloc'd; meta_release()
+ * frees them.
+ *
+ * meta_sidecar() reads NAME.meta.json next to the text (for
+ * "dir/article.txt": "dir/article.meta.json"), a JSON object with any of
+ * "id", "title", "outlet", "author", "published", "url", "language"
+ * (strings or null).  Its fields replace the guesses and clear their
+ * guessed flags.  Returns 0 when there is no sidecar or it was read, -1
+ * with a message in err when it exists but is not valid.
+ */
+#ifndef LECTERN_META_H
+#define LECTERN_META_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "boiler.h"
+#include "strbuf.h"
+
+enum meta_field { META_ID, META_TITLE, META_OUTLET, META_AUTHOR, META_PUBLISHED,
+		  META_URL, META_LANGUAGE, META_NFIELDS };
+
+struct meta {
+	char *f[META_NFIELDS];
+	bool guessed[META_NFIELDS];
+	bool stated[META_NFIELDS];     /* given by a sidecar */
+};
+
+extern const char *const meta_names[META_NFIELDS];
+
+void meta_guess(struct meta *m, const char *s, size_t n,
+		const struct boiler_span *bs, size_t nb);
+int meta_sidecar(struct meta *m, const char *text_path, struct strbuf *err);
+void meta_release(struct meta *m);
+
+#endif

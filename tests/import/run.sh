@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Import tests: the raw seed articles in, a checked corpus out, the bundled
+# corpus reproduced, extraction and its quality measured.
+. "$(dirname "$0")/../lib.sh"
+cd "$TOP" || exit 2
+
+SEEDS=$TOP/tests/fixtures/seeds
+OUT=$TMP/x
+
+expect "import the seeds" 0 "imported 5 sources" "$LECTERN" import "$SEEDS" --output "$OUT"
+expect "check the imported corpus" 0 "ok:" "$LECTERN" check --corpus "$OUT"
+expect "no overwrite without --force" 2 "already exists" "$LECTERN" import "$SEEDS" --output "$OUT"
+expect "overwrite with --force" 0 "imported 5 sources" "$LECTERN" import "$SEEDS" --output "$OUT" --force
+check "no staging or old copies left" test -z "$(ls -d "$TMP"/x.* 2>/dev/null)"
+expect "import needs --output" 2 "usage" "$LECTERN" import "$SEEDS"
+expect "import of a missing path" 2 "No such file" "$LECTERN" import "$TMP/nothing" --output "$TMP/y"
+check "failed import leaves nothing" test ! -e "$TMP/y"
+mkdir -p "$TMP/dirs/a.txt"
+expect "a folder named .txt is an error, not a crash" 2 "a.txt" "$LECTERN" import "$TMP/dirs" --output "$TMP/y"
+check "nothing left after the error" test -z "$(ls -d "$TMP"/y* 2>/dev/null)"
+
+# the texts reproduce data/sources byte for byte, matched by original name
+id_of() { # original file name -> text file of the bundled corpus
+	grep -o "\"file\": *\"sources/[a-z]*.txt\"\|\"original\": *\"$1\"" data/corpus.json |
+		grep -B1 "\"original\": *\"$1\"" | head -1 | sed 's/.*"\(sources\/[a-z]*.txt\)"/\1/'
+}
+for f in "$SEEDS"/*.txt; do
+	base=$(basename "$f" .txt)
+	want=$(id_of "$base.txt")
+	check "text of $base reproduces data/$want" cmp -s "$OUT/sources/$base.txt" "data/$want"
+done
+
+CSM=$OUT/sources/004_71888a028f99cc29.txt
+check "mojibake repaired: no 鈥 left" bash -c "! grep -q '鈥' '$CSM'"
+check "Chinese site header intact" bash -c "head -1 '$CSM' | grep -qx '海角大神'"
+check "lost bytes restored" grep -q "Belarus’ 70,000-strong army" "$CSM"
+run "$LECTERN" show --json 004_71888a028f99cc29 --corpus "$OUT"
+check "provenance lists the encoding repair" grep -q '"count":	63' <<<"$out"
+check "provenance lists 25 inferred bytes" grep -q "25 with a lost last byte" <<<"$out"
+check "boilerplate marked: site header span" grep -q '\[0, 12\]' <<<"$(tr -d '\n\t' <<<"$out" | sed 's/,\[/, [/g; s/\],/], /g')"
+run "$LECTERN" show --json 003_ddb47d87c5abcf64 --corpus "$OUT"
+check "boilerplate: 9 spans in the openDemocracy article" grep -q '"count":	9' <<<"$out"
+check "metadata guessed: author" grep -q '"author":	"Igor Ilyash"' <<<"$out"
+check "metadata guessed: date" grep -q '"published":	"2022-02-09"' <<<"$out"
+check "guesses are marked" grep -q '"guessed":' <<<"$out"
+
+# boilerplate spans equal the bundled corpus's
+for id in mt blog conv odr csm; do
+	orig=$("$LECTERN" show --json "$id" | grep -o '"original":[^,]*' | head -1 | sed 's/.*"\(.*\)\.txt"/\1/')
+	a=$("$LECTERN" show --json "$orig" --corpus "$OUT" | tr -d ' \n\t' | grep -o '"boilerplate":\[[][0-9,]*\]')
+	b=$("$LECTERN" show --json "$id" | tr -d ' \n\t' | grep -o '"boilerplate":\[[][0-9,]*\]')
+	check "boilerplate spans of $id as in data/" test -n "$a" -a "$a" = "$b"
+done
+
+# extracted claims with speakers and values
+run "$LECTERN" claims --json --corpus "$OUT"
+claims=$(tr -d '\n\t ' <<<"$out")
+has_claim() { grep -q "$1" <<<"$claims"; }
+check "Stoltenberg: 30000 troops" has_claim '"speaker":"JensStoltenberg","speaker_role":"NATOSecretaryGeneral","values":\[{"type":"quantity","value":30000,"unit":"troops"'
+check "Porotnikov: about 10000 troops" has_claim '"speaker":"AndreyPorotnikov",[^]]*"value":10000,"unit":"troops","counted":"Russiantroops","qualifier":"about"'
+check "Vardomatsky: 85 percent" has_claim '"speaker":"AndreiVardomatsky",[^]]*"value":85,"unit":"percent"'
+check "9000 troops, about" has_claim '"value":9000,"unit":"troops","counted":"Russiantroops","qualifier":"about","low":8500,"high":9500'
+check "145 miles" has_claim '"value":145,"unit":"mi"'
+check "extracted origin" has_claim '"origin":"extracted"'
+
+# extract keeps curated claims and unknown fields, and drops same-span duplicates
+cp -r data "$TMP/d"
+sed -i 's/"schema": "lectern-corpus",/"schema": "lectern-corpus", "x_local": {"keep": true},/' "$TMP/d/corpus.json"
+expect "extract into a copy of data/" 0 "extracted" "$LECTERN" extract --corpus "$TMP/d"
+expect "the copy still checks" 0 "ok:" "$LECTERN" check --corpus "$TMP/d"
+check "unknown fields kept" grep -q '"x_local"' "$TMP/d/corpus.json"
+check "curated claims kept" test "$("$LECTERN" claims --json --corpus "$TMP/d" | grep -c '"origin":[[:space:]]*"curated"')" = 126
+check "no extracted claim repeats a curated span" bash -c '! "$0" claims --json --corpus "$1" | tr -d " \n\t" | grep -o "\"span\":\[[0-9]*,[0-9]*\],[^}]*\"origin\":\"[a-z]*\"" | sed "s/,\"text.*origin\"//" | sort | uniq -d | grep -q .' "$LECTERN" "$TMP/d"
+n1=$(grep -c '"origin":[[:space:]]*"extracted"' "$TMP/d/corpus.json")
+check "extracted claims added" test "$n1" -gt 50
+expect "extract again" 0 "replaced" "$LECTERN" extract --corpus "$TMP/d"
+check "extract again gives the same claims" test "$(grep -c '"origin":[[:space:]]*"extracted"' "$TMP/d/corpus.json")" = "$n1"
+
+# the quality table: fails (exit 1) if a target is missed
+expect "eval meets the targets on data/" 0 "speaker accuracy" "$LECTERN" eval --against data/corpus.json
+printf '%s\n' "$out" | sed -n '/^measure/,$p'
+expect "eval on the imported corpus" 0 "recall, quantity and date claims" "$LECTERN" eval --against data/corpus.json --corpus "$OUT"
+expect "eval needs --against" 2 "usage" "$LECTERN" eval
+
+# other encodings and HTML
+mkdir -p "$TMP/enc"
+printf '\xef\xbb\xbfThe first line\r\nThe second line\r\n' >"$TMP/enc/bom.txt"
+printf '\xff\xfeH\x00i\x00 \x00\x19\x20\n\x00' >"$TMP/enc/utf16.txt"
+printf 'Caf\xe9 au lait costs \x803 in Paris.\n' >"$TMP/enc/latin.txt"
+printf 'It\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s a test, \xc3\xa2\xe2\x82\xac\xc5\x93quoted\xc3\xa2\xe2\x82\xac\n' >"$TMP/enc/w1252.txt"
+printf '<html><head><style>p{}</style></head><body><h1>A Title Here</h1><p>Some &amp; more text &#8217;here&#8217;.</p><script>x()</script></body></html>' >"$TMP/enc/page.html"
+printf '{"id": "named", "title": "Stated Title", "published": "2021-05-06"}' >"$TMP/enc/bom.meta.json"
+expect "import other encodings" 0 "imported 5 sources" "$LECTERN" import "$TMP/enc" --output "$TMP/e"
+check "BOM dropped and CRLF made LF" cmp -s "$TMP/e/sources/named.txt" <(printf 'The first line\nThe second line\n')
+check "UTF-16 converted" cmp -s "$TMP/e/sources/utf16.txt" <(printf 'Hi \xe2\x80\x99\n')
+check "Windows-1252 converted" cmp -s "$TMP/e/sources/latin.txt" <(printf 'Caf\xc3\xa9 au lait costs \xe2\x82\xac3 in Paris.\n')
+check "Windows-1252 mojibake repaired" cmp -s "$TMP/e/sources/w1252.txt" <(printf 'It\xe2\x80\x99s a test, \xe2\x80\x9cquoted\xe2\x80\x9d\n')
+check "HTML stripped" cmp -s "$TMP/e/sources/page.txt" <(printf 'A Title Here\n\nSome & more text \xe2\x80\x99here\xe2\x80\x99.\n')
+run "$LECTERN" show --json named --corpus "$TMP/e"
+check "sidecar wins over guesses" grep -q '"title":	"Stated Title"' <<<"$out"
+check "sidecar fields are not marked guessed" bash -c '! grep -A3 "\"guessed\"" <<<"$0" | grep -q "\"title\""' "$out"
+check "line ends recorded" grep -q "2 CRLF line ends made LF" <<<"$out"
+printf 'x\xff\xfey \xc3\xa9 ok\n' >"$TMP/bad.txt"
+expect "invalid bytes replaced and counted" 0 "imported 1 sources" "$LECTERN" import "$TMP/bad.txt" --output "$TMP/b"
+check "U+FFFD in place of invalid bytes" cmp -s "$TMP/b/sources/bad.txt" <(printf 'x\xef\xbf\xbd\xef\xbf\xbdy \xc3\xa9 ok\n')
+check "invalid bytes counted" grep -q "2 invalid bytes replaced" "$TMP/b/corpus.json"
+
+finish

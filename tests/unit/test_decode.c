@@ -1,0 +1,136 @@
+/* test_decode: encodings, line ends, invalid bytes, mojibake repair. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "decode.h"
+
+static struct decode_stats st;
+
+/* Decodes n bytes and returns the result (static buffer). */
+static const char *dec(const char *s, size_t n)
+{
+	static char buf[4096];
+	struct strbuf out = STRBUF_INIT;
+	decode_text(s, n, &out, &st);
+	snprintf(buf, sizeof buf, "%s", out.buf);
+	sb_release(&out);
+	return buf;
+}
+#define DEC(lit) dec(lit, sizeof(lit) - 1)
+
+static void test_plain(void **state)
+{
+	(void)state;
+	assert_string_equal(DEC("Plain text.\n"), "Plain text.\n");
+	assert_string_equal(st.encoding, "utf-8");
+	assert_int_equal(decode_repairs(&st), 0);
+	assert_string_equal(DEC("\xef\xbb\xbfWith a BOM\r\nand CRLF\rand CR"), "With a BOM\nand CRLF\nand CR");
+	assert_true(st.bom);
+	assert_int_equal(st.crlf, 1);
+	assert_int_equal(st.cr, 1);
+}
+
+static void test_other_encodings(void **state)
+{
+	(void)state;
+	assert_string_equal(DEC("\xff\xfeO\x00k\x00 \x00\xe9\x00"), "Ok \xc3\xa9");
+	assert_string_equal(st.encoding, "utf-16le");
+	assert_string_equal(DEC("\xfe\xff\x00O\x00k\x20\x14"), "Ok\xe2\x80\x94");
+	assert_string_equal(st.encoding, "utf-16be");
+	assert_string_equal(DEC("na\xefve \x93quotes\x94 \x80 5"),
+			    "na\xc3\xafve \xe2\x80\x9cquotes\xe2\x80\x9d \xe2\x82\xac 5");
+	assert_string_equal(st.encoding, "windows-1252");
+	/* UTF-8 with a stray byte stays UTF-8: the byte is replaced and counted */
+	assert_string_equal(DEC("caf\xc3\xa9 \xff!"), "caf\xc3\xa9 \xef\xbf\xbd!");
+	assert_string_equal(st.encoding, "utf-8");
+	assert_int_equal(st.invalid, 1);
+	/* odd UTF-16 tail */
+	DEC("\xff\xfeO\x00k");
+	assert_int_equal(st.invalid, 1);
+}
+
+static void test_gbk_mojibake(void **state)
+{
+	(void)state;
+	/* ’s, “…”, ’t as GBK-read UTF-8 */
+	assert_string_equal(DEC("The port\xe9\x88\xa5\xe6\xaa\x9a cranes\n"),
+			    "The port\xe2\x80\x99s cranes\n");
+	assert_int_equal(st.gbk_direct, 1);
+	assert_int_equal(st.restored[0], 1);
+	/* lost last bytes: an opening quote after a space, a closing quote
+	 * after a quotation, a possessive after s, a dash between spaces */
+	assert_string_equal(DEC("She said \xe9\x88\xa5\xe6\xb7\x9at works.\xe9\x88\xa5 Docks\xe9\x88\xa5 gates \xe9\x88\xa5 old \xe9\x88\xa5 held.\n"),
+			    "She said \xe2\x80\x9cIt works.\xe2\x80\x9d Docks\xe2\x80\x99 gates \xe2\x80\x94 old \xe2\x80\x94 held.\n");
+	assert_int_equal(st.gbk_direct, 1);
+	assert_int_equal(st.gbk_inferred, 4);
+	assert_int_equal(st.restored[1], 1);
+	assert_int_equal(st.restored[2], 1);
+	assert_int_equal(st.restored[4], 2);
+	/* an opening quote before a digit */
+	assert_string_equal(DEC("It\xe9\x88\xa5\xe6\xaa\x9a so: \xe9\x88\xa5" "40% agree.\xe9\x88\xa5"),
+			    "It\xe2\x80\x99s so: \xe2\x80\x9c" "40% agree.\xe2\x80\x9d");
+}
+
+static void test_genuine_text_kept(void **state)
+{
+	(void)state;
+	/* genuine Chinese and Cyrillic, even next to repaired mojibake */
+	const char zh[] = "\xe6\xb5\xb7\xe8\xa7\x92\xe5\xa4\xa7\xe7\xa5\x9e\n"
+			  "\xe4\xb8\xad\xe6\x96\x87\xe6\x96\xb0\xe9\x97\xbb\n";
+	assert_string_equal(DEC(zh), zh);
+	assert_int_equal(decode_repairs(&st), 0);
+	const char ru[] = "\xd0\x9c\xd0\xb8\xd0\xbd\xd1\x81\xd0\xba and \xd0\x9a\xd0\xb8\xd0\xb5\xd0\xb2\n";
+	assert_string_equal(DEC(ru), ru);
+	assert_string_equal(DEC("\xe6\xb5\xb7\xe8\xa7\x92\n\nThe port\xe9\x88\xa5\xe6\xaa\x9a cranes"),
+			    "\xe6\xb5\xb7\xe8\xa7\x92\n\nThe port\xe2\x80\x99s cranes");
+	/* accented Latin stays */
+	assert_string_equal(DEC("Z\xc3\xbcrich, S\xc3\xa3o Paulo, \xc3\x85rhus"),
+			    "Z\xc3\xbcrich, S\xc3\xa3o Paulo, \xc3\x85rhus");
+}
+
+static void test_w1252_mojibake(void **state)
+{
+	(void)state;
+	/* â€™ â€œ â€ (lost 0x9D) */
+	assert_string_equal(DEC("Oslo\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s \xc3\xa2\xe2\x82\xac\xc5\x93new\xc3\xa2\xe2\x82\xac port"),
+			    "Oslo\xe2\x80\x99s \xe2\x80\x9cnew\xe2\x80\x9d port");
+	assert_int_equal(st.w1252_direct, 2);
+	assert_int_equal(st.w1252_inferred, 1);
+	/* Ã© for é */
+	assert_string_equal(DEC("caf\xc3\x83\xc2\xa9 \xe2\x80\x94 ok"), "caf\xc3\xa9 \xe2\x80\x94 ok");
+	struct strbuf d = STRBUF_INIT;
+	decode_describe(&st, 0, &d);
+	assert_non_null(strstr(d.buf, "Windows-1252"));
+	sb_release(&d);
+}
+
+static void test_any_input(void **state)
+{
+	(void)state;
+	char all[512];
+	for (int i = 0; i < 512; i++)
+		all[i] = (char)(i * 37);
+	struct strbuf out = STRBUF_INIT;
+	decode_text(all, sizeof all, &out, NULL);
+	decode_text("", 0, &out, NULL);
+	decode_text("\xe9\x88", 2, &out, NULL);
+	decode_text("\xff\xfe", 2, &out, NULL);
+	sb_release(&out);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plain),
+		cmocka_unit_test(test_other_encodings),
+		cmocka_unit_test(test_gbk_mojibake),
+		cmocka_unit_test(test_genuine_text_kept),
+		cmocka_unit_test(test_w1252_mojibake),
+		cmocka_unit_test(test_any_input),
+	};
+	return cmocka_run_group_tests_name("decode", tests, NULL, NULL);
+}

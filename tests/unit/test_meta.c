@@ -1,0 +1,110 @@
+/* test_meta: metadata guessed from the text; the sidecar wins. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "meta.h"
+
+static void guess(struct meta *m, const char *s)
+{
+	struct boiler_span *b;
+	size_t nb = boiler_detect(s, strlen(s), &b);
+	memset(m, 0, sizeof *m);
+	meta_guess(m, s, strlen(s), b, nb);
+	free(b);
+}
+
+static void test_headline_byline_dateline(void **state)
+{
+	struct meta m;
+	(void)state;
+	guess(&m, "News: Harbour\n\nWhy did the ferries stop?\n\nA strike and a storm met in the same week\n\n"
+		  "Marta Lind\n14 March 2021, 9.30am\n(c) Harbour Press. All rights reserved\n\nThe ferries stopped.\n");
+	assert_string_equal(m.f[META_TITLE], "Why did the ferries stop?");
+	assert_string_equal(m.f[META_AUTHOR], "Marta Lind");
+	assert_string_equal(m.f[META_PUBLISHED], "2021-03-14");
+	assert_true(m.guessed[META_TITLE] && m.guessed[META_AUTHOR] && m.guessed[META_PUBLISHED]);
+	assert_null(m.f[META_OUTLET]);
+	meta_release(&m);
+
+	guess(&m, "\xe6\xb5\xb7\xe8\xa7\x92\n\nFerries return. But for how long?\n\nA ferry in the fog.\n\nJuly 4, 2020\n\nBy Anna Holm\n\nThe ferries returned.\n");
+	assert_string_equal(m.f[META_TITLE], "Ferries return. But for how long?");
+	assert_string_equal(m.f[META_PUBLISHED], "2020-07-04");
+	assert_string_equal(m.f[META_AUTHOR], "Anna Holm");
+	meta_release(&m);
+}
+
+static void test_statements(void **state)
+{
+	struct meta m;
+	(void)state;
+	guess(&m, "Ferries and the harbour economy\n\nOriginally published the 03.02.2020\n\nText.\n");
+	assert_string_equal(m.f[META_PUBLISHED], "2020-02-03");   /* day first */
+	meta_release(&m);
+
+	guess(&m, "The harbour reopened today after a long strike by the crews.\n"
+		  "A Message from The Harbour Gazette:\nDear readers,\n"
+		  "Karl Berg does not work for, consult, own shares in or receive funding from any company.");
+	assert_null(m.f[META_TITLE]);       /* a sentence, not a headline */
+	assert_string_equal(m.f[META_OUTLET], "The Harbour Gazette");
+	assert_string_equal(m.f[META_AUTHOR], "Karl Berg");
+	assert_null(m.f[META_PUBLISHED]);
+	meta_release(&m);
+
+	guess(&m, "");
+	for (int f = 0; f < META_NFIELDS; f++)
+		assert_null(m.f[f]);
+	meta_release(&m);
+}
+
+static void test_sidecar(void **state)
+{
+	struct meta m;
+	struct strbuf err = STRBUF_INIT;
+	char dir[] = "/tmp/lectern-meta-XXXXXX";
+	char path[128], side[128];
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/story.txt", dir);
+	snprintf(side, sizeof side, "%s/story.meta.json", dir);
+
+	guess(&m, "Why did the ferries stop?\n\nText.\n");
+	assert_int_equal(meta_sidecar(&m, path, &err), 0);   /* none: fine */
+	assert_string_equal(m.f[META_TITLE], "Why did the ferries stop?");
+
+	FILE *fp = fopen(side, "w");
+	fputs("{\"title\": \"Stated\", \"author\": null, \"url\": \"https://example.org/a\"}", fp);
+	fclose(fp);
+	assert_int_equal(meta_sidecar(&m, path, &err), 0);
+	assert_string_equal(m.f[META_TITLE], "Stated");
+	assert_false(m.guessed[META_TITLE]);
+	assert_null(m.f[META_AUTHOR]);
+	assert_string_equal(m.f[META_URL], "https://example.org/a");
+	meta_release(&m);
+
+	fp = fopen(side, "w");
+	fputs("{\"title\": 5}", fp);
+	fclose(fp);
+	memset(&m, 0, sizeof m);
+	assert_int_equal(meta_sidecar(&m, path, &err), -1);
+	assert_non_null(strstr(err.buf, "story.meta.json"));
+	meta_release(&m);
+	unlink(side);
+	rmdir(dir);
+	sb_release(&err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_headline_byline_dateline),
+		cmocka_unit_test(test_statements),
+		cmocka_unit_test(test_sidecar),
+	};
+	return cmocka_run_group_tests_name("meta", tests, NULL, NULL);
+}

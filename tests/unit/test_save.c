@@ -1,0 +1,130 @@
+/* test_save: atomic file writes and corpus directory swaps. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "save.h"
+#include "util.h"
+
+static char dir[64];
+
+static int setup(void **state)
+{
+	(void)state;
+	strcpy(dir, "/tmp/lectern-save-XXXXXX");
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	return save_rmtree(dir);
+}
+
+static char *slurp(const char *path)
+{
+	size_t n;
+	return read_file(path, 1 << 20, &n);
+}
+
+static size_t entries(const char *d)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", d);
+	FILE *p = popen(cmd, "r");
+	size_t n = 0;
+	if (fscanf(p, "%zu", &n) != 1)
+		n = 999;
+	pclose(p);
+	return n;
+}
+
+static void test_file(void **state)
+{
+	struct strbuf err = STRBUF_INIT;
+	char path[128];
+	(void)state;
+	snprintf(path, sizeof path, "%s/index.json", dir);
+	assert_int_equal(save_file(path, "old\n", 4, &err), 0);
+	assert_int_equal(save_file(path, "new text\n", 9, &err), 0);
+	char *s = slurp(path);
+	assert_string_equal(s, "new text\n");
+	free(s);
+	assert_int_equal(entries(dir), 1);   /* no temporary file left */
+
+	/* a failure leaves the old file and says why */
+	char bad[160];
+	snprintf(bad, sizeof bad, "%s/missing/index.json", dir);
+	assert_int_equal(save_file(bad, "x", 1, &err), -1);
+	assert_non_null(strstr(err.buf, "missing/index.json"));
+	sb_reset(&err);
+	char sub[128];
+	snprintf(sub, sizeof sub, "%s/sub", dir);
+	mkdir(sub, 0755);
+	snprintf(bad, sizeof bad, "%s/f", sub);
+	assert_int_equal(save_file(bad, "keep", 4, &err), 0);
+	chmod(sub, 0555);
+	if (geteuid() != 0) {   /* root ignores permissions */
+		assert_int_equal(save_file(bad, "lost", 4, &err), -1);
+		s = slurp(bad);
+		assert_string_equal(s, "keep");
+		free(s);
+	}
+	chmod(sub, 0755);
+	sb_release(&err);
+}
+
+static void test_dir(void **state)
+{
+	struct strbuf err = STRBUF_INIT, stage = STRBUF_INIT;
+	char out[128], f[200];
+	(void)state;
+	snprintf(out, sizeof out, "%s/corpus", dir);
+
+	assert_int_equal(save_dir_begin(out, false, &stage, &err), 0);
+	snprintf(f, sizeof f, "%s/corpus.json", stage.buf);
+	assert_int_equal(save_file(f, "one", 3, &err), 0);
+	assert_int_equal(save_dir_commit(stage.buf, out, false, &err), 0);
+	snprintf(f, sizeof f, "%s/corpus.json", out);
+	char *s = slurp(f);
+	assert_string_equal(s, "one");
+	free(s);
+
+	/* an existing corpus is kept without force */
+	assert_int_equal(save_dir_begin(out, false, &stage, &err), -1);
+	assert_non_null(strstr(err.buf, "already exists"));
+	sb_reset(&err);
+
+	/* with force it is replaced, and nothing else is left behind */
+	assert_int_equal(save_dir_begin(out, true, &stage, &err), 0);
+	snprintf(f, sizeof f, "%s/corpus.json", stage.buf);
+	assert_int_equal(save_file(f, "two", 3, &err), 0);
+	assert_int_equal(save_dir_commit(stage.buf, out, true, &err), 0);
+	snprintf(f, sizeof f, "%s/corpus.json", out);
+	s = slurp(f);
+	assert_string_equal(s, "two");
+	free(s);
+	assert_int_equal(entries(dir), 1);
+
+	/* an aborted stage disappears and the corpus stays */
+	assert_int_equal(save_dir_begin(out, true, &stage, &err), 0);
+	save_dir_abort(stage.buf);
+	assert_int_equal(entries(dir), 1);
+	sb_release(&stage);
+	sb_release(&err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dir, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("save", tests, NULL, NULL);
+}
