@@ -10,9 +10,14 @@
 #include "commands.h"
 #include "corpus.h"
 #include "corpus_json.h"
+#include "keys.h"
 #include "strbuf.h"
 #include "text.h"
 #include "util.h"
+#include "ui/ui.h"
+
+/* weak: the unit tests link the core without the interface */
+extern int ui_run(struct corpus *, const struct cli_args *) __attribute__((weak));
 
 /* ---- output ---- */
 
@@ -102,6 +107,7 @@ void cli_usage(FILE *fp)
 		fprintf(fp, "  %-24s %s\n", letter ? left : left + 2, help); }
 	OPTION_INFO(X)
 #undef X
+	keys_usage(fp);
 	fputs("\nThe corpus is --corpus PATH, else $LECTERN_CORPUS, else ./data/corpus.json,\n"
 	      "else the installed copy.  Exit status: 0 success, 1 invalid corpus,\n"
 	      "2 usage or I/O error.  See lectern(1) and lectern-corpus(5).\n", fp);
@@ -142,6 +148,9 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 			break;
 		case 1000 + OPT_SOURCE:
 			a->source = optarg;
+			break;
+		case 1000 + OPT_THEME:
+			a->theme = optarg;
 			break;
 		case ':':
 			fprintf(stderr, "lectern: option %s needs an argument\n", argv[optind - 1]);
@@ -434,7 +443,7 @@ int cli_run(const struct cli_args *a)
 		{ "claims", cmd_claims, 0 },
 		{ "topics", cmd_topics, 0 },
 	};
-	int (*run)(struct corpus *, const struct cli_args *) = cmd_summary;
+	int (*run)(struct corpus *, const struct cli_args *) = ui_run ? ui_run : cmd_summary;
 	unsigned flags = 0;
 	int code;
 

@@ -16,6 +16,7 @@ struct cli_args {
 	const char *corpus;    /* --corpus, or NULL */
 	bool json;
 	const char *source;    /* --source */
+	const char *theme;     /* --theme, or NULL */
 	const char *command;   /* NULL: open the reader */
 	char **rest;           /* positional arguments after the command */
 	int nrest;

@@ -23,6 +23,7 @@
 	X(CORPUS,  "corpus",  0,   "PATH", "the corpus: an index file or the directory holding corpus.json") \
 	X(JSON,    "json",    0,   NULL,   "print JSON instead of text (list, show, claims, topics)") \
 	X(SOURCE,  "source",  0,   "ID",   "with claims: only the claims of source ID") \
+	X(THEME,   "theme",   0,   "NAME", "the reader's colour theme: a name in themes/ or a path") \
 	X(HELP,    "help",    'h', NULL,   "print this help and exit") \
 	X(VERSION, "version", 'V', NULL,   "print the version and exit")
 
