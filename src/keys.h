@@ -69,7 +69,7 @@ enum {
 	X(MARK,      JUMP,   "mark",         "set mark LETTER at this place", 'm', 0, 0) \
 	X(GOTO_MARK, JUMP,   "goto-mark",    "return to mark LETTER", '\'', 0, 0) \
 	X(HELP,      OTHER,  "help",         "show or hide this help", '?', 'h', KEY_L_F1) \
-	X(COMMAND,   OTHER,  "command",      "enter a command (:source ID, :topic ID, :theme NAME, :set ...)", ':', 0, 0) \
+	X(COMMAND,   OTHER,  "command",      "enter a command (:source ID, :topic ID, :set ...)", ':', 0, 0) \
 	X(REDRAW,    OTHER,  "redraw",       "redraw the screen", KEY_CTRL('l'), 0, 0)
 
 enum key_group {

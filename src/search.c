@@ -54,7 +54,7 @@ int search_compile(struct search *s, const char *q, size_t n, unsigned flags,
 	s->icase = !has_capital(q, n);
 	s->regex = flags & SEARCH_REGEX;
 	if (s->regex) {
-		int rc = regcomp(&s->re, s->pat, REG_EXTENDED |
+		int rc = regcomp(&s->re, s->pat, REG_EXTENDED | REG_NEWLINE |
 				 (s->icase ? REG_ICASE : 0));
 		if (rc) {
 			char m[256];

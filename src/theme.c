@@ -182,7 +182,11 @@ size_t theme_parse(struct theme *t, const char *file, const char *buf,
 		else
 			parse_line(t, line.buf, &msg);
 		if (msg.len) {
-			diag_add(d, file, lineno, 0, "%s", msg.buf);
+			/* "file:line: message" (no column) */
+			struct strbuf where = STRBUF_INIT;
+			sb_addf(&where, "%s:%zu", file, lineno);
+			diag_add(d, where.buf, 0, 0, "%s", msg.buf);
+			sb_release(&where);
 			bad++;
 		}
 		i = e + 1;

@@ -54,7 +54,7 @@ void status_draw(struct ui *ui)
 			top + 1, n, bot * 100 / n);
 	}
 	if (ui->search.ready) {
-		sb_addf(&sb, "  %s%s ", ui->search.regex ? "/~" : "/", ui->query.buf);
+		sb_addf(&sb, "  /%s ", ui->query.buf);
 		if (ui->hit >= 0)
 			sb_addf(&sb, "%ld/%zu", ui->hit + 1, ui->nmatches);
 		else

@@ -135,6 +135,13 @@ int ui_run(struct corpus *c, const struct cli_args *a)
 	mouseinterval(0);
 	ui.input = newwin(1, 1, 0, 0);
 	keypad(ui.input, TRUE);
+	/* Home and End as terminals other than the terminfo entry send them */
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[4~", KEY_END);
+	define_key("\033[H", KEY_HOME);
+	define_key("\033[F", KEY_END);
+	define_key("\033OH", KEY_HOME);
+	define_key("\033OF", KEY_END);
 	wtimeout(ui.input, 500);
 
 	ui.focus = ui.main_focus = PANE_SOURCES;
