@@ -271,6 +271,38 @@ see "LANG=C: starts" "> Sources"
 see "LANG=C: ASCII fallback for non-ASCII text" "Belarus has ? by virtue"
 keys Q
 
+# ---- wide characters: the CJK header of the fifth article ----
+start 160 45 --
+see "CJK: started" "> Sources"
+keys : s o u r c e Space c s m Enter
+see "CJK: wide characters drawn" "海角大神"
+check "CJK: columns stay right (the border after a wide line is in place)" \
+	bash -c "tmux -L $SOCK -f $TMP/tmux.conf capture-pane -p -t t | grep -q '│海角大神  *│'"
+keys Q
+
+# ---- mouse: click focuses and selects, the wheel scrolls ----
+start 100 30 --
+see "mouse: started" "> Sources"
+keys -l $'\e[<0;10;26M'
+keys -l $'\e[<0;10;26m'
+see "mouse: a click focuses the Claims pane and selects a row" "> Claims 3/17"
+keys -l $'\e[<65;30;12M'
+see "mouse: the wheel scrolls the Text pane" "[4-"
+
+# ---- Ctrl-z and fg ----
+T kill-session -t t 2>/dev/null
+T new-session -d -s t -x 80 -y 24 "env PS1='shell\$ ' bash --norc --noprofile -i"
+see "suspend: a shell" "shell\$"
+keys "TERM=xterm-256color LANG=C.UTF-8 $(printf %q "$LECTERN")" Enter
+see "suspend: the reader runs" "> Sources"
+keys C-z
+see "suspend: Ctrl-z returns to the shell" "Stopped"
+if screen | grep -q "> Sources"; then bad "suspend: the screen is restored"; else ok "suspend: the screen is restored"; fi
+keys "fg" Enter
+see "suspend: fg brings the reader back" "> Sources"
+keys Q
+see "suspend: then quits" "shell\$ "
+
 # ---- signals restore the terminal ----
 for sig in TERM HUP; do
 	start 80 24 --
