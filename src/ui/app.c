@@ -101,6 +101,7 @@ void ui_select_claim(struct ui *ui, long claim, bool scroll)
 	if (claim < 0)
 		return;
 	const struct claim *cl = &ui->c->claims[claim];
+	ui->sel_claim = claim;   /* first: opening the source keeps it selected */
 	if ((long)cl->source != ui->src)
 		ui_open_source(ui, cl->source);
 	ui->sel_claim = claim;
@@ -256,7 +257,7 @@ void ui_claim_step(struct ui *ui, int dir)
 	size_t ref = ui_here(ui).off;
 	long found = -1;
 	if (ui->sel_claim >= 0 && ui->c->claims[ui->sel_claim].source == (size_t)ui->src)
-		ref = ui->c->claims[ui->sel_claim].span.start + (dir > 0 ? 0 : 0);
+		ref = ui->c->claims[ui->sel_claim].span.start;
 	else if (dir > 0 && ref)
 		ref--;
 	for (size_t k = 0; k < s->nclaims; k++) {

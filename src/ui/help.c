@@ -85,10 +85,7 @@ bool help_key(struct ui *ui, enum action act, int key)
 		}
 		return true;   /* the overlay is modal */
 	}
-	if (!ui->help_open) {
-		delwin(ui->help);
-		ui->help = NULL;
-		ui_dirty_all(ui);
-	}
+	if (!ui->help_open)
+		layout_apply(ui);   /* drops the overlay, redraws what it covered */
 	return true;
 }

@@ -39,7 +39,7 @@ wait_for() {
 	return 1
 }
 see() {
-	if wait_for "$2"; then ok "$1"; else bad "$1" "no '$2' on screen:" "$(screen | head -12)"; fi
+	if wait_for "$2"; then ok "$1"; else bad "$1" "no '$2' on screen:" "$(screen | head -8)" "$(screen | grep -v "^ *$" | tail -1)"; fi
 }
 line() { screen | sed -n "$1p"; }
 pipe_on() { : >"$1"; T pipe-pane -t t -o "cat >>'$1'"; }
@@ -114,10 +114,17 @@ keys [
 see "[ selects the previous claim" "claim odr-03"
 keys a
 see "a shows the claims of all sources" "(all sources)"
+keys 3 g
+see "all claims: g selects the first claim of the first source" "Text: mt - The Moscow Times"
+keys j j j j j j j j j j j j j j j j j
+see "all claims: moving on opens the next claim's source" "Text: blog"
+see "all claims: the cursor follows" "> Claims 18/126 (all sources)"
 keys a
 
 # ---- compare ----
-keys 3 j j j c
+keys : s o u r c e Space o d r Enter
+see "back to odr" "Text: odr"
+keys 3 g j j j c
 see "c opens the comparison for the selected claim" "> Compare: 29 topics"
 see "Compare: status in words" "status: "
 keys q
@@ -184,6 +191,22 @@ keys q
 keys h
 see "h opens the help too" "Help: keys"
 keys Escape
+keys F1
+see "F1 opens the help too" "Help: keys"
+keys j
+see "help: j scrolls it" "2-"
+keys q
+keys : s e t Space r e g e x Enter
+see ":set regex makes searches regular expressions" "searches are regular expressions"
+keys / "Lukash[a-z]+" Enter
+see ":set regex: a regex search" "/Lukash[a-z]+ "
+keys : s e t Space n o r e g e x Enter
+see ":set noregex" "fixed strings"
+keys : s e t Enter
+see ":set shows the settings" "theme=default noregex"
+keys C-f
+see "Ctrl-f asks for a corpus search" "find in corpus:"
+keys Escape
 keys : n o n s e n s e Enter
 see ": unknown command says so" "unknown command"
 keys : t o p i c Space a l l i e d - r e s o l v e - a n n o u n c e m e n t Enter
@@ -211,13 +234,16 @@ check "80x24: Text pane under Sources" bash -c "tmux -L $SOCK -f $TMP/tmux.conf 
 see "80x24: Claims under the text" "Claims 1/17"
 keys j Enter
 see "80x24: open odr" "> Text: odr"
+keys / m i n s k Enter
+see "resize: a search first" "/minsk"
 T resize-window -t t -x 1 -y 1
 sleep 0.3
 T resize-window -t t -x 30 -y 5
 sleep 0.2
 T resize-window -t t -x 80 -y 24
 see "resize to 1x1 and back: layout restored, same source" "> Text: odr"
-see "resize: still running" "[Text] odr line 1/"
+see "resize: still running" "[Text] odr line "
+see "resize: the search is kept" "/minsk "
 start 50 20 --
 see "50x20: a tab bar" "[1 Sources]"
 keys 2
