@@ -106,6 +106,8 @@ static void draw_detail(struct ui *ui, struct pane *p, const struct box *b)
 			 "SOURCE", "DATE", "SPEAKER", "VALUE", "TEXT");
 		draw_str(ui, p->win, y++, b->x, b->w, head, ui->attrs[ROLE_HEADER]);
 	}
+	/* narrow: the claim's text goes on a second line under its cells */
+	bool two = b->w < 90;
 	for (size_t k = 0; k < t->nclaims && y < b->y + b->h; k++, y++) {
 		const struct claim *cl = &ui->c->claims[t->claims[k]];
 		const struct source *s = &ui->c->sources[cl->source];
@@ -128,8 +130,14 @@ static void draw_detail(struct ui *ui, struct pane *p, const struct box *b)
 			draw_str(ui, p->win, y, cx, w - 1, cells[c], a);
 			cx += w;
 		}
-		if (cx < right)
+		if (two && y + 1 < b->y + b->h) {
+			y++;
+			if (cur)
+				draw_fill(p->win, y, b->x, b->w, a);
+			draw_str(ui, p->win, y, b->x + 2, b->w - 2, cl->text, a);
+		} else if (!two && cx < right) {
 			draw_str(ui, p->win, y, cx, right - cx, cl->text, a);
+		}
 	}
 	sb_release(&v);
 }
