@@ -51,11 +51,19 @@ T kill-server 2>/dev/null
 T new-session -d -s t -x 80 -y 24 "env -u TERM LANG=C.UTF-8 $(printf %q "$LECTERN"); echo EXIT=\$?; sleep 60"
 see "TERM unset: a clear message" "TERM is not set"
 see "TERM unset: exit 2" "EXIT=2"
-start 80 24 TERM=no-such-terminal --
+T kill-session -t t 2>/dev/null
+T new-session -d -s t -x 80 -y 24 "sleep 0.5; env TERM=no-such-terminal LANG=C.UTF-8 $(printf %q "$LECTERN"); echo EXIT=\$?; sleep 60"
+pipe_on "$TMP/noterm.out"
 see "unknown TERM: a clear message" "unknown terminal type"
 see "unknown TERM: exit 2" "EXIT=2"
-check "unknown TERM: the terminal is left alone (no escape output)" \
-	bash -c "! tmux -L $SOCK -f $TMP/tmux.conf capture-pane -p -t t | grep -q Sources"
+pipe_off
+if ! LC_ALL=C grep -qa "unknown terminal type" "$TMP/noterm.out"; then
+	bad "unknown TERM: output captured"
+elif LC_ALL=C grep -qaF $'\e' "$TMP/noterm.out"; then
+	bad "unknown TERM: the terminal is left alone (no escape written)"
+else
+	ok "unknown TERM: the terminal is left alone (no escape written)"
+fi
 
 # ---- the wide layout, movement, panes ----
 start 160 45 --
@@ -377,6 +385,25 @@ if LC_ALL=C grep -qaE $'\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xff|\r and' "$T
 	bad "hostile: no bidi control, invalid byte or CR written"
 else
 	ok "hostile: no bidi control, invalid byte or CR written"
+fi
+keys Q
+start 160 30 LANG=C LC_ALL=C -- --corpus "$TMP/evil"
+see "hostile, LANG=C: starts" "> Sources"
+pipe_on "$TMP/evil-c.out"
+keys j Enter
+see "hostile, LANG=C: placeholders" "Bidi <U+202E>reversed<U+202C>"
+keys 4 Enter q F h e r e Enter
+see "hostile, LANG=C: results" "Search results"
+pipe_off
+if LC_ALL=C grep -qa $'[\x80-\xff]' "$TMP/evil-c.out"; then
+	bad "hostile, LANG=C: only ASCII written"
+else
+	ok "hostile, LANG=C: only ASCII written"
+fi
+if LC_ALL=C grep -qaF -e $'\e]52' -e $'\e[2J' "$TMP/evil-c.out"; then
+	bad "hostile, LANG=C: no escape from the content"
+else
+	ok "hostile, LANG=C: no escape from the content"
 fi
 keys Q
 
