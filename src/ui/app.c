@@ -245,6 +245,7 @@ void ui_hit_step(struct ui *ui, int dir)
 	ui_jump_push(ui);
 	ui->hit = h;
 	textview_show(ui, ui->matches[h].start, false);
+	ui->panes[PANE_TEXT].dirty = true;   /* the current hit moved */
 	ui_message(ui, false, "hit %ld of %zu%s", h + 1, n,
 		   wrapped ? (dir > 0 ? " (from the top)" : " (from the bottom)") : "");
 }

@@ -29,6 +29,8 @@ static attr_t attr_at(struct ui *ui, size_t off)
 {
 	const struct source *s = &ui->c->sources[ui->src];
 
+	if (ui->hit >= 0 && off >= ui->matches[ui->hit].start && off < ui->matches[ui->hit].end)
+		return ui->attrs[ROLE_HIT] | A_UNDERLINE;   /* the current hit */
 	if (in_spans(ui->matches, ui->nmatches, off))
 		return ui->attrs[ROLE_HIT];
 	if (ui->sel_claim >= 0) {
