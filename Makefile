@@ -99,6 +99,8 @@ install: lectern
 	install -m 644 data/sources/*.txt $(DESTDIR)$(DATADIR)/data/sources/
 	install -m 644 man/lectern.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 man/lectern-corpus.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+	install -d $(DESTDIR)$(DATADIR)/themes
+	install -m 644 themes/*.theme $(DESTDIR)$(DATADIR)/themes/
 
 clean:
 	rm -rf build lectern

@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "corpus.h"
 #include "corpus_json.h"
+#include "keys.h"
 #include "strbuf.h"
 #include "text.h"
 #include "util.h"
@@ -104,6 +105,7 @@ void cli_usage(FILE *fp)
 		fprintf(fp, "  %-24s %s\n", letter ? left : left + 2, help); }
 	OPTION_INFO(X)
 #undef X
+	keys_usage(fp);
 	fputs("\nThe corpus is --corpus PATH, else $LECTERN_CORPUS, else ./data/corpus.json,\n"
 	      "else the installed copy.  Exit status: 0 success, 1 invalid corpus,\n"
 	      "2 usage or I/O error.  See lectern(1) and lectern-corpus(5).\n", fp);
@@ -159,6 +161,9 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 			break;
 		case 1000 + OPT_AGAINST:
 			a->against = optarg;
+			break;
+		case 1000 + OPT_THEME:
+			a->theme = optarg;
 			break;
 		case ':':
 			fprintf(stderr, "lectern: option %s needs an argument\n", argv[optind - 1]);
@@ -438,7 +443,7 @@ static int cmd_summary(struct corpus *c, const struct cli_args *a)
 	return cmd_list(c, a);
 }
 
-int cli_run(const struct cli_args *a)
+int cli_run(const struct cli_args *a, cli_reader_fn *reader)
 {
 	static const struct {
 		const char *name;
@@ -454,7 +459,7 @@ int cli_run(const struct cli_args *a)
 		{ "export", cmd_export, 0 },
 		{ "eval-compare", cmd_eval_compare, 0 },
 	};
-	int (*run)(struct corpus *, const struct cli_args *) = cmd_summary;
+	int (*run)(struct corpus *, const struct cli_args *) = reader ? reader : cmd_summary;
 	unsigned flags = 0;
 	int code;
 

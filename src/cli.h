@@ -21,6 +21,7 @@ struct cli_args {
 	const char *output;    /* --output (import) */
 	bool force;            /* --force (import) */
 	const char *against;   /* --against (eval) */
+	const char *theme;     /* --theme, or NULL */
 	const char *command;   /* NULL: open the reader */
 	char **rest;           /* positional arguments after the command */
 	int nrest;
@@ -29,7 +30,11 @@ struct cli_args {
 /* Parses argv; returns -1 after printing help/version (exit 0) or a usage
  * error (exit 2): *exit_code tells which. */
 int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code);
-int cli_run(const struct cli_args *a);
+struct corpus;
+/* What runs when no command is given: the reader (main.c passes ui_run);
+ * NULL prints the corpus summary instead. */
+typedef int cli_reader_fn(struct corpus *c, const struct cli_args *a);
+int cli_run(const struct cli_args *a, cli_reader_fn *reader);
 void cli_usage(FILE *fp);
 
 #endif

@@ -35,6 +35,7 @@
 	X(OUTPUT,  "output",  0,   "DIR",  "with import: the corpus directory to write") \
 	X(FORCE,   "force",   0,   NULL,   "with import: replace an existing corpus") \
 	X(AGAINST, "against", 0,   "INDEX", "with eval: the corpus whose curated claims are the yardstick") \
+	X(THEME,   "theme",   0,   "NAME", "the reader's colour theme: a name in themes/ or a path") \
 	X(HELP,    "help",    'h', NULL,   "print this help and exit") \
 	X(VERSION, "version", 'V', NULL,   "print the version and exit")
 

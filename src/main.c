@@ -2,6 +2,7 @@
 #include <locale.h>
 
 #include "cli.h"
+#include "ui/ui.h"
 
 int main(int argc, char **argv)
 {
@@ -11,5 +12,5 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	if (cli_parse(argc, argv, &a, &code) < 0)
 		return code;
-	return cli_run(&a);
+	return cli_run(&a, ui_run);
 }

@@ -1,0 +1,148 @@
+/* config: the reader's optional configuration file. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void config_init(struct config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+}
+
+void config_release(struct config *cfg)
+{
+#define X(field, name, help) free(cfg->field);
+	CONFIG_OPTIONS(X)
+#undef X
+	config_init(cfg);
+}
+
+int config_path(struct strbuf *out)
+{
+	const char *x = getenv("XDG_CONFIG_HOME"), *h = getenv("HOME");
+
+	sb_reset(out);
+	if (x && *x)
+		sb_addf(out, "%s/lectern/config", x);
+	else if (h && *h)
+		sb_addf(out, "%s/.config/lectern/config", h);
+	else
+		return -1;
+	return 0;
+}
+
+int config_set(struct config *cfg, const char *name, const char *value,
+	       struct strbuf *err)
+{
+	if (!*value) {
+		sb_addf(err, "option \"%s\" needs a value", name);
+		return -1;
+	}
+#define X(field, oname, help) \
+	if (!strcmp(name, oname)) { \
+		free(cfg->field); \
+		cfg->field = xstrdup(value); \
+		return 0; \
+	}
+	CONFIG_OPTIONS(X)
+#undef X
+	sb_addf(err, "unknown option \"%s\"", name);
+	return -1;
+}
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	char *e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+static void parse_line(struct config *cfg, char *line, struct strbuf *msg)
+{
+	char *p = trim(line), *eq;
+
+	if (!*p || *p == '#')
+		return;
+	if (strncmp(p, "set", 3) || (p[3] != ' ' && p[3] != '\t')) {
+		sb_addstr(msg, "expected: set NAME = VALUE");
+		return;
+	}
+	p = trim(p + 4);
+	if (!(eq = strchr(p, '='))) {
+		sb_addstr(msg, "expected \"=\" after the option name");
+		return;
+	}
+	*eq = '\0';
+	char *name = trim(p), *value = trim(eq + 1);
+	if (!*name) {
+		sb_addstr(msg, "expected an option name");
+		return;
+	}
+	config_set(cfg, name, value, msg);
+}
+
+size_t config_parse(struct config *cfg, const char *file, const char *buf,
+		    size_t n, struct diags *d)
+{
+	size_t bad = 0, lineno = 0, i = 0;
+	struct strbuf line = STRBUF_INIT, msg = STRBUF_INIT;
+
+	while (i < n) {
+		size_t e = i;
+		while (e < n && buf[e] != '\n')
+			e++;
+		lineno++;
+		sb_reset(&line);
+		sb_add(&line, buf + i, e - i);
+		sb_reset(&msg);
+		if (memchr(line.buf, '\0', line.len))
+			sb_addstr(&msg, "NUL byte in line");
+		else
+			parse_line(cfg, line.buf, &msg);
+		if (msg.len) {
+			/* "file:line: message" (no column) */
+			struct strbuf where = STRBUF_INIT;
+			sb_addf(&where, "%s:%zu", file, lineno);
+			diag_add(d, where.buf, 0, 0, "%s", msg.buf);
+			sb_release(&where);
+			bad++;
+		}
+		i = e + 1;
+	}
+	sb_release(&line);
+	sb_release(&msg);
+	return bad;
+}
+
+long config_load(struct config *cfg, const char *path, struct diags *d)
+{
+	struct strbuf p = STRBUF_INIT;
+	size_t n;
+	char *buf;
+	long rc;
+
+	if (!path) {
+		if (config_path(&p) < 0) {
+			sb_release(&p);
+			return 0;
+		}
+		path = p.buf;
+	}
+	buf = read_file(path, 1 << 20, &n);
+	if (!buf) {
+		rc = errno == ENOENT ? 0 : -1;
+		if (rc)
+			diag_add(d, path, 0, 0, "cannot read config: %s", strerror(errno));
+	} else {
+		rc = (long)config_parse(cfg, path, buf, n, d);
+		free(buf);
+	}
+	sb_release(&p);
+	return rc;
+}

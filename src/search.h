@@ -1,0 +1,67 @@
+/*
+ * search: finding a query in one text and across every text of a corpus.
+ *
+ * A query is a fixed string, or a POSIX extended regular expression when
+ * compiled with SEARCH_REGEX (the reader also takes a leading "~" as a
+ * regex prefix; see search_compile).  Smart case: the search ignores ASCII
+ * case unless the query holds a capital letter.  Queries longer than
+ * SEARCH_MAX bytes, empty queries and bad expressions are refused with a
+ * message.
+ *
+ * Lifecycle: search_init(), search_compile() (again to replace the query),
+ * search_release().  Matches are byte ranges into the text searched; an
+ * expression that can match the empty string only finds non-empty matches.
+ */
+#ifndef LECTERN_SEARCH_H
+#define LECTERN_SEARCH_H
+
+#include <regex.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "corpus.h"
+#include "strbuf.h"
+
+#define SEARCH_MAX 4096
+#define SEARCH_SNIPPET 40      /* bytes of context kept each side of a hit */
+
+enum {
+	SEARCH_REGEX = 1,      /* POSIX ERE rather than a fixed string */
+	SEARCH_PREFIX = 2,     /* a leading "~" makes the query a regex */
+};
+
+struct search {
+	bool ready;            /* a query is compiled */
+	bool regex, icase;
+	char *pat;             /* the fixed string or the expression */
+	size_t len;
+	regex_t re;
+};
+
+struct search_hit {
+	size_t source;         /* index into corpus sources */
+	size_t start, end;     /* the match */
+	size_t snip_start, snip_end; /* context around it, on character boundaries */
+};
+
+void search_init(struct search *s);
+void search_release(struct search *s);
+/* Compiles q[0..n).  Returns 0, or -1 with a message in err (s is then
+ * not ready). */
+int search_compile(struct search *s, const char *q, size_t n, unsigned flags,
+		   struct strbuf *err);
+/* First match at or after from in t[0..n): true with [*ms, *me). */
+bool search_find(const struct search *s, const char *t, size_t n, size_t from,
+		 size_t *ms, size_t *me);
+/* Last match starting before from: true with [*ms, *me). */
+bool search_find_back(const struct search *s, const char *t, size_t n,
+		      size_t from, size_t *ms, size_t *me);
+/* Every match of t, as spans in *out (caller frees); returns how many. */
+size_t search_all(const struct search *s, const char *t, size_t n,
+		  struct span **out);
+/* Every match in every text, at most max; texts that cannot be read are
+ * named in err (the search goes on).  *out is freed by the caller. */
+size_t search_corpus(struct corpus *c, const struct search *s, size_t max,
+		     struct search_hit **out, struct strbuf *err);
+
+#endif

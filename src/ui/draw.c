@@ -1,0 +1,119 @@
+/* draw: corpus text onto windows through text.h, lines, and theme colours. */
+#include "tui.h"
+
+#include <string.h>
+
+int draw_text(struct ui *ui, WINDOW *w, int y, int x, int maxw,
+	      const char *s, size_t n, attr_t a)
+{
+	struct text_iter it;
+	struct glyph g;
+	int col = 0;
+
+	if (!w || maxw <= 0)
+		return 0;
+	if (!s)
+		s = "-", n = 1;
+	wmove(w, y, x);
+	text_iter_init(&it, s, n, ui->ascii);
+	while (text_iter_next(&it, &g)) {
+		if (g.kind == GLYPH_HIDDEN)
+			continue;
+		if (g.kind == GLYPH_NEWLINE || g.kind == GLYPH_TAB) {
+			g.show[0] = ' ';
+			g.show[1] = '\0';
+			g.show_len = 1;
+			g.width = 1;
+		}
+		if (col + g.width > maxw)
+			break;
+		if (g.kind == GLYPH_MARK && col == 0)
+			continue;
+		attr_t ga = g.kind == GLYPH_CONTROL || g.kind == GLYPH_INVALID ?
+			ui->attrs[ROLE_CONTROL] : a;
+		wattrset(w, ga);
+		waddnstr(w, g.show, (int)g.show_len);
+		col += g.width;
+	}
+	wattrset(w, A_NORMAL);
+	return col;
+}
+
+int draw_str(struct ui *ui, WINDOW *w, int y, int x, int maxw, const char *s, attr_t a)
+{
+	return draw_text(ui, w, y, x, maxw, s, s ? strlen(s) : 1, a);
+}
+
+void draw_fill(WINDOW *w, int y, int x, int n, attr_t a)
+{
+	if (!w || n <= 0)
+		return;
+	wattrset(w, a);
+	mvwhline(w, y, x, ' ', n);
+	wattrset(w, A_NORMAL);
+}
+
+void draw_vline(struct ui *ui, WINDOW *w, int y, int x, int n, attr_t a)
+{
+	wattrset(w, a);
+	for (int i = 0; i < n; i++)
+		mvwaddstr(w, y + i, x, ui->ascii ? "|" : "\xe2\x94\x82");
+	wattrset(w, A_NORMAL);
+}
+
+/* Maps a theme colour to what the terminal has. */
+static short fit_color(short c)
+{
+	if (c < 0 || c < COLORS)
+		return c;
+	if (c < 16)
+		return (short)(c - 8);
+	if (c < 232) {
+		int v = c - 16, r = v / 36, g = v / 6 % 6, b = v % 6;
+		return (short)((r >= 3) | (g >= 3) << 1 | (b >= 3) << 2);
+	}
+	return c >= 244 ? COLOR_WHITE : COLOR_BLACK;
+}
+
+void draw_apply_theme(struct ui *ui)
+{
+	static const struct { unsigned bit; attr_t a; } amap[] = {
+		{ THEME_BOLD, A_BOLD }, { THEME_DIM, A_DIM },
+		{ THEME_UNDERLINE, A_UNDERLINE }, { THEME_REVERSE, A_REVERSE },
+		{ THEME_STANDOUT, A_STANDOUT }, { THEME_ITALIC, A_ITALIC },
+	};
+
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		const struct theme_style *st = &ui->theme.roles[r];
+		attr_t a = 0;
+		for (size_t k = 0; k < sizeof amap / sizeof amap[0]; k++)
+			if (st->attrs & amap[k].bit)
+				a |= amap[k].a;
+		if (ui->color && r + 1 < COLOR_PAIRS &&
+		    (st->fg != THEME_DEFAULT_COLOR || st->bg != THEME_DEFAULT_COLOR)) {
+			init_pair((short)(r + 1), fit_color(st->fg), fit_color(st->bg));
+			a |= COLOR_PAIR(r + 1);
+		}
+		ui->attrs[r] = a;
+	}
+}
+
+const char *topic_status_word(const char *status, enum theme_role *role)
+{
+	static const struct { const char *s, *word; enum theme_role role; } w[] = {
+		{ "agree", "AGREE", ROLE_AGREE },
+		{ "differ", "DIFFER", ROLE_DIFFER },
+		{ "conflict", "CONFLICT", ROLE_CONFLICT },
+		{ "different-measure", "DIFF-MEASURE", ROLE_OTHER },
+		{ "timeline", "TIMELINE", ROLE_OTHER },
+		{ "mixed", "MIXED", ROLE_OTHER },
+	};
+
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (status && !strcmp(status, w[i].s)) {
+			*role = w[i].role;
+			return w[i].word;
+		}
+	*role = ROLE_OTHER;
+	return status ? "OTHER" : "UNRATED";
+}

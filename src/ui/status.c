@@ -1,0 +1,253 @@
+/*
+ * status: the status line (pane, source, position, search state, a key
+ * hint, and messages and errors) and the one-line prompt used by /, F, :
+ * and the Sources filter.  The search prompt is incremental: every edit
+ * searches again and shows the first hit from where it started.
+ */
+#include "tui.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+static const char *const prompt_prefix[] = {
+	[PROMPT_NONE] = "", [PROMPT_SEARCH] = "/", [PROMPT_CORPUS] = "find in corpus: ",
+	[PROMPT_COMMAND] = ":", [PROMPT_FILTER] = "filter sources: ",
+};
+
+void status_draw(struct ui *ui)
+{
+	struct strbuf sb = STRBUF_INIT;
+	WINDOW *w = ui->status;
+	attr_t a = ui->attrs[ROLE_STATUS];
+	int x;
+
+	if (!w)
+		return;
+	werase(w);
+	draw_fill(w, 0, 0, ui->cols, a);
+	if (ui->prompt != PROMPT_NONE) {
+		x = draw_str(ui, w, 0, 0, ui->cols, prompt_prefix[ui->prompt], a);
+		/* show the end of a long input */
+		size_t from = 0;
+		while (text_width(ui->input_buf.buf + from, ui->input_buf.len - from, ui->ascii) + (size_t)x + 1 >= (size_t)ui->cols && from < ui->input_buf.len) {
+			from++;
+			while (from < ui->input_buf.len && !utf8_boundary(ui->input_buf.buf, ui->input_buf.len, from))
+				from++;
+		}
+		x += draw_text(ui, w, 0, x, ui->cols - x - 1, ui->input_buf.buf + from,
+			       ui->input_buf.len - from, a);
+		if (ui->msg.len && x + 3 < ui->cols)
+			draw_text(ui, w, 0, x + 3, ui->cols - x - 3, ui->msg.buf, ui->msg.len,
+				  ui->attrs[ui->msg_error ? ROLE_ERROR : ROLE_MESSAGE]);
+		wmove(w, 0, x < ui->cols ? x : ui->cols - 1);
+		wnoutrefresh(w);
+		return;
+	}
+	sb_addf(&sb, "[%s]", ui->panes[ui->focus].ops->name);
+	if (ui->src >= 0) {
+		size_t n = ui->wrap.n ? ui->wrap.n : 1, top = ui->panes[PANE_TEXT].top;
+		int h = ui->panes[PANE_TEXT].h > 0 ? ui->panes[PANE_TEXT].h : 1;
+		size_t bot = top + (size_t)h >= n ? n : top + (size_t)h;
+		sb_addf(&sb, " %s line %zu/%zu %zu%%", ui->c->sources[ui->src].id,
+			top + 1, n, bot * 100 / n);
+	}
+	if (ui->search.ready) {
+		sb_addf(&sb, "  /%s ", ui->query.buf);
+		if (ui->hit >= 0)
+			sb_addf(&sb, "%ld/%zu", ui->hit + 1, ui->nmatches);
+		else
+			sb_addf(&sb, "(%zu)", ui->nmatches);
+	}
+	x = draw_text(ui, w, 0, 0, ui->cols, sb.buf, sb.len, a);
+	const char *hint = "?:help q:quit";
+	if (ui->msg.len) {
+		draw_text(ui, w, 0, x + 2, ui->cols - x - 2, ui->msg.buf, ui->msg.len,
+			  ui->attrs[ui->msg_error ? ROLE_ERROR : ROLE_MESSAGE]);
+	} else {
+		int hw = (int)strlen(hint);
+		if (x + 2 + hw <= ui->cols)
+			draw_str(ui, w, 0, ui->cols - hw - 1 > x ? ui->cols - hw - 1 : x + 1,
+				 hw, hint, a);
+	}
+	wnoutrefresh(w);
+	sb_release(&sb);
+}
+
+void prompt_start(struct ui *ui, enum prompt_kind kind)
+{
+	ui->prompt = kind;
+	sb_reset(&ui->input_buf);
+	sb_reset(&ui->msg);
+	ui->prompt_origin = ui_here(ui);
+	if (kind == PROMPT_FILTER)
+		sb_addstr(&ui->input_buf, ui->filter.buf);
+	curs_set(1);
+}
+
+static void prompt_end(struct ui *ui)
+{
+	ui->prompt = PROMPT_NONE;
+	curs_set(0);
+}
+
+/* The search prompt after an edit: search again from where it started. */
+static void live_search(struct ui *ui)
+{
+	struct strbuf err = STRBUF_INIT;
+
+	sb_reset(&ui->msg);
+	if (!ui->input_buf.len) {
+		search_release(&ui->search);
+		ui_run_search(ui, false);
+		ui_goto_place(ui, ui->prompt_origin);
+		return;
+	}
+	if (search_compile(&ui->search, ui->input_buf.buf, ui->input_buf.len,
+			   SEARCH_PREFIX | (ui->regex_default ? SEARCH_REGEX : 0), &err) < 0) {
+		ui_message(ui, true, "%s", err.buf);
+		ui_run_search(ui, false);
+		sb_release(&err);
+		return;
+	}
+	sb_release(&err);
+	sb_reset(&ui->query);
+	sb_add(&ui->query, ui->input_buf.buf, ui->input_buf.len);
+	ui_run_search(ui, false);
+	ui->hit = -1;
+	for (size_t i = 0; i < ui->nmatches; i++)
+		if (ui->matches[i].start >= ui->prompt_origin.off) {
+			ui->hit = (long)i;
+			break;
+		}
+	if (ui->hit < 0 && ui->nmatches)
+		ui->hit = 0;
+	if (ui->hit >= 0)
+		textview_show(ui, ui->matches[ui->hit].start, false);
+	else
+		ui_message(ui, true, "not found");
+}
+
+static void corpus_search(struct ui *ui)
+{
+	struct strbuf err = STRBUF_INIT;
+
+	if (search_compile(&ui->hits_search, ui->input_buf.buf, ui->input_buf.len,
+			   SEARCH_PREFIX | (ui->regex_default ? SEARCH_REGEX : 0), &err) < 0) {
+		ui_message(ui, true, "%s", err.buf);
+		sb_release(&err);
+		return;
+	}
+	free(ui->hits);
+	ui->nhits = search_corpus(ui->c, &ui->hits_search, 10000, &ui->hits, &err);
+	sb_reset(&ui->hits_query);
+	sb_add(&ui->hits_query, ui->input_buf.buf, ui->input_buf.len);
+	ui->panes[PANE_RESULTS].cur = ui->panes[PANE_RESULTS].top = 0;
+	ui->panes[PANE_RESULTS].dirty = true;
+	if (err.len)
+		ui_message(ui, true, "%s", err.buf);
+	else if (!ui->nhits)
+		ui_message(ui, true, "no hit in any text for \"%s\"", ui->hits_query.buf);
+	else
+		ui_message(ui, false, "%zu hit%s in the corpus", ui->nhits, ui->nhits == 1 ? "" : "s");
+	sb_release(&err);
+	if (ui->nhits)
+		ui_focus(ui, PANE_RESULTS);
+}
+
+static void accept(struct ui *ui)
+{
+	enum prompt_kind k = ui->prompt;
+	struct place origin = ui->prompt_origin;
+
+	prompt_end(ui);
+	switch (k) {
+	case PROMPT_SEARCH:
+		if (!ui->input_buf.len) {
+			ui_message(ui, true, "empty query: type what to search for after /");
+		} else if (!ui->search.ready) {
+			/* the message from the last edit says why */
+		} else if (ui->hit < 0) {
+			ui_message(ui, true, "not found: %s", ui->input_buf.buf);
+		} else {
+			struct place here = ui_here(ui);
+			ui_goto_place(ui, origin);
+			ui_jump_push(ui);
+			ui_goto_place(ui, here);
+			ui_message(ui, false, "hit %ld of %zu", ui->hit + 1, ui->nmatches);
+		}
+		break;
+	case PROMPT_CORPUS:
+		corpus_search(ui);
+		break;
+	case PROMPT_COMMAND:
+		ui_command(ui, ui->input_buf.buf);
+		break;
+	case PROMPT_FILTER:
+	case PROMPT_NONE:
+		break;
+	}
+}
+
+static void cancel(struct ui *ui)
+{
+	enum prompt_kind k = ui->prompt;
+
+	prompt_end(ui);
+	sb_reset(&ui->msg);
+	if (k == PROMPT_SEARCH) {
+		search_release(&ui->search);
+		sb_reset(&ui->query);
+		ui_run_search(ui, false);
+		ui_goto_place(ui, ui->prompt_origin);
+	} else if (k == PROMPT_FILTER) {
+		sb_reset(&ui->filter);
+		sources_rebuild(ui);
+	}
+}
+
+void prompt_key(struct ui *ui, int key, bool fkey)
+{
+	bool edited = false;
+
+	if (!fkey && (key == '\n' || key == '\r')) {
+		accept(ui);
+		return;
+	}
+	if (!fkey && (key == KEY_L_ESC || key == KEY_CTRL('g'))) {
+		cancel(ui);
+		return;
+	}
+	if (!fkey && (key == 127 || key == 8)) {
+		if (!ui->input_buf.len) {
+			cancel(ui);
+			return;
+		}
+		size_t l = ui->input_buf.len - 1;
+		while (l > 0 && !utf8_boundary(ui->input_buf.buf, ui->input_buf.len, l))
+			l--;
+		sb_setlen(&ui->input_buf, l);
+		edited = true;
+	} else if (!fkey && key == KEY_CTRL('u')) {
+		sb_reset(&ui->input_buf);
+		edited = true;
+	} else if (!fkey && key >= 32 && key != 127 && key < 0x110000) {
+		char u[4];
+		if (ui->input_buf.len + 4 > SEARCH_MAX + 64) {
+			ui_message(ui, true, "input too long (at most %d bytes)", SEARCH_MAX);
+			return;
+		}
+		sb_add(&ui->input_buf, u, (size_t)utf8_encode((uint32_t)key, u));
+		edited = true;
+	}
+	if (!edited)
+		return;
+	if (ui->prompt == PROMPT_SEARCH)
+		live_search(ui);
+	else if (ui->prompt == PROMPT_FILTER) {
+		sb_reset(&ui->filter);
+		sb_add(&ui->filter, ui->input_buf.buf, ui->input_buf.len);
+		sources_rebuild(ui);
+	}
+}

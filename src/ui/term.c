@@ -1,0 +1,177 @@
+/*
+ * term: ui_run(), the reader's setup and teardown.  Refuses to start
+ * without a terminal on stdin and stdout or without a usable TERM, before
+ * touching the terminal; uses newterm() (initscr() would exit on its own);
+ * restores the terminal on quit, die(), SIGHUP, SIGTERM and SIGINT (curses
+ * itself handles Ctrl-z and fg).
+ */
+#include "tui.h"
+#include "ui.h"
+
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "util.h"
+
+static void on_signal(int sig)
+{
+	app_signal = sig;
+}
+
+static void restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+static void ui_free(struct ui *ui)
+{
+	wrap_release(&ui->wrap);
+	search_release(&ui->search);
+	search_release(&ui->hits_search);
+	sb_release(&ui->query);
+	sb_release(&ui->filter);
+	sb_release(&ui->hits_query);
+	sb_release(&ui->msg);
+	sb_release(&ui->input_buf);
+	free(ui->matches);
+	free(ui->src_rows);
+	free(ui->claim_rows);
+	free(ui->hits);
+	free(ui->jumps);
+	config_release(&ui->cfg);
+}
+
+int ui_run(struct corpus *c, const struct cli_args *a)
+{
+	static const struct pane_ops *const ops[PANE_COUNT] = {
+		&sources_ops, &textview_ops, &claims_ops, &compare_ops, &results_ops,
+	};
+	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
+	struct ui ui;
+	struct diags d;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("lectern: the reader needs a terminal on stdin and stdout; in scripts use\n"
+		      "the commands instead: lectern list, show SOURCE, claims, topics, check\n"
+		      "(see lectern --help)\n", stderr);
+		return 2;
+	}
+	if (!term || !*term) {
+		fputs("lectern: TERM is not set, so the reader cannot drive this terminal;\n"
+		      "set it (for example TERM=xterm-256color) or use the commands\n"
+		      "(see lectern --help)\n", stderr);
+		return 2;
+	}
+
+	memset(&ui, 0, sizeof ui);
+	ui.c = c;
+	ui.args = a;
+	ui.src = -1;
+	ui.sel_claim = -1;
+	ui.hit = -1;
+	sb_init(&ui.query);
+	sb_init(&ui.filter);
+	sb_init(&ui.hits_query);
+	sb_init(&ui.msg);
+	sb_init(&ui.input_buf);
+	search_init(&ui.search);
+	search_init(&ui.hits_search);
+	wrap_init(&ui.wrap);
+	for (int i = 0; i < 26; i++)
+		ui.marks[i].source = -1;
+	for (int i = 0; i < PANE_COUNT; i++) {
+		ui.panes[i].id = (enum pane_id)i;
+		ui.panes[i].ops = ops[i];
+	}
+	ui.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+	diags_init(&d);
+	config_init(&ui.cfg);
+	config_load(&ui.cfg, NULL, &d);
+
+	catch_signals();
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		struct strbuf m = STRBUF_INIT;
+		text_sanitize(&m, term, strlen(term), 0);
+		fprintf(stderr, "lectern: unknown terminal type \"%s\": the reader cannot drive it;\n"
+			"set TERM to a known type (for example xterm-256color) or use the\n"
+			"commands (see lectern --help)\n", m.buf);
+		sb_release(&m);
+		diags_release(&d);
+		ui_free(&ui);
+		return 2;
+	}
+	set_term(scr);
+	util_set_die_hook(restore_terminal);
+	cbreak();
+	noecho();
+	nonl();
+	curs_set(0);
+	set_escdelay(25);
+	ui.color = has_colors() && !(nc && *nc);
+	if (ui.color) {
+		start_color();
+		use_default_colors();
+	}
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	ui.input = newwin(1, 1, 0, 0);
+	keypad(ui.input, TRUE);
+	/* Home and End as terminals other than the terminfo entry send them */
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[4~", KEY_END);
+	define_key("\033[H", KEY_HOME);
+	define_key("\033[F", KEY_END);
+	define_key("\033OH", KEY_HOME);
+	define_key("\033OF", KEY_END);
+	wtimeout(ui.input, 500);
+
+	ui.focus = ui.main_focus = PANE_SOURCES;
+	layout_apply(&ui);
+	sources_rebuild(&ui);
+	if (ui.nsrc_rows)
+		ui_open_source(&ui, ui.src_rows[0]);
+	ui_set_theme(&ui, a->theme ? a->theme : ui.cfg.theme ? ui.cfg.theme : "default");
+	if (diags_count(&d))
+		ui_message(&ui, true, "%s%s", d.lines[0], diags_count(&d) > 1 ? " (and more)" : "");
+	else if (!ui.msg.len)
+		ui_message(&ui, false, "%s: %zu sources, %zu claims, %zu topics",
+			   c->title ? c->title : "corpus", c->nsources, c->nclaims, c->ntopics);
+	diags_release(&d);
+
+	app_loop(&ui);
+
+	util_set_die_hook(NULL);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		if (ui.panes[i].title)
+			delwin(ui.panes[i].title);
+		if (ui.panes[i].win)
+			delwin(ui.panes[i].win);
+	}
+	endwin();
+	delscreen(scr);
+	ui_free(&ui);
+	if (app_signal) {
+		signal(app_signal, SIG_DFL);
+		raise(app_signal);
+	}
+	return 0;
+}

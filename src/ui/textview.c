@@ -1,0 +1,209 @@
+/*
+ * textview: the Text pane.  The source's text wrapped at the pane width
+ * (wrap.h, rebuilt only when the width or the source changes), claims
+ * highlighted in place and the selected one standing out, boilerplate
+ * dimmed, search hits highlighted.  Scrolling uses wscrl() and draws only
+ * the lines it exposes.  p->top is the first display line shown.
+ */
+#include "tui.h"
+
+#include <stdlib.h>
+
+static bool in_spans(const struct span *s, size_t n, size_t off)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (off < s[mid].start)
+			hi = mid;
+		else if (off >= s[mid].end)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+static attr_t attr_at(struct ui *ui, size_t off)
+{
+	const struct source *s = &ui->c->sources[ui->src];
+
+	if (ui->hit >= 0 && off >= ui->matches[ui->hit].start && off < ui->matches[ui->hit].end)
+		return ui->attrs[ROLE_HIT] | A_UNDERLINE;   /* the current hit */
+	if (in_spans(ui->matches, ui->nmatches, off))
+		return ui->attrs[ROLE_HIT];
+	if (ui->sel_claim >= 0) {
+		const struct claim *cl = &ui->c->claims[ui->sel_claim];
+		if (cl->source == (size_t)ui->src && off >= cl->span.start && off < cl->span.end)
+			return ui->attrs[ROLE_CLAIM_SEL];
+	}
+	for (size_t i = 0; i < s->nclaims; i++) {
+		const struct claim *cl = &ui->c->claims[s->claims[i]];
+		if (off >= cl->span.start && off < cl->span.end)
+			return ui->attrs[ROLE_CLAIM];
+	}
+	if (in_spans(s->boiler, s->nboiler, off))
+		return ui->attrs[ROLE_BOILER];
+	return ui->attrs[ROLE_NORMAL];
+}
+
+/* Draws display line `line` on row `row` of the body (already blank). */
+static void draw_line(struct ui *ui, struct pane *p, int row, size_t line)
+{
+	struct text_iter it;
+	struct glyph g;
+	size_t s, e;
+	int col = 0;
+
+	if (line >= ui->wrap.n || !ui->text)
+		return;
+	wrap_line(&ui->wrap, line, &s, &e);
+	text_iter_init(&it, ui->text, e, ui->ascii);
+	it.off = s;
+	wmove(p->win, row, 0);
+	while (text_iter_next(&it, &g)) {
+		if (g.kind == GLYPH_NEWLINE || g.kind == GLYPH_HIDDEN)
+			continue;
+		if (g.kind == GLYPH_MARK && col == 0)
+			continue;
+		attr_t a = attr_at(ui, g.off);
+		if (g.kind == GLYPH_TAB) {
+			int n = WRAP_TAB - col % WRAP_TAB;
+			if (col + n > p->w)
+				n = p->w - col;
+			wattrset(p->win, a);
+			for (int k = 0; k < n; k++)
+				waddch(p->win, ' ');
+			col += n;
+			continue;
+		}
+		if (col + g.width > p->w)
+			break;
+		if ((g.kind == GLYPH_CONTROL || g.kind == GLYPH_INVALID) &&
+		    a == ui->attrs[ROLE_NORMAL])
+			a = ui->attrs[ROLE_CONTROL];
+		wattrset(p->win, a);
+		waddnstr(p->win, g.show, (int)g.show_len);
+		col += g.width;
+	}
+	wattrset(p->win, A_NORMAL);
+}
+
+static void tv_draw(struct ui *ui, struct pane *p)
+{
+	if (ui->src < 0) {
+		draw_str(ui, p->win, 0, 0, p->w, "no source open: pick one in Sources (1)",
+			 ui->attrs[ROLE_NORMAL]);
+		return;
+	}
+	for (int r = 0; r < p->h; r++)
+		draw_line(ui, p, r, p->top + (size_t)r);
+}
+
+size_t textview_top_line(struct ui *ui)
+{
+	return ui->panes[PANE_TEXT].top;
+}
+
+void textview_wrap(struct ui *ui)
+{
+	struct pane *p = &ui->panes[PANE_TEXT];
+	size_t off = p->top < ui->wrap.n ? ui->wrap.starts[p->top] : 0;
+
+	if (!ui->text || ui->wrap_w < 1)
+		return;
+	if (ui->wrap.width == ui->wrap_w && ui->wrap.len == ui->text_len && ui->wrap.n)
+		return;
+	wrap_build(&ui->wrap, ui->text, ui->text_len, ui->wrap_w, ui->ascii);
+	p->top = wrap_line_of(&ui->wrap, off);
+	p->dirty = true;
+}
+
+static size_t max_top(struct ui *ui)
+{
+	int h = ui->panes[PANE_TEXT].h > 0 ? ui->panes[PANE_TEXT].h : 1;
+	return ui->wrap.n > (size_t)h ? ui->wrap.n - (size_t)h : 0;
+}
+
+void textview_scroll_to(struct ui *ui, long top)
+{
+	struct pane *p = &ui->panes[PANE_TEXT];
+	long mt = (long)max_top(ui);
+
+	if (top > mt)
+		top = mt;
+	if (top < 0)
+		top = 0;
+	long delta = top - (long)p->top;
+	if (!delta)
+		return;
+	if (p->win && !p->dirty && labs(delta) < p->h) {
+		scrollok(p->win, TRUE);
+		wscrl(p->win, (int)delta);
+		scrollok(p->win, FALSE);
+		p->top = (size_t)top;
+		if (delta > 0)
+			for (int r = p->h - (int)delta; r < p->h; r++)
+				draw_line(ui, p, r, p->top + (size_t)r);
+		else
+			for (int r = 0; r < -delta; r++)
+				draw_line(ui, p, r, p->top + (size_t)r);
+		return;
+	}
+	p->top = (size_t)top;
+	p->dirty = true;
+}
+
+void textview_show(struct ui *ui, size_t off, bool center)
+{
+	struct pane *p = &ui->panes[PANE_TEXT];
+	size_t line = wrap_line_of(&ui->wrap, off);
+	size_t h = p->h > 0 ? (size_t)p->h : 1;
+
+	if (!center && line >= p->top && line < p->top + h)
+		return;
+	textview_scroll_to(ui, (long)line - (long)(h / 3));
+}
+
+static bool tv_key(struct ui *ui, struct pane *p, enum action act, int key)
+{
+	long top = (long)p->top, h = p->h > 1 ? p->h : 1;
+
+	(void)key;
+	switch (act) {
+	case ACT_DOWN: top++; break;
+	case ACT_UP: top--; break;
+	case ACT_HALF_DOWN: top += h / 2 ? h / 2 : 1; break;
+	case ACT_HALF_UP: top -= h / 2 ? h / 2 : 1; break;
+	case ACT_PAGE_DOWN: top += h > 2 ? h - 1 : 1; break;
+	case ACT_PAGE_UP: top -= h > 2 ? h - 1 : 1; break;
+	case ACT_TOP: ui_jump_push(ui); top = 0; break;
+	case ACT_BOTTOM: ui_jump_push(ui); top = (long)max_top(ui); break;
+	default: return false;
+	}
+	textview_scroll_to(ui, top);
+	return true;
+}
+
+static void tv_title(struct ui *ui, struct pane *p, struct strbuf *sb)
+{
+	if (ui->src < 0)
+		return;
+	const struct source *s = &ui->c->sources[ui->src];
+	sb_addf(sb, ": %s", s->id);
+	if (s->outlet)
+		sb_addf(sb, " - %s", s->outlet);
+	size_t last = p->top + (size_t)(p->h > 0 ? p->h : 0);
+	if (last > ui->wrap.n)
+		last = ui->wrap.n;
+	sb_addf(sb, "  [%zu-%zu/%zu]", p->top + 1, last, ui->wrap.n);
+}
+
+const struct pane_ops textview_ops = {
+	.name = "Text",
+	.count = NULL,
+	.draw = tv_draw,
+	.key = tv_key,
+	.title = tv_title,
+};

@@ -1,0 +1,182 @@
+/*
+ * tui: the reader's shared state and the one place that includes curses.
+ * Every file in src/ui includes this header and nothing else from curses.
+ *
+ * The screen is a set of panes (struct pane), each a title window and a
+ * body window behind a small ops table (struct pane_ops); layout.c places
+ * them, app.c runs the loop: a pane gets a key first, keys it leaves go to
+ * generic movement, then to the global actions.  Drawing: a pane with
+ * dirty set is erased and drawn whole; the Text pane scrolls with wscrl()
+ * and draws only the exposed lines; every frame ends with one doupdate().
+ */
+#ifndef LECTERN_TUI_H
+#define LECTERN_TUI_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "corpus.h"
+#include "keys.h"
+#include "search.h"
+#include "strbuf.h"
+#include "text.h"
+#include "theme.h"
+#include "wrap.h"
+
+struct cli_args;
+struct ui;
+struct pane;
+
+enum pane_id { PANE_SOURCES, PANE_TEXT, PANE_CLAIMS, PANE_COMPARE, PANE_RESULTS, PANE_COUNT };
+enum layout_kind { LAYOUT_TINY, LAYOUT_SINGLE, LAYOUT_MEDIUM, LAYOUT_WIDE };
+enum view { VIEW_MAIN, VIEW_COMPARE, VIEW_RESULTS };
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_CORPUS, PROMPT_COMMAND, PROMPT_FILTER };
+enum sort_kind { SORT_DATE, SORT_OUTLET, SORT_TITLE, SORT_COUNT };
+
+struct pane_ops {
+	const char *name;                                 /* shown in the title and tab bar */
+	size_t (*count)(struct ui *, struct pane *);      /* rows of a list, NULL if not a list */
+	void (*draw)(struct ui *, struct pane *);         /* draws the whole (erased) body */
+	bool (*key)(struct ui *, struct pane *, enum action, int key); /* true: handled */
+	void (*select)(struct ui *, struct pane *);       /* the list cursor moved to p->cur */
+	void (*enter)(struct ui *, struct pane *);        /* Enter on the cursor row */
+	void (*resize)(struct ui *, struct pane *);       /* the body changed size */
+	void (*title)(struct ui *, struct pane *, struct strbuf *); /* appends the title's detail */
+};
+
+struct pane {
+	enum pane_id id;
+	const struct pane_ops *ops;
+	WINDOW *title, *win;   /* NULL when the pane is not on screen */
+	int y, x, h, w;        /* body place and size */
+	size_t cur, top;       /* list cursor and first row shown */
+	bool dirty;            /* the body needs a full redraw */
+};
+
+struct place {
+	long source;           /* -1: unset */
+	size_t off;            /* byte offset of the top line */
+};
+
+struct ui {
+	struct corpus *c;
+	const struct cli_args *args;
+	bool ascii, color, quit;
+	int rows, cols;
+	enum layout_kind layout;
+	enum view view;
+	enum pane_id focus, main_focus;
+	struct pane panes[PANE_COUNT];
+	WINDOW *status, *tabs, *input, *help;
+
+	/* the Text pane */
+	long src;              /* the source shown, -1 none */
+	const char *text;
+	size_t text_len;
+	struct wrap wrap;
+	int wrap_w;            /* width the Text pane has in this layout */
+	long sel_claim;        /* claim under the Claims cursor, -1 none */
+
+	/* search in the text */
+	struct search search;
+	struct strbuf query;
+	bool regex_default;
+	struct span *matches;
+	size_t nmatches;
+	long hit;              /* current match, -1 none */
+
+	/* lists */
+	size_t *src_rows, nsrc_rows;
+	enum sort_kind sort;
+	struct strbuf filter;
+	size_t *claim_rows, nclaim_rows;
+	bool all_claims;
+	bool cmp_in_claims;    /* Compare: cursor on the topic's claims */
+	size_t cmp_cur;
+	struct search_hit *hits;
+	size_t nhits;
+	struct strbuf hits_query;
+	struct search hits_search;
+
+	/* marks and jumps */
+	struct place marks[26];
+	struct place *jumps;
+	size_t njumps, jpos, jalloc;
+	enum action pending;   /* ACT_MARK / ACT_GOTO_MARK waiting for a letter */
+
+	/* status line and prompt */
+	struct strbuf msg;
+	bool msg_error;
+	enum prompt_kind prompt;
+	struct strbuf input_buf;
+	struct place prompt_origin;
+	bool help_open;
+	size_t help_top;
+
+	/* theme */
+	struct config cfg;
+	struct theme theme;
+	attr_t attrs[ROLE_COUNT];
+};
+
+/* app.c */
+void ui_message(struct ui *ui, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void ui_focus(struct ui *ui, enum pane_id id);
+void ui_open_source(struct ui *ui, size_t src);
+void ui_select_claim(struct ui *ui, long claim, bool scroll);
+void ui_goto_claim(struct ui *ui, size_t claim);  /* source, text and Claims cursor */
+void ui_jump_push(struct ui *ui);
+void ui_dirty_all(struct ui *ui);
+struct place ui_here(struct ui *ui);
+void ui_goto_place(struct ui *ui, struct place pl);
+void ui_run_search(struct ui *ui, bool keep_hit);
+void ui_command(struct ui *ui, const char *cmd);
+void ui_action(struct ui *ui, enum action act, int key);
+int ui_set_theme(struct ui *ui, const char *name);
+void ui_claim_step(struct ui *ui, int dir);
+void ui_hit_step(struct ui *ui, int dir);
+void app_loop(struct ui *ui);
+extern volatile sig_atomic_t app_signal;
+
+/* layout.c */
+void layout_apply(struct ui *ui);
+void layout_titles(struct ui *ui);
+bool pane_visible(const struct ui *ui, enum pane_id id);
+
+/* status.c */
+void status_draw(struct ui *ui);
+void prompt_start(struct ui *ui, enum prompt_kind kind);
+void prompt_key(struct ui *ui, int key, bool fkey);
+
+/* draw.c */
+int draw_text(struct ui *ui, WINDOW *w, int y, int x, int maxw,
+	      const char *s, size_t n, attr_t a);
+int draw_str(struct ui *ui, WINDOW *w, int y, int x, int maxw, const char *s, attr_t a);
+void draw_fill(WINDOW *w, int y, int x, int n, attr_t a);
+void draw_vline(struct ui *ui, WINDOW *w, int y, int x, int n, attr_t a);
+void draw_apply_theme(struct ui *ui);
+const char *topic_status_word(const char *status, enum theme_role *role);
+
+/* the panes */
+extern const struct pane_ops sources_ops, textview_ops, claims_ops, compare_ops, results_ops;
+void sources_rebuild(struct ui *ui);
+void claims_rebuild(struct ui *ui);
+void textview_wrap(struct ui *ui);
+void textview_scroll_to(struct ui *ui, long top);
+void textview_show(struct ui *ui, size_t off, bool center);
+size_t textview_top_line(struct ui *ui);
+void compare_open_topic(struct ui *ui, size_t topic, long claim);
+
+/* help.c */
+void help_draw(struct ui *ui);
+bool help_key(struct ui *ui, enum action act, int key);
+
+#endif

@@ -1,0 +1,18 @@
+/*
+ * ui: the entry point of the terminal reader.  No curses in this header,
+ * so that the command line can call it.
+ *
+ * ui_run() takes the loaded corpus (still owned by the caller) and the
+ * parsed options, runs the reader until the user quits, and returns the
+ * exit code: 0, or 2 when stdin/stdout is not a terminal or TERM is unset
+ * or unknown (the terminal is then left untouched).
+ */
+#ifndef LECTERN_UI_H
+#define LECTERN_UI_H
+
+struct corpus;
+struct cli_args;
+
+int ui_run(struct corpus *c, const struct cli_args *a);
+
+#endif

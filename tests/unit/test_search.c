@@ -1,0 +1,138 @@
+/* test_search: fixed and regex search, smart case, limits, the corpus. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "search.h"
+
+static void test_fixed_smart_case(void **state)
+{
+	struct search s;
+	struct strbuf err = STRBUF_INIT;
+	const char *t = "Minsk and MINSK and minsk";
+	size_t a, b;
+	(void)state;
+	search_init(&s);
+	assert_int_equal(search_compile(&s, "minsk", 5, 0, &err), 0);
+	assert_true(s.icase);
+	assert_true(search_find(&s, t, strlen(t), 0, &a, &b));
+	assert_int_equal(a, 0);
+	assert_int_equal(b, 5);
+	assert_true(search_find(&s, t, strlen(t), 1, &a, &b));
+	assert_int_equal(a, 10);
+	struct span *m;
+	assert_int_equal(search_all(&s, t, strlen(t), &m), 3);
+	free(m);
+	/* a capital: case-sensitive */
+	assert_int_equal(search_compile(&s, "MINSK", 5, 0, &err), 0);
+	assert_false(s.icase);
+	assert_int_equal(search_all(&s, t, strlen(t), &m), 1);
+	assert_int_equal(m[0].start, 10);
+	free(m);
+	assert_true(search_find_back(&s, t, strlen(t), 20, &a, &b));
+	assert_int_equal(a, 10);
+	assert_false(search_find_back(&s, t, strlen(t), 10, &a, &b));
+	search_release(&s);
+	sb_release(&err);
+}
+
+static void test_regex(void **state)
+{
+	struct search s;
+	struct strbuf err = STRBUF_INIT;
+	const char *t = "30,000 troops, 10,000 troops\nand 9000";
+	size_t a, b;
+	struct span *m;
+	(void)state;
+	search_init(&s);
+	assert_int_equal(search_compile(&s, "~[0-9]+,000", 11, SEARCH_PREFIX, &err), 0);
+	assert_true(s.regex);
+	assert_int_equal(search_all(&s, t, strlen(t), &m), 2);
+	assert_int_equal(m[1].start, 15);
+	free(m);
+	/* only empty matches: nothing found, no endless loop */
+	assert_int_equal(search_compile(&s, "x*", 2, SEARCH_REGEX, &err), 0);
+	assert_false(search_find(&s, t, strlen(t), 0, &a, &b));
+	/* ^ matches after a newline but not in the middle of a line */
+	assert_int_equal(search_compile(&s, "^and", 4, SEARCH_REGEX, &err), 0);
+	assert_true(search_find(&s, t, strlen(t), 3, &a, &b));
+	assert_int_equal(a, 29);
+	/* without the prefix flag, "~" is an ordinary character */
+	assert_int_equal(search_compile(&s, "~x", 2, 0, &err), 0);
+	assert_false(s.regex);
+	search_release(&s);
+	sb_release(&err);
+}
+
+static void test_errors(void **state)
+{
+	struct search s;
+	struct strbuf err = STRBUF_INIT;
+	char *big = malloc(SEARCH_MAX + 2);
+	(void)state;
+	search_init(&s);
+	assert_int_equal(search_compile(&s, "", 0, 0, &err), -1);
+	assert_non_null(strstr(err.buf, "empty query"));
+	sb_reset(&err);
+	assert_int_equal(search_compile(&s, "~(", 2, SEARCH_PREFIX, &err), -1);
+	assert_non_null(strstr(err.buf, "bad regular expression"));
+	assert_false(s.ready);
+	sb_reset(&err);
+	memset(big, 'a', SEARCH_MAX + 1);
+	big[SEARCH_MAX + 1] = '\0';
+	assert_int_equal(search_compile(&s, big, SEARCH_MAX + 1, 0, &err), -1);
+	assert_non_null(strstr(err.buf, "query too long"));
+	assert_int_equal(search_compile(&s, big, SEARCH_MAX, 0, &err), 0);
+	free(big);
+	search_release(&s);
+	sb_release(&err);
+}
+
+static void test_corpus(void **state)
+{
+	struct diags d;
+	struct search s;
+	struct strbuf err = STRBUF_INIT;
+	struct search_hit *h;
+	(void)state;
+	diags_init(&d);
+	struct corpus *c = corpus_load("../../data/corpus.json", 0, &d, NULL);
+	assert_non_null(c);
+	search_init(&s);
+	assert_int_equal(search_compile(&s, "Stoltenberg", 11, 0, &err), 0);
+	size_t n = search_corpus(c, &s, 1000, &h, &err);
+	assert_true(n >= 2);
+	assert_int_equal(err.len, 0);
+	bool seen_mt = false, seen_odr = false;
+	for (size_t i = 0; i < n; i++) {
+		const struct source *src = &c->sources[h[i].source];
+		assert_memory_equal(src->text + h[i].start, "Stoltenberg", 11);
+		assert_true(h[i].snip_start <= h[i].start && h[i].end <= h[i].snip_end);
+		seen_mt |= !strcmp(src->id, "mt");
+		seen_odr |= !strcmp(src->id, "odr");
+	}
+	assert_true(seen_mt && seen_odr);
+	free(h);
+	assert_int_equal(search_corpus(c, &s, 1, &h, &err), 1);
+	free(h);
+	search_release(&s);
+	sb_release(&err);
+	corpus_free(c);
+	diags_release(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fixed_smart_case),
+		cmocka_unit_test(test_regex),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_corpus),
+	};
+	return cmocka_run_group_tests_name("search", tests, NULL, NULL);
+}
