@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cluster.h"
+#include "concept.h"
 #include "measure.h"
 #include "pool.h"
 #include "strbuf.h"
@@ -31,6 +32,7 @@ const struct align_params align_defaults = {
 #define TIME_W 1.0f        /* t:YEAR and t:YEAR-MONTH of its dates */
 #define HEAD_W 1.0f        /* q:KIND:HEAD of its quantities */
 #define CAP_W 1.5f         /* a capitalised word inside a sentence */
+#define CONCEPT_W 1.0f    /* c:NAME, a concept a word expresses (concepts.h) */
 
 struct feat {
 	uint32_t t;
@@ -65,12 +67,31 @@ static void add_feat(struct collect *c, uint32_t t, float w)
 	c->n++;
 }
 
+/* a feature named by key (k:, q:, t:, c: kinds) */
+static void add_key(struct collect *c, const char *key, float w)
+{
+	add_feat(c, termdict_id(c->d, key, strlen(key), NULL, 0), w);
+}
+
+/* c:NAME for each concept (concepts.h) the term expresses */
+static void add_concepts(struct collect *c, const char *term, size_t len)
+{
+	size_t ids[4];
+	size_t k = concept_of(term, len, ids, 4);
+	for (size_t i = 0; i < k; i++) {
+		char key[64];
+		snprintf(key, sizeof key, "c:%s", concept_name(ids[i]));
+		add_key(c, key, c->weight * CONCEPT_W);
+	}
+}
+
 static void on_term(void *ctx, const char *term, size_t len, const char *word,
 		    size_t wlen, unsigned flags)
 {
 	struct collect *c = ctx;
 	uint32_t t = termdict_id(c->d, term, len, word, wlen);
 	add_feat(c, t, c->weight * (flags & TERM_CAP ? CAP_W : 1.0f));
+	add_concepts(c, term, len);
 	if (!(flags & TERM_CAP)) {
 		sb_reset(&c->run);
 		sb_reset(&c->run_surf);
@@ -478,11 +499,12 @@ void align_run(const struct align_item *items, size_t n,
 			uint32_t t = key[k].t;
 			for (size_t q = start[t]; q < start[t + 1]; q++) {
 				uint32_t j = post[q];
-				if (j == i)
-					continue;
+				float add = key[k].w * post_w[q];
+				if (j == i || !(add > 0))
+					continue;     /* acc[j] == 0 must mean "not touched" */
 				if (acc[j] == 0)
 					touched[ntouched++] = j;
-				acc[j] += key[k].w * post_w[q];
+				acc[j] += add;
 			}
 		}
 		float cut = ntouched > MAX_CANDIDATES ?
