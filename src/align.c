@@ -54,6 +54,16 @@ struct collect {
 	struct strbuf run;        /* the current run of capitalised terms */
 	size_t run_len;
 	struct strbuf run_surf;
+	struct concepts_of *cc;   /* by term id: its concept features, cached */
+	size_t ncc;
+};
+
+#define TERM_CONCEPTS 3
+
+struct concepts_of {
+	uint32_t feat[TERM_CONCEPTS]; /* term ids of its c:NAME features */
+	uint8_t n;
+	bool done;
 };
 
 static void add_feat(struct collect *c, uint32_t t, float w)
@@ -67,22 +77,32 @@ static void add_feat(struct collect *c, uint32_t t, float w)
 	c->n++;
 }
 
-/* a feature named by key (k:, q:, t:, c: kinds) */
-static void add_key(struct collect *c, const char *key, float w)
+/* c:NAME for each concept (concepts.h) term t expresses, looked up once
+ * per term */
+static void add_concepts(struct collect *c, uint32_t t, const char *term, size_t len)
 {
-	add_feat(c, termdict_id(c->d, key, strlen(key), NULL, 0), w);
-}
-
-/* c:NAME for each concept (concepts.h) the term expresses */
-static void add_concepts(struct collect *c, const char *term, size_t len)
-{
-	size_t ids[4];
-	size_t k = concept_of(term, len, ids, 4);
-	for (size_t i = 0; i < k; i++) {
-		char key[64];
-		snprintf(key, sizeof key, "c:%s", concept_name(ids[i]));
-		add_key(c, key, c->weight * CONCEPT_W);
+	if (t >= c->ncc) {
+		size_t m = c->ncc ? 2 * c->ncc : 1024;
+		while (m <= t)
+			m *= 2;
+		c->cc = xrealloc(c->cc, m * sizeof *c->cc);
+		memset(c->cc + c->ncc, 0, (m - c->ncc) * sizeof *c->cc);
+		c->ncc = m;
 	}
+	struct concepts_of *co = &c->cc[t];
+	if (!co->done) {
+		size_t ids[TERM_CONCEPTS];
+		size_t k = concept_of(term, len, ids, TERM_CONCEPTS);
+		for (size_t i = 0; i < k; i++) {
+			char key[64];
+			int m = snprintf(key, sizeof key, "c:%s", concept_name(ids[i]));
+			co->feat[i] = termdict_id(c->d, key, (size_t)m, NULL, 0);
+		}
+		co->n = (uint8_t)k;
+		co->done = true;
+	}
+	for (size_t i = 0; i < co->n; i++)
+		add_feat(c, co->feat[i], c->weight * CONCEPT_W);
 }
 
 static void on_term(void *ctx, const char *term, size_t len, const char *word,
@@ -91,7 +111,7 @@ static void on_term(void *ctx, const char *term, size_t len, const char *word,
 	struct collect *c = ctx;
 	uint32_t t = termdict_id(c->d, term, len, word, wlen);
 	add_feat(c, t, c->weight * (flags & TERM_CAP ? CAP_W : 1.0f));
-	add_concepts(c, term, len);
+	add_concepts(c, t, term, len);
 	if (!(flags & TERM_CAP)) {
 		sb_reset(&c->run);
 		sb_reset(&c->run_surf);
@@ -606,6 +626,7 @@ void align_run(const struct align_item *items, size_t n,
 	free(order);
 	free(pos_of);
 	free(col.f);
+	free(col.cc);
 	sb_release(&col.run);
 	sb_release(&col.run_surf);
 	termdict_release(&d);
