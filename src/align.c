@@ -11,6 +11,7 @@
 #include "concept.h"
 #include "measure.h"
 #include "pool.h"
+#include "reltime.h"
 #include "strbuf.h"
 #include "termdict.h"
 #include "terms.h"
@@ -24,6 +25,7 @@ const struct align_params align_defaults = {
 };
 
 #define MEASURE_GAP 31     /* days: the same measure further apart is another moment */
+#define PUBLISHED_SLACK 31 /* days: a report may be of the weeks before it appeared */
 #define EDGE_MIN 0.06      /* weaker candidate edges are dropped */
 #define MAX_CANDIDATES 32 /* pairs scored per claim, best partial scores first */
 #define CANNOT_LINK -1000.0
@@ -244,13 +246,15 @@ static double dot(const struct vec *a, const struct vec *b)
 struct when {
 	long lo[ALIGN_MAX_TIMES], hi[ALIGN_MAX_TIMES];
 	int n;
-	bool dated;               /* from date values, not the publication */
+	bool dated;               /* from date values or the text, not the publication */
+	bool from_text;           /* from the text's own words (reltime.h) */
 };
 
 static void when_of(const struct align_item *it, struct when *w)
 {
 	w->n = 0;
 	w->dated = false;
+	w->from_text = false;
 	for (size_t k = 0; k < it->nvals && w->n < ALIGN_MAX_TIMES; k++)
 		if (it->vals[k].kind == NORM_DATE) {
 			w->lo[w->n] = (long)it->vals[k].lo;
@@ -258,8 +262,14 @@ static void when_of(const struct align_item *it, struct when *w)
 			w->n++;
 			w->dated = true;
 		}
+	if (!w->n && it->text &&
+	    reltime_find(it->text, strlen(it->text), it->published_lo, it->published_hi,
+			 &w->lo[0], &w->hi[0])) {
+		w->n = 1;
+		w->dated = w->from_text = true;
+	}
 	if (!w->n && it->published_lo <= it->published_hi) {
-		w->lo[0] = it->published_lo;
+		w->lo[0] = it->published_lo - PUBLISHED_SLACK;
 		w->hi[0] = it->published_hi;
 		w->n = 1;
 	}
@@ -454,10 +464,18 @@ void align_run(const struct align_item *items, size_t n,
 			if (v->kind == NORM_DATE)
 				add_time(&col, &d, v);
 		}
+		when_of(it, &when[i]);
+		if (when[i].from_text) {
+			/* the time the words name, as a date value would give it */
+			struct norm_value tv = { .kind = NORM_DATE };
+			tv.lo = (double)when[i].lo[0];
+			tv.hi = (double)when[i].hi[0];
+			tv.prec = when[i].hi[0] - when[i].lo[0] > 31 ? PREC_YEAR : PREC_MONTH;
+			add_time(&col, &d, &tv);
+		}
 		vec_from(&col, &vecs[i]);
 		for (size_t k = 0; k < vecs[i].n; k++)
 			d.df[vecs[i].f[k].t]++;
-		when_of(it, &when[i]);
 		measures_read(it->vals, it->nvals, &d, &d.pool, &meas[i]);
 	}
 	/* TF-IDF, unit length */

@@ -120,6 +120,17 @@ heldout budget 0.54
 heldout transfer 0.71
 heldout trial 0.85
 
+# time from the claim's own words: "two years ago" (published 2024) and
+# "the 2022 flood" are one moment; "last month's flood" is another, and the
+# same measure at two moments is never one topic
+F=$TMP/flood
+mkcorpus "$F" <tests/compare/fixtures/flood.spec
+expect "words in time: compare --auto-only" 0 "" "$LECTERN" compare --auto-only --corpus "$F"
+check "words in time: two years ago = 2022" same_topic e-1 s-1
+check "words in time: last month's flood apart from 2022's" apart e-1 v-1
+check "words in time: last month (no date value) = this spring" same_topic v-1 s-2
+check "words in time: never a conflict across moments" bash -c '! grep -Eq "(e-1|s-1) / (v-1|s-2)|(v-1|s-2) / (e-1|s-1)" <<<"$1"' _ "$out"
+
 # ---- invented articles ----
 C=$TMP/town
 mkcorpus "$C" <tests/compare/fixtures/town.spec
