@@ -6,8 +6,9 @@
  * concept_of() takes a term as terms_scan() gives it (lower-case, stemmed)
  * and writes up to max concept ids to ids, returning how many it wrote
  * (0: none).  Ids count from 0 in the order of the table; concept_name()
- * gives a concept's name (a static string; NULL for an id out of range).  The lexicon is stemmed and sorted on the first call
- * (not thread-safe before that) and kept until the process exits.
+ * gives a concept's name (a static string; NULL for an id out of range).
+ * The lexicon is stemmed and sorted on the first call (not thread-safe
+ * before that) and kept until the process exits.
  */
 #ifndef LECTERN_CONCEPT_H
 #define LECTERN_CONCEPT_H
