@@ -1,5 +1,6 @@
 /* align: TF-IDF vectors, blocking, average-linkage grouping, labels. */
 #include "align.h"
+#include "alignvec.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -10,6 +11,7 @@
 #include "cluster.h"
 #include "measure.h"
 #include "pool.h"
+#include "reltime.h"
 #include "strbuf.h"
 #include "termdict.h"
 #include "terms.h"
@@ -23,193 +25,24 @@ const struct align_params align_defaults = {
 };
 
 #define MEASURE_GAP 31     /* days: the same measure further apart is another moment */
+#define PUBLISHED_SLACK 31 /* days: a report may be of the weeks before it appeared */
 #define EDGE_MIN 0.06      /* weaker candidate edges are dropped */
 #define MAX_CANDIDATES 32 /* pairs scored per claim, best partial scores first */
 #define CANNOT_LINK -1000.0
-/* weights of the features besides the claim's own words (weight 1) */
-#define ABOUT_W 1.0f       /* words of what a date is of */
-#define TIME_W 1.0f        /* t:YEAR and t:YEAR-MONTH of its dates */
-#define HEAD_W 1.0f        /* q:KIND:HEAD of its quantities */
-#define CAP_W 1.5f         /* a capitalised word inside a sentence */
-
-struct feat {
-	uint32_t t;
-	float w;
-};
-
-struct vec {
-	struct feat *f;
-	size_t n;
-};
-
-/* ---- features of one item ---- */
-
-struct collect {
-	struct termdict *d;
-	struct feat *f;
-	size_t n, alloc;
-	float weight;
-	struct strbuf run;        /* the current run of capitalised terms */
-	size_t run_len;
-	struct strbuf run_surf;
-};
-
-static void add_feat(struct collect *c, uint32_t t, float w)
-{
-	if (c->n == c->alloc) {
-		c->alloc = c->alloc ? 2 * c->alloc : 64;
-		c->f = xrealloc(c->f, c->alloc * sizeof *c->f);
-	}
-	c->f[c->n].t = t;
-	c->f[c->n].w = w;
-	c->n++;
-}
-
-static void on_term(void *ctx, const char *term, size_t len, const char *word,
-		    size_t wlen, unsigned flags)
-{
-	struct collect *c = ctx;
-	uint32_t t = termdict_id(c->d, term, len, word, wlen);
-	add_feat(c, t, c->weight * (flags & TERM_CAP ? CAP_W : 1.0f));
-	if (!(flags & TERM_CAP)) {
-		sb_reset(&c->run);
-		sb_reset(&c->run_surf);
-		c->run_len = 0;
-		return;
-	}
-	if (!c->run_len)
-		sb_addstr(&c->run, "e:");
-	else {
-		sb_addch(&c->run, '_');
-		sb_addch(&c->run_surf, ' ');
-	}
-	sb_add(&c->run, term, len);
-	sb_add(&c->run_surf, word, wlen);
-	c->run_len++;
-	if (flags & TERM_RUN_END) {
-		if (c->run_len >= 2)
-			add_feat(c, termdict_id(c->d, c->run.buf, c->run.len, c->run_surf.buf,
-					    c->run_surf.len), c->weight);
-		sb_reset(&c->run);
-		sb_reset(&c->run_surf);
-		c->run_len = 0;
-	}
-}
-
-static void scan(struct collect *c, const char *s, float w)
-{
-	if (!s)
-		return;
-	c->weight = w;
-	sb_reset(&c->run);
-	sb_reset(&c->run_surf);
-	c->run_len = 0;
-	terms_scan(s, strlen(s), on_term, c);
-}
-
-/* "q:KIND:HEAD": the kind of value with the first word of what it counts
- * ("q:percent:belarus" for a share of Belarusians). */
-struct first_term {
-	char t[40];
-	bool set;
-};
-
-static void on_first(void *ctx, const char *term, size_t len, const char *word,
-		     size_t wlen, unsigned flags)
-{
-	struct first_term *f = ctx;
-	(void)word;
-	(void)wlen;
-	(void)flags;
-	if (f->set || len >= sizeof f->t)
-		return;
-	memcpy(f->t, term, len);
-	f->t[len] = '\0';
-	f->set = true;
-}
-
-static void add_head(struct collect *c, struct termdict *d, const struct norm_value *v)
-{
-	struct first_term f = { "", false };
-	char key[64];
-	if (!v->counted)
-		return;
-	terms_scan(v->counted, strlen(v->counted), on_first, &f);
-	if (!f.set)
-		return;
-	snprintf(key, sizeof key, "q:%s:%s", norm_kind_name(v->kind), f.t);
-	add_feat(c, termdict_id(d, key, strlen(key), NULL, 0), HEAD_W);
-}
-
-/* The year (and month, when the date says one) a date is about. */
-static void add_time(struct collect *c, struct termdict *d, const struct norm_value *v)
-{
-	int y1, m1, d1, y2, m2, d2;
-	char key[32];
-	norm_civil((long)v->lo, &y1, &m1, &d1);
-	norm_civil((long)v->hi, &y2, &m2, &d2);
-	if (y1 == y2) {
-		snprintf(key, sizeof key, "t:%04d", y1);
-		add_feat(c, termdict_id(d, key, strlen(key), NULL, 0), TIME_W);
-	}
-	if (y1 == y2 && m1 == m2 && v->prec != PREC_YEAR) {
-		snprintf(key, sizeof key, "t:%04d-%02d", y1, m1);
-		add_feat(c, termdict_id(d, key, strlen(key), NULL, 0), TIME_W);
-	}
-}
-
-static int cmp_feat(const void *a, const void *b)
-{
-	const struct feat *x = a, *y = b;
-	return x->t < y->t ? -1 : x->t > y->t;
-}
-
-/* Sorts and merges duplicate terms: w becomes the summed raw frequency. */
-static void vec_from(struct collect *c, struct vec *v)
-{
-	if (c->n)
-		qsort(c->f, c->n, sizeof *c->f, cmp_feat);
-	size_t k = 0;
-	for (size_t i = 0; i < c->n; i++) {
-		if (k && c->f[k - 1].t == c->f[i].t)
-			c->f[k - 1].w += c->f[i].w;
-		else
-			c->f[k++] = c->f[i];
-	}
-	v->n = k;
-	v->f = xmalloc((k ? k : 1) * sizeof *v->f);
-	if (k)
-		memcpy(v->f, c->f, k * sizeof *v->f);
-	c->n = 0;
-}
-
-static double dot(const struct vec *a, const struct vec *b)
-{
-	double s = 0;
-	size_t i = 0, j = 0;
-	while (i < a->n && j < b->n) {
-		if (a->f[i].t < b->f[j].t)
-			i++;
-		else if (a->f[i].t > b->f[j].t)
-			j++;
-		else
-			s += (double)a->f[i++].w * b->f[j++].w;
-	}
-	return s;
-}
-
 /* ---- times ---- */
 
 struct when {
 	long lo[ALIGN_MAX_TIMES], hi[ALIGN_MAX_TIMES];
 	int n;
-	bool dated;               /* from date values, not the publication */
+	bool dated;               /* from date values or the text, not the publication */
+	bool from_text;           /* from the text's own words (reltime.h) */
 };
 
 static void when_of(const struct align_item *it, struct when *w)
 {
 	w->n = 0;
 	w->dated = false;
+	w->from_text = false;
 	for (size_t k = 0; k < it->nvals && w->n < ALIGN_MAX_TIMES; k++)
 		if (it->vals[k].kind == NORM_DATE) {
 			w->lo[w->n] = (long)it->vals[k].lo;
@@ -217,8 +50,14 @@ static void when_of(const struct align_item *it, struct when *w)
 			w->n++;
 			w->dated = true;
 		}
+	if (!w->n && it->text &&
+	    reltime_find(it->text, strlen(it->text), it->published_lo, it->published_hi,
+			 &w->lo[0], &w->hi[0])) {
+		w->n = 1;
+		w->dated = w->from_text = true;
+	}
 	if (!w->n && it->published_lo <= it->published_hi) {
-		w->lo[0] = it->published_lo;
+		w->lo[0] = it->published_lo - PUBLISHED_SLACK;
 		w->hi[0] = it->published_hi;
 		w->n = 1;
 	}
@@ -374,7 +213,7 @@ void align_run(const struct align_item *items, size_t n,
 	       const struct align_params *p, struct align_result *out)
 {
 	struct termdict d;
-	struct collect col = { 0 };
+	struct alignvec col;
 	size_t *order = xmalloc((n ? n : 1) * sizeof *order);
 	size_t *pos_of = xmalloc((n ? n : 1) * sizeof *pos_of);
 	struct vec *vecs = xcalloc(n ? n : 1, sizeof *vecs);
@@ -387,9 +226,7 @@ void align_run(const struct align_item *items, size_t n,
 
 	memset(out, 0, sizeof *out);
 	termdict_init(&d);
-	sb_init(&col.run);
-	sb_init(&col.run_surf);
-	col.d = &d;
+	alignvec_init(&col, &d);
 	for (size_t i = 0; i < n; i++)
 		order[i] = i;
 	sort_items = items;
@@ -401,22 +238,18 @@ void align_run(const struct align_item *items, size_t n,
 	/* vectors of raw weights, in id order so that term ids are stable */
 	for (size_t i = 0; i < n; i++) {
 		const struct align_item *it = &items[order[i]];
-		scan(&col, it->text, 1.0f);
-		for (size_t k = 0; k < it->nvals; k++) {
-			const struct norm_value *v = &it->vals[k];
-			char kind[32];
-			snprintf(kind, sizeof kind, "k:%s", norm_kind_name(v->kind));
-			add_feat(&col, termdict_id(&d, kind, strlen(kind), NULL, 0), 1.0f);
-			scan(&col, v->counted, 1.0f);
-			add_head(&col, &d, v);
-			scan(&col, v->about, ABOUT_W);
-			if (v->kind == NORM_DATE)
-				add_time(&col, &d, v);
+		when_of(it, &when[i]);
+		struct norm_value tv = { .kind = NORM_DATE };
+		if (when[i].from_text) {
+			/* the time the words name, as a date value would give it */
+			tv.lo = (double)when[i].lo[0];
+			tv.hi = (double)when[i].hi[0];
+			tv.prec = when[i].hi[0] - when[i].lo[0] > 31 ? PREC_YEAR : PREC_MONTH;
 		}
-		vec_from(&col, &vecs[i]);
+		alignvec_claim(&col, it->text, it->vals, it->nvals,
+			       when[i].from_text ? &tv : NULL, &vecs[i]);
 		for (size_t k = 0; k < vecs[i].n; k++)
 			d.df[vecs[i].f[k].t]++;
-		when_of(it, &when[i]);
 		measures_read(it->vals, it->nvals, &d, &d.pool, &meas[i]);
 	}
 	/* TF-IDF, unit length */
@@ -478,11 +311,12 @@ void align_run(const struct align_item *items, size_t n,
 			uint32_t t = key[k].t;
 			for (size_t q = start[t]; q < start[t + 1]; q++) {
 				uint32_t j = post[q];
-				if (j == i)
-					continue;
+				float add = key[k].w * post_w[q];
+				if (j == i || !(add > 0))
+					continue;     /* acc[j] == 0 must mean "not touched" */
 				if (acc[j] == 0)
 					touched[ntouched++] = j;
-				acc[j] += key[k].w * post_w[q];
+				acc[j] += add;
 			}
 		}
 		float cut = ntouched > MAX_CANDIDATES ?
@@ -504,7 +338,7 @@ void align_run(const struct align_item *items, size_t n,
 			} else if (items[order[i]].source == items[order[j]].source) {
 				continue;     /* one source's likeness groups nothing */
 			} else {
-				w = dot(&vecs[i], &vecs[j]);
+				w = alignvec_dot(&vecs[i], &vecs[j]);
 				if (gap > 0) {
 					double sc = when[i].dated && when[j].dated ?
 						p->time_scale : p->published_scale;
@@ -583,9 +417,7 @@ void align_run(const struct align_item *items, size_t n,
 	free(meas);
 	free(order);
 	free(pos_of);
-	free(col.f);
-	sb_release(&col.run);
-	sb_release(&col.run_surf);
+	alignvec_release(&col);
 	termdict_release(&d);
 }
 

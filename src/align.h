@@ -2,20 +2,21 @@
  * align: automatic topics, claims from different sources about the same
  * thing, for claims that no curated topic covers.
  *
- * Each claim becomes a TF-IDF vector (unit length) over its content words
- * (terms.h: lower-cased, stemmed, stop words out; capitalised words inside
- * a sentence weigh more), named entities (runs of capitalised words, one
- * feature each), the words of what its values count and of what its dates
- * are of, the kind of each value with the first word of what it counts
- * ("q:percent:belarus"), the kind alone ("k:date") and the year and month
- * its dates fall in ("t:2022", "t:2022-10").  Similarity is the cosine of
- * two vectors divided by 1 + gap / scale, where gap is the days between the
- * times the claims are about (their date values, else their source's
- * publication date) and scale is params.time_scale when both times come
- * from dates, params.published_scale otherwise.  Two claims that hold the
- * same measure (the reading of verdict_same_measure()) at times more than
- * a month apart are about different moments: they can never be in one
- * topic.
+ * Each claim becomes a TF-IDF vector (unit length) of the features
+ * alignvec.h describes: its content words, named entities, the concepts
+ * its words express (concepts.h: "crackdown" and "detained", "absorption"
+ * and "client state" meet), what its values count and what its dates are
+ * of, the kinds of its values and the year and month its dates fall in.
+ * Similarity is the cosine of two vectors divided by 1 + gap / scale,
+ * where gap is the days between the times the claims are about and scale
+ * is params.time_scale when both times are dated, params.published_scale
+ * otherwise.  A claim's time is its date values; else the time its words
+ * name (reltime.h: "in 2020", "two years ago", "last February", resolved
+ * against its source's publication date); else the publication date,
+ * reaching back a month before it (a report may be of the weeks before it
+ * appeared).  Two claims that hold the same measure (the reading of
+ * verdict_same_measure()) at times more than a month apart are about
+ * different moments: they can never be in one topic.
  *
  * Blocking: candidates for a claim come from an inverted index on its
  * ALIGN_KEYS highest-weighted terms, skipping terms found in more than
