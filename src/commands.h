@@ -17,7 +17,8 @@
 	X(list,   "list",                  "list the sources: id, date, outlet, claims, title") \
 	X(show,   "show SOURCE",           "print a source's metadata and its text") \
 	X(claims, "claims [--source ID]",  "list the claims, of all sources or of one") \
-	X(topics, "topics",                "list the topics and the claims each groups")
+	X(topics, "topics",                "list the topics and the claims each groups") \
+	X(stats,  "stats",                 "load the corpus and report counts, cache use, memory and time")
 
 #define OPTION_INFO(X) \
 	X(CORPUS,  "corpus",  0,   "PATH", "the corpus: an index file or the directory holding corpus.json") \

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "json_arena.h"
 #include "strbuf.h"
 #include "text.h"
 #include "util.h"
@@ -17,6 +18,7 @@ struct scan {
 	size_t err;          /* offset of the first problem, or SIZE_MAX */
 	const char *why;
 	size_t cap;
+	int rec;             /* record value offsets (only to locate a problem) */
 };
 
 static void scan_fail(struct scan *sc, size_t at, const char *why)
@@ -146,7 +148,8 @@ static size_t scan_value(struct scan *sc, size_t i, int depth)
 		scan_fail(sc, i, "nested too deeply");
 		return sc->n;
 	}
-	record(sc, i);
+	if (sc->rec)
+		record(sc, i);
 	char c = sc->s[i];
 	if (c == '{' || c == '[') {
 		char close = c == '{' ? '}' : ']';
@@ -231,6 +234,26 @@ static int cmp_key(const void *a, const void *b)
 	return r;
 }
 
+/* Whether two keys of a small object are equal ignoring case: compares
+ * lengths and first letters before any strcasecmp. */
+static int case_clash(const cJSON *node)
+{
+	size_t len[32], n = 0;
+	unsigned char first[32];
+	const char *key[32];
+
+	for (const cJSON *c = node->child; c; c = c->next, n++) {
+		key[n] = c->string;
+		len[n] = strlen(c->string);
+		first[n] = (unsigned char)(c->string[0] | 0x20);
+		for (size_t k = 0; k < n; k++)
+			if (len[k] == len[n] && first[k] == first[n] &&
+			    !strcasecmp(key[k], key[n]))
+				return 1;
+	}
+	return 0;
+}
+
 /* Duplicate keys and keys differing only in case, object by object. */
 static void check_keys(struct jdoc *d, const cJSON *node, struct diags *diags,
 		       size_t *budget)
@@ -240,8 +263,11 @@ static void check_keys(struct jdoc *d, const cJSON *node, struct diags *diags,
 
 	for (c = node->child; c; c = c->next)
 		n++;
-	if (cJSON_IsObject(node) && n > 1) {
-		struct keyref *v = xmalloc(n * sizeof *v);
+	if (cJSON_IsObject(node) && n > 1 && n <= 32 && !case_clash(node)) {
+		/* the common case: no two keys alike, nothing to report */
+	} else if (cJSON_IsObject(node) && n > 1) {
+		struct keyref small[32];
+		struct keyref *v = n <= ARRAY_SIZE(small) ? small : xmalloc(n * sizeof *v);
 		size_t k = 0;
 		for (c = node->child; c; c = c->next, k++) {
 			v[k].c = c;
@@ -262,7 +288,8 @@ static void check_keys(struct jdoc *d, const cJSON *node, struct diags *diags,
 					   b->string, a->string);
 			(*budget)--;
 		}
-		free(v);
+		if (v != small)
+			free(v);
 	}
 	for (c = node->child; c; c = c->next)
 		if (c->child)
@@ -292,13 +319,15 @@ int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
 		return -1;
 	}
 
-	struct scan sc = { d, buf + d->start, len - d->start, (size_t)-1, NULL, 0 };
+	struct scan sc = { d, buf + d->start, len - d->start, (size_t)-1, NULL, 0, 0 };
 	size_t end = ws(&sc, scan_value(&sc, 0, 0));
 	if (sc.err == (size_t)-1 && end < sc.n)
 		scan_fail(&sc, end, "trailing characters after the JSON value");
 
 	const char *perr = NULL;
 	/* length + 1: cJSON wants to see the terminating NUL */
+	json_arena_enter();
+	d->arena = 1;
 	d->root = cJSON_ParseWithLengthOpts(buf, len + 1, &perr, 1);
 	if (sc.err != (size_t)-1 || !d->root) {
 		size_t at = sc.err != (size_t)-1 ? sc.err + d->start :
@@ -311,13 +340,8 @@ int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
 				     "syntax error");
 		cJSON_Delete(d->root);
 		d->root = NULL;
-		free(d->offs);
-		d->offs = NULL;
-		d->noffs = 0;
 		return -1;
 	}
-	for (size_t i = 0; i < d->noffs; i++)
-		d->offs[i] += d->start;
 	size_t before = diags_count(diags), budget = 100;
 	check_keys(d, d->root, diags, &budget);
 	return diags_count(diags) > before ? -1 : 0;
@@ -337,8 +361,23 @@ void jdoc_drop_text(struct jdoc *d)
 void jdoc_release(struct jdoc *d)
 {
 	jdoc_drop_text(d);
-	cJSON_Delete(d->root);
+	if (!d->arena)           /* in the arena, the blocks go at once */
+		cJSON_Delete(d->root);
 	d->root = NULL;
+	if (d->arena) {
+		d->arena = 0;
+		json_arena_leave();
+	}
+}
+
+/* The offset of every value in document order: a second scan, made only
+ * when a problem must be located. */
+static void build_offs(struct jdoc *d)
+{
+	struct scan sc = { d, d->buf + d->start, d->len - d->start, (size_t)-1, NULL, 0, 1 };
+	scan_value(&sc, 0, 0);
+	for (size_t i = 0; i < d->noffs; i++)
+		d->offs[i] += d->start;
 }
 
 static int cmp_node(const void *a, const void *b)
@@ -366,6 +405,8 @@ static size_t node_off(struct jdoc *d, const cJSON *node)
 		return d->start;
 	if (!d->map) {
 		size_t k = 0;
+		if (!d->offs)
+			build_offs(d);
 		d->map = xcalloc(d->noffs ? d->noffs : 1, sizeof *d->map);
 		map_walk(d, d->root, &k);
 		qsort(d->map, d->noffs, sizeof *d->map, cmp_node);
