@@ -419,8 +419,9 @@ static struct corpus *try_read(const char *cpath, const char *index, const struc
 
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (uint64_t)st.st_size < align16(sizeof h) || !read_all(fd, &h, sizeof h, 0) ||
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+		goto out;     /* not a cache at all: as if absent */
+	if ((uint64_t)st.st_size < align16(sizeof h) || !read_all(fd, &h, sizeof h, 0) ||
 	    memcmp(h.magic, CACHE_MAGIC, 8) || h.layout != layout_word() ||
 	    h.payload != (uint64_t)st.st_size - align16(sizeof h)) {
 		*why = "corrupt";
