@@ -397,6 +397,31 @@ static struct corpus *image_build(char *block, size_t size, const struct header 
 	return cp;
 }
 
+struct corpus *cache_image_open(char *block, size_t size)
+{
+	struct header h;
+	if (size < align16(sizeof h))
+		return NULL;
+	memcpy(&h, block, sizeof h);
+	if (memcmp(h.magic, CACHE_MAGIC, 8) || h.layout != layout_word() ||
+	    h.payload != size - align16(sizeof h) ||
+	    cache_hash(block + align16(sizeof h), (size_t)h.payload, SEED_IMAGE) !=
+	    h.payload_hash)
+		return NULL;
+	return image_build(block, size, &h);
+}
+
+void cache_image_seal(char *block, size_t size)
+{
+	struct header h;
+	if (size < align16(sizeof h))
+		return;
+	memcpy(&h, block, sizeof h);
+	h.payload_hash = cache_hash(block + align16(sizeof h), size - align16(sizeof h),
+				    SEED_IMAGE);
+	memcpy(block, &h, sizeof h);
+}
+
 static bool stat_matches(const struct header *h, const struct stat *st)
 {
 	return h->size == (uint64_t)st->st_size &&
@@ -442,9 +467,7 @@ static struct corpus *try_read(const char *cpath, const char *index, const struc
 	}
 	block = malloc((size_t)st.st_size);
 	if (!block || !read_all(fd, block, (size_t)st.st_size, 0) ||
-	    cache_hash(block + align16(sizeof h), (size_t)h.payload, SEED_IMAGE) !=
-	    h.payload_hash || memcmp(block, &h, sizeof h) ||
-	    !(c = image_build(block, (size_t)st.st_size, &h))) {
+	    memcmp(block, &h, sizeof h) || !(c = cache_image_open(block, (size_t)st.st_size))) {
 		*why = "corrupt";
 		goto out;
 	}

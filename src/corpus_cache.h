@@ -66,4 +66,13 @@ uint64_t cache_index_hash(const char *p, size_t n);
 int corpus_cache_write(struct corpus *c, const struct stat *st, uint64_t index_hash,
 		       struct strbuf *err);
 
+/*
+ * Builds a corpus from a whole cache image in memory (block from malloc,
+ * taken over on success) after checking all of it but the index's stat
+ * and hash; NULL when anything is wrong.  cache_image_seal() recomputes an
+ * image's payload hash, for tests that tamper with an image.
+ */
+struct corpus *cache_image_open(char *block, size_t size);
+void cache_image_seal(char *block, size_t size);
+
 #endif
