@@ -515,9 +515,14 @@ struct corpus *corpus_cache_read(const char *index_path, const char **why)
 
 /* ---- writing ---- */
 
+struct slot {
+	uint64_t hash;
+	size_t ref;              /* string offset + 1; 0 = empty */
+};
+
 struct writer {
 	struct strbuf reg[NREG];
-	size_t *intern;          /* string offset + 1, by hash */
+	struct slot *intern;     /* short strings already stored, by hash */
 	size_t icap, iused;
 };
 
@@ -529,14 +534,12 @@ static size_t count(const struct writer *w, int r)
 static void intern_grow(struct writer *w)
 {
 	size_t ncap = w->icap ? w->icap * 2 : 4096;
-	size_t *n = xcalloc(ncap, sizeof *n);
-	const char *strs = w->reg[R_STRINGS].buf;
+	struct slot *n = xcalloc(ncap, sizeof *n);
 	for (size_t i = 0; i < w->icap; i++) {
-		if (!w->intern[i])
+		if (!w->intern[i].ref)
 			continue;
-		const char *s = strs + w->intern[i] - 1;
-		size_t h = cache_hash(s, strlen(s), 0) & (ncap - 1);
-		while (n[h])
+		size_t h = w->intern[i].hash & (ncap - 1);
+		while (n[h].ref)
 			h = (h + 1) & (ncap - 1);
 		n[h] = w->intern[i];
 	}
@@ -545,25 +548,33 @@ static void intern_grow(struct writer *w)
 	w->icap = ncap;
 }
 
+#define INTERN_MAX 40   /* longer strings (texts, titles) are rarely repeated */
+
 /* A string reference: offset + 1 into the strings, 0 for NULL.  Equal
- * strings are stored once. */
+ * short strings (kinds, outlets, units, dates) are stored once. */
 static const char *enc_str(struct writer *w, const char *s)
 {
 	if (!s)
 		return NULL;
+	size_t len = strlen(s);
+	struct strbuf *strs = &w->reg[R_STRINGS];
+	if (len > INTERN_MAX) {
+		sb_add(strs, s, len + 1);
+		return (const char *)(uintptr_t)(strs->len - len);
+	}
 	if (w->iused * 2 >= w->icap)
 		intern_grow(w);
-	size_t len = strlen(s), mask = w->icap - 1;
-	size_t h = cache_hash(s, len, 0) & mask;
-	for (; w->intern[h]; h = (h + 1) & mask) {
-		const char *t = w->reg[R_STRINGS].buf + w->intern[h] - 1;
-		if (!strcmp(t, s))
-			return (const char *)(uintptr_t)w->intern[h];
-	}
-	w->intern[h] = w->reg[R_STRINGS].len + 1;
+	size_t mask = w->icap - 1;
+	uint64_t hv = cache_hash(s, len, 0);
+	size_t h = hv & mask;
+	for (; w->intern[h].ref; h = (h + 1) & mask)
+		if (w->intern[h].hash == hv && !strcmp(strs->buf + w->intern[h].ref - 1, s))
+			return (const char *)(uintptr_t)w->intern[h].ref;
+	w->intern[h].hash = hv;
+	w->intern[h].ref = strs->len + 1;
 	w->iused++;
-	sb_add(&w->reg[R_STRINGS], s, len + 1);
-	return (const char *)(uintptr_t)w->intern[h];
+	sb_add(strs, s, len + 1);
+	return (const char *)(uintptr_t)w->intern[h].ref;
 }
 
 #define ENC_ARR(w, r) ((void *)(uintptr_t)count((w), (r)))
@@ -751,6 +762,9 @@ int corpus_cache_write(struct corpus *c, const struct stat *st, uint64_t index_h
 
 	memset(&w, 0, sizeof w);
 	memset(&h, 0, sizeof h);
+	sb_grow(&w.reg[R_SOURCES], c->nsources * sizeof *c->sources);
+	sb_grow(&w.reg[R_CLAIMS], c->nclaims * sizeof *c->claims);
+	sb_grow(&w.reg[R_STRINGS], c->pool.used / 2);
 	for (size_t i = 0; i < c->nsources; i++)
 		enc_source(&w, &c->sources[i]);
 	for (size_t i = 0; i < c->nclaims; i++)
@@ -782,6 +796,10 @@ int corpus_cache_write(struct corpus *c, const struct stat *st, uint64_t index_h
 	struct strbuf all = STRBUF_INIT;
 	static const char zeros[16];
 	free(w.intern);
+	size_t total = 0;
+	for (int i = 0; i < NREG; i++)
+		total += align16(w.reg[i].len);
+	sb_grow(&all, total);
 	for (int i = 0; i < NREG; i++) {
 		h.n[i] = count(&w, i);
 		sb_add(&all, w.reg[i].buf ? w.reg[i].buf : "", w.reg[i].len);
