@@ -22,7 +22,8 @@ hf() {
 	local prep=()
 	if [ "$1" = --prepare ]; then prep=(--prepare "$2"); shift 2; fi
 	local json=$WORK/$name.json
-	for c in "$@"; do cmdlog "$c"; done
+	local cmd
+	for cmd in "$@"; do cmdlog "$cmd"; done
 	hyperfine -N --style none --warmup "$WARMUP" --runs "$RUNS" "${prep[@]}" \
 		--export-json "$json" -- "$@" >/dev/null 2>"$WORK/$name.err" ||
 		{ cat "$WORK/$name.err" >&2; return 1; }
@@ -35,7 +36,8 @@ median() {
 
 maxrss() {
 	cmdlog "/usr/bin/time -f %M $*"
-	for _ in $(seq "$RUNS"); do
+	local i
+	for i in $(seq "$RUNS"); do
 		/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
 	done | median
 }

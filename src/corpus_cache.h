@@ -40,8 +40,19 @@
 #include "corpus.h"
 #include "strbuf.h"
 
-/* The 64-bit hash of n bytes (any alignment). */
+/* The 64-bit hash of n bytes (any alignment); hash_*() give the same value
+ * for the same bytes fed in pieces. */
 uint64_t cache_hash(const void *p, size_t n, uint64_t seed);
+
+struct hash_state {
+	uint64_t a, b, c, d, total;
+	unsigned char tail[32];
+	size_t tn;
+};
+
+void hash_init(struct hash_state *h, uint64_t seed);
+void hash_update(struct hash_state *h, const void *p, size_t n);
+uint64_t hash_final(struct hash_state *h);
 
 /* False when LECTERN_CACHE turns the cache off. */
 bool corpus_cache_enabled(void);
@@ -53,8 +64,7 @@ bool corpus_cache_enabled(void);
  */
 struct corpus *corpus_cache_read(const char *index_path, const char **why);
 
-/* The hash of an index's bytes that the cache records (two levels: each
- * MiB, then the list of those). */
+/* The hash of an index's bytes that the cache records. */
 uint64_t cache_index_hash(const char *p, size_t n);
 
 /*
