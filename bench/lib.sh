@@ -6,6 +6,8 @@
 #            adds a line to the table (run.sh prints it and writes RESULTS.md)
 #   hf NAME [--prepare CMD] CMD...   times CMDs with hyperfine in one run;
 #            sets MED[0..] to each command's median in seconds
+#   alt NAME [--prepare CMD] CMD...  the same, the commands run in turn
+#            (round robin), for ratios that hold on a loaded machine
 #   maxrss CMD...   median peak resident kB of CMD over RUNS runs (time -v)
 #   cmdlog CMD      records a command for the "commands" list
 
@@ -28,6 +30,34 @@ hf() {
 		--export-json "$json" -- "$@" >/dev/null 2>"$WORK/$name.err" ||
 		{ cat "$WORK/$name.err" >&2; return 1; }
 	mapfile -t MED < <(jq -r '.results[].median' "$json")
+}
+
+# alt NAME [--prepare CMD] CMD...: like hf, but runs the commands round
+# robin (WARMUP untimed rounds, then RUNS timed ones, each command timed from
+# bash's EPOCHREALTIME around it, PREPARE run untimed before each), so that a
+# change in a shared machine's load falls on every command alike.
+alt() {
+	local name=$1; shift
+	local prep=
+	if [ "$1" = --prepare ]; then prep=$2; shift 2; fi
+	local -a cmds=("$@")
+	local times=$WORK/$name.times r i t0 t1 cmd
+	for cmd in "$@"; do cmdlog "$cmd"; done
+	: >"$times"
+	for ((r = 0; r < WARMUP + RUNS; r++)); do
+		for ((i = 0; i < ${#cmds[@]}; i++)); do
+			[ -z "$prep" ] || eval "$prep" >/dev/null 2>&1
+			t0=$EPOCHREALTIME
+			eval "${cmds[i]}" >/dev/null 2>&1 ||
+				{ echo "bench: failed: ${cmds[i]}" >&2; return 1; }
+			t1=$EPOCHREALTIME
+			((r < WARMUP)) || echo "$i $t0 $t1" >>"$times"
+		done
+	done
+	MED=()
+	for ((i = 0; i < ${#cmds[@]}; i++)); do
+		MED[i]=$(awk -v k="$i" '$1 == k { print $3 - $2 }' "$times" | median)
+	done
 }
 
 median() {

@@ -1,16 +1,19 @@
 # open: time from start to a loaded corpus (lectern stats loads the index,
 # checks its structure, builds the model and exits), first open (no cache:
 # it is removed before each run) and repeated open (through the cache),
-# against jq empty on the same index and cat of the index and of all texts.
+# against jq empty on the same index (run in turn with lectern, so that both
+# see the same load), and cat of the index and of all texts (hyperfine).
 for n in 10000 100000; do
 	c=$CORPORA/$n
 	cache=$c/.corpus.json.lcache
-	hf open-$n --prepare "rm -f $cache" "$LECTERN --corpus $c stats" \
-		"jq empty $c/corpus.json" "cat $c/corpus.json"
-	first=${MED[0]} jq=${MED[1]} catix=${MED[2]}
+	alt open-$n --prepare "rm -f $cache" "$LECTERN --corpus $c stats" \
+		"jq empty $c/corpus.json"
+	first=${MED[0]} jq=${MED[1]}
 	"$LECTERN" --corpus "$c" stats >/dev/null     # leaves a fresh cache
-	hf reopen-$n "$LECTERN --corpus $c stats" "jq empty $c/corpus.json"
+	alt reopen-$n "$LECTERN --corpus $c stats" "jq empty $c/corpus.json"
 	again=${MED[0]} jq2=${MED[1]}
+	hf catix-$n "cat $c/corpus.json"
+	catix=${MED[0]}
 	hf cat-$n "sh -c 'find $c/sources -type f -exec cat {} + >/dev/null'"
 	catall=${MED[0]}
 	row open "$n" "first open" "$(fmt_s "$first")" "jq empty" "$(fmt_s "$jq")" \

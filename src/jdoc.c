@@ -57,11 +57,26 @@ static int hexval(char c)
 	return -1;
 }
 
+static inline int plain(char ch)
+{
+	unsigned char c = (unsigned char)ch;
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
 /* s[i] == '"'; returns the offset after the closing quote. */
 static size_t scan_string(struct scan *sc, size_t i)
 {
 	i++;
 	while (i < sc->n) {
+		/* the common bytes first: printable ASCII but '"' and '\\' */
+		while (i + 8 <= sc->n && plain(sc->s[i]) && plain(sc->s[i + 1]) &&
+		       plain(sc->s[i + 2]) && plain(sc->s[i + 3]) && plain(sc->s[i + 4]) &&
+		       plain(sc->s[i + 5]) && plain(sc->s[i + 6]) && plain(sc->s[i + 7]))
+			i += 8;
+		while (i < sc->n && plain(sc->s[i]))
+			i++;
+		if (i >= sc->n)
+			break;
 		unsigned char c = (unsigned char)sc->s[i];
 		if (c == '"')
 			return i + 1;
