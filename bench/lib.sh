@@ -25,7 +25,7 @@ hf() {
 	if [ "$1" = --prepare ]; then prep=(--prepare "$2"); shift 2; fi
 	local json=$WORK/$name.json
 	local cmd
-	for cmd in "$@"; do cmdlog "$cmd"; done
+	for cmd in "$@"; do cmdlog "$cmd${prep[1]:+   (after: ${prep[1]})}"; done
 	hyperfine -N --style none --warmup "$WARMUP" --runs "$RUNS" "${prep[@]}" \
 		--export-json "$json" -- "$@" >/dev/null 2>"$WORK/$name.err" ||
 		{ cat "$WORK/$name.err" >&2; return 1; }
@@ -42,7 +42,7 @@ alt() {
 	if [ "$1" = --prepare ]; then prep=$2; shift 2; fi
 	local -a cmds=("$@")
 	local times=$WORK/$name.times r i t0 t1 cmd
-	for cmd in "$@"; do cmdlog "$cmd"; done
+	for cmd in "$@"; do cmdlog "$cmd${prep:+   (after: $prep)}"; done
 	: >"$times"
 	for ((r = 0; r < WARMUP + RUNS; r++)); do
 		for ((i = 0; i < ${#cmds[@]}; i++)); do

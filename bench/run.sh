@@ -63,8 +63,10 @@ mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 	echo "Machine: $(nproc) cores, $mem, $cpu; $(uname -sr)."
 	echo "lectern $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(hyperfine --version), $(jq --version)."
 	echo
-	echo "Every time is the median of $RUNS runs (after $WARMUP warm-up run) measured by"
-	echo "hyperfine in the same invocation as its peer; memory is the median of $RUNS runs."
+	echo "Every time is the median of $RUNS runs (after $WARMUP warm-up run).  lectern's open"
+	echo "and its jq peer run in turn, round robin (bench/lib.sh \`alt\`), so that both see the"
+	echo "same load on this shared machine; the floors (cat) and check are timed by hyperfine."
+	echo "Memory figures are medians of $RUNS runs."
 	echo "Corpora: \`bench/gen-corpus N\` (N sources, about 2 claims each, N/5 topics)."
 	echo
 	echo "| $(sed 's/\t/ | /g' <<<"$header") |"
@@ -74,7 +76,7 @@ mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 	echo "## Commands"
 	echo
 	echo '```'
-	cat "$CMDS"
+	sed "s|$TOP/||g" "$CMDS"
 	echo '```'
 	echo
 	cat bench/NOTES.md
