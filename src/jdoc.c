@@ -376,7 +376,7 @@ void jdoc_drop_text(struct jdoc *d)
 void jdoc_release(struct jdoc *d)
 {
 	jdoc_drop_text(d);
-	if (!d->arena)           /* in the arena, the blocks go at once */
+	if (!d->arena || !json_arena_active())   /* else the blocks go at once */
 		cJSON_Delete(d->root);
 	d->root = NULL;
 	if (d->arena) {

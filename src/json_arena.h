@@ -10,16 +10,20 @@
  * every cJSON allocation (parse, create, print) lands in the arena and
  * cJSON_free/cJSON_Delete free nothing: no cJSON value or printed string
  * may be kept past the outermost leave (copy what must stay).  Not for use
- * from several threads at once (cJSON's hooks are global).
+ * from several threads at once (cJSON's hooks are global).  Built with
+ * AddressSanitizer, the arena stays off so that the sanitizer sees cJSON's
+ * every allocation.
  */
 #ifndef LECTERN_JSON_ARENA_H
 #define LECTERN_JSON_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 void json_arena_enter(void);
 void json_arena_leave(void);
-/* Bytes the arena holds now (for memory reports). */
-size_t json_arena_size(void);
+/* Whether cJSON allocates in the arena now (false under AddressSanitizer,
+ * where cJSON keeps malloc and trees must be freed with cJSON_Delete). */
+bool json_arena_active(void);
 
 #endif
