@@ -103,7 +103,7 @@ install: lectern
 clean:
 	rm -rf build lectern
 
-# Benchmarks (not part of `make test`): see bench/README and bench/RESULTS.md.
+# Benchmarks (not part of `make test`): see bench/NOTES.md and bench/RESULTS.md.
 BENCH_PKGS := hyperfine time jq
 .PHONY: bench bench-deps
 bench-deps:
