@@ -104,3 +104,16 @@ install: lectern
 
 clean:
 	rm -rf build lectern
+
+# Benchmarks (not part of `make test`): see bench/NOTES.md and bench/RESULTS.md.
+BENCH_PKGS := hyperfine time jq
+.PHONY: bench bench-deps
+bench-deps:
+	$(Q)$(MAKE) --no-print-directory deps DEB_PKGS="$(BENCH_PKGS)"
+
+bench/gen-corpus: bench/gen-corpus.c $(BUILD)/src/sha256.o
+	@echo "  CC    $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -O2 -o $@ $^
+
+bench: bench-deps lectern bench/gen-corpus
+	$(Q)bash bench/run.sh

@@ -13,6 +13,7 @@
 #include "corpus.h"
 #include "corpus_json.h"
 #include "keys.h"
+#include "stats.h"
 #include "strbuf.h"
 #include "text.h"
 #include "util.h"
@@ -450,17 +451,18 @@ int cli_run(const struct cli_args *a, cli_reader_fn *reader)
 		int (*run)(struct corpus *, const struct cli_args *);
 		unsigned flags;
 	} cmds[] = {
-		{ "check", cmd_check, CORPUS_CHECK_FILES },
-		{ "list", cmd_list, 0 },
-		{ "show", cmd_show, 0 },
-		{ "claims", cmd_claims, 0 },
-		{ "topics", cmd_topics, 0 },
-		{ "compare", cmd_compare, 0 },
-		{ "export", cmd_export, 0 },
-		{ "eval-compare", cmd_eval_compare, 0 },
+		{ "check", cmd_check, CORPUS_CHECK_FILES | CORPUS_USE_CACHE },
+		{ "list", cmd_list, CORPUS_USE_CACHE },
+		{ "show", cmd_show, CORPUS_USE_CACHE },
+		{ "claims", cmd_claims, CORPUS_USE_CACHE },
+		{ "topics", cmd_topics, CORPUS_USE_CACHE },
+		{ "stats", stats_run, CORPUS_USE_CACHE },
+		{ "compare", cmd_compare, CORPUS_USE_CACHE },
+		{ "export", cmd_export, CORPUS_USE_CACHE },
+		{ "eval-compare", cmd_eval_compare, CORPUS_USE_CACHE },
 	};
 	int (*run)(struct corpus *, const struct cli_args *) = reader ? reader : cmd_summary;
-	unsigned flags = 0;
+	unsigned flags = CORPUS_USE_CACHE;
 	int code;
 
 	signal(SIGPIPE, SIG_DFL);

@@ -18,6 +18,7 @@
 	X(show,   "show SOURCE",           "print a source's metadata and its text") \
 	X(claims, "claims [--source ID]",  "list the claims, of all sources or of one") \
 	X(topics, "topics",                "list the topics and the claims each groups") \
+	X(stats,  "stats",                 "load the corpus and report counts, cache use, memory and time") \
 	X(compare, "compare [TOPIC]",      "line up the claims of each topic across sources: values, pairwise verdicts, status") \
 	X(export, "export --format FMT",   "write the claims and the topic-by-source matrix as csv, json or md") \
 	X(import, "import PATH...",        "make a corpus in --output DIR from .txt/.html files or folders") \

@@ -257,9 +257,13 @@ void corpus_free(struct corpus *c)
 		return;
 	for (size_t i = 0; i < c->nsources; i++)
 		free(c->sources[i].text);
-	free(c->source_ids.slots);
-	free(c->claim_ids.slots);
-	free(c->topic_ids.slots);
+	if (!c->image) {         /* else they live in the image */
+		free(c->source_ids.slots);
+		free(c->claim_ids.slots);
+		free(c->topic_ids.slots);
+	}
+	free(c->image);
+	free(c->cache_path);
 	free(c->index_path);
 	free(c->dir);
 	pool_release(&c->pool);

@@ -115,10 +115,17 @@ struct corpus {
 	const char *extra;
 	struct idmap source_ids, claim_ids, topic_ids;
 	struct pool pool;
+	char cache_state[64];         /* how the binary cache served this load:
+				       * "off", "hit", "written", "stale, rewritten",
+				       * "not written: ..." (corpus_cache.h) */
+	char *cache_path;             /* the cache read or written, or NULL */
+	void *image;                  /* the cache block the model lives in, or NULL */
 };
 
 enum {
 	CORPUS_CHECK_FILES = 1,  /* read every text: sha256, UTF-8, spans */
+	CORPUS_USE_CACHE = 2,    /* read (unless CHECK_FILES) and write the binary
+				  * cache of corpus_cache.h */
 };
 
 /*

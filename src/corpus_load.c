@@ -4,12 +4,14 @@
  * stands.  The JSON tree is freed before returning.
  */
 #include <errno.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "corpus.h"
+#include "corpus_cache.h"
 #include "corpus_impl.h"
 #include "jdoc.h"
 #include "sha256.h"
@@ -40,9 +42,35 @@ static const char *type_name(const cJSON *n)
 	return "invalid";
 }
 
+/*
+ * The member key of obj, or NULL.  The loader asks for an object's members
+ * mostly in the order they are written, so the search starts after the
+ * member found last in the same object: one comparison per lookup instead
+ * of a walk from the first member.  Keys are unique (jdoc checks).
+ */
+static const cJSON *last_obj, *last, *next;   /* reset by corpus_load() */
+
 static const cJSON *field(const cJSON *obj, const char *key)
 {
-	return cJSON_GetObjectItemCaseSensitive(obj, key);
+	const cJSON *start, *f;
+
+	if (!obj || !cJSON_IsObject(obj))
+		return NULL;
+	if (obj == last_obj && last && !strcmp(last->string, key))
+		return last;      /* asked again (get_enum, checks) */
+	start = obj == last_obj && next ? next : obj->child;
+	for (f = start; f; f = f->next)
+		if (f->string && !strcmp(f->string, key))
+			goto found;
+	for (f = obj->child; f && f != start; f = f->next)
+		if (f->string && !strcmp(f->string, key))
+			goto found;
+	return NULL;
+found:
+	last_obj = obj;
+	last = f;
+	next = f->next;
+	return f;
 }
 
 /* A string field; "" for a missing required one, NULL for null/absent. */
@@ -243,7 +271,7 @@ static const char *get_date(struct ld *L, const cJSON *obj, const char *what,
 static bool one_of(const char *s, const char *const *set)
 {
 	for (; *set; set++)
-		if (!strcmp(s, *set))
+		if (**set == *s && !strcmp(s, *set))
 			return true;
 	return false;
 }
@@ -552,18 +580,68 @@ static void load_topic(struct ld *L, size_t i, const cJSON *o)
 	t->extra = extras(L, o, topic_known);
 }
 
-static bool topic_has(const struct topic *t, size_t claim)
+/*
+ * Rows of a relation between claims and topics, built by counting: row r
+ * lists the members given for r, in the order they were added.  Adding
+ * rows in increasing member order leaves every row sorted, so membership
+ * is a binary search however large a topic is.
+ */
+struct rows {
+	size_t *start;   /* nrows + 1 */
+	size_t *item;
+};
+
+static void rows_release(struct rows *r)
 {
-	for (size_t k = 0; k < t->nclaims; k++)
-		if (t->claims[k] == claim)
+	free(r->start);
+	free(r->item);
+}
+
+static bool rows_has(const struct rows *r, size_t row, size_t member)
+{
+	size_t lo = r->start[row], hi = r->start[row + 1];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->item[mid] == member)
 			return true;
+		if (r->item[mid] < member)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return false;
+}
+
+/* by_claim: row = claim, members = the topics listing it (from topics);
+ * else row = topic, members = the claims naming it (from claims). */
+static void rows_build(struct rows *r, const struct corpus *c, bool by_claim)
+{
+	size_t nrows = by_claim ? c->nclaims : c->ntopics;
+	size_t nout = by_claim ? c->ntopics : c->nclaims;
+	r->start = xcalloc(nrows + 2, sizeof *r->start);
+	for (size_t o = 0; o < nout; o++) {
+		size_t n = by_claim ? c->topics[o].nclaims : c->claims[o].ntopics;
+		const size_t *v = by_claim ? c->topics[o].claims : c->claims[o].topics;
+		for (size_t k = 0; k < n; k++)
+			r->start[v[k] + 2]++;
+	}
+	for (size_t i = 2; i < nrows + 2; i++)
+		r->start[i] += r->start[i - 1];
+	r->item = xmalloc((r->start[nrows + 1] ? r->start[nrows + 1] : 1) * sizeof *r->item);
+	for (size_t o = 0; o < nout; o++) {
+		size_t n = by_claim ? c->topics[o].nclaims : c->claims[o].ntopics;
+		const size_t *v = by_claim ? c->topics[o].claims : c->claims[o].topics;
+		for (size_t k = 0; k < n; k++)
+			r->item[r->start[v[k] + 1]++] = o;
+	}
 }
 
 /* claim.topics must name existing topics that list the claim back. */
 static void link_topics(struct ld *L)
 {
 	struct corpus *c = L->c;
+	struct rows listed, named;
+	rows_build(&listed, c, true);
 	for (size_t i = 0; i < c->nclaims; i++) {
 		struct claim *cl = &c->claims[i];
 		const cJSON *o = L->claim_nodes[i];
@@ -580,7 +658,7 @@ static void link_topics(struct ld *L)
 				    cl->id, type_name(e));
 			else if (k < 0)
 				err(L, e, "claim \"%s\": no topic has id \"%s\"", cl->id, e->valuestring);
-			else if (!topic_has(&c->topics[k], i))
+			else if (!rows_has(&listed, i, (size_t)k))
 				err(L, e, "claim \"%s\" names topic \"%s\", which does not list it",
 				    cl->id, e->valuestring);
 			else
@@ -588,12 +666,11 @@ static void link_topics(struct ld *L)
 		}
 	}
 	/* and the other way round */
+	rows_build(&named, c, false);
 	for (size_t t = 0; t < c->ntopics; t++)
 		for (size_t k = 0; k < c->topics[t].nclaims; k++) {
 			size_t ci = c->topics[t].claims[k];
-			bool back = false;
-			for (size_t j = 0; j < c->claims[ci].ntopics; j++)
-				back |= c->claims[ci].topics[j] == t;
+			bool back = rows_has(&named, t, ci);
 			const cJSON *tl = cJSON_IsObject(L->claim_nodes[ci]) ?
 				field(L->claim_nodes[ci], "topics") : NULL;
 			if (!back && (!tl || cJSON_IsArray(tl)))
@@ -601,6 +678,8 @@ static void link_topics(struct ld *L)
 				    "whose \"topics\" does not name it", c->topics[t].id,
 				    c->claims[ci].id);
 		}
+	rows_release(&named);
+	rows_release(&listed);
 }
 
 static int cmp_claim_start(const void *a, const void *b, void *arg)
@@ -735,6 +814,24 @@ static void load_all(struct ld *L, const cJSON *root)
 	group_claims(c);
 }
 
+/* Writes the cache of a corpus just loaded from JSON and says how. */
+static void cache_store(struct corpus *c, const struct stat *st, uint64_t ihash,
+			const char *why)
+{
+	struct strbuf err = STRBUF_INIT;
+	const char *was = !strcmp(why, "stale") ? "stale, " :
+			  !strcmp(why, "corrupt") ? "corrupt, " : "";
+	if (corpus_cache_write(c, st, ihash, &err) == 0) {
+		snprintf(c->cache_state, sizeof c->cache_state, "%s%swritten", was,
+			 *was ? "re" : "");
+	} else {
+		const char *e = strrchr(err.buf, ':');
+		snprintf(c->cache_state, sizeof c->cache_state, "not written (%s)",
+			 e ? e + 2 : err.buf);
+	}
+	sb_release(&err);
+}
+
 static char *dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -750,7 +847,22 @@ struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 {
 	struct ld L = { .dg = dg, .before = diags_count(dg) };
 	enum load_status st = LOAD_INVALID;
+	bool use_cache = (flags & CORPUS_USE_CACHE) && corpus_cache_enabled();
+	const char *why = "off";
+	struct stat ist;
+	uint64_t ihash = 0;
 	size_t len;
+
+	if (use_cache && !(flags & CORPUS_CHECK_FILES)) {
+		struct corpus *c = corpus_cache_read(path, &why);
+		if (c) {
+			if (status)
+				*status = LOAD_OK;
+			return c;
+		}
+	}
+	if (use_cache && stat(path, &ist) < 0)
+		use_cache = false;
 	char *buf = read_file(path, CORPUS_MAX_INDEX, &len);
 
 	if (!buf) {
@@ -760,6 +872,9 @@ struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 			*status = LOAD_IO;
 		return NULL;
 	}
+	if (use_cache)
+		ihash = cache_index_hash(buf, len);
+	last_obj = last = next = NULL;
 	const char *base = strrchr(path, '/');
 	if (jdoc_parse(&L.doc, base ? base + 1 : path, buf, len, dg) < 0) {
 		jdoc_release(&L.doc);
@@ -807,11 +922,17 @@ out:
 	free(L.claim_nodes);
 	free(L.source_nodes);
 	jdoc_release(&L.doc);
+	last_obj = last = next = NULL;
 	if (status)
 		*status = st;
 	if (st != LOAD_OK) {
 		corpus_free(L.c);
 		return NULL;
 	}
+	malloc_trim(0);   /* give the freed text and tree pages back */
+	if (use_cache)
+		cache_store(L.c, &ist, ihash, why);
+	else
+		snprintf(L.c->cache_state, sizeof L.c->cache_state, "off");
 	return L.c;
 }

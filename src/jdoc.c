@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "json_arena.h"
 #include "strbuf.h"
 #include "text.h"
 #include "util.h"
@@ -17,6 +18,7 @@ struct scan {
 	size_t err;          /* offset of the first problem, or SIZE_MAX */
 	const char *why;
 	size_t cap;
+	int rec;             /* record value offsets (only to locate a problem) */
 };
 
 static void scan_fail(struct scan *sc, size_t at, const char *why)
@@ -61,11 +63,26 @@ static int hexval(char c)
 	return -1;
 }
 
+static inline int plain(char ch)
+{
+	unsigned char c = (unsigned char)ch;
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
 /* s[i] == '"'; returns the offset after the closing quote. */
 static size_t scan_string(struct scan *sc, size_t i)
 {
 	i++;
 	while (i < sc->n) {
+		/* the common bytes first: printable ASCII but '"' and '\\' */
+		while (i + 8 <= sc->n && plain(sc->s[i]) && plain(sc->s[i + 1]) &&
+		       plain(sc->s[i + 2]) && plain(sc->s[i + 3]) && plain(sc->s[i + 4]) &&
+		       plain(sc->s[i + 5]) && plain(sc->s[i + 6]) && plain(sc->s[i + 7]))
+			i += 8;
+		while (i < sc->n && plain(sc->s[i]))
+			i++;
+		if (i >= sc->n)
+			break;
 		unsigned char c = (unsigned char)sc->s[i];
 		if (c == '"')
 			return i + 1;
@@ -152,7 +169,8 @@ static size_t scan_value(struct scan *sc, size_t i, int depth)
 		scan_fail(sc, i, "nested too deeply");
 		return sc->n;
 	}
-	record(sc, i);
+	if (sc->rec)
+		record(sc, i);
 	char c = sc->s[i];
 	if (c == '{' || c == '[') {
 		char close = c == '{' ? '}' : ']';
@@ -237,6 +255,26 @@ static int cmp_key(const void *a, const void *b)
 	return r;
 }
 
+/* Whether two keys of a small object are equal ignoring case: compares
+ * lengths and first letters before any strcasecmp. */
+static int case_clash(const cJSON *node)
+{
+	size_t len[32], n = 0;
+	unsigned char first[32];
+	const char *key[32];
+
+	for (const cJSON *c = node->child; c; c = c->next, n++) {
+		key[n] = c->string;
+		len[n] = strlen(c->string);
+		first[n] = (unsigned char)(c->string[0] | 0x20);
+		for (size_t k = 0; k < n; k++)
+			if (len[k] == len[n] && first[k] == first[n] &&
+			    !strcasecmp(key[k], key[n]))
+				return 1;
+	}
+	return 0;
+}
+
 /* Duplicate keys and keys differing only in case, object by object. */
 static void check_keys(struct jdoc *d, const cJSON *node, struct diags *diags,
 		       size_t *budget)
@@ -246,8 +284,11 @@ static void check_keys(struct jdoc *d, const cJSON *node, struct diags *diags,
 
 	for (c = node->child; c; c = c->next)
 		n++;
-	if (cJSON_IsObject(node) && n > 1) {
-		struct keyref *v = xmalloc(n * sizeof *v);
+	if (cJSON_IsObject(node) && n > 1 && n <= 32 && !case_clash(node)) {
+		/* the common case: no two keys alike, nothing to report */
+	} else if (cJSON_IsObject(node) && n > 1) {
+		struct keyref small[32];
+		struct keyref *v = n <= ARRAY_SIZE(small) ? small : xmalloc(n * sizeof *v);
 		size_t k = 0;
 		for (c = node->child; c; c = c->next, k++) {
 			v[k].c = c;
@@ -268,7 +309,8 @@ static void check_keys(struct jdoc *d, const cJSON *node, struct diags *diags,
 					   b->string, a->string);
 			(*budget)--;
 		}
-		free(v);
+		if (v != small)
+			free(v);
 	}
 	for (c = node->child; c; c = c->next)
 		if (c->child)
@@ -298,13 +340,15 @@ int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
 		return -1;
 	}
 
-	struct scan sc = { d, buf + d->start, len - d->start, (size_t)-1, NULL, 0 };
+	struct scan sc = { d, buf + d->start, len - d->start, (size_t)-1, NULL, 0, 0 };
 	size_t end = ws(&sc, scan_value(&sc, 0, 0));
 	if (sc.err == (size_t)-1 && end < sc.n)
 		scan_fail(&sc, end, "trailing characters after the JSON value");
 
 	const char *perr = NULL;
 	/* length + 1: cJSON wants to see the terminating NUL */
+	json_arena_enter();
+	d->arena = 1;
 	d->root = cJSON_ParseWithLengthOpts(buf, len + 1, &perr, 1);
 	if (sc.err != (size_t)-1 || !d->root) {
 		size_t at = sc.err != (size_t)-1 ? sc.err + d->start :
@@ -317,13 +361,8 @@ int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
 				     "syntax error");
 		cJSON_Delete(d->root);
 		d->root = NULL;
-		free(d->offs);
-		d->offs = NULL;
-		d->noffs = 0;
 		return -1;
 	}
-	for (size_t i = 0; i < d->noffs; i++)
-		d->offs[i] += d->start;
 	size_t before = diags_count(diags), budget = 100;
 	check_keys(d, d->root, diags, &budget);
 	return diags_count(diags) > before ? -1 : 0;
@@ -343,8 +382,23 @@ void jdoc_drop_text(struct jdoc *d)
 void jdoc_release(struct jdoc *d)
 {
 	jdoc_drop_text(d);
-	cJSON_Delete(d->root);
+	if (!d->arena || !json_arena_active())   /* else the blocks go at once */
+		cJSON_Delete(d->root);
 	d->root = NULL;
+	if (d->arena) {
+		d->arena = 0;
+		json_arena_leave();
+	}
+}
+
+/* The offset of every value in document order: a second scan, made only
+ * when a problem must be located. */
+static void build_offs(struct jdoc *d)
+{
+	struct scan sc = { d, d->buf + d->start, d->len - d->start, (size_t)-1, NULL, 0, 1 };
+	scan_value(&sc, 0, 0);
+	for (size_t i = 0; i < d->noffs; i++)
+		d->offs[i] += d->start;
 }
 
 static int cmp_node(const void *a, const void *b)
@@ -372,6 +426,8 @@ static size_t node_off(struct jdoc *d, const cJSON *node)
 		return d->start;
 	if (!d->map) {
 		size_t k = 0;
+		if (!d->offs)
+			build_offs(d);
 		d->map = xcalloc(d->noffs ? d->noffs : 1, sizeof *d->map);
 		map_walk(d, d->root, &k);
 		qsort(d->map, d->noffs, sizeof *d->map, cmp_node);

@@ -12,8 +12,10 @@
  *
  * jdoc_where() finds a node's line and column (1-based; columns count
  * characters); the table behind it is built on first use, so a document
- * with no problems never pays for it.  jdoc_release() frees the tree, the
- * text and the table.  jdoc_drop_text() frees the text early; jdoc_where() must
+ * with no problems never pays for it (nor for the offsets of its values,
+ * found by a second scan).  The tree is allocated in json_arena: no node
+ * may be kept (or detached and kept) past jdoc_release(), which frees the
+ * tree, the text and the table.  jdoc_drop_text() frees the text early; jdoc_where() must
  * not be called after it.
  */
 #ifndef LECTERN_JDOC_H
@@ -38,6 +40,7 @@ struct jdoc {
 	size_t *offs;         /* value offsets in document order */
 	size_t noffs;
 	struct jdoc_node *map; /* sorted by node, built on demand */
+	int arena;            /* the tree lives in json_arena (json_arena.h) */
 };
 
 int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,

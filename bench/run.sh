@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# bench/run.sh: the benchmark suite (`make bench`).  Generates the corpora
+# (deterministic, under $BENCH_DIR, default build/bench), runs every
+# benchmark listed below, prints one table and writes bench/RESULTS.md.
+# Adding a benchmark: a script bench/NAME.sh using bench/lib.sh, and one
+# "bench NAME" line below.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+TOP=$PWD
+LECTERN=$TOP/lectern
+BENCH_DIR=${BENCH_DIR:-$TOP/build/bench}
+CORPORA=$BENCH_DIR/corpora
+WORK=$BENCH_DIR/work
+ROWS=$WORK/rows.tsv
+CMDS=$WORK/commands.txt
+RUNS=${RUNS:-5}
+WARMUP=${WARMUP:-1}
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CACHE_HOME=$BENCH_DIR/xdg
+unset LECTERN_CACHE LECTERN_CORPUS
+mkdir -p "$CORPORA" "$WORK"
+: >"$ROWS"; : >"$CMDS"
+. bench/lib.sh
+t0=$(date +%s)
+
+for n in 1000 10000 100000; do
+	c=$CORPORA/$n
+	if [ ! -s "$c/corpus.json" ] || [ bench/gen-corpus -nt "$c/corpus.json" ]; then
+		rm -rf "$c"
+		s=$(date +%s.%N)
+		bench/gen-corpus "$n" "$c" data/sources 2>/dev/null || exit 2
+		e=$(date +%s.%N)
+		awk -v a="$s" -v b="$e" 'BEGIN { print b - a }' >"$c.gen-seconds"
+	fi
+	row generate "$n" "gen-corpus (when made)" "$(fmt_s "$(cat "$c.gen-seconds" 2>/dev/null || echo 0)")" \
+		"-" "-" "-" "(seconds)" "-"
+	"$LECTERN" --corpus "$c" check >/dev/null || { echo "bench: corpus $n fails check" >&2; exit 1; }
+done
+cmdlog "bench/gen-corpus N $CORPORA/N data/sources   (N = 1000, 10000, 100000)"
+
+bench() {
+	echo "bench: $1..." >&2
+	. "bench/$1.sh"
+}
+
+# ---- the suite: one line per benchmark ----
+bench open
+bench memory
+bench check
+# ---- end of the suite ----
+
+elapsed=$(( $(date +%s) - t0 ))
+header="benchmark	corpus	what	lectern	peer	peer figure	ratio	target	met"
+{ echo "$header"; cat "$ROWS"; } | column -t -s $'\t'
+echo "(medians of $RUNS runs; $elapsed s in all)"
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+{
+	echo "# lectern benchmarks"
+	echo
+	echo "Written by \`make bench\` (bench/run.sh) on $(date -u '+%Y-%m-%d %H:%M UTC'); $elapsed s end to end."
+	echo
+	echo "Machine: $(nproc) cores, $mem, $cpu; $(uname -sr)."
+	echo "lectern $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(hyperfine --version), $(jq --version)."
+	echo
+	echo "Every time is the median of $RUNS runs (after $WARMUP warm-up run).  lectern's open"
+	echo "and its jq peer run in turn, round robin (bench/lib.sh \`alt\`), so that both see the"
+	echo "same load on this shared machine; the floors (cat) and check are timed by hyperfine."
+	echo "Memory figures are medians of $RUNS runs."
+	echo "Corpora: \`bench/gen-corpus N\` (N sources, about 2 claims each, N/5 topics)."
+	echo
+	echo "| $(sed 's/\t/ | /g' <<<"$header") |"
+	echo "|$(sed 's/[^\t]*/---/g; s/\t/|/g' <<<"$header")|"
+	sed 's/^/| /; s/\t/ | /g; s/$/ |/' "$ROWS"
+	echo
+	echo "## Commands"
+	echo
+	echo '```'
+	sed "s|$TOP/||g" "$CMDS"
+	echo '```'
+	echo
+	cat bench/NOTES.md
+} >bench/RESULTS.md
+echo "bench: wrote bench/RESULTS.md" >&2
