@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "concept.h"
 #include "terms.h"
 #include "util.h"
@@ -145,8 +146,8 @@ static void add_time(struct alignvec *c, struct termdict *d, const struct norm_v
 {
 	int y1, m1, d1, y2, m2, d2;
 	char key[32];
-	norm_civil((long)v->lo, &y1, &m1, &d1);
-	norm_civil((long)v->hi, &y2, &m2, &d2);
+	cal_civil((long)v->lo, &y1, &m1, &d1);
+	cal_civil((long)v->hi, &y2, &m2, &d2);
 	if (y1 == y2) {
 		snprintf(key, sizeof key, "t:%04d", y1);
 		add_feat(c, termdict_id(d, key, strlen(key), NULL, 0), TIME_W);

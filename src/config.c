@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conffile.h"
 #include "util.h"
 
 void config_init(struct config *cfg)
@@ -87,37 +88,15 @@ static void parse_line(struct config *cfg, char *line, struct strbuf *msg)
 	config_set(cfg, name, value, msg);
 }
 
+static void config_line(void *ctx, char *line, struct strbuf *msg)
+{
+	parse_line(ctx, line, msg);
+}
+
 size_t config_parse(struct config *cfg, const char *file, const char *buf,
 		    size_t n, struct diags *d)
 {
-	size_t bad = 0, lineno = 0, i = 0;
-	struct strbuf line = STRBUF_INIT, msg = STRBUF_INIT;
-
-	while (i < n) {
-		size_t e = i;
-		while (e < n && buf[e] != '\n')
-			e++;
-		lineno++;
-		sb_reset(&line);
-		sb_add(&line, buf + i, e - i);
-		sb_reset(&msg);
-		if (memchr(line.buf, '\0', line.len))
-			sb_addstr(&msg, "NUL byte in line");
-		else
-			parse_line(cfg, line.buf, &msg);
-		if (msg.len) {
-			/* "file:line: message" (no column) */
-			struct strbuf where = STRBUF_INIT;
-			sb_addf(&where, "%s:%zu", file, lineno);
-			diag_add(d, where.buf, 0, 0, "%s", msg.buf);
-			sb_release(&where);
-			bad++;
-		}
-		i = e + 1;
-	}
-	sb_release(&line);
-	sb_release(&msg);
-	return bad;
+	return conffile_parse(file, buf, n, d, config_line, cfg);
 }
 
 long config_load(struct config *cfg, const char *path, struct diags *d)

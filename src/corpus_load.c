@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "corpus.h"
 #include "corpus_cache.h"
 #include "corpus_impl.h"
@@ -177,13 +178,6 @@ static const char *get_id(struct ld *L, const cJSON *obj, const char *what)
 	return id;
 }
 
-static int days_in(int y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
 
 /* ISO 8601 calendar date, partial allowed, optional time: 2022, 2022-02,
  * 2022-02-09, 2022-02-09T10:10, 2022-02-09T10:10:00Z, ...+01:00. */
@@ -209,7 +203,7 @@ static bool iso_date_valid(const char *s)
 	if (s[0] != '-' || s[1] < '0' || s[1] > '9' || s[2] < '0' || s[2] > '9')
 		return false;
 	d = (s[1] - '0') * 10 + (s[2] - '0');
-	if (d < 1 || d > days_in(y, m))
+	if (d < 1 || d > cal_month_days(y, m))
 		return false;
 	s += 3;
 	if (!*s)

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "calendar.h"
 #include "numparse.h"
 #include "tok.h"
 
@@ -50,45 +51,10 @@ void dates_ctx_from_iso(struct date_ctx *ctx, const char *iso)
 
 /* ---- calendar ---- */
 
-static bool leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int mdays(int y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	return m == 2 && leap(y) ? 29 : d[m - 1];
-}
-
-/* Days since 1970-01-01 (proleptic Gregorian). */
-static long days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 static void fmt_day(char *out, size_t sz, long z)
 {
 	int y, m, d;
-	civil_from_days(z, &y, &m, &d);
+	cal_civil(z, &y, &m, &d);
 	snprintf(out, sz, "%04d-%02d-%02d", y, m, d);
 }
 
@@ -102,8 +68,8 @@ static void set_day(struct date_val *v, int y, int m, int d)
 
 static void set_month(struct date_val *v, int y, int m, int d1, int d2, const char *prec)
 {
-	if (d2 > mdays(y, m))
-		d2 = mdays(y, m);
+	if (d2 > cal_month_days(y, m))
+		d2 = cal_month_days(y, m);
 	snprintf(v->value, sizeof v->value, "%04d-%02d", y, m);
 	strcpy(v->precision, prec);
 	snprintf(v->start, sizeof v->start, "%04d-%02d-%02d", y, m, d1);
@@ -269,8 +235,8 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 			    tok_is(s, &sc->t[j + 1], "from") && abs_day(sc, j + 2, &e, &y, &m, &d)) {
 				if (!y)
 					y = resolve_year(c, m);
-				if (y && d <= mdays(y, m)) {
-					long a = days_from_civil(y, m, d);
+				if (y && d <= cal_month_days(y, m)) {
+					long a = cal_days(y, m, d);
 					set_range(&h->v, a, a + (long)nm.value - 1);
 					snprintf(h->v.value, sizeof h->v.value, "%04d-%02d-%02d/P%dD",
 						 y, m, d, (int)nm.value);
@@ -288,8 +254,8 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 		y = opt_year(sc, &e);
 		if (!y)
 			y = resolve_year(c, m);
-		if (y && d < d2 && d2 <= mdays(y, m)) {
-			set_range(&h->v, days_from_civil(y, m, d), days_from_civil(y, m, d2));
+		if (y && d < d2 && d2 <= cal_month_days(y, m)) {
+			set_range(&h->v, cal_days(y, m, d), cal_days(y, m, d2));
 			return e;
 		}
 	}
@@ -309,8 +275,8 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 				y = resolve_year(c, m);
 			if (!y2)
 				y2 = y;
-			if (y && d <= mdays(y, m) && d2 <= mdays(y2, m2)) {
-				long a = days_from_civil(y, m, d), b = days_from_civil(y2, m2, d2);
+			if (y && d <= cal_month_days(y, m) && d2 <= cal_month_days(y2, m2)) {
+				long a = cal_days(y, m, d), b = cal_days(y2, m2, d2);
 				if (a < b) {
 					set_range(&h->v, a, b);
 					return e2;
@@ -332,7 +298,7 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 				snprintf(h->v.value, sizeof h->v.value, "%04d-%02d/%04d-%02d", y, m, y2, m2);
 				strcpy(h->v.precision, "range");
 				snprintf(h->v.start, sizeof h->v.start, "%04d-%02d-01", y, m);
-				snprintf(h->v.end, sizeof h->v.end, "%04d-%02d-%02d", y2, m2, mdays(y2, m2));
+				snprintf(h->v.end, sizeof h->v.end, "%04d-%02d-%02d", y2, m2, cal_month_days(y2, m2));
 				return e;
 			}
 		}
@@ -342,8 +308,8 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 	    abs_day(sc, i + 2, &e, &y, &m, &d)) {
 		if (!y)
 			y = resolve_year(c, m);
-		if (y && d <= mdays(y, m)) {
-			long a = days_from_civil(y, m, d);
+		if (y && d <= cal_month_days(y, m)) {
+			long a = cal_days(y, m, d);
 			set_range(&h->v, a, a + 6);
 			return e;
 		}
@@ -352,7 +318,7 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 	if (abs_day(sc, i, &e, &y, &m, &d)) {
 		if (!y)
 			y = resolve_year(c, m);
-		if (y && d <= mdays(y, m)) {
+		if (y && d <= cal_month_days(y, m)) {
 			set_day(&h->v, y, m, d);
 			return e;
 		}
@@ -407,7 +373,7 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 			return i + 2;
 		}
 		if (tok_is(s, w, "week") && c->month && c->day) {
-			long z = days_from_civil(c->year, c->month, c->day);
+			long z = cal_days(c->year, c->month, c->day);
 			long wd = ((z % 7) + 7 + 3) % 7;   /* 1970-01-01 was a Thursday */
 			long mon = z - wd - (last ? 7 : 0);
 			set_range(&h->v, mon, mon + 6);
@@ -420,7 +386,7 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 		}
 		for (int k = 0; last && k < 7 && c->month && c->day; k++)
 			if (tok_is(s, w, weekdays[k])) {
-				long z = days_from_civil(c->year, c->month, c->day);
+				long z = cal_days(c->year, c->month, c->day);
 				long wd = ((z % 7) + 7 + 3) % 7;
 				long back = (wd - k + 7) % 7;
 				if (!back)
@@ -434,7 +400,7 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 		h->relative = false;
 	}
 	if ((tok_is(s, &sc->t[i], "yesterday") || tok_is(s, &sc->t[i], "today")) && c->day) {
-		long z = days_from_civil(c->year, c->month, c->day);
+		long z = cal_days(c->year, c->month, c->day);
 		if (tok_is(s, &sc->t[i], "yesterday"))
 			z--;
 		fmt_day(h->v.value, sizeof h->v.value, z);
@@ -469,7 +435,7 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 					}
 					set_month(&h->v, yy, mm, 1, 31, "month");
 				} else if (c->month && c->day) {
-					long z = days_from_civil(c->year, c->month, c->day);
+					long z = cal_days(c->year, c->month, c->day);
 					z -= u == 'w' ? 7L * k : k;
 					fmt_day(h->v.value, sizeof h->v.value, z);
 					strcpy(h->v.precision, u == 'w' ? "day" : "day");

@@ -1,4 +1,5 @@
 /* normalize: values as comparable intervals (units, tolerances, dates). */
+#include "calendar.h"
 #include "normalize.h"
 
 #include <ctype.h>
@@ -134,36 +135,7 @@ static int norm_quantity(const struct value *v, struct norm_value *n)
 
 /* ---- dates ---- */
 
-long norm_days(int y, int m, int d)
-{
-	/* days from civil, proleptic Gregorian */
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
 
-void norm_civil(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static int month_days(int y, int m)
-{
-	static const int md[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return m == 2 && leap ? 29 : md[m - 1];
-}
 
 /* Reads n digits exactly; -1 if not digits. */
 static int digits(const char **s, int n)
@@ -184,8 +156,8 @@ static int parse_one(const char **s, long *first, long *last, enum norm_prec *pr
 	if (y < 0)
 		return -1;
 	if (**s != '-') {
-		*first = norm_days(y, 1, 1);
-		*last = norm_days(y, 12, 31);
+		*first = cal_days(y, 1, 1);
+		*last = cal_days(y, 12, 31);
 		*prec = PREC_YEAR;
 		return 0;
 	}
@@ -193,15 +165,15 @@ static int parse_one(const char **s, long *first, long *last, enum norm_prec *pr
 	if ((m = digits(s, 2)) < 1 || m > 12)
 		return -1;
 	if (**s != '-') {
-		*first = norm_days(y, m, 1);
-		*last = norm_days(y, m, month_days(y, m));
+		*first = cal_days(y, m, 1);
+		*last = cal_days(y, m, cal_month_days(y, m));
 		*prec = PREC_MONTH;
 		return 0;
 	}
 	(*s)++;
-	if ((d = digits(s, 2)) < 1 || d > month_days(y, m))
+	if ((d = digits(s, 2)) < 1 || d > cal_month_days(y, m))
 		return -1;
-	*first = *last = norm_days(y, m, d);
+	*first = *last = cal_days(y, m, d);
 	*prec = PREC_EXACT;
 	return 0;
 }
@@ -297,7 +269,7 @@ static void add_num(struct strbuf *out, double x)
 static void add_day(struct strbuf *out, long z)
 {
 	int y, m, d;
-	norm_civil(z, &y, &m, &d);
+	cal_civil(z, &y, &m, &d);
 	sb_addf(out, "%04d-%02d-%02d", y, m, d);
 }
 

@@ -80,10 +80,6 @@ enum norm_kind norm_unit_kind(const char *unit);
  */
 int norm_date_parse(const char *s, long *first, long *last, enum norm_prec *prec);
 
-/* Days since 1970-01-01 of a calendar day, and back. */
-long norm_days(int y, int m, int d);
-void norm_civil(long days, int *y, int *m, int *d);
-
 /* Appends a readable form: "8500..9500 troops", "233 km", "<10 %",
  * "2021-12-01..2021-12-10". */
 void norm_format(struct strbuf *out, const struct norm_value *n);

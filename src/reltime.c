@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "normalize.h"
 #include "util.h"
 
@@ -80,8 +81,8 @@ static int count_of(const struct tok *t)
 
 static void year_range(int y, long *lo, long *hi)
 {
-	*lo = norm_days(y, 1, 1);
-	*hi = norm_days(y, 12, 31);
+	*lo = cal_days(y, 1, 1);
+	*hi = cal_days(y, 12, 31);
 }
 
 /* Month y-m, where m may run past 1..12 (it is carried into the year). */
@@ -91,8 +92,8 @@ static void month_range(int y, int m, long *lo, long *hi)
 		m += 12, y--;
 	while (m > 12)
 		m -= 12, y++;
-	*lo = norm_days(y, m, 1);
-	*hi = (m == 12 ? norm_days(y + 1, 1, 1) : norm_days(y, m + 1, 1)) - 1;
+	*lo = cal_days(y, m, 1);
+	*hi = (m == 12 ? cal_days(y + 1, 1, 1) : cal_days(y, m + 1, 1)) - 1;
 }
 
 /* A word before a year that makes it a bound or a reference point ("since
@@ -121,7 +122,7 @@ bool reltime_find(const char *text, size_t n, long pub_lo, long pub_hi, long *lo
 	bool pub = pub_lo <= pub_hi;
 	int py = 0, pm = 0, pd = 0;
 	if (pub)
-		norm_civil(pub_lo, &py, &pm, &pd);
+		cal_civil(pub_lo, &py, &pm, &pd);
 	for (size_t i = 0; i < k; i++) {
 		/* an explicit year */
 		if (t[i].digits && strlen(t[i].s) == 4 && !(i && is_bound(t[i - 1].s))) {

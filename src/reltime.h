@@ -9,7 +9,7 @@
  * names what a plan is for, not when the claim happens).
  *
  * reltime_find() scans text (UTF-8, n bytes) and resolves the first such
- * expression: it returns true and sets *lo..*hi (days, as norm_days()) to
+ * expression: it returns true and sets *lo..*hi (days, as cal_days() in calendar.h) to
  * the year, month or day range meant.  pub_lo..pub_hi is the publication
  * date as days (lo > hi: unknown, and then only explicit years are found).
  * Returns false, leaving *lo and *hi alone, when the text has none.

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "conffile.h"
 #include "util.h"
 
 const char *const theme_role_names[ROLE_COUNT] = {
@@ -161,39 +162,15 @@ static int parse_line(struct theme *t, char *line, struct strbuf *msg)
 	return 0;
 }
 
+static void theme_line(void *ctx, char *line, struct strbuf *msg)
+{
+	parse_line(ctx, line, msg);
+}
+
 size_t theme_parse(struct theme *t, const char *file, const char *buf,
 		   size_t n, struct diags *d)
 {
-	size_t bad = 0, lineno = 0, i = 0;
-	struct strbuf line = STRBUF_INIT, msg = STRBUF_INIT;
-
-	while (i < n) {
-		size_t e = i;
-		while (e < n && buf[e] != '\n')
-			e++;
-		lineno++;
-		sb_reset(&line);
-		sb_add(&line, buf + i, e - i);
-		if (line.len && line.buf[line.len - 1] == '\r')
-			sb_setlen(&line, line.len - 1);
-		sb_reset(&msg);
-		if (memchr(line.buf, '\0', line.len))
-			sb_addstr(&msg, "NUL byte in line");
-		else
-			parse_line(t, line.buf, &msg);
-		if (msg.len) {
-			/* "file:line: message" (no column) */
-			struct strbuf where = STRBUF_INIT;
-			sb_addf(&where, "%s:%zu", file, lineno);
-			diag_add(d, where.buf, 0, 0, "%s", msg.buf);
-			sb_release(&where);
-			bad++;
-		}
-		i = e + 1;
-	}
-	sb_release(&line);
-	sb_release(&msg);
-	return bad;
+	return conffile_parse(file, buf, n, d, theme_line, t);
 }
 
 long theme_load(struct theme *t, const char *path, struct diags *d)

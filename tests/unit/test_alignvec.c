@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "alignvec.h"
+#include "calendar.h"
 #include "normalize.h"
 #include "termdict.h"
 
@@ -84,8 +85,8 @@ static void test_values_and_time(void **state)
 	struct norm_value q = { .kind = NORM_COUNT, .prec = PREC_EXACT, .point = 300, .lo = 300,
 				.hi = 300, .counted = "families forced from their homes" };
 	struct norm_value t = { .kind = NORM_DATE, .prec = PREC_MONTH };
-	t.lo = (double)norm_days(2022, 2, 1);
-	t.hi = (double)norm_days(2022, 2, 28);
+	t.lo = (double)cal_days(2022, 2, 1);
+	t.hi = (double)cal_days(2022, 2, 28);
 	claim(f, "300 families left.", &q, 1, &t);
 	assert_true(weight_of(f, "k:count") > 0);
 	assert_true(weight_of(f, "q:count:famili") > 0);
@@ -93,8 +94,8 @@ static void test_values_and_time(void **state)
 	assert_true(weight_of(f, "t:2022-02") > 0);
 	/* a year-long time gives the year only */
 	t.prec = PREC_YEAR;
-	t.hi = (double)norm_days(2022, 12, 31);
-	t.lo = (double)norm_days(2022, 1, 1);
+	t.hi = (double)cal_days(2022, 12, 31);
+	t.lo = (double)cal_days(2022, 1, 1);
 	claim(f, "It happened.", NULL, 0, &t);
 	assert_true(weight_of(f, "t:2022") > 0);
 	assert_true(weight_of(f, "t:2022-01") == 0);

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "normalize.h"
 #include "reltime.h"
 
@@ -13,7 +14,7 @@
  * is want_lo..want_hi ("YYYY-MM-DD"), or none when want_lo is NULL. */
 static void check(const char *text, int y, int m, int d, const char *want_lo, const char *want_hi)
 {
-	long pub = y ? norm_days(y, m, d) : 1, pub_hi = y ? pub : 0;
+	long pub = y ? cal_days(y, m, d) : 1, pub_hi = y ? pub : 0;
 	long lo = -7, hi = -7;
 	bool got = reltime_find(text, strlen(text), pub, pub_hi, &lo, &hi);
 	if (!want_lo) {
@@ -26,8 +27,8 @@ static void check(const char *text, int y, int m, int d, const char *want_lo, co
 		fail_msg("\"%s\": no time found", text);
 	int a, b, c, e, f, g;
 	char glo[16], ghi[16];
-	norm_civil(lo, &a, &b, &c);
-	norm_civil(hi, &e, &f, &g);
+	cal_civil(lo, &a, &b, &c);
+	cal_civil(hi, &e, &f, &g);
 	snprintf(glo, sizeof glo, "%04d-%02d-%02d", a, b, c);
 	snprintf(ghi, sizeof ghi, "%04d-%02d-%02d", e, f, g);
 	if (strcmp(glo, want_lo) || strcmp(ghi, want_hi))
