@@ -62,9 +62,17 @@ void matrix_abbrev(const struct source *s, struct strbuf *out)
 		for (size_t i = 0; i < nw && out->len - before < 5; i++)
 			if (isalnum((unsigned char)w[i][0]))
 				sb_addch(out, (char)toupper((unsigned char)w[i][0]));
-	} else if (nw == 1) {
-		for (size_t i = 0; i < wl[0] && i < 4 && isalnum((unsigned char)w[0][i]); i++)
-			sb_addch(out, w[0][i]);
+	} else if (nw == 1 && isalnum((unsigned char)w[0][0])) {
+		/* camelCase: the first letter and the capitals ("openDemocracy") */
+		sb_addch(out, w[0][0]);
+		for (size_t i = 1; i < wl[0] && out->len - before < 5; i++)
+			if (isupper((unsigned char)w[0][i]))
+				sb_addch(out, w[0][i]);
+		if (out->len - before == 1) {
+			sb_setlen(out, before);
+			for (size_t i = 0; i < wl[0] && i < 4 && isalnum((unsigned char)w[0][i]); i++)
+				sb_addch(out, w[0][i]);
+		}
 	}
 	if (out->len == before)
 		sb_addstr(out, s->id);

@@ -288,21 +288,9 @@ static void compare_claim(struct ui *ui)
 {
 	long claim = ui->sel_claim;
 
-	if (ui->focus == PANE_COMPARE && ui->cmp_in_claims) {
-		const struct topic *t = &ui->c->topics[ui->panes[PANE_COMPARE].cur];
-		if (ui->cmp_cur < t->nclaims)
-			claim = (long)t->claims[ui->cmp_cur];
-	}
-	if (claim < 0) {
-		ui_message(ui, true, "no claim selected: pick one in Claims (3)");
-		return;
-	}
-	const struct claim *cl = &ui->c->claims[claim];
-	if (!cl->ntopics) {
-		ui_message(ui, true, "claim %s is in no topic", cl->id);
-		return;
-	}
-	compare_open_topic(ui, cl->topics[0], claim);
+	if (ui->focus == PANE_COMPARE)
+		claim = compare_cursor_claim(ui);
+	compare_open_claim(ui, claim);
 }
 
 /* Generic movement over a list pane. */

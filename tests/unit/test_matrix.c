@@ -83,7 +83,8 @@ static void test_abbrev(void **state)
 	abbrev("The Moscow Times", "mt", "MT");
 	abbrev("The Christian Science Monitor", "csm", "CSM");
 	abbrev("The Conversation", "conv", "Conv");
-	abbrev("openDemocracy", "odr", "open");
+	abbrev("openDemocracy", "odr", "oD");
+	abbrev("BBC", "bbc", "BBC");
 	abbrev(NULL, "blog", "blog");
 	abbrev("", "x", "x");
 	abbrev("  The  ", "y", "y");
