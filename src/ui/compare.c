@@ -175,8 +175,8 @@ static void draw_head(struct ui *ui, struct pane *p, const struct geo *g, int y)
 	if (g->head == 2) {
 		char cols[64];
 		draw_fill(p->win, y + 1, 0, p->w, h);
-		snprintf(cols, sizeof cols, "%ssources %zu-%zu of %zu%s",
-			 ui->cmp_left ? "< " : "  ", ns ? ui->cmp_left + 1 : 0,
+		snprintf(cols, sizeof cols, "%ssrc %zu-%zu/%zu%s",
+			 ui->cmp_left ? "< " : "", ns ? ui->cmp_left + 1 : 0,
 			 ui->cmp_left + g->ncols, ns, ui->cmp_left + g->ncols < ns ? " >" : "");
 		draw_str(ui, p->win, y + 1, MARK_W + STATUS_W, g->cx - MARK_W - STATUS_W, cols, h);
 	}
