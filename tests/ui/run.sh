@@ -376,6 +376,11 @@ keys 3 j 4 Enter / c l a i m Enter F h e r e Enter
 see "hostile: search results drawn" "Search results"
 keys q 4
 see "hostile: compare drawn" "Compare"
+keys L
+see "hostile: the matrix footer names the evil claim" "e1, Mr "
+keys v
+see "hostile: the drill-down drawn" "status: "
+keys v
 keys q
 pipe_off
 if LC_ALL=C grep -qaF $'\e]52' "$TMP/evil.out"; then bad "hostile: no OSC 52 reached the terminal"; else ok "hostile: no OSC 52 reached the terminal"; fi
