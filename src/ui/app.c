@@ -447,6 +447,10 @@ static void on_mouse(struct ui *ui)
 		}
 		if (ui->focus != (enum pane_id)i)
 			ui_focus(ui, (enum pane_id)i);
+		if (i == PANE_COMPARE) {
+			compare_click(ui, ev.y - p->y, ev.x - p->x);
+			return;
+		}
 		if (p->ops->count && ev.y >= p->y) {
 			size_t row = p->top + (size_t)(ev.y - p->y);
 			if (row < p->ops->count(ui, p) && row != p->cur) {

@@ -8,7 +8,8 @@
  * Right (H, L) across sources, scrolling sideways when the columns do not
  * fit.  C keeps only the topics in conflict; Enter jumps to the cell's
  * claim in its source; v opens the drill-down (drill.c) with the topic's
- * claims side by side.  Under the matrix, the current cell's claim.
+ * claims side by side.  Under the matrix, the current cell's claim; a
+ * click selects the cell under it.
  *
  * Cost: the comparison model (compare.h) is built once, on the first use
  * of the view (or of `c`, `:topic`), and kept until the reader ends; a
@@ -310,6 +311,26 @@ long compare_cursor_claim(struct ui *ui)
 		sb_release(&sb);
 	}
 	return first;
+}
+
+/* A click at (y, x) of the body: the cell under it becomes the cursor. */
+void compare_click(struct ui *ui, int y, int x)
+{
+	struct pane *p = &ui->panes[PANE_COMPARE];
+	struct geo g;
+
+	compare_ready(ui);
+	if (ui->cmp_in_claims || !p->win)
+		return;
+	geometry(ui, p, &g);
+	scroll_into_view(ui, p, &g);
+	y -= g.legend + g.head;
+	if (y < 0 || y >= g.rows || p->top + (size_t)y >= ui->ncmp_rows)
+		return;
+	p->cur = p->top + (size_t)y;
+	if (x >= g.cx && (size_t)((x - g.cx) / g.cw) < g.ncols)
+		ui->cmp_col = ui->cmp_left + (size_t)((x - g.cx) / g.cw);
+	p->dirty = true;
 }
 
 static void cmp_enter(struct ui *ui, struct pane *p)

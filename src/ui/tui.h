@@ -184,6 +184,7 @@ void compare_ready(struct ui *ui);
 bool compare_open_id(struct ui *ui, const char *id);
 void compare_open_claim(struct ui *ui, long claim);
 long compare_cursor_claim(struct ui *ui);
+void compare_click(struct ui *ui, int y, int x);
 void compare_free(struct ui *ui);
 void drill_draw(struct ui *ui, struct pane *p);
 bool drill_key(struct ui *ui, struct pane *p, enum action act, int key);

@@ -81,7 +81,10 @@ keys H Left
 see "H and Left move back" "mt (The Moscow Times, 2022-02): mt-04"
 keys j
 see "j moves down a row" "mt (The Moscow Times, 2022-02): mt-05, Russian military experts: 10000 troops"
-keys k
+keys -l $'\e[<0;121;7M'
+keys -l $'\e[<0;121;7m'
+see "a click selects the cell under it" "odr (openDemocracy, 2022-02-09): odr-04, Alexander Lukashenka: 2022-01-17"
+keys g H H H H
 
 # ---- conflicts only ----
 keys C
