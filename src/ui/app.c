@@ -363,6 +363,10 @@ void ui_action(struct ui *ui, enum action act, int key)
 	case ACT_ALL_CLAIMS:
 		claims_ops.key(ui, &ui->panes[PANE_CLAIMS], act, key);
 		break;
+	case ACT_CONFLICTS: case ACT_TOPIC_CLAIMS:
+		ui_focus(ui, PANE_COMPARE);
+		compare_ops.key(ui, &ui->panes[PANE_COMPARE], act, key);
+		break;
 	case ACT_CLOSE:
 		if (ui->view != VIEW_MAIN)
 			ui_focus(ui, ui->main_focus);

@@ -185,14 +185,18 @@ void drill_draw(struct ui *ui, struct pane *p)
 	if (h <= 0)
 		return;
 	layout(ui, t, p->w, &d);
-	/* keep the cursor claim's first two lines on screen */
-	size_t first = 0;
+	/* the cursor claim on screen: all of it if it fits, else its start */
+	size_t first = 0, last;
 	while (first < d.n && d.v[first].k != ui->cmp_cur)
 		first++;
+	for (last = first; last + 1 < d.n && d.v[last + 1].k == ui->cmp_cur; last++)
+		;
+	if (last > first && d.v[last].kind == L_GAP)
+		last--;
+	if (last + 1 > ui->cmp_dtop + (size_t)h)
+		ui->cmp_dtop = last + 1 - (size_t)h;
 	if (first < ui->cmp_dtop)
 		ui->cmp_dtop = first;
-	if (first + 2 > ui->cmp_dtop + (size_t)h)
-		ui->cmp_dtop = first + 2 > (size_t)h ? first + 2 - (size_t)h : 0;
 	for (int r = 0; r < h && ui->cmp_dtop + (size_t)r < d.n; r++)
 		draw_line(ui, p, t, &d.v[ui->cmp_dtop + (size_t)r], y0 + r, &sb);
 	free(d.v);

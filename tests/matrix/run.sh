@@ -164,12 +164,19 @@ see "50x20: scrolled to the last sources" "< src 4-5/5"
 see_re "50x20: rows still drawn" '^\* (agree|CONFLICT) '
 keys v j j G g v
 see "50x20: drill-down and back" "* curated  A auto"
+keys : t o p i c Space s t a g i n g - g r o u n d Enter v G
+see "50x20: G in the drill-down shows the last claim whole" "Kyiv in the beginning of the war"
+keys g
+see "50x20: g back to the first claim" "= mt-11  mt (MT)  2022-02"
+keys v
 T resize-window -t t -x 20 -y 6
 sleep 0.2
 T resize-window -t t -x 12 -y 4
 sleep 0.2
 T resize-window -t t -x 160 -y 45
 see "resize to tiny and back: still there" "* curated  A auto"
+keys q 1 C
+see "50x20: C from the Sources pane opens the conflicts" "[C: conflicts only]"
 keys Q
 see "50x20: quits cleanly" "EXIT=0"
 
