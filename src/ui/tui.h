@@ -179,6 +179,8 @@ void textview_wrap(struct ui *ui);
 void textview_scroll_to(struct ui *ui, long top);
 void textview_show(struct ui *ui, size_t off, bool center);
 size_t textview_top_line(struct ui *ui);
+/* compare.c, drill.c: topic indexes are the comparison model's (compare.h),
+ * built by compare_ready() on first use; claim -1 means none */
 void compare_open_topic(struct ui *ui, size_t topic, long claim);
 void compare_ready(struct ui *ui);
 bool compare_open_id(struct ui *ui, const char *id);
