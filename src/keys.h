@@ -44,6 +44,8 @@ enum {
 	X(PAGE_UP,   MOVE,   "page-up",      "move up a page", 'b', KEY_L_PGUP, 0) \
 	X(TOP,       MOVE,   "top",          "go to the first line", 'g', KEY_L_HOME, 0) \
 	X(BOTTOM,    MOVE,   "bottom",       "go to the last line", 'G', KEY_L_END, 0) \
+	X(COL_LEFT,  MOVE,   "left",         "Compare: move one column left", KEY_L_LEFT, 'H', 0) \
+	X(COL_RIGHT, MOVE,   "right",        "Compare: move one column right", KEY_L_RIGHT, 'L', 0) \
 	X(NEXT_PANE, PANE,   "next-pane",    "focus the next pane", KEY_L_TAB, 0, 0) \
 	X(PREV_PANE, PANE,   "prev-pane",    "focus the previous pane", KEY_L_BTAB, 0, 0) \
 	X(SOURCES,   PANE,   "sources",      "focus the Sources pane", '1', 0, 0) \
@@ -64,6 +66,8 @@ enum {
 	X(PREV_CLAIM, CLAIM, "prev-claim",   "previous claim in the text", '[', 0, 0) \
 	X(CMP_CLAIM, CLAIM,  "compare-claim", "compare the selected claim across sources", 'c', 0, 0) \
 	X(ALL_CLAIMS, CLAIM, "all-claims",   "Claims: toggle this source / all sources", 'a', 0, 0) \
+	X(CONFLICTS, CLAIM,  "conflicts-only", "Compare: show only the topics in conflict, or all", 'C', 0, 0) \
+	X(TOPIC_CLAIMS, CLAIM, "topic-claims", "Compare: the topic's claims side by side, or the matrix", 'v', 0, 0) \
 	X(JUMP_BACK, JUMP,   "jump-back",    "go back in the jump history", KEY_CTRL('o'), 0, 0) \
 	X(JUMP_FWD,  JUMP,   "jump-forward", "go forward in the jump history (Ctrl-i is Tab)", KEY_CTRL('n'), 0, 0) \
 	X(MARK,      JUMP,   "mark",         "set mark LETTER at this place", 'm', 0, 0) \

@@ -288,21 +288,9 @@ static void compare_claim(struct ui *ui)
 {
 	long claim = ui->sel_claim;
 
-	if (ui->focus == PANE_COMPARE && ui->cmp_in_claims) {
-		const struct topic *t = &ui->c->topics[ui->panes[PANE_COMPARE].cur];
-		if (ui->cmp_cur < t->nclaims)
-			claim = (long)t->claims[ui->cmp_cur];
-	}
-	if (claim < 0) {
-		ui_message(ui, true, "no claim selected: pick one in Claims (3)");
-		return;
-	}
-	const struct claim *cl = &ui->c->claims[claim];
-	if (!cl->ntopics) {
-		ui_message(ui, true, "claim %s is in no topic", cl->id);
-		return;
-	}
-	compare_open_topic(ui, cl->topics[0], claim);
+	if (ui->focus == PANE_COMPARE)
+		claim = compare_cursor_claim(ui);
+	compare_open_claim(ui, claim);
 }
 
 /* Generic movement over a list pane. */
@@ -374,6 +362,10 @@ void ui_action(struct ui *ui, enum action act, int key)
 		break;
 	case ACT_ALL_CLAIMS:
 		claims_ops.key(ui, &ui->panes[PANE_CLAIMS], act, key);
+		break;
+	case ACT_CONFLICTS: case ACT_TOPIC_CLAIMS:
+		ui_focus(ui, PANE_COMPARE);
+		compare_ops.key(ui, &ui->panes[PANE_COMPARE], act, key);
 		break;
 	case ACT_CLOSE:
 		if (ui->view != VIEW_MAIN)
@@ -459,6 +451,10 @@ static void on_mouse(struct ui *ui)
 		}
 		if (ui->focus != (enum pane_id)i)
 			ui_focus(ui, (enum pane_id)i);
+		if (i == PANE_COMPARE) {
+			compare_click(ui, ev.y - p->y, ev.x - p->x);
+			return;
+		}
 		if (p->ops->count && ev.y >= p->y) {
 			size_t row = p->top + (size_t)(ev.y - p->y);
 			if (row < p->ops->count(ui, p) && row != p->cur) {

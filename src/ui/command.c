@@ -78,11 +78,8 @@ void ui_command(struct ui *ui, const char *line)
 		ui_open_source(ui, (size_t)k);
 		ui_focus(ui, PANE_TEXT);
 	} else if (IS("topic")) {
-		long k = corpus_find_topic(ui->c, arg);
-		if (k < 0)
+		if (!compare_open_id(ui, arg))
 			ui_message(ui, true, "no topic has id \"%s\"", arg);
-		else
-			compare_open_topic(ui, (size_t)k, -1);
 	} else if (IS("claim")) {
 		long k = corpus_find_claim(ui->c, arg);
 		if (k < 0) {

@@ -1,201 +1,390 @@
 /*
- * compare: the Compare view.  On the left (or on top when narrow) the list
- * of topics, each with its status in words; beside it what each source
- * says about the selected topic: source, date, speaker, value and the
- * claim's text, under a line giving the topic's status in words and
- * colour.  Enter on a topic moves the cursor into its claims; Enter on a
- * claim jumps to it in its source; Left, Esc or Backspace go back to the
- * topics.  The view draws through section functions (topics, detail) so
- * that more sections can be added beside them.
+ * compare: the Compare view's topic-by-source matrix.  One row per topic
+ * (curated `*` or automatic `A`, its status in words and colour, its
+ * label), one column per source (outlet abbreviation over its date), each
+ * cell the source's value or the start of its claim after a verdict mark
+ * (= agree, ~ differ, ! conflict, # different measure, > timeline; a
+ * legend line says so).  The cursor is a cell: j/k across topics, Left and
+ * Right (H, L) across sources, scrolling sideways when the columns do not
+ * fit.  C keeps only the topics in conflict; Enter jumps to the cell's
+ * claim in its source; v opens the drill-down (drill.c) with the topic's
+ * claims side by side.  Under the matrix, the current cell's claim; a
+ * click selects the cell under it.
+ *
+ * Cost: the comparison model (compare.h) is built once, on the first use
+ * of the view (or of `c`, `:topic`), and kept until the reader ends; a
+ * keypress only looks cells up in it.
  */
 #include "tui.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#include "corpus_json.h"
+#include "compare.h"
+#include "matrix.h"
+#include "util.h"
 
-struct box {
-	int y, x, h, w;
+#define MARK_W 2     /* "* " or "A " */
+#define STATUS_W 9   /* "CONFLICT " */
+#define CELL_MIN 14  /* a date range keeps its first day */
+
+struct geo {
+	int legend, head, rows, foot;   /* lines of each part, top to bottom */
+	int lw;                         /* label width */
+	int cx, cw;                     /* first cell column, cell width */
+	size_t ncols;                   /* columns that fit */
 };
 
-static size_t cmp_count(struct ui *ui, struct pane *p)
+static void rows_rebuild(struct ui *ui)
 {
-	(void)p;
-	return ui->c->ntopics;
+	ui->ncmp_rows = matrix_rows(ui->cmp, ui->cmp_conflicts, ui->cmp_rows);
 }
 
-static void split(const struct pane *p, struct box *list, struct box *detail)
+void compare_ready(struct ui *ui)
 {
-	if (p->w >= 100) {
-		*list = (struct box){ 0, 0, p->h, p->w / 3 };
-		*detail = (struct box){ 0, p->w / 3 + 1, p->h, p->w - p->w / 3 - 1 };
-	} else {
-		int lh = p->h / 3 > 3 ? p->h / 3 : (p->h > 3 ? 3 : p->h);
-		*list = (struct box){ 0, 0, lh, p->w };
-		*detail = (struct box){ lh, 0, p->h - lh, p->w };
+	struct timespec t0, t1;
+
+	if (ui->cmp)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ui->cmp = xcalloc(1, sizeof *ui->cmp);
+	compare_build(ui->cmp, ui->c, 0, NULL);
+	ui->cmp_rows = xcalloc(ui->cmp->ntopics + 1, sizeof *ui->cmp_rows);
+	rows_rebuild(ui);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ui_message(ui, false, "compared %zu claims: %zu topics in %.0f ms",
+		   ui->c->nclaims, ui->cmp->ntopics,
+		   (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+}
+
+void compare_free(struct ui *ui)
+{
+	if (ui->cmp) {
+		compare_release(ui->cmp);
+		free(ui->cmp);
+		ui->cmp = NULL;
+	}
+	free(ui->cmp_rows);
+	ui->cmp_rows = NULL;
+}
+
+static const char *status_short(enum verdict v)
+{
+	switch (v) {
+	case VERDICT_AGREE: return "agree";
+	case VERDICT_DIFFER: return "differ";
+	case VERDICT_CONFLICT: return "CONFLICT";
+	case VERDICT_MEASURE: return "measure";
+	case VERDICT_TIMELINE: return "timeline";
+	case VERDICT_MIXED: return "mixed";
+	default: return "-";
 	}
 }
 
-static void draw_topics(struct ui *ui, struct pane *p, const struct box *b)
+static attr_t verdict_attr(struct ui *ui, enum verdict v)
 {
+	enum theme_role role;
+
+	if (v == VERDICT_NONE)
+		return ui->attrs[ROLE_NORMAL];
+	topic_status_word(verdict_name(v), &role);
+	return ui->attrs[role];
+}
+
+static void geometry(struct ui *ui, const struct pane *p, struct geo *g)
+{
+	size_t ns = ui->c->nsources ? ui->c->nsources : 1;
+	int w = p->w, area;
+
+	g->legend = p->h >= 8 ? (w < 100 ? 2 : 1) : 0;
+	g->head = p->h >= 10 ? 2 : 1;
+	g->foot = p->h >= 14 ? 2 : p->h >= 8 ? 1 : 0;
+	g->rows = p->h - g->legend - g->head - g->foot;
+	if (g->rows < 0)
+		g->rows = 0;
+	g->lw = w >= 140 ? 34 : w >= 100 ? 26 : w >= 70 ? 16 : 12;
+	if (MARK_W + STATUS_W + 1 + g->lw + 2 * CELL_MIN > w)
+		g->lw = w - 2 * CELL_MIN - MARK_W - STATUS_W - 1 > 4 ?
+			w - 2 * CELL_MIN - MARK_W - STATUS_W - 1 : 4;
+	g->cx = MARK_W + STATUS_W + g->lw + 1;
+	area = w - g->cx;
+	g->cw = area / (int)ns;
+	if (g->cw > 24)
+		g->cw = 24;
+	if (g->cw < CELL_MIN)
+		g->cw = area < CELL_MIN ? (area > 1 ? area : 1) : CELL_MIN;
+	g->ncols = area > 0 ? (size_t)(area / g->cw) : 0;
+	if (!g->ncols)
+		g->ncols = 1;
+	if (g->ncols > ui->c->nsources)
+		g->ncols = ui->c->nsources;
+}
+
+/* Keeps the cursor row and column on screen. */
+static void scroll_into_view(struct ui *ui, struct pane *p, const struct geo *g)
+{
+	if (ui->ncmp_rows && p->cur >= ui->ncmp_rows)
+		p->cur = ui->ncmp_rows - 1;
 	if (p->cur < p->top)
 		p->top = p->cur;
-	if (b->h > 0 && p->cur >= p->top + (size_t)b->h)
-		p->top = p->cur - (size_t)b->h + 1;
-	for (int r = 0; r < b->h && p->top + (size_t)r < ui->c->ntopics; r++) {
-		size_t row = p->top + (size_t)r;
-		const struct topic *t = &ui->c->topics[row];
-		bool cur = row == p->cur;
-		attr_t a = ui->attrs[cur && !ui->cmp_in_claims ? ROLE_CURSOR :
-				     cur ? ROLE_CURRENT : ROLE_NORMAL];
-		enum theme_role role;
-		const char *word = topic_status_word(t->status, &role);
-		char w[24];
-		int x = b->x;
+	if (g->rows > 0 && p->cur >= p->top + (size_t)g->rows)
+		p->top = p->cur - (size_t)g->rows + 1;
+	if (ui->cmp_col >= ui->c->nsources)
+		ui->cmp_col = ui->c->nsources ? ui->c->nsources - 1 : 0;
+	if (ui->cmp_col < ui->cmp_left)
+		ui->cmp_left = ui->cmp_col;
+	if (ui->cmp_col >= ui->cmp_left + g->ncols)
+		ui->cmp_left = ui->cmp_col - g->ncols + 1;
+}
 
-		if (cur)
-			draw_fill(p->win, b->y + r, b->x, b->w, a);
-		snprintf(w, sizeof w, "%-12s ", word);
-		x += draw_str(ui, p->win, b->y + r, x, b->w, w, cur ? a : ui->attrs[role]);
-		draw_str(ui, p->win, b->y + r, x, b->w - (x - b->x), t->label, a);
+static void draw_legend(struct ui *ui, struct pane *p, const struct geo *g)
+{
+	static const enum verdict vs[] = {
+		VERDICT_AGREE, VERDICT_DIFFER, VERDICT_CONFLICT, VERDICT_MEASURE, VERDICT_TIMELINE,
+	};
+	static const char *const words[] = {
+		"agree", "differ", "conflict", "different measure", "timeline",
+	};
+	int y = 0, x = 0;
+
+	x += draw_str(ui, p->win, y, x, p->w - x, "* curated  A auto", ui->attrs[ROLE_HEADER]);
+	x += draw_str(ui, p->win, y, x, p->w - x,
+		      ui->cmp_conflicts ? "  [C: conflicts only]" : "  [C: all topics]",
+		      ui->attrs[ROLE_NORMAL]);
+	if (g->legend == 2)
+		y++, x = 0;
+	else
+		x += 2;
+	for (size_t i = 0; i < sizeof vs / sizeof vs[0] && x < p->w; i++) {
+		char m[4] = { verdict_mark(vs[i]), ' ', 0, 0 };
+		x += draw_str(ui, p->win, y, x, p->w - x, m, verdict_attr(ui, vs[i]) | A_BOLD);
+		x += draw_str(ui, p->win, y, x, p->w - x,
+			      g->legend == 2 && i == 3 ? "measure" : words[i], ui->attrs[ROLE_NORMAL]);
+		x += draw_str(ui, p->win, y, x, p->w - x, " ", ui->attrs[ROLE_NORMAL]);
 	}
 }
 
-static const char *status_says(const char *status)
+static void draw_head(struct ui *ui, struct pane *p, const struct geo *g, int y)
 {
-	if (!status)
-		return "no judgement recorded";
-	if (!strcmp(status, "agree"))
-		return "the sources agree";
-	if (!strcmp(status, "differ"))
-		return "the sources give different figures";
-	if (!strcmp(status, "conflict"))
-		return "the sources conflict";
-	if (!strcmp(status, "different-measure"))
-		return "the sources measure different things";
-	if (!strcmp(status, "timeline"))
-		return "the values change over time";
-	if (!strcmp(status, "mixed"))
-		return "some agree, some differ";
-	return status;
+	struct strbuf sb = STRBUF_INIT;
+	attr_t h = ui->attrs[ROLE_HEADER];
+	size_t ns = ui->c->nsources;
+
+	draw_fill(p->win, y, 0, p->w, h);
+	draw_str(ui, p->win, y, 0, g->cx, "  STATUS   TOPIC", h);
+	if (g->head == 2) {
+		char cols[64];
+		draw_fill(p->win, y + 1, 0, p->w, h);
+		snprintf(cols, sizeof cols, "%ssrc %zu-%zu/%zu%s",
+			 ui->cmp_left ? "< " : "", ns ? ui->cmp_left + 1 : 0,
+			 ui->cmp_left + g->ncols, ns, ui->cmp_left + g->ncols < ns ? " >" : "");
+		draw_str(ui, p->win, y + 1, MARK_W + STATUS_W, g->cx - MARK_W - STATUS_W, cols, h);
+	}
+	for (size_t j = 0; j < g->ncols && ui->cmp_left + j < ns; j++) {
+		const struct source *s = &ui->c->sources[ui->cmp_left + j];
+		int x = g->cx + (int)j * g->cw;
+		sb_reset(&sb);
+		matrix_abbrev(s, &sb);
+		draw_str(ui, p->win, y, x + 2, g->cw - 3, sb.buf, h | A_BOLD);
+		if (g->head == 2)
+			draw_str(ui, p->win, y + 1, x + 2, g->cw - 2, s->published, h);
+	}
+	sb_release(&sb);
 }
 
-static void draw_detail(struct ui *ui, struct pane *p, const struct box *b)
+static void draw_row(struct ui *ui, struct pane *p, const struct geo *g, int y, size_t row)
 {
-	struct strbuf v = STRBUF_INIT;
-	const struct topic *t;
-	enum theme_role role;
-	int y = b->y, x;
+	const struct cmp_topic *t = &ui->cmp->topics[ui->cmp_rows[row]];
+	bool cur = row == p->cur;
+	attr_t a = ui->attrs[cur ? ROLE_CURRENT : ROLE_NORMAL];
+	enum verdict st = matrix_status(t);
+	struct strbuf sb = STRBUF_INIT;
 
-	if (p->cur >= ui->c->ntopics || b->h < 2)
+	if (cur)
+		draw_fill(p->win, y, 0, g->cx - 1, a);
+	draw_str(ui, p->win, y, 0, MARK_W, t->automatic ? "A" : "*",
+		 ui->attrs[t->automatic ? ROLE_OTHER : ROLE_HEADER] | A_BOLD);
+	draw_str(ui, p->win, y, MARK_W, STATUS_W - 1, status_short(st), verdict_attr(ui, st));
+	draw_str(ui, p->win, y, MARK_W + STATUS_W, g->lw, t->label ? t->label : t->id, a);
+	for (size_t j = 0; j < g->ncols && ui->cmp_left + j < ui->c->nsources; j++) {
+		size_t s = ui->cmp_left + j;
+		int x = g->cx + (int)j * g->cw;
+		long first;
+		bool here = cur && s == ui->cmp_col && !ui->cmp_in_claims;
+		attr_t ca = here ? ui->attrs[ROLE_CURSOR] : ui->attrs[ROLE_NORMAL];
+		sb_reset(&sb);
+		enum verdict v = compare_cell(ui->cmp, ui->cmp_rows[row], s,
+					      g->cw > 4 ? (size_t)(g->cw - 3) : 1, &sb, &first);
+		if (here)
+			draw_fill(p->win, y, x, g->cw - 1, ca);
+		char m[2] = { first < 0 ? '.' : verdict_mark(v), 0 };
+		draw_str(ui, p->win, y, x, 1, m, here ? ca : verdict_attr(ui, v) | A_BOLD);
+		if (first >= 0)
+			draw_str(ui, p->win, y, x + 2, g->cw - 3, sb.buf, ca);
+	}
+	sb_release(&sb);
+}
+
+/* The current cell's claim, in full, under the matrix. */
+static void draw_foot(struct ui *ui, struct pane *p, const struct geo *g, int y)
+{
+	struct strbuf sb = STRBUF_INIT;
+	long claim = compare_cursor_claim(ui);
+	const struct source *s;
+
+	if (!ui->ncmp_rows || ui->cmp_col >= ui->c->nsources) {
+		draw_str(ui, p->win, y, 0, p->w, ui->cmp_conflicts ?
+			 "no topic in conflict: C shows every topic" : "no topics", ui->attrs[ROLE_NORMAL]);
 		return;
-	t = &ui->c->topics[p->cur];
-	x = b->x + draw_str(ui, p->win, y, b->x, b->w, t->label, ui->attrs[ROLE_HEADER]);
-	const char *word = topic_status_word(t->status, &role);
-	y++;
-	x = b->x + draw_str(ui, p->win, y, b->x, b->w, "status: ", ui->attrs[ROLE_NORMAL]);
-	x += draw_str(ui, p->win, y, x, b->w - (x - b->x), word, ui->attrs[role] | A_BOLD);
-	x += draw_str(ui, p->win, y, x, b->w - (x - b->x), " - ", ui->attrs[ROLE_NORMAL]);
-	draw_str(ui, p->win, y, x, b->w - (x - b->x), status_says(t->status), ui->attrs[ROLE_NORMAL]);
-	y++;
-	if (t->note && y < b->y + b->h)
-		draw_str(ui, p->win, y++, b->x, b->w, t->note, ui->attrs[ROLE_BOILER]);
-	if (y < b->y + b->h) {
-		char head[128];
-		snprintf(head, sizeof head, "%-6s %-10s %-18s %-22s %s",
-			 "SOURCE", "DATE", "SPEAKER", "VALUE", "TEXT");
-		draw_str(ui, p->win, y++, b->x, b->w, head, ui->attrs[ROLE_HEADER]);
 	}
-	/* narrow: the claim's text goes on a second line under its cells */
-	bool two = b->w < 90;
-	for (size_t k = 0; k < t->nclaims && y < b->y + b->h; k++, y++) {
-		const struct claim *cl = &ui->c->claims[t->claims[k]];
-		const struct source *s = &ui->c->sources[cl->source];
-		bool cur = ui->cmp_in_claims && k == ui->cmp_cur;
-		attr_t a = ui->attrs[cur ? ROLE_CURSOR : ROLE_NORMAL];
-		int cx = b->x, right = b->x + b->w;
-
-		if (cur)
-			draw_fill(p->win, y, b->x, b->w, a);
-		sb_reset(&v);
-		for (size_t i = 0; i < cl->nvalues; i++) {
-			if (i)
-				sb_addstr(&v, "; ");
-			value_format(&v, &cl->values[i]);
-		}
-		const char *cells[4] = { s->id, s->published, cl->speaker, v.len ? v.buf : "-" };
-		const int widths[4] = { 7, 11, 19, 23 };
-		for (int c = 0; c < 4 && cx < right; c++) {
-			int w = widths[c] < right - cx ? widths[c] : right - cx;
-			draw_str(ui, p->win, y, cx, w - 1, cells[c], a);
-			cx += w;
-		}
-		if (two && y + 1 < b->y + b->h) {
-			y++;
-			if (cur)
-				draw_fill(p->win, y, b->x, b->w, a);
-			draw_str(ui, p->win, y, b->x + 2, b->w - 2, cl->text, a);
-		} else if (!two && cx < right) {
-			draw_str(ui, p->win, y, cx, right - cx, cl->text, a);
-		}
+	s = &ui->c->sources[ui->cmp_col];
+	sb_addf(&sb, "%s (%s, %s): ", s->id, s->outlet ? s->outlet : "no outlet",
+		s->published ? s->published : "undated");
+	if (claim < 0) {
+		sb_addstr(&sb, "nothing on this topic");
+		draw_str(ui, p->win, y, 0, p->w, sb.buf, ui->attrs[ROLE_BOILER]);
+		sb_release(&sb);
+		return;
 	}
-	sb_release(&v);
+	const struct claim *cl = &ui->c->claims[claim];
+	sb_addstr(&sb, cl->id);
+	if (cl->speaker)
+		sb_addf(&sb, ", %s", cl->speaker);
+	sb_addstr(&sb, ": ");
+	size_t at = sb.len;
+	compare_values_text(ui->cmp, (size_t)claim, &sb);
+	if (sb.len == at)
+		sb_addstr(&sb, "-");
+	if (g->foot < 2) {
+		sb_addstr(&sb, " - ");
+		sb_addstr(&sb, cl->text);
+	}
+	draw_str(ui, p->win, y, 0, p->w, sb.buf, ui->attrs[ROLE_HEADER]);
+	if (g->foot >= 2)
+		draw_str(ui, p->win, y + 1, 0, p->w, cl->text, ui->attrs[ROLE_NORMAL]);
+	sb_release(&sb);
 }
 
 static void cmp_draw(struct ui *ui, struct pane *p)
 {
-	struct box list, detail;
+	struct geo g;
 
-	split(p, &list, &detail);
-	draw_topics(ui, p, &list);
-	if (detail.x > 0)
-		draw_vline(ui, p->win, 0, detail.x - 1, p->h, ui->attrs[ROLE_BORDER]);
-	draw_detail(ui, p, &detail);
+	compare_ready(ui);
+	if (ui->cmp_in_claims) {
+		drill_draw(ui, p);
+		return;
+	}
+	geometry(ui, p, &g);
+	scroll_into_view(ui, p, &g);
+	if (g.legend)
+		draw_legend(ui, p, &g);
+	draw_head(ui, p, &g, g.legend);
+	for (int r = 0; r < g.rows && p->top + (size_t)r < ui->ncmp_rows; r++)
+		draw_row(ui, p, &g, g.legend + g.head + r, p->top + (size_t)r);
+	if (g.foot)
+		draw_foot(ui, p, &g, p->h - g.foot);
 }
 
-static void cmp_select(struct ui *ui, struct pane *p)
+static size_t cmp_count(struct ui *ui, struct pane *p)
 {
 	(void)p;
-	ui->cmp_in_claims = false;
-	ui->cmp_cur = 0;
+	compare_ready(ui);
+	return ui->cmp_in_claims ? 0 : ui->ncmp_rows;
+}
+
+long compare_cursor_claim(struct ui *ui)
+{
+	struct pane *p = &ui->panes[PANE_COMPARE];
+	long first = -1;
+
+	if (!ui->cmp || p->cur >= ui->ncmp_rows)
+		return -1;
+	size_t t = ui->cmp_rows[p->cur];
+	if (ui->cmp_in_claims) {
+		const struct cmp_topic *tp = &ui->cmp->topics[t];
+		return ui->cmp_cur < tp->nclaims ? (long)tp->claims[ui->cmp_cur] : -1;
+	}
+	if (ui->cmp_col < ui->c->nsources) {
+		struct strbuf sb = STRBUF_INIT;
+		compare_cell(ui->cmp, t, ui->cmp_col, 1, &sb, &first);
+		sb_release(&sb);
+	}
+	return first;
+}
+
+/* A click at (y, x) of the body: the cell under it becomes the cursor. */
+void compare_click(struct ui *ui, int y, int x)
+{
+	struct pane *p = &ui->panes[PANE_COMPARE];
+	struct geo g;
+
+	compare_ready(ui);
+	if (ui->cmp_in_claims || !p->win)
+		return;
+	geometry(ui, p, &g);
+	scroll_into_view(ui, p, &g);
+	y -= g.legend + g.head;
+	if (y < 0 || y >= g.rows || p->top + (size_t)y >= ui->ncmp_rows)
+		return;
+	p->cur = p->top + (size_t)y;
+	if (x >= g.cx && (size_t)((x - g.cx) / g.cw) < g.ncols)
+		ui->cmp_col = ui->cmp_left + (size_t)((x - g.cx) / g.cw);
+	p->dirty = true;
 }
 
 static void cmp_enter(struct ui *ui, struct pane *p)
 {
-	if (p->cur >= ui->c->ntopics)
-		return;
-	const struct topic *t = &ui->c->topics[p->cur];
-	if (!ui->cmp_in_claims) {
-		if (t->nclaims) {
-			ui->cmp_in_claims = true;
-			ui->cmp_cur = 0;
-			p->dirty = true;
-		}
+	(void)p;
+	long claim = compare_cursor_claim(ui);
+
+	if (claim < 0) {
+		if (ui->cmp_col < ui->c->nsources && ui->ncmp_rows)
+			ui_message(ui, true, "%s says nothing on this topic",
+				   ui->c->sources[ui->cmp_col].id);
 		return;
 	}
-	if (ui->cmp_cur >= t->nclaims)
-		return;
 	ui_jump_push(ui);
-	ui_goto_claim(ui, t->claims[ui->cmp_cur]);
+	ui_goto_claim(ui, (size_t)claim);
 	ui_focus(ui, PANE_TEXT);
+	ui_message(ui, false, "claim %s (Ctrl-o goes back)", ui->c->claims[claim].id);
 }
 
 static bool cmp_key(struct ui *ui, struct pane *p, enum action act, int key)
 {
-	if (!ui->cmp_in_claims)
-		return false;
-	const struct topic *t = &ui->c->topics[p->cur];
-	size_t n = t->nclaims;
-	switch (act) {
-	case ACT_DOWN: if (ui->cmp_cur + 1 < n) ui->cmp_cur++; break;
-	case ACT_UP: if (ui->cmp_cur > 0) ui->cmp_cur--; break;
-	case ACT_TOP: case ACT_PAGE_UP: case ACT_HALF_UP: ui->cmp_cur = 0; break;
-	case ACT_BOTTOM: case ACT_PAGE_DOWN: case ACT_HALF_DOWN: ui->cmp_cur = n ? n - 1 : 0; break;
-	default:
-		if (key == KEY_L_LEFT || key == KEY_L_ESC || key == 127 || key == 8) {
-			ui->cmp_in_claims = false;
-			break;
+	compare_ready(ui);
+	if (act == ACT_CONFLICTS) {
+		size_t topic = p->cur < ui->ncmp_rows ? ui->cmp_rows[p->cur] : 0;
+		ui->cmp_conflicts = !ui->cmp_conflicts;
+		ui->cmp_in_claims = false;
+		rows_rebuild(ui);
+		p->cur = p->top = 0;
+		for (size_t r = 0; r < ui->ncmp_rows; r++)
+			if (ui->cmp_rows[r] == topic)
+				p->cur = r;
+		ui_message(ui, false, ui->cmp_conflicts ? "%zu topics in conflict" : "all %zu topics",
+			   ui->ncmp_rows);
+	} else if (act == ACT_TOPIC_CLAIMS) {
+		if (!ui->ncmp_rows)
+			return true;
+		ui->cmp_in_claims = !ui->cmp_in_claims;
+		ui->cmp_cur = 0;
+		ui->cmp_dtop = 0;
+		if (ui->cmp_in_claims) {
+			const struct cmp_topic *t = &ui->cmp->topics[ui->cmp_rows[p->cur]];
+			for (size_t k = t->nclaims; k-- > 0;)
+				if (ui->c->claims[t->claims[k]].source == ui->cmp_col)
+					ui->cmp_cur = k;
 		}
+	} else if (ui->cmp_in_claims) {
+		return drill_key(ui, p, act, key);
+	} else if (act == ACT_COL_LEFT) {
+		if (ui->cmp_col > 0)
+			ui->cmp_col--;
+	} else if (act == ACT_COL_RIGHT) {
+		if (ui->cmp_col + 1 < ui->c->nsources)
+			ui->cmp_col++;
+	} else {
 		return false;
 	}
 	p->dirty = true;
@@ -204,27 +393,71 @@ static bool cmp_key(struct ui *ui, struct pane *p, enum action act, int key)
 
 static void cmp_title(struct ui *ui, struct pane *p, struct strbuf *sb)
 {
-	sb_addf(sb, ": %zu topics", ui->c->ntopics);
-	if (p->cur < ui->c->ntopics)
-		sb_addf(sb, ", topic %zu: %s", p->cur + 1, ui->c->topics[p->cur].id);
-	sb_addstr(sb, ui->cmp_in_claims ? "  (Enter: jump to the claim, Left: topics)"
-		  : "  (Enter: the topic's claims)");
+	compare_ready(ui);
+	size_t nauto = 0;
+	for (size_t t = 0; t < ui->cmp->ntopics; t++)
+		nauto += ui->cmp->topics[t].automatic;
+	if (ui->cmp_conflicts)
+		sb_addf(sb, ": %zu in conflict of %zu topics", ui->ncmp_rows, ui->cmp->ntopics);
+	else
+		sb_addf(sb, ": %zu topics (%zu curated, %zu auto)", ui->cmp->ntopics,
+			ui->cmp->ntopics - nauto, nauto);
+	if (p->cur < ui->ncmp_rows)
+		sb_addf(sb, ", %s", ui->cmp->topics[ui->cmp_rows[p->cur]].id);
+	sb_addstr(sb, ui->cmp_in_claims ? "  (Enter: jump to the claim, v: matrix)"
+		  : "  (Enter: jump, v: side by side, C: conflicts)");
 }
 
 void compare_open_topic(struct ui *ui, size_t topic, long claim)
 {
 	struct pane *p = &ui->panes[PANE_COMPARE];
-	const struct topic *t = &ui->c->topics[topic];
+	size_t r;
 
-	p->cur = topic;
-	p->top = topic > 2 ? topic - 2 : 0;
-	ui->cmp_in_claims = claim >= 0;
+	compare_ready(ui);
+	for (r = 0; r < ui->ncmp_rows && ui->cmp_rows[r] != topic; r++)
+		;
+	if (r == ui->ncmp_rows && ui->cmp_conflicts) {
+		ui->cmp_conflicts = false;
+		rows_rebuild(ui);
+		for (r = 0; r < ui->ncmp_rows && ui->cmp_rows[r] != topic; r++)
+			;
+	}
+	p->cur = r < ui->ncmp_rows ? r : 0;
+	p->top = p->cur > 2 ? p->cur - 2 : 0;
+	ui->cmp_in_claims = false;
 	ui->cmp_cur = 0;
-	for (size_t k = 0; k < t->nclaims; k++)
-		if ((long)t->claims[k] == claim)
-			ui->cmp_cur = k;
+	ui->cmp_dtop = 0;
+	if (claim >= 0)
+		ui->cmp_col = ui->c->claims[claim].source;
 	p->dirty = true;
 	ui_focus(ui, PANE_COMPARE);
+}
+
+bool compare_open_id(struct ui *ui, const char *id)
+{
+	compare_ready(ui);
+	long t = compare_find_topic(ui->cmp, id);
+	if (t < 0)
+		return false;
+	compare_open_topic(ui, (size_t)t, -1);
+	return true;
+}
+
+void compare_open_claim(struct ui *ui, long claim)
+{
+	if (claim < 0) {
+		ui_message(ui, true, "no claim selected: pick one in Claims (3)");
+		return;
+	}
+	compare_ready(ui);
+	long t = compare_topic_of(ui->cmp, (size_t)claim);
+	if (t < 0) {
+		ui_message(ui, true, "claim %s is in no topic", ui->c->claims[claim].id);
+		return;
+	}
+	compare_open_topic(ui, (size_t)t, claim);
+	ui_message(ui, false, "claim %s in topic %s", ui->c->claims[claim].id,
+		   ui->cmp->topics[t].id);
 }
 
 const struct pane_ops compare_ops = {
@@ -232,7 +465,6 @@ const struct pane_ops compare_ops = {
 	.count = cmp_count,
 	.draw = cmp_draw,
 	.key = cmp_key,
-	.select = cmp_select,
 	.enter = cmp_enter,
 	.title = cmp_title,
 };

@@ -56,6 +56,7 @@ static void ui_free(struct ui *ui)
 	free(ui->claim_rows);
 	free(ui->hits);
 	free(ui->jumps);
+	compare_free(ui);
 	config_release(&ui->cfg);
 }
 

@@ -31,6 +31,7 @@
 #include "wrap.h"
 
 struct cli_args;
+struct cmp_model;
 struct ui;
 struct pane;
 
@@ -98,8 +99,13 @@ struct ui {
 	struct strbuf filter;
 	size_t *claim_rows, nclaim_rows;
 	bool all_claims;
-	bool cmp_in_claims;    /* Compare: cursor on the topic's claims */
-	size_t cmp_cur;
+	bool cmp_in_claims;    /* Compare: the drill-down (the topic's claims) */
+	size_t cmp_cur;        /* drill-down: the claim under the cursor */
+	struct cmp_model *cmp; /* built on the first use of the Compare view */
+	size_t *cmp_rows, ncmp_rows;   /* matrix rows: topic indexes shown */
+	bool cmp_conflicts;    /* only the topics in conflict */
+	size_t cmp_col, cmp_left;      /* column cursor, first column shown */
+	size_t cmp_dtop;       /* drill-down: first line shown */
 	struct search_hit *hits;
 	size_t nhits;
 	struct strbuf hits_query;
@@ -173,7 +179,17 @@ void textview_wrap(struct ui *ui);
 void textview_scroll_to(struct ui *ui, long top);
 void textview_show(struct ui *ui, size_t off, bool center);
 size_t textview_top_line(struct ui *ui);
+/* compare.c, drill.c: topic indexes are the comparison model's (compare.h),
+ * built by compare_ready() on first use; claim -1 means none */
 void compare_open_topic(struct ui *ui, size_t topic, long claim);
+void compare_ready(struct ui *ui);
+bool compare_open_id(struct ui *ui, const char *id);
+void compare_open_claim(struct ui *ui, long claim);
+long compare_cursor_claim(struct ui *ui);
+void compare_click(struct ui *ui, int y, int x);
+void compare_free(struct ui *ui);
+void drill_draw(struct ui *ui, struct pane *p);
+bool drill_key(struct ui *ui, struct pane *p, enum action act, int key);
 
 /* help.c */
 void help_draw(struct ui *ui);

@@ -133,16 +133,16 @@ keys a
 keys : s o u r c e Space o d r Enter
 see "back to odr" "Text: odr"
 keys 3 g j j j c
-see "c opens the comparison for the selected claim" "> Compare: 29 topics"
-see "Compare: status in words" "status: "
+see "c opens the comparison for the selected claim" "(29 curated, "
+see "Compare: status in words" "STATUS   TOPIC"
 keys q
 see "q closes the Compare view" "> Claims"
 keys 4
 see "4 shows the Compare view" "> Compare"
 see "Compare: topic statuses as words" "CONFLICT"
-keys Left Enter
-see "Compare: Enter moves into the topic's claims" "Enter: jump to the claim"
-see "Compare: source, date, speaker, value columns" "SOURCE DATE       SPEAKER"
+keys v
+see "Compare: v opens the topic's claims side by side" "Enter: jump to the claim"
+see "Compare: the drill-down gives the status in words" "status: "
 keys Enter
 see "Compare: Enter jumps to the claim in its source" "> Text: "
 
@@ -218,7 +218,7 @@ keys Escape
 keys : n o n s e n s e Enter
 see ": unknown command says so" "unknown command"
 keys : t o p i c Space a l l i e d - r e s o l v e - a n n o u n c e m e n t Enter
-see ":topic opens the topic in Compare" "status: CONFLICT - the sources conflict"
+see ":topic opens the topic in Compare" "auto), allied-resolve-announcement"
 keys q
 keys : 5 0 Enter
 see ":N goes to line N" "[50-"
@@ -259,7 +259,7 @@ see "50x20: one pane at a time" "[2 Text]"
 keys Tab Tab
 see "50x20: Compare as a tab" "[4 Compare]"
 T resize-window -t t -x 160 -y 45
-see "50x20 -> 160x45: Compare as a full view" "> Compare: 29 topics"
+see "50x20 -> 160x45: Compare as a full view" "(29 curated, "
 keys q
 see "50x20 -> 160x45: q back to the wide layout" "Claims 1/17"
 keys Q
@@ -376,6 +376,11 @@ keys 3 j 4 Enter / c l a i m Enter F h e r e Enter
 see "hostile: search results drawn" "Search results"
 keys q 4
 see "hostile: compare drawn" "Compare"
+keys L
+see "hostile: the matrix footer names the evil claim" "e1, Mr "
+keys v
+see "hostile: the drill-down drawn" "status: "
+keys v
 keys q
 pipe_off
 if LC_ALL=C grep -qaF $'\e]52' "$TMP/evil.out"; then bad "hostile: no OSC 52 reached the terminal"; else ok "hostile: no OSC 52 reached the terminal"; fi

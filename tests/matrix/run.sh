@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# Compare matrix tests: the reader inside tmux (private socket, fixed sizes),
+# driven with send-keys and checked on the text of the screen (marks and
+# words, never colours): rows and columns, the conflicts-only filter, the
+# jump from a cell to its claim and back, `c` from a claim, the drill-down,
+# narrow layouts, LANG=C, and an imported corpus with automatic topics only.
+. "$(dirname "$0")/../lib.sh"
+cd "$TOP" || exit 2
+export LSAN_OPTIONS="suppressions=$TOP/tests/ui/lsan.supp:${LSAN_OPTIONS:-}"
+if ! command -v tmux >/dev/null; then
+	bad "tmux is installed" "the terminal tests need tmux (make deps)"
+	finish
+	exit 1
+fi
+
+SOCK=lectern-matrix-$$
+printf 'set -g status off\nset -g escape-time 0\nset -g exit-empty off\n' >"$TMP/tmux.conf"
+T() { tmux -L "$SOCK" -f "$TMP/tmux.conf" "$@"; }
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+
+# start W H [VAR=VALUE...] -- [ARGS...]: the reader in a fresh session
+start() {
+	local w=$1 h=$2 envs=() q
+	shift 2
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
+	shift
+	T kill-session -t t 2>/dev/null
+	q=$(printf "%q " env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 "${envs[@]}" "$LECTERN" "$@")
+	T new-session -d -s t -x "$w" -y "$h" "$q; echo EXIT=\$?; sleep 60"
+}
+screen() { T capture-pane -p -t t 2>/dev/null; }
+keys() { T send-keys -t t "$@"; }
+# wait_for FIXED-STRING: polls the screen (up to about 8 s)
+wait_for() {
+	local i
+	for ((i = 0; i < 160; i++)); do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+see() {
+	if wait_for "$2"; then ok "$1"; else bad "$1" "no '$2' on screen:" "$(screen | head -12)"; fi
+}
+# see_re NAME EXTENDED-REGEX: a line of the screen matches
+see_re() {
+	local i
+	for ((i = 0; i < 160; i++)); do
+		screen | grep -qE -- "$2" && { ok "$1"; return; }
+		sleep 0.05
+	done
+	bad "$1" "no line matching '$2':" "$(screen | head -12)"
+}
+# absent NAME FIXED-STRING: not on the screen (call after a positive wait)
+absent() {
+	if screen | grep -qF -- "$2"; then bad "$1" "'$2' is on screen"; else ok "$1"; fi
+}
+pipe_on() { : >"$1"; T pipe-pane -t t -o "cat >>'$1'"; }
+pipe_off() { sleep 0.2; T pipe-pane -t t; sleep 0.05; }
+
+# ---- the matrix, wide ----
+start 160 45 --
+see "started" "> Sources"
+keys 4
+see "4 shows the matrix, curated and automatic topics counted" "(29 curated, "
+see "legend: curated and automatic markers" "* curated  A auto"
+see "legend: every mark in words" "= agree ~ differ ! conflict # different measure > timeline"
+see "header: a column per source, outlet abbreviations" "MT                    blog                  Conv                  oD                    CSM"
+see "header: the sources' dates" "2022-02               2022-11-04            2022-10               2022-02-09            2022-10-20"
+see "the status line gives the cost of the comparison" "compared 126 claims:"
+see_re "a curated row agrees, with values and marks" '^\* agree +Russian troops in Belarus, Feb .*= 30000 troops +\. +\. += 30000 troops'
+see_re "the announcement row: CONFLICT in words, ! in both cells" '^\* CONFLICT When were the Allied.* ! 2021-12-01\.\.2021.* ! 2022-01-17 '
+see_re "a different-measure row in words and #" '^\* measure +Distance from Belarus to Kyiv.*# '
+see_re "automatic topics are marked A" '^A (agree|differ|CONFLICT|measure|timeline|mixed|-) '
+see "the current cell's claim under the matrix" "mt (The Moscow Times, 2022-02): mt-04, Jens Stoltenberg: 30000 troops"
+keys L
+see "L moves one column right" "blog (no outlet, 2022-11-04): nothing on this topic"
+keys Right
+see "Right moves one column right" "conv (The Conversation, 2022-10): nothing on this topic"
+keys H Left
+see "H and Left move back" "mt (The Moscow Times, 2022-02): mt-04"
+keys j
+see "j moves down a row" "mt (The Moscow Times, 2022-02): mt-05, Russian military experts: 10000 troops"
+keys -l $'\e[<0;121;7M'
+keys -l $'\e[<0;121;7m'
+see "a click selects the cell under it" "odr (openDemocracy, 2022-02-09): odr-04, Alexander Lukashenka: 2022-01-17"
+keys g H H H H
+
+# ---- conflicts only ----
+keys C
+see "C: conflicts only" "[C: conflicts only]"
+see "C: the title counts the topics in conflict" "in conflict of"
+see_re "C: the announcement topic stays" '^\* CONFLICT When were the Allied.* ! 2021-12-01\.\.2021.* ! 2022-01-17 '
+absent "C: agreeing topics are hidden" "Russian troops in Belarus, Feb"
+ROW='^[*A] (agree|differ|CONFLICT|measure|timeline|mixed|-) '
+if screen | grep -E "$ROW" | grep -qvE '^[*A] CONFLICT '; then
+	bad "C: every row shown is in conflict" "$(screen | grep -E "$ROW" | grep -vE '^[*A] CONFLICT ' | head -3)"
+else
+	ok "C: every row shown is in conflict"
+fi
+
+# ---- Enter on a cell jumps to its claim; Ctrl-o comes back ----
+keys g L L L
+see "cursor on the odr cell of the announcement" "odr (openDemocracy, 2022-02-09): odr-04, Alexander Lukashenka: 2022-01-17"
+keys Enter
+see "Enter: the Text pane names the cell's source" "> Text: odr - openDemocracy"
+see "Enter: the status line names the claim" "claim odr-04"
+see "Enter: the claim's sentence is in view" "leaders on 17 January."
+see "Enter: the Claims cursor is on the claim" "Alexander Lukashenka [2022-01-17]"
+keys C-o
+see "Ctrl-o returns to where the text was" "> Text: mt - The Moscow Times"
+
+# ---- c on a claim opens its topic ----
+keys : c l a i m Space m t - 0 7 Enter
+see ":claim mt-07" "> Text: mt"
+keys c
+see "c from the Text pane opens the claim's topic" ", allied-resolve-announcement  ("
+see "c: the cursor is on the claim's cell" "mt (The Moscow Times, 2022-02): mt-07: 2021-12-01..2021-12-10"
+see "c: the filter is kept when the topic passes it" "[C: conflicts only]"
+keys C q 3 g c
+see "c from the Claims pane opens the claim's topic" ", far-east-troop-transfers  ("
+see "c from Claims: the claim's cell" "mt (The Moscow Times, 2022-02): mt-01: 2022-01-11..2022-01-20"
+
+# ---- the drill-down ----
+keys : t o p i c Space a l l i e d - r e s o l v e - a n n o u n c e m e n t Enter
+see ":topic opens the topic's row" ", allied-resolve-announcement  ("
+keys v
+see "v: the topic's claims side by side" "status: CONFLICT - the sources conflict"
+see "v: curated topic named as such" "* curated: When were the Allied Resolve exercises announced?"
+see "v: source, date, speaker, normalised value" "odr-04  odr (oD)  2022-02-09  Alexander Lukashenka: 2022-01-17"
+see "v: the verdict against the other voice" "! conflict with odr-04 (odr)"
+see "v: the whole text" "It was he who announced the exercises back at the beginning of December"
+keys j Enter
+see "v, j, Enter: jumps to the second claim" "claim odr-04"
+see "v, Enter: in its source" "> Text: odr - openDemocracy"
+keys 4
+see "4 returns to the drill-down" "status: CONFLICT"
+keys v
+see "v toggles back to the matrix" "* curated  A auto"
+keys Q
+see "quits cleanly" "EXIT=0"
+
+# ---- narrow layouts ----
+start 80 24 --
+keys 4
+see "80x24: the matrix" "= agree ~ differ ! conflict # measure > timeline"
+see "80x24: some columns, scrolled sideways" "src 1-3/5 >"
+keys L L L
+see "80x24: the columns follow the cursor" "< src 2-4/5 >"
+keys C v
+see "80x24: drill-down" "status: CONFLICT"
+keys Enter
+see "80x24: the drill-down starts at the cursor's source, Enter jumps" "> Text: odr"
+keys Q
+see "80x24: quits cleanly" "EXIT=0"
+
+start 50 20 --
+keys 4
+see "50x20: Compare as a tab" "[4 Compare]"
+see "50x20: the legend" "= agree ~ differ ! conflict # measure > timeline"
+see "50x20: two columns" "src 1-2/5 >"
+keys L L L L L L
+see "50x20: scrolled to the last sources" "< src 4-5/5"
+see_re "50x20: rows still drawn" '^\* (agree|CONFLICT) '
+keys v j j G g v
+see "50x20: drill-down and back" "* curated  A auto"
+keys : t o p i c Space s t a g i n g - g r o u n d Enter v G
+see "50x20: G in the drill-down shows the last claim whole" "Kyiv in the beginning of the war"
+keys g
+see "50x20: g back to the first claim" "= mt-11  mt (MT)  2022-02"
+keys v
+T resize-window -t t -x 20 -y 6
+sleep 0.2
+T resize-window -t t -x 12 -y 4
+sleep 0.2
+T resize-window -t t -x 160 -y 45
+see "resize to tiny and back: still there" "* curated  A auto"
+keys q 1 C
+see "50x20: C from the Sources pane opens the conflicts" "[C: conflicts only]"
+keys Q
+see "50x20: quits cleanly" "EXIT=0"
+
+# ---- LANG=C: ASCII only ----
+start 80 24 LANG=C LC_ALL=C --
+see "LANG=C: started" "> Sources"
+pipe_on "$TMP/c.out"
+keys 4
+see "LANG=C: the matrix with ASCII marks" "= agree ~ differ ! conflict # measure > timeline"
+keys v
+see "LANG=C: drill-down" "status: "
+pipe_off
+if LC_ALL=C grep -qa $'[\x80-\xff]' "$TMP/c.out"; then
+	bad "LANG=C: only ASCII written"
+else
+	ok "LANG=C: only ASCII written"
+fi
+keys Q
+
+# ---- an imported corpus: automatic topics only ----
+expect "import the seeds" 0 "imported" "$LECTERN" import tests/fixtures/seeds --output "$TMP/x"
+start 80 24 -- --corpus "$TMP/x"
+keys 4
+see "imported: no curated topic" "(0 curated, "
+see_re "imported: automatic topics marked A" '^A (agree|differ|CONFLICT|measure|timeline|mixed|-) '
+nauto=$(screen | grep -cE '^A (agree|differ|CONFLICT|measure|timeline|mixed|-) ')
+ncur=$(screen | grep -cE '^\* (agree|differ|CONFLICT|measure|timeline|mixed|-) ')
+if [ "$nauto" -ge 3 ] && [ "$ncur" = 0 ]; then
+	ok "imported: every row is automatic ($nauto on screen)"
+else
+	bad "imported: every row is automatic" "A rows $nauto, * rows $ncur"
+fi
+keys v
+see "imported: the drill-down names an automatic topic" "A auto: "
+keys Q
+see "imported: quits cleanly" "EXIT=0"
+
+T kill-server 2>/dev/null
+finish
