@@ -748,8 +748,6 @@ static char *dir_of(const char *path)
 struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 			   enum load_status *status)
 {
-	struct ld L = { .dg = dg, .before = diags_count(dg) };
-	enum load_status st = LOAD_INVALID;
 	size_t len;
 	char *buf = read_file(path, CORPUS_MAX_INDEX, &len);
 
@@ -760,6 +758,16 @@ struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 			*status = LOAD_IO;
 		return NULL;
 	}
+	return corpus_load_buffer(path, buf, len, flags, dg, status);
+}
+
+struct corpus *corpus_load_buffer(const char *path, char *buf, size_t len,
+				  unsigned flags, struct diags *dg,
+				  enum load_status *status)
+{
+	struct ld L = { .dg = dg, .before = diags_count(dg) };
+	enum load_status st = LOAD_INVALID;
+
 	const char *base = strrchr(path, '/');
 	if (jdoc_parse(&L.doc, base ? base + 1 : path, buf, len, dg) < 0) {
 		jdoc_release(&L.doc);

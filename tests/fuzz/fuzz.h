@@ -1,0 +1,25 @@
+/*
+ * fuzz: what every tests/fuzz/fuzz_<target>.c shares.  A target defines
+ * LLVMFuzzerTestOneInput() and nothing else that libFuzzer calls; it must
+ * be deterministic, never exit, free everything it allocates and leave no
+ * file behind.  FUZZ_ASSERT() reports a broken invariant as a crash
+ * (abort), which both libFuzzer and the replay runner (replay.c) catch.
+ */
+#ifndef LECTERN_FUZZ_H
+#define LECTERN_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define FUZZ_ASSERT(cond) do { \
+	if (!(cond)) { \
+		fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__, #cond); \
+		abort(); \
+	} \
+} while (0)
+
+#endif

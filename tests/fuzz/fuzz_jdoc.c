@@ -1,0 +1,81 @@
+/*
+ * fuzz_jdoc: jdoc_parse() on arbitrary bytes.  Besides not crashing, a
+ * document it accepts must have a position for every value, pointing at
+ * the first character of that value, and a line and column for each.
+ * FUZZ_DICT json.dict
+ */
+#include <string.h>
+
+#include "fuzz.h"
+#include "jdoc.h"
+#include "text.h"
+#include "util.h"
+
+static bool starts_right(const cJSON *n, char c)
+{
+	if (cJSON_IsObject(n)) return c == '{';
+	if (cJSON_IsArray(n)) return c == '[';
+	if (cJSON_IsString(n)) return c == '"';
+	if (cJSON_IsNumber(n)) return c == '-' || (c >= '0' && c <= '9');
+	if (cJSON_IsTrue(n)) return c == 't';
+	if (cJSON_IsFalse(n)) return c == 'f';
+	if (cJSON_IsNull(n)) return c == 'n';
+	return false;
+}
+
+/* Walks values in document order, as jdoc records them. */
+static void walk(struct jdoc *d, const cJSON *n, size_t *k, struct diags *dg)
+{
+	for (; n; n = n->next) {
+		FUZZ_ASSERT(*k < d->noffs);
+		size_t off = d->offs[*k];
+		FUZZ_ASSERT(off >= d->start && off < d->len);
+		FUZZ_ASSERT(starts_right(n, d->buf[off]));
+		(*k)++;
+		if (cJSON_IsString(n) || n->string) {
+			const char *s = cJSON_IsString(n) ? n->valuestring : n->string;
+			/* accepted strings are valid UTF-8 (no raw C0 in the text, but
+			 * escapes like \u001b may produce them: the display rules deal
+			 * with those) */
+			FUZZ_ASSERT(utf8_validate(s, strlen(s)) == strlen(s));
+		}
+		size_t line, col;
+		jdoc_where(d, n, &line, &col);
+		FUZZ_ASSERT(line >= 1 && col >= 1);
+		if (*k % 64 == 1)
+			jdoc_error(d, dg, n, "value %zu", *k);
+		if (n->child)
+			walk(d, n->child, k, dg);
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct diags dg;
+	struct jdoc d;
+	char *buf = xmalloc(size + 1);
+
+	memcpy(buf, data, size);
+	buf[size] = '\0';
+	diags_init(&dg);
+	if (jdoc_parse(&d, "fuzz.json", buf, size, &dg) == 0) {
+		size_t k = 0;
+		FUZZ_ASSERT(d.root);
+		FUZZ_ASSERT(diags_count(&dg) == 0);
+		walk(&d, d.root, &k, &dg);
+		FUZZ_ASSERT(k == d.noffs);
+		jdoc_error(&d, &dg, NULL, "top");
+	} else {
+		FUZZ_ASSERT(!d.root);
+		FUZZ_ASSERT(diags_count(&dg) > 0);
+	}
+	/* every message is located and terminal-safe */
+	for (size_t i = 0; i < dg.n; i++) {
+		FUZZ_ASSERT(!strncmp(dg.lines[i], "fuzz.json:", 10));
+		for (const char *p = dg.lines[i]; *p; p++)
+			FUZZ_ASSERT((unsigned char)*p >= 0x20 && *p != 0x7F);
+	}
+	diags_release(&dg);
+	jdoc_release(&d);
+	return 0;
+}
