@@ -320,7 +320,11 @@ int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
 		d->offs[i] += d->start;
 	size_t before = diags_count(diags), budget = 100;
 	check_keys(d, d->root, diags, &budget);
-	return diags_count(diags) > before ? -1 : 0;
+	if (diags_count(diags) == before)
+		return 0;
+	cJSON_Delete(d->root);   /* failure: no tree, as promised */
+	d->root = NULL;
+	return -1;
 }
 
 void jdoc_drop_text(struct jdoc *d)
