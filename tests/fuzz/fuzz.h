@@ -12,6 +12,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -21,5 +24,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 		abort(); \
 	} \
 } while (0)
+
+/* A message for the terminal: valid UTF-8 with no C0 control, DEL or C1. */
+static inline void fuzz_check_message(const char *m)
+{
+	const unsigned char *p = (const unsigned char *)m;
+	for (; *p; p++) {
+		FUZZ_ASSERT(*p >= 0x20 && *p != 0x7F);
+		FUZZ_ASSERT(!(p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F));
+	}
+	FUZZ_ASSERT(utf8_validate(m, strlen(m)) == strlen(m));
+}
 
 #endif

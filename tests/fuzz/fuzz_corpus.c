@@ -115,8 +115,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT((c != NULL) == (st == LOAD_OK));
 	FUZZ_ASSERT((c != NULL) == (diags_count(&dg) == 0));
 	for (size_t i = 0; i < dg.n; i++)
-		for (const char *p = dg.lines[i]; *p; p++)
-			FUZZ_ASSERT((unsigned char)*p >= 0x20 && *p != 0x7F);
+		fuzz_check_message(dg.lines[i]);
 	if (c)
 		use(c);
 	corpus_free(c);

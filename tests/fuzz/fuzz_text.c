@@ -4,7 +4,8 @@
  * text_sanitize() is valid UTF-8 with no C0 control but the LF and TAB it
  * was told to keep, no DEL, no C1, none of the bidi or zero-width
  * characters text.h names, at most TEXT_MAX_MARKS combining marks in a row,
- * only ASCII in ASCII mode; sanitising is idempotent and keeps the width;
+ * only ASCII in ASCII mode; it is what the glyphs of text_iter_next() show;
+ * sanitising is idempotent and keeps the width;
  * text_iter_next() covers every byte once; utf8_validate() agrees with
  * utf8_decode().
  */
@@ -73,8 +74,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct text_iter it;
 	struct glyph g;
 	size_t next = 0, width = 0;
+	struct strbuf ref = STRBUF_INIT;   /* text_sanitize(), glyph by glyph */
 	text_iter_init(&it, s, n, ascii);
 	while (text_iter_next(&it, &g)) {
+		if ((g.kind == GLYPH_NEWLINE || g.kind == GLYPH_TAB) &&
+		    !(flags & SANITIZE_NEWLINES))
+			sb_addch(&ref, ' ');
+		else
+			sb_add(&ref, g.show, g.show_len);
 		FUZZ_ASSERT(g.off == next && g.len >= 1 && g.len <= 4);
 		FUZZ_ASSERT(g.show_len == strlen(g.show) && g.show_len < sizeof g.show);
 		FUZZ_ASSERT(g.width >= 0);
@@ -86,6 +93,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
 	text_sanitize(&a, s, n, flags);
+	FUZZ_ASSERT(a.len == ref.len && !memcmp(a.buf, ref.buf, a.len));
+	sb_release(&ref);
 	check_safe(a.buf, a.len, flags);
 	text_sanitize(&b, a.buf, a.len, flags);
 	FUZZ_ASSERT(a.len == b.len && !memcmp(a.buf, b.buf, a.len));

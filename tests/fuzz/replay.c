@@ -57,7 +57,8 @@ static size_t replay_dir(const char *dir)
 		n++;
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_name);   /* a stable order */
+	if (n)
+		qsort(names, n, sizeof *names, cmp_name);   /* a stable order */
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
 		if (stat(names[i], &st) == 0 && S_ISREG(st.st_mode))
