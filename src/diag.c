@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "strbuf.h"
 #include "text.h"
@@ -32,10 +33,12 @@ void diag_add(struct diags *d, const char *file, size_t line, size_t col,
 		d->dropped++;
 		return;
 	}
+	/* file names come from corpora too: sanitised like the message */
+	text_sanitize(&sb, file, strlen(file), 0);
 	if (line)
-		sb_addf(&sb, "%s:%zu:%zu: ", file, line, col);
+		sb_addf(&sb, ":%zu:%zu: ", line, col);
 	else
-		sb_addf(&sb, "%s: ", file);
+		sb_addstr(&sb, ": ");
 	struct strbuf msg = STRBUF_INIT;
 	va_start(ap, fmt);
 	sb_vaddf(&msg, fmt, ap);
