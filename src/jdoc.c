@@ -38,6 +38,10 @@ static size_t ws(const struct scan *sc, size_t i)
 static void record(struct scan *sc, size_t off)
 {
 	struct jdoc *d = sc->d;
+	if (d->noffs == JDOC_MAX_VALUES) {
+		scan_fail(sc, off, "too many values (more than " JDOC_MAX_VALUES_TEXT ")");
+		return;
+	}
 	if (d->noffs == sc->cap) {
 		sc->cap = sc->cap ? sc->cap * 2 : 1024;
 		d->offs = xrealloc(d->offs, sc->cap * sizeof *d->offs);
@@ -58,7 +62,7 @@ static int hexval(char c)
 /* s[i] == '"'; returns the offset after the closing quote. */
 static size_t scan_string(struct scan *sc, size_t i)
 {
-	i++;
+	size_t start = i++;
 	while (i < sc->n) {
 		unsigned char c = (unsigned char)sc->s[i];
 		if (c == '"')
@@ -96,7 +100,8 @@ static size_t scan_string(struct scan *sc, size_t i)
 			i += (size_t)l;
 		}
 	}
-	scan_fail(sc, i, "unterminated string");
+	/* where it starts says more than the end of the file */
+	scan_fail(sc, start, "unterminated string (the file ends inside it)");
 	return sc->n;
 }
 
@@ -135,11 +140,17 @@ static size_t scan_number(struct scan *sc, size_t i)
 	return i;
 }
 
+/* why, or the plain truth when the input stops at i */
+static const char *at_end(const struct scan *sc, size_t i, const char *why)
+{
+	return i >= sc->n ? "unexpected end of input (truncated?)" : why;
+}
+
 static size_t scan_value(struct scan *sc, size_t i, int depth)
 {
 	i = ws(sc, i);
 	if (i >= sc->n) {
-		scan_fail(sc, i, "unexpected end of input");
+		scan_fail(sc, i, "unexpected end of input (truncated?)");
 		return i;
 	}
 	if (depth > CJSON_NESTING_LIMIT) {
@@ -157,12 +168,12 @@ static size_t scan_value(struct scan *sc, size_t i, int depth)
 			if (c == '{') {
 				i = ws(sc, i);
 				if (i >= sc->n || sc->s[i] != '"') {
-					scan_fail(sc, i, "expected a key string");
+					scan_fail(sc, i, at_end(sc, i, "expected a key string"));
 					return sc->n;
 				}
 				i = ws(sc, scan_string(sc, i));
 				if (i >= sc->n || sc->s[i] != ':') {
-					scan_fail(sc, i, "expected ':'");
+					scan_fail(sc, i, at_end(sc, i, "expected ':'"));
 					return sc->n;
 				}
 				i++;
@@ -174,8 +185,8 @@ static size_t scan_value(struct scan *sc, size_t i, int depth)
 			}
 			if (i < sc->n && sc->s[i] == close)
 				return i + 1;
-			scan_fail(sc, i, c == '{' ? "expected ',' or '}'" :
-						    "expected ',' or ']'");
+			scan_fail(sc, i, at_end(sc, i, c == '{' ? "expected ',' or '}'" :
+								  "expected ',' or ']'"));
 			return sc->n;
 		}
 		return sc->n;
@@ -189,6 +200,10 @@ static size_t scan_value(struct scan *sc, size_t i, int depth)
 		size_t l = strlen(words[k]);
 		if (sc->n - i >= l && !memcmp(sc->s + i, words[k], l))
 			return i + l;
+		if (sc->n - i < l && !memcmp(sc->s + i, words[k], sc->n - i)) {
+			scan_fail(sc, sc->n, "unexpected end of input (truncated?)");
+			return sc->n;
+		}
 	}
 	scan_fail(sc, i, "unexpected character");
 	return sc->n;
@@ -299,7 +314,8 @@ int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
 
 	const char *perr = NULL;
 	/* length + 1: cJSON wants to see the terminating NUL */
-	d->root = cJSON_ParseWithLengthOpts(buf, len + 1, &perr, 1);
+	if (sc.err == (size_t)-1)   /* never hand cJSON what the scan refused */
+		d->root = cJSON_ParseWithLengthOpts(buf, len + 1, &perr, 1);
 	if (sc.err != (size_t)-1 || !d->root) {
 		size_t at = sc.err != (size_t)-1 ? sc.err + d->start :
 			    perr ? (size_t)(perr - buf) : len, l, c;

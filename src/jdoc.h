@@ -7,8 +7,11 @@
  * rejects, with a located message in diags: syntax errors, trailing
  * garbage, raw control characters and invalid UTF-8 inside strings, "\u0000"
  * escapes, nesting deeper than cJSON allows, duplicate keys and keys that
- * differ only in case.  A leading UTF-8 BOM is skipped.  On success it
- * returns 0 and root is set; on failure -1 and root is NULL.
+ * differ only in case, and documents of more than JDOC_MAX_VALUES values
+ * (each costs cJSON about 100 bytes: the cap keeps a hostile index from
+ * taking gigabytes; it is checked before cJSON sees the text).  A leading
+ * UTF-8 BOM is skipped.  On success it returns 0 and root is set; on
+ * failure -1 and root is NULL.
  *
  * jdoc_where() finds a node's line and column (1-based; columns count
  * characters); the table behind it is built on first use, so a document
@@ -23,6 +26,9 @@
 #include <stddef.h>
 
 #include "diag.h"
+
+#define JDOC_MAX_VALUES (4u << 20)
+#define JDOC_MAX_VALUES_TEXT "4194304"
 
 struct jdoc_node {
 	const cJSON *node;
