@@ -192,7 +192,11 @@ int corpus_open_confined(const char *dir, const char *rel, struct strbuf *err)
 		goto out;
 	}
 	struct stat st;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) < 0) {
+		sb_addf(err, "cannot open: %s", strerror(errno));
+		close(fd);
+		fd = -1;
+	} else if (!S_ISREG(st.st_mode)) {
 		sb_addstr(err, S_ISDIR(st.st_mode) ? "is a directory, not a text file" :
 			  "not a regular file (a FIFO or device?)");
 		close(fd);

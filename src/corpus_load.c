@@ -631,7 +631,22 @@ static void group_claims(struct corpus *c)
 			cmp_claim_start, c->claims);
 }
 
-/* Reads every text: confinement, sha256, UTF-8, spans. */
+/* Line and column (1-based, columns in characters) of offset off in t. */
+static void text_where(const char *t, size_t off, size_t *line, size_t *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t k = 0; k < off; k++) {
+		if (t[k] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)t[k] & 0xC0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+/* Reads every text: confinement, sha256, UTF-8, NUL bytes, spans. */
 static void check_files(struct ld *L)
 {
 	struct corpus *c = L->c;
@@ -655,19 +670,20 @@ static void check_files(struct ld *L)
 		if (*s->sha256 && strcmp(hex, s->sha256))
 			diag_add(L->dg, s->file, 0, 0, "sha256 is %s, the index says %s "
 				 "(the text changed after indexing)", hex, s->sha256);
-		size_t bad = utf8_validate(t, len);
+		size_t bad = utf8_validate(t, len), line, col;
 		if (bad < len) {
-			size_t line = 1, col = 1;
-			for (size_t k = 0; k < bad; k++) {
-				if (t[k] == '\n') {
-					line++;
-					col = 1;
-				} else if (((unsigned char)t[k] & 0xC0) != 0x80) {
-					col++;
-				}
-			}
+			text_where(t, bad, &line, &col);
 			diag_add(L->dg, s->file, line, col, "invalid UTF-8 (byte 0x%02X at offset %zu)",
 				 (unsigned char)t[bad], bad);
+		}
+		/* valid UTF-8, but no text: no claim can match it (JSON strings
+		 * cannot hold U+0000) and it is what a UTF-16 file or a file
+		 * zero-filled by a crash looks like */
+		const char *nul = memchr(t, '\0', len);
+		if (nul) {
+			text_where(t, (size_t)(nul - t), &line, &col);
+			diag_add(L->dg, s->file, line, col, "NUL byte in text (offset %zu; "
+				 "a binary or UTF-16 file?)", (size_t)(nul - t));
 		}
 		const cJSON *bn = cJSON_IsObject(L->source_nodes[i]) ?
 			field(L->source_nodes[i], "boilerplate") : NULL;
@@ -753,7 +769,8 @@ struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 
 	if (!buf) {
 		diag_add(dg, path, 0, 0, "cannot read: %s", errno == EFBIG ?
-			 "larger than 2 GiB" : strerror(errno));
+			 "larger than 2 GiB" : errno == EINVAL ?
+			 "not a regular file (a FIFO or device?)" : strerror(errno));
 		if (status)
 			*status = LOAD_IO;
 		return NULL;
