@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Bad-input suite: hostile indexes and texts against the real binary.  Each
 # case builds a small corpus under $TMP (big inputs are generated here, never
-# committed), runs lectern under `timeout 5` and checks the exit status and a
-# fixed part of the message that says what is wrong and where.  Cases whose
+# committed), runs lectern with at most 5 s of CPU (see limited) and checks
+# the exit status and a fixed part of the message that says what is wrong
+# and where.  Cases whose
 # content carries terminal escapes also check the raw bytes of stdout and
 # stderr.  The choices are explained in tests/bad/README.
 . "$(dirname "$0")/../lib.sh"
 shopt -u patsub_replacement 2>/dev/null
-T="timeout 5"
+# limited CMD...: CMD with at most 5 s of CPU time (what a loop or a
+# quadratic path burns, whatever else the machine is doing) and 20 s of
+# wall-clock time (what a blocking open or read would wait)
+limited() { ( ulimit -t 5; exec timeout 20 "$@" ); }
 STD='Troops: about 9,000 near Brest.'
 
 # ---- building corpora ----
@@ -69,8 +73,8 @@ inject() {
 		mv "$D/c" "$D/corpus.json"
 }
 
-# lect ARGS...: lectern on the corpus $D, at most 5 seconds
-lect() { $T "$LECTERN" --corpus "$D" "$@"; }
+# lect ARGS...: lectern on the corpus $D, limited
+lect() { limited "$LECTERN" --corpus "$D" "$@"; }
 
 # safe NAME CMD...: stdout and stderr of CMD are valid UTF-8 without ESC,
 # BEL, CR or C1 controls (raw or UTF-8 encoded)
@@ -108,6 +112,42 @@ bignums() { printf '  "x": ['; yes 0, | head -c 150000000 | tr -d '\n'; printf '
 inject bignums
 expect "a 100 MB index of 50 million numbers" 1 "corpus.json:5:" lect check
 expect "  ... says there are too many values" 1 "too many values" lect check
+
+newcorpus oneline
+{ printf '{"schema":"lectern-corpus","version":1,"title":"t","x":"'
+  head -c 20000000 /dev/zero | tr '\0' x
+  printf '","sources":['
+  for i in $(seq 300); do printf '{"id":%d},' "$i"; done
+  printf '{"id":0}],"claims":[],"topics":[]}'; } >"$D/corpus.json"
+expect "a 20 MB one-line index with 2709 problems, in time" 1 \
+	'corpus.json:1:20000076: source: "id" must be a string, not a number' lect check
+expect "  ... the count" 1 "corpus.json: 2709 problems" lect check
+
+newcorpus manyclaims
+{ printf '{"schema":"lectern-corpus","version":1,"title":"t","sources":[{"id":"a","title":null,'
+  printf '"outlet":null,"author":null,"published":null,"url":null,"language":null,'
+  printf '"file":"sources/a.txt","sha256":"%s"}],"claims":[\n' "$(sha256sum <"$D/sources/a.txt" | cut -d' ' -f1)"
+  seq 200000 | sed 's/.*/{"id":"c&","source":"a","span":[8,19],"text":"about 9,000","kind":"quantity","origin":"curated","topics":["t"]},/'
+  printf '{"id":"c0","source":"a","span":[8,19],"text":"about 9,000","kind":"quantity","origin":"curated"}],\n'
+  printf '"topics":[{"id":"t","label":"l","claims":["c0"'
+  seq 200000 | sed 's/.*/,"c&"/' | tr -d '\n'
+  printf ']}]}\n'; } >"$D/corpus.json"
+expect "200,000 claims in one topic, in time" 1 \
+	'corpus.json:200002:1: topic "t" lists claim "c0", whose "topics" does not name it' lect check
+
+newcorpus longid
+{ printf '{"schema":"lectern-corpus","version":1,"title":"t","sources":[{"id":"'
+  head -c 1000000 /dev/zero | tr '\0' i
+  printf '"}],"claims":[],"topics":[]}\n'; } >"$D/corpus.json"
+lect check >/dev/null 2>"$TMP/e"
+check "a 1 MB id: the message quotes only its start" test "$(wc -c <"$TMP/e")" -lt 3000
+expect "  ... and says what is wrong" 1 'corpus.json:1:69: source: id "iiii' lect check
+
+mkdir -p "$TMP/"$'esc\e]0;x\a'
+printf '{}' >"$TMP/"$'esc\e]0;x\a/corpus.json'
+D=$TMP/$'esc\e]0;x\a'
+expect "a corpus directory named with escapes" 1 'corpus.json:1:1: corpus: missing field "schema"' lect check
+safe "  ... and its name is shown safely" lect check
 
 newcorpus trunc
 index
@@ -219,7 +259,7 @@ newcorpus bidi
 index STITLE='"evil \u202e\u2066txt.exe\u2069 \u200b\u200d\ufeff"' LABEL='"rtl \u202egal\u200f"'
 expect "bidi and zero-width in a title" 0 "evil <U+202E><U+2066>txt.exe<U+2069> <U+200B><U+200D><U+FEFF>" lect list
 expect "  ... and in a topic label" 0 "rtl <U+202E>gal<U+200F>" lect topics
-check "  ... with none of them raw" bash -c "! $T '$LECTERN' --corpus '$D' list | grep -q $'\xE2\x80\xAE'"
+check "  ... with none of them raw" bash -c "! timeout 20 '$LECTERN' --corpus '$D' list | grep -q $'\xE2\x80\xAE'"
 
 newcorpus bidiclaim "\xE2\x80\xAEgal \xE2\x80\x8B\n"
 index SPAN='[32, 41]' CTEXT='"\u202egal \u200b"'
@@ -259,10 +299,10 @@ safe "  ... shown safely" lect check
 # ---- the index file itself ----
 
 D=$TMP/paths
-expect "the index is a directory with no corpus.json" 2 "no such corpus" $T "$LECTERN" --corpus "$D/sources" check
+expect "the index is a directory with no corpus.json" 2 "no such corpus" limited "$LECTERN" --corpus "$D/sources" check
 mkfifo "$TMP/index.fifo"
-expect "the index is a FIFO" 2 "index.fifo: cannot read: not a regular file" $T "$LECTERN" --corpus "$TMP/index.fifo" check
-expect "the index is /dev/zero" 2 "/dev/zero: cannot read: not a regular file" $T "$LECTERN" --corpus /dev/zero check
+expect "the index is a FIFO" 2 "index.fifo: cannot read: not a regular file" limited "$LECTERN" --corpus "$TMP/index.fifo" check
+expect "the index is /dev/zero" 2 "/dev/zero: cannot read: not a regular file" limited "$LECTERN" --corpus /dev/zero check
 
 # ---- texts ----
 
@@ -364,8 +404,8 @@ if [ "$(id -u)" = 0 ]; then
 else
 	as_user=()
 fi
-expect "the text made unreadable: show" 2 "lectern: sources/a.txt: cannot open: Permission denied" "${as_user[@]}" $T "$LECTERN" --corpus "$D" show a
-expect "  ... and check" 1 "sources/a.txt: cannot open: Permission denied" "${as_user[@]}" $T "$LECTERN" --corpus "$D" check
+expect "the text made unreadable: show" 2 "lectern: sources/a.txt: cannot open: Permission denied" limited "${as_user[@]}" "$LECTERN" --corpus "$D" show a
+expect "  ... and check" 1 "sources/a.txt: cannot open: Permission denied" limited "${as_user[@]}" "$LECTERN" --corpus "$D" check
 
 # ---- a sample under valgrind ----
 
