@@ -209,23 +209,46 @@ static size_t scan_value(struct scan *sc, size_t i, int depth)
 	return sc->n;
 }
 
+/*
+ * Line and column of off.  Counting from the start for every message made
+ * an index of one long line with many problems take minutes (1000
+ * messages times 100 MB); a table of where each JDOC_MARK_EVERY bytes
+ * stand, built by one pass on the first message, bounds each count.
+ */
 static void offset_where(struct jdoc *d, size_t off, size_t *line, size_t *col)
 {
-	size_t l = 1, ls = 0;
-	const char *p = d->buf, *nl;
+	size_t l = 1, c = 1;
 
-	/* messages are few (DIAG_MAX at most): count lines, keep no table */
-	while ((nl = memchr(p, '\n', off - (size_t)(p - d->buf)))) {
-		l++;
-		p = nl + 1;
+	if (off > d->len)
+		off = d->len;
+	if (!d->marks) {
+		d->marks = xmalloc((d->len / JDOC_MARK_EVERY + 1) * sizeof *d->marks);
+		for (size_t i = 0; i <= d->len; i++) {
+			if (i % JDOC_MARK_EVERY == 0) {
+				d->marks[i / JDOC_MARK_EVERY][0] = l;
+				d->marks[i / JDOC_MARK_EVERY][1] = c;
+			}
+			if (i == d->len)
+				break;
+			if (d->buf[i] == '\n') {
+				l++;
+				c = 1;
+			} else if (i >= d->start && ((unsigned char)d->buf[i] & 0xC0) != 0x80) {
+				c++;   /* a character; the BOM is not a column */
+			}
+		}
 	}
-	ls = (size_t)(p - d->buf);
-	size_t c = 1;
-	for (size_t i = ls; i < off && i < d->len; i++)
-		if (((unsigned char)d->buf[i] & 0xC0) != 0x80)
+	size_t from = off - off % JDOC_MARK_EVERY;
+	l = d->marks[from / JDOC_MARK_EVERY][0];
+	c = d->marks[from / JDOC_MARK_EVERY][1];
+	for (size_t i = from; i < off; i++) {
+		if (d->buf[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (i >= d->start && ((unsigned char)d->buf[i] & 0xC0) != 0x80) {
 			c++;
-	if (ls == 0 && d->start && off >= d->start)
-		c--; /* the BOM is not a column */
+		}
+	}
 	*line = l;
 	*col = c;
 }
@@ -352,6 +375,8 @@ void jdoc_drop_text(struct jdoc *d)
 	d->noffs = 0;
 	free(d->map);
 	d->map = NULL;
+	free(d->marks);
+	d->marks = NULL;
 }
 
 void jdoc_release(struct jdoc *d)
@@ -407,6 +432,10 @@ void jdoc_error(struct jdoc *d, struct diags *diags, const cJSON *node,
 	size_t line, col;
 	va_list ap;
 
+	if (diags->n >= DIAG_MAX) {   /* only counted: skip the locating */
+		diags->dropped++;
+		return;
+	}
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);

@@ -44,7 +44,11 @@ struct jdoc {
 	size_t *offs;         /* value offsets in document order */
 	size_t noffs;
 	struct jdoc_node *map; /* sorted by node, built on demand */
+	size_t (*marks)[2];   /* line and column at every JDOC_MARK_EVERY
+			       * bytes, built on demand */
 };
+
+#define JDOC_MARK_EVERY 4096
 
 int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
 	       struct diags *diags);
