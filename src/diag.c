@@ -23,6 +23,19 @@ void diags_release(struct diags *d)
 	diags_init(d);
 }
 
+/* s made display-safe, cut after DIAG_TEXT_MAX bytes (a quoted value can
+ * be megabytes long; its start says enough) */
+static void add_safe(struct strbuf *sb, const char *s, size_t n)
+{
+	size_t cut = n;
+	if (n > DIAG_TEXT_MAX)
+		for (cut = DIAG_TEXT_MAX; cut && !utf8_boundary(s, n, cut); cut--)
+			;
+	text_sanitize(sb, s, cut, 0);
+	if (cut < n)
+		sb_addstr(sb, " [...]");
+}
+
 void diag_add(struct diags *d, const char *file, size_t line, size_t col,
 	      const char *fmt, ...)
 {
@@ -34,7 +47,7 @@ void diag_add(struct diags *d, const char *file, size_t line, size_t col,
 		return;
 	}
 	/* file names come from corpora too: sanitised like the message */
-	text_sanitize(&sb, file, strlen(file), 0);
+	add_safe(&sb, file, strlen(file));
 	if (line)
 		sb_addf(&sb, ":%zu:%zu: ", line, col);
 	else
@@ -44,7 +57,7 @@ void diag_add(struct diags *d, const char *file, size_t line, size_t col,
 	sb_vaddf(&msg, fmt, ap);
 	va_end(ap);
 	/* messages quote corpus strings: never let them reach a terminal raw */
-	text_sanitize(&sb, msg.buf, msg.len, 0);
+	add_safe(&sb, msg.buf, msg.len);
 	sb_release(&msg);
 	if (d->n == d->alloc) {
 		d->alloc = d->alloc ? d->alloc * 2 : 16;
