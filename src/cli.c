@@ -191,9 +191,13 @@ static struct corpus *open_corpus(const struct cli_args *a, unsigned flags, int 
 	diags_init(&d);
 	struct corpus *c = corpus_load(path.buf, flags, &d, &st);
 	diags_print(&d, stderr);
-	if (!c)
-		fprintf(stderr, "lectern: %s: %zu problem%s\n", path.buf, diags_count(&d),
+	if (!c) {
+		struct strbuf m = STRBUF_INIT;
+		text_sanitize(&m, path.buf, path.len, 0);
+		fprintf(stderr, "lectern: %s: %zu problem%s\n", m.buf, diags_count(&d),
 			diags_count(&d) == 1 ? "" : "s");
+		sb_release(&m);
+	}
 	diags_release(&d);
 	sb_release(&path);
 	*code = c ? 0 : (int)st;
