@@ -230,6 +230,17 @@ expect "an array, not an object" 1 "corpus.json:1:1: the index must be an object
 printf '\n' >"$D/corpus.json"
 expect "an empty index" 1 "corpus.json:2:1: unexpected end of input" lect check
 
+newcorpus dates
+index STITLE='"t", "published": "2022-02-10T-1:-1"'
+sed -i 's/"published": "2022-02-10", //' "$D/corpus.json"
+expect 'a time of "T-1:-1"' 1 'corpus.json:6:44: source "a": "published" is "2022-02-10T-1:-1", not an ISO 8601 date' lect check
+sed -i 's/T-1:-1/T 1: 2/' "$D/corpus.json"
+expect 'a time of "T 1: 2"' 1 'not an ISO 8601 date' lect check
+sed -i 's/T 1: 2/T10:10+-1:-1/' "$D/corpus.json"
+expect 'an offset of "+-1:-1"' 1 'not an ISO 8601 date' lect check
+sed -i 's/T10:10+-1:-1/T10:10:59+01:00/' "$D/corpus.json"
+expect '  ... while "T10:10:59+01:00" is fine' 0 'ok:' lect check
+
 # ---- the index: strings ----
 
 newcorpus strs
