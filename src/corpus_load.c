@@ -157,6 +157,14 @@ static int days_in(int y, int m)
 	return d[m - 1];
 }
 
+/* The number written by the two digits at s, or -1. */
+static int two_digits(const char *s)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return -1;
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
 /* ISO 8601 calendar date, partial allowed, optional time: 2022, 2022-02,
  * 2022-02-09, 2022-02-09T10:10, 2022-02-09T10:10:00Z, ...+01:00. */
 static bool iso_date_valid(const char *s)
@@ -186,10 +194,12 @@ static bool iso_date_valid(const char *s)
 	s += 3;
 	if (!*s)
 		return true;
-	int hh, mm, n = 0;
-	if (sscanf(s, "T%2d:%2d%n", &hh, &mm, &n) != 2 || n != 6 || hh > 23 || mm > 59)
+	/* digits by hand: sscanf("%2d") took "-1" and " 1" as hours */
+	int hh, mm;
+	if (s[0] != 'T' || (hh = two_digits(s + 1)) < 0 || hh > 23 || s[3] != ':' ||
+	    (mm = two_digits(s + 4)) < 0 || mm > 59)
 		return false;
-	s += n;
+	s += 6;
 	if (s[0] == ':') {
 		if (s[1] < '0' || s[1] > '5' || s[2] < '0' || s[2] > '9')
 			return false;
@@ -198,7 +208,8 @@ static bool iso_date_valid(const char *s)
 	if (!*s || !strcmp(s, "Z"))
 		return true;
 	return (s[0] == '+' || s[0] == '-') && strlen(s) == 6 &&
-	       sscanf(s + 1, "%2d:%2d%n", &hh, &mm, &n) == 2 && n == 5;
+	       (hh = two_digits(s + 1)) >= 0 && hh <= 23 && s[3] == ':' &&
+	       (mm = two_digits(s + 4)) >= 0 && mm <= 59;
 }
 
 /* An ISO 8601 duration of whole days, weeks, months or years: P10D, P2W. */
