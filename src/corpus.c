@@ -6,7 +6,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "corpus_impl.h"
@@ -69,9 +71,20 @@ int corpus_locate(const char *arg, struct strbuf *out)
 
 /* ---- ids ---- */
 
+/*
+ * FNV-1a from a per-process random start: with a fixed start, ids chosen
+ * to collide (they come from the index) would make every lookup walk one
+ * long probe chain.
+ */
 static size_t hash_str(const char *s)
 {
-	size_t h = 1469598103934665603ull;
+	static size_t seed;
+	if (!seed) {
+		if (getrandom(&seed, sizeof seed, GRND_NONBLOCK) != sizeof seed)
+			seed = (size_t)time(NULL) ^ ((size_t)getpid() << 32);
+		seed |= 1;
+	}
+	size_t h = 1469598103934665603ull ^ seed;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ull;
 	return h;
@@ -186,7 +199,8 @@ int corpus_open_confined(const char *dir, const char *rel, struct strbuf *err)
 		errno = EACCES;
 		goto out;
 	}
-	fd = open(rfile, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	/* O_NOFOLLOW: rfile is resolved; a symlink there now was swapped in */
+	fd = open(rfile, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
 	if (fd < 0) {
 		sb_addf(err, "cannot open: %s", strerror(errno));
 		goto out;
