@@ -25,7 +25,12 @@ static bool starts_right(const cJSON *n, char c)
 }
 
 /* Walks values in document order, as jdoc records them. */
-static void walk(struct jdoc *d, const cJSON *n, size_t *k, struct diags *dg)
+struct pos {
+	size_t off, line, col;
+};
+
+static void walk(struct jdoc *d, const cJSON *n, size_t *k, struct diags *dg,
+		 struct pos *pos)
 {
 	for (; n; n = n->next) {
 		FUZZ_ASSERT(*k < d->noffs);
@@ -40,20 +45,23 @@ static void walk(struct jdoc *d, const cJSON *n, size_t *k, struct diags *dg)
 			 * with those) */
 			FUZZ_ASSERT(utf8_validate(s, strlen(s)) == strlen(s));
 		}
-		size_t line, col, l = 1, c = 1;
+		size_t line, col;
 		jdoc_where(d, n, &line, &col);
-		for (size_t i = 0; i < off; i++)   /* the plain way */
-			if (d->buf[i] == '\n') {
-				l++;
-				c = 1;
-			} else if (i >= d->start && ((unsigned char)d->buf[i] & 0xC0) != 0x80) {
-				c++;
+		/* counted the plain way, on from the previous value */
+		FUZZ_ASSERT(off >= pos->off);
+		for (; pos->off < off; pos->off++)
+			if (d->buf[pos->off] == '\n') {
+				pos->line++;
+				pos->col = 1;
+			} else if (pos->off >= d->start &&
+				   ((unsigned char)d->buf[pos->off] & 0xC0) != 0x80) {
+				pos->col++;
 			}
-		FUZZ_ASSERT(line == l && col == c);
+		FUZZ_ASSERT(line == pos->line && col == pos->col);
 		if (*k % 64 == 1)
 			jdoc_error(d, dg, n, "value %zu", *k);
 		if (n->child)
-			walk(d, n->child, k, dg);
+			walk(d, n->child, k, dg, pos);
 	}
 }
 
@@ -68,9 +76,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diags_init(&dg);
 	if (jdoc_parse(&d, "fuzz.json", buf, size, &dg) == 0) {
 		size_t k = 0;
+		struct pos pos = { 0, 1, 1 };
 		FUZZ_ASSERT(d.root);
 		FUZZ_ASSERT(diags_count(&dg) == 0);
-		walk(&d, d.root, &k, &dg);
+		walk(&d, d.root, &k, &dg, &pos);
 		FUZZ_ASSERT(k == d.noffs);
 		jdoc_error(&d, &dg, NULL, "top");
 	} else {
