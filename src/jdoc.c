@@ -27,6 +27,12 @@ static void scan_fail(struct scan *sc, size_t at, const char *why)
 	}
 }
 
+/* What to say when something is missing at i: at the end, the file was cut. */
+static const char *missing(const struct scan *sc, size_t i, const char *why)
+{
+	return i >= sc->n ? "unexpected end of input (truncated?)" : why;
+}
+
 static size_t ws(const struct scan *sc, size_t i)
 {
 	while (i < sc->n && (sc->s[i] == ' ' || sc->s[i] == '\t' ||
@@ -140,12 +146,6 @@ static size_t scan_number(struct scan *sc, size_t i)
 	return i;
 }
 
-/* why, or the plain truth when the input stops at i */
-static const char *at_end(const struct scan *sc, size_t i, const char *why)
-{
-	return i >= sc->n ? "unexpected end of input (truncated?)" : why;
-}
-
 static size_t scan_value(struct scan *sc, size_t i, int depth)
 {
 	i = ws(sc, i);
@@ -168,12 +168,12 @@ static size_t scan_value(struct scan *sc, size_t i, int depth)
 			if (c == '{') {
 				i = ws(sc, i);
 				if (i >= sc->n || sc->s[i] != '"') {
-					scan_fail(sc, i, at_end(sc, i, "expected a key string"));
+					scan_fail(sc, i, missing(sc, i, "expected a key string"));
 					return sc->n;
 				}
 				i = ws(sc, scan_string(sc, i));
 				if (i >= sc->n || sc->s[i] != ':') {
-					scan_fail(sc, i, at_end(sc, i, "expected ':'"));
+					scan_fail(sc, i, missing(sc, i, "expected ':'"));
 					return sc->n;
 				}
 				i++;
@@ -185,8 +185,8 @@ static size_t scan_value(struct scan *sc, size_t i, int depth)
 			}
 			if (i < sc->n && sc->s[i] == close)
 				return i + 1;
-			scan_fail(sc, i, at_end(sc, i, c == '{' ? "expected ',' or '}'" :
-								  "expected ',' or ']'"));
+			scan_fail(sc, i, missing(sc, i, c == '{' ? "expected ',' or '}'" :
+								 "expected ',' or ']'"));
 			return sc->n;
 		}
 		return sc->n;

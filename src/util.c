@@ -96,12 +96,13 @@ char *read_file(const char *path, size_t max, size_t *len)
 	char *buf = xmalloc(cap);
 	for (;;) {
 		if (n + 1 == cap) {
-			if (cap > max) {
+			/* full: room for one more read, to see the end or the excess */
+			if (n > max) {
 				free(buf);
 				errno = EFBIG;
 				goto fail;
 			}
-			cap *= 2;
+			cap = cap < max / 2 ? cap * 2 : max + 2;
 			buf = xrealloc(buf, cap);
 		}
 		ssize_t r = read(fd, buf + n, cap - 1 - n);
