@@ -13,7 +13,7 @@ PKGS    := ncursesw libcjson
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 DEFS    := -D_GNU_SOURCE -DLECTERN_DATADIR='"$(DATADIR)"'
-DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev libncurses-dev libcjson-dev libcmocka-dev tmux mandoc jq
+DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev libncurses-dev libcjson-dev libcmocka-dev tmux mandoc jq valgrind
 
 ifeq ($(V),1)
 Q :=
