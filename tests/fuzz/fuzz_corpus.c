@@ -3,8 +3,9 @@
  * CORPUS_CHECK_FILES, as `lectern check` runs it) on an index made of the
  * input.  The index sits in a directory made once per process, removed at
  * exit, holding one small text a.txt (see TEXT; the seeds carry its
- * sha256), a subdirectory, a FIFO and symlinks to "..", to /dev/zero and
- * to a.txt, so that path confinement is exercised too.  A corpus that
+ * sha256), a text b.txt that check must refuse (BAD), a subdirectory, a
+ * FIFO and symlinks to "..", to /dev/zero and to a.txt, so that path
+ * confinement is exercised too.  A corpus that
  * loads is then written back as JSON and its texts sanitised, as the
  * commands do.
  * FUZZ_DICT json.dict
@@ -20,6 +21,8 @@
 #include "util.h"
 
 #define TEXT "Troops: about 9,000 near Brest, caf\xC3\xA9 \xE2\x80\x94 2022-02-10.\n"
+/* b.txt: what check must refuse (invalid UTF-8, a NUL byte) */
+#define BAD "caf\xC3\n\xC0\xAF \x1B[2J\0end\n"
 
 static char dir[64];
 static char index_path[96];
@@ -31,7 +34,7 @@ static void path_of(char *out, size_t n, const char *name)
 
 static void cleanup(void)
 {
-	static const char *const names[] = { "a.txt", "link", "up", "zero", "fifo" };
+	static const char *const names[] = { "a.txt", "b.txt", "link", "up", "zero", "fifo" };
 	char p[128];
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
 		path_of(p, sizeof p, names[i]);
@@ -53,6 +56,10 @@ static void setup(void)
 	path_of(p, sizeof p, "a.txt");
 	FILE *fp = fopen(p, "w");
 	if (!fp || fputs(TEXT, fp) < 0 || fclose(fp))
+		abort();
+	path_of(p, sizeof p, "b.txt");
+	fp = fopen(p, "w");
+	if (!fp || fwrite(BAD, 1, sizeof BAD - 1, fp) != sizeof BAD - 1 || fclose(fp))
 		abort();
 	path_of(p, sizeof p, "d");
 	mkdir(p, 0700);
