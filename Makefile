@@ -124,8 +124,8 @@ $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(CORE_OBJS) $(F
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/replay.c $(CORE_OBJS) $(PKG_LIBS)
 
 fuzz-replay: $(FUZZ_REPLAY)
-	$(Q)for t in $(FUZZ_TARGETS); do \
-		$(BUILD)/fuzz/replay_$$t tests/fuzz/corpus/$$t tests/fuzz/crashes/$$t || exit 1; \
+	$(Q)mkdir -p $(BUILD)/fuzz/tmp; for t in $(FUZZ_TARGETS); do \
+		TMPDIR=$(BUILD)/fuzz/tmp $(BUILD)/fuzz/replay_$$t tests/fuzz/corpus/$$t tests/fuzz/crashes/$$t || exit 1; \
 	done
 
 fuzz: deps

@@ -10,6 +10,10 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
 secs=$1; shift
 status=0
+# a target's scratch files (fuzz_corpus makes a directory) stay under
+# build/ even when a crash skips their cleanup
+mkdir -p build/fuzz/tmp
+export TMPDIR=build/fuzz/tmp
 for t in "$@"; do
 	bin=build/fuzz/fuzz/fuzz_$t
 	work=build/fuzz/corpus/$t
