@@ -23,7 +23,9 @@ for t in "$@"; do
 	      -artifact_prefix="tests/fuzz/crashes/$t/")
 	[ -n "$dict" ] && opts+=(-dict="tests/fuzz/$dict")
 	echo "fuzz $t: ${secs}s${dict:+, dictionary $dict}"
-	if "$bin" "${opts[@]}" "$work" "tests/fuzz/corpus/$t" >"build/fuzz/$t.log" 2>&1; then
+	seeds=()
+	[ -d "tests/fuzz/corpus/$t" ] && seeds=("tests/fuzz/corpus/$t")
+	if "$bin" "${opts[@]}" "$work" "${seeds[@]}" >"build/fuzz/$t.log" 2>&1; then
 		line=$(grep -E '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE|INITED)' "build/fuzz/$t.log" | tail -1)
 		runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "build/fuzz/$t.log")
 		echo "fuzz $t: ok, $runs executions; $(echo "$line" | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*')"
