@@ -13,7 +13,7 @@ PKGS    := ncursesw libcjson
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 DEFS    := -D_GNU_SOURCE -DLECTERN_DATADIR='"$(DATADIR)"'
-DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev libncurses-dev libcjson-dev libcmocka-dev tmux mandoc jq
+DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev libncurses-dev libcjson-dev libcmocka-dev tmux mandoc jq valgrind
 
 ifeq ($(V),1)
 Q :=
@@ -81,11 +81,11 @@ cli: lectern
 asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CC=clang \
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		LDFLAGS="-fsanitize=address,undefined" unit build/asan/lectern
+		LDFLAGS="-fsanitize=address,undefined" unit fuzz-replay build/asan/lectern
 	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 bash tests/run.sh build/asan/lectern
 
 test: deps
-	$(Q)$(MAKE) --no-print-directory lectern unit cli lint-man
+	$(Q)$(MAKE) --no-print-directory lectern unit fuzz-replay cli lint-man
 	$(Q)$(MAKE) --no-print-directory asan
 
 lint-man:
@@ -117,3 +117,34 @@ bench/gen-corpus: bench/gen-corpus.c $(BUILD)/src/sha256.o
 
 bench: bench-deps lectern bench/gen-corpus
 	$(Q)bash bench/run.sh
+
+# Fuzzing (tests/fuzz/README): every tests/fuzz/fuzz_TARGET.c is a libFuzzer
+# target.  `make fuzz FUZZ_SECONDS=N` runs each for N seconds with clang's
+# libFuzzer, ASan and UBSan; fuzz-replay (part of make test) feeds the saved
+# seeds and crashes to each target without libFuzzer.
+.PHONY: fuzz fuzz-replay
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
+FUZZ_DEPS    := tests/fuzz/fuzz.h $(wildcard src/*.h)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_OBJS) $(FUZZ_DEPS)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ  $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsanitize=fuzzer -o $@ $< $(CORE_OBJS) $(PKG_LIBS)
+
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(CORE_OBJS) $(FUZZ_DEPS)
+	@mkdir -p $(dir $@)
+	@echo "  CC    $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/replay.c $(CORE_OBJS) $(PKG_LIBS)
+
+fuzz-replay: $(FUZZ_REPLAY)
+	$(Q)mkdir -p $(BUILD)/fuzz/tmp; for t in $(FUZZ_TARGETS); do \
+		TMPDIR=$(BUILD)/fuzz/tmp $(BUILD)/fuzz/replay_$$t tests/fuzz/corpus/$$t tests/fuzz/crashes/$$t || exit 1; \
+	done
+
+fuzz: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		$(FUZZ_TARGETS:%=build/fuzz/fuzz/fuzz_%)
+	$(Q)bash tests/fuzz/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)

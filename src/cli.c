@@ -72,7 +72,16 @@ static void out_json(cJSON *o)
 	char *s = cJSON_Print(o);
 	if (!s)
 		die("out of memory");
-	out_str(s);
+	/* cJSON leaves C1 controls (U+0080..U+009F) raw: escape them too */
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] >= 0x80 &&
+		    (unsigned char)p[1] <= 0x9F)
+			sb_addf(&sb, "\\u%04x", (unsigned char)*++p);
+		else
+			sb_addch(&sb, *p);
+	out_raw(sb.buf, sb.len);
+	sb_release(&sb);
 	out_str("\n");
 	cJSON_free(s);
 	cJSON_Delete(o);
@@ -205,9 +214,13 @@ static struct corpus *open_corpus(const struct cli_args *a, unsigned flags, int 
 	diags_init(&d);
 	struct corpus *c = corpus_load(path.buf, flags, &d, &st);
 	diags_print(&d, stderr);
-	if (!c)
-		fprintf(stderr, "lectern: %s: %zu problem%s\n", path.buf, diags_count(&d),
+	if (!c) {
+		struct strbuf m = STRBUF_INIT;
+		text_sanitize(&m, path.buf, path.len, 0);
+		fprintf(stderr, "lectern: %s: %zu problem%s\n", m.buf, diags_count(&d),
 			diags_count(&d) == 1 ? "" : "s");
+		sb_release(&m);
+	}
 	diags_release(&d);
 	sb_release(&path);
 	*code = c ? 0 : (int)st;
@@ -305,12 +318,20 @@ static int cmd_show(struct corpus *c, const struct cli_args *a)
 	if (a->json) {
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddItemToObject(o, "source", source_json(c, (size_t)k));
-		/* cJSON needs a C string: invalid or NUL bytes are escaped safely */
+		/* cJSON needs a C string of valid UTF-8: NUL bytes become spaces,
+		 * invalid bytes U+FFFD */
 		struct strbuf sb = STRBUF_INIT;
-		sb_add(&sb, t, len);
-		for (size_t i = 0; i < sb.len; i++)
-			if (!sb.buf[i])
-				sb.buf[i] = ' ';
+		for (size_t i = 0; i < len;) {
+			uint32_t cp;
+			int l = utf8_decode(t + i, len - i, &cp);
+			if (cp == TEXT_INVALID)
+				sb_addstr(&sb, "\xEF\xBF\xBD");
+			else if (!cp)
+				sb_addch(&sb, ' ');
+			else
+				sb_add(&sb, t + i, (size_t)l);
+			i += (size_t)l;
+		}
 		cJSON_AddStringToObject(o, "text", sb.buf);
 		sb_release(&sb);
 		cJSON *cl = cJSON_AddArrayToObject(o, "claims");

@@ -6,7 +6,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "corpus_impl.h"
@@ -69,9 +71,14 @@ int corpus_locate(const char *arg, struct strbuf *out)
 
 /* ---- ids ---- */
 
-static size_t hash_str(const char *s)
+/*
+ * FNV-1a from a random start chosen per map (and kept with it in the
+ * cache): with a fixed start, ids chosen to collide (they come from the
+ * index) would make every lookup walk one long probe chain.
+ */
+static size_t hash_str(const char *s, size_t seed)
 {
-	size_t h = 1469598103934665603ull;
+	size_t h = 1469598103934665603ull ^ seed;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ull;
 	return h;
@@ -80,7 +87,7 @@ static size_t hash_str(const char *s)
 bool idmap_add(struct idmap *m, const char *id, size_t index,
 	       const char *(*name)(const void *, size_t), const void *arr)
 {
-	size_t mask = m->cap - 1, h = hash_str(id) & mask;
+	size_t mask = m->cap - 1, h = hash_str(id, m->seed) & mask;
 
 	while (m->slots[h]) {
 		if (!strcmp(name(arr, m->slots[h] - 1), id))
@@ -96,7 +103,7 @@ static long idmap_find(const struct idmap *m, const char *id,
 {
 	if (!m->cap)
 		return -1;
-	size_t mask = m->cap - 1, h = hash_str(id) & mask;
+	size_t mask = m->cap - 1, h = hash_str(id, m->seed) & mask;
 	while (m->slots[h]) {
 		if (!strcmp(name(arr, m->slots[h] - 1), id))
 			return (long)(m->slots[h] - 1);
@@ -186,13 +193,18 @@ int corpus_open_confined(const char *dir, const char *rel, struct strbuf *err)
 		errno = EACCES;
 		goto out;
 	}
-	fd = open(rfile, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	/* O_NOFOLLOW: rfile is resolved; a symlink there now was swapped in */
+	fd = open(rfile, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
 	if (fd < 0) {
 		sb_addf(err, "cannot open: %s", strerror(errno));
 		goto out;
 	}
 	struct stat st;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) < 0) {
+		sb_addf(err, "cannot open: %s", strerror(errno));
+		close(fd);
+		fd = -1;
+	} else if (!S_ISREG(st.st_mode)) {
 		sb_addstr(err, S_ISDIR(st.st_mode) ? "is a directory, not a text file" :
 			  "not a regular file (a FIFO or device?)");
 		close(fd);
@@ -277,4 +289,7 @@ void idmap_init(struct idmap *m, size_t entries)
 		cap *= 2;
 	m->cap = cap;
 	m->slots = xcalloc(cap, sizeof *m->slots);
+	if (getrandom(&m->seed, sizeof m->seed, GRND_NONBLOCK) != sizeof m->seed)
+		m->seed = (size_t)time(NULL) ^ ((size_t)getpid() << 32) ^ (size_t)m;
+	m->seed |= 1;
 }

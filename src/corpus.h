@@ -99,6 +99,7 @@ struct topic {
 struct idmap {
 	size_t *slots;                /* index + 1, 0 = empty */
 	size_t cap;
+	size_t seed;                  /* the hash's random start, per map */
 };
 
 struct corpus {
@@ -140,6 +141,15 @@ enum load_status { LOAD_OK = 0, LOAD_INVALID = 1, LOAD_IO = 2 };
 
 struct corpus *corpus_load(const char *index_path, unsigned flags,
 			   struct diags *diags, enum load_status *status);
+/*
+ * The same, from an index already in memory: buf is malloc'd with a NUL at
+ * buf[len] and is taken over (freed) in every case; index_path only names
+ * the index in messages and gives the directory texts are read from.
+ * corpus_load() is read_file() followed by this; the fuzz targets use it.
+ */
+struct corpus *corpus_load_buffer(const char *index_path, char *buf, size_t len,
+				  unsigned flags, struct diags *diags,
+				  enum load_status *status);
 void corpus_free(struct corpus *c);
 
 /* Index of the source, claim or topic with that id, or -1. */

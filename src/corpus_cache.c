@@ -301,8 +301,8 @@ static bool fix_topic(const struct img *m, struct topic *t)
 
 /* An id map: a power of two above its entries, slots within range, at
  * least one empty slot (so that a probe ends). */
-static bool fix_map(struct idmap *map, size_t **slots, uint64_t cap, uint64_t *left,
-		    size_t entries)
+static bool fix_map(struct idmap *map, size_t **slots, uint64_t cap, uint64_t seed,
+		    uint64_t *left, size_t entries)
 {
 	if (cap < 16 || (cap & (cap - 1)) || cap > *left || cap <= entries)
 		return false;
@@ -316,6 +316,7 @@ static bool fix_map(struct idmap *map, size_t **slots, uint64_t cap, uint64_t *l
 		return false;
 	map->slots = *slots;
 	map->cap = (size_t)cap;
+	map->seed = (size_t)seed;
 	*slots += cap;
 	*left -= cap;
 	return true;
@@ -383,9 +384,9 @@ static struct corpus *image_build(char *block, size_t size, const struct header 
 	uint64_t left = m.n[R_SLOTS];
 	if (h->version != CORPUS_VERSION || !get_str(&m, &cp->title, false) ||
 	    !get_str(&m, &cp->description, true) || !get_str(&m, &cp->extra, true) ||
-	    !fix_map(&cp->source_ids, &slots, h->caps[0], &left, cp->nsources) ||
-	    !fix_map(&cp->claim_ids, &slots, h->caps[1], &left, cp->nclaims) ||
-	    !fix_map(&cp->topic_ids, &slots, h->caps[2], &left, cp->ntopics) || left) {
+	    !fix_map(&cp->source_ids, &slots, h->caps[0], h->seeds[0], &left, cp->nsources) ||
+	    !fix_map(&cp->claim_ids, &slots, h->caps[1], h->seeds[1], &left, cp->nclaims) ||
+	    !fix_map(&cp->topic_ids, &slots, h->caps[2], h->seeds[2], &left, cp->ntopics) || left) {
 		cp->image = NULL;   /* the caller frees the block */
 		free(cp);
 		return NULL;

@@ -19,7 +19,7 @@
 #include "strbuf.h"
 
 #define CACHE_MAGIC "LCTRNIMG"
-#define CACHE_FORMAT 1
+#define CACHE_FORMAT 2
 #define SEED_INDEX 0x6c65637465726e21ull
 #define SEED_IMAGE 0x696d616765212121ull
 
@@ -34,7 +34,7 @@ struct header {
 	uint64_t size, mtime_s, mtime_ns, ctime_s, ctime_ns, ino, dev, hash;
 	uint64_t payload, payload_hash;
 	uint64_t n[NREG];
-	uint64_t caps[3];
+	uint64_t caps[3], seeds[3];
 	uint64_t version, title, description, extra;
 };
 

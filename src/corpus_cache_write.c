@@ -298,6 +298,7 @@ int corpus_cache_write(struct corpus *c, const struct stat *st, uint64_t index_h
 	const struct idmap *maps[3] = { &c->source_ids, &c->claim_ids, &c->topic_ids };
 	for (int k = 0; k < 3; k++) {
 		h.caps[k] = maps[k]->cap;
+		h.seeds[k] = maps[k]->seed;
 		sb_add(&w.reg[R_SLOTS], (const char *)maps[k]->slots,
 		       maps[k]->cap * sizeof *maps[k]->slots);
 	}

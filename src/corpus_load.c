@@ -179,6 +179,14 @@ static const char *get_id(struct ld *L, const cJSON *obj, const char *what)
 }
 
 
+/* The number written by the two digits at s, or -1. */
+static int two_digits(const char *s)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return -1;
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
 /* ISO 8601 calendar date, partial allowed, optional time: 2022, 2022-02,
  * 2022-02-09, 2022-02-09T10:10, 2022-02-09T10:10:00Z, ...+01:00. */
 static bool iso_date_valid(const char *s)
@@ -208,10 +216,12 @@ static bool iso_date_valid(const char *s)
 	s += 3;
 	if (!*s)
 		return true;
-	int hh, mm, n = 0;
-	if (sscanf(s, "T%2d:%2d%n", &hh, &mm, &n) != 2 || n != 6 || hh > 23 || mm > 59)
+	/* digits by hand: sscanf("%2d") took "-1" and " 1" as hours */
+	int hh, mm;
+	if (s[0] != 'T' || (hh = two_digits(s + 1)) < 0 || hh > 23 || s[3] != ':' ||
+	    (mm = two_digits(s + 4)) < 0 || mm > 59)
 		return false;
-	s += n;
+	s += 6;
 	if (s[0] == ':') {
 		if (s[1] < '0' || s[1] > '5' || s[2] < '0' || s[2] > '9')
 			return false;
@@ -220,7 +230,8 @@ static bool iso_date_valid(const char *s)
 	if (!*s || !strcmp(s, "Z"))
 		return true;
 	return (s[0] == '+' || s[0] == '-') && strlen(s) == 6 &&
-	       sscanf(s + 1, "%2d:%2d%n", &hh, &mm, &n) == 2 && n == 5;
+	       (hh = two_digits(s + 1)) >= 0 && hh <= 23 && s[3] == ':' &&
+	       (mm = two_digits(s + 4)) >= 0 && mm <= 59;
 }
 
 /* An ISO 8601 duration of whole days, weeks, months or years: P10D, P2W. */
@@ -704,7 +715,22 @@ static void group_claims(struct corpus *c)
 			cmp_claim_start, c->claims);
 }
 
-/* Reads every text: confinement, sha256, UTF-8, spans. */
+/* Line and column (1-based, columns in characters) of offset off in t. */
+static void text_where(const char *t, size_t off, size_t *line, size_t *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t k = 0; k < off; k++) {
+		if (t[k] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)t[k] & 0xC0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+/* Reads every text: confinement, sha256, UTF-8, NUL bytes, spans. */
 static void check_files(struct ld *L)
 {
 	struct corpus *c = L->c;
@@ -728,19 +754,20 @@ static void check_files(struct ld *L)
 		if (*s->sha256 && strcmp(hex, s->sha256))
 			diag_add(L->dg, s->file, 0, 0, "sha256 is %s, the index says %s "
 				 "(the text changed after indexing)", hex, s->sha256);
-		size_t bad = utf8_validate(t, len);
+		size_t bad = utf8_validate(t, len), line, col;
 		if (bad < len) {
-			size_t line = 1, col = 1;
-			for (size_t k = 0; k < bad; k++) {
-				if (t[k] == '\n') {
-					line++;
-					col = 1;
-				} else if (((unsigned char)t[k] & 0xC0) != 0x80) {
-					col++;
-				}
-			}
+			text_where(t, bad, &line, &col);
 			diag_add(L->dg, s->file, line, col, "invalid UTF-8 (byte 0x%02X at offset %zu)",
 				 (unsigned char)t[bad], bad);
+		}
+		/* valid UTF-8, but no text: no claim can match it (JSON strings
+		 * cannot hold U+0000) and it is what a UTF-16 file or a file
+		 * zero-filled by a crash looks like */
+		const char *nul = memchr(t, '\0', len);
+		if (nul) {
+			text_where(t, (size_t)(nul - t), &line, &col);
+			diag_add(L->dg, s->file, line, col, "NUL byte in text (offset %zu; "
+				 "a binary or UTF-16 file?)", (size_t)(nul - t));
 		}
 		const cJSON *bn = cJSON_IsObject(L->source_nodes[i]) ?
 			field(L->source_nodes[i], "boilerplate") : NULL;
@@ -839,8 +866,6 @@ static char *dir_of(const char *path)
 struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 			   enum load_status *status)
 {
-	struct ld L = { .dg = dg, .before = diags_count(dg) };
-	enum load_status st = LOAD_INVALID;
 	bool use_cache = (flags & CORPUS_USE_CACHE) && corpus_cache_enabled();
 	const char *why = "off";
 	struct stat ist;
@@ -861,13 +886,27 @@ struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 
 	if (!buf) {
 		diag_add(dg, path, 0, 0, "cannot read: %s", errno == EFBIG ?
-			 "larger than 2 GiB" : strerror(errno));
+			 "larger than 2 GiB" : errno == EINVAL ?
+			 "not a regular file (a FIFO or device?)" : strerror(errno));
 		if (status)
 			*status = LOAD_IO;
 		return NULL;
 	}
 	if (use_cache)
 		ihash = cache_index_hash(buf, len);
+	struct corpus *c = corpus_load_buffer(path, buf, len, flags, dg, status);
+	if (c && use_cache)
+		cache_store(c, &ist, ihash, why);
+	return c;
+}
+
+struct corpus *corpus_load_buffer(const char *path, char *buf, size_t len,
+				  unsigned flags, struct diags *dg,
+				  enum load_status *status)
+{
+	struct ld L = { .dg = dg, .before = diags_count(dg) };
+	enum load_status st = LOAD_INVALID;
+
 	last_obj = last = next = NULL;
 	const char *base = strrchr(path, '/');
 	if (jdoc_parse(&L.doc, base ? base + 1 : path, buf, len, dg) < 0) {
@@ -924,9 +963,6 @@ out:
 		return NULL;
 	}
 	malloc_trim(0);   /* give the freed text and tree pages back */
-	if (use_cache)
-		cache_store(L.c, &ist, ihash, why);
-	else
-		snprintf(L.c->cache_state, sizeof L.c->cache_state, "off");
+	snprintf(L.c->cache_state, sizeof L.c->cache_state, "off");
 	return L.c;
 }

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "strbuf.h"
 #include "text.h"
@@ -22,6 +23,19 @@ void diags_release(struct diags *d)
 	diags_init(d);
 }
 
+/* s made display-safe, cut after DIAG_TEXT_MAX bytes (a quoted value can
+ * be megabytes long; its start says enough) */
+static void add_safe(struct strbuf *sb, const char *s, size_t n)
+{
+	size_t cut = n;
+	if (n > DIAG_TEXT_MAX)
+		for (cut = DIAG_TEXT_MAX; cut && !utf8_boundary(s, n, cut); cut--)
+			;
+	text_sanitize(sb, s, cut, 0);
+	if (cut < n)
+		sb_addstr(sb, " [...]");
+}
+
 void diag_add(struct diags *d, const char *file, size_t line, size_t col,
 	      const char *fmt, ...)
 {
@@ -32,16 +46,18 @@ void diag_add(struct diags *d, const char *file, size_t line, size_t col,
 		d->dropped++;
 		return;
 	}
+	/* file names come from corpora too: sanitised like the message */
+	add_safe(&sb, file, strlen(file));
 	if (line)
-		sb_addf(&sb, "%s:%zu:%zu: ", file, line, col);
+		sb_addf(&sb, ":%zu:%zu: ", line, col);
 	else
-		sb_addf(&sb, "%s: ", file);
+		sb_addstr(&sb, ": ");
 	struct strbuf msg = STRBUF_INIT;
 	va_start(ap, fmt);
 	sb_vaddf(&msg, fmt, ap);
 	va_end(ap);
 	/* messages quote corpus strings: never let them reach a terminal raw */
-	text_sanitize(&sb, msg.buf, msg.len, 0);
+	add_safe(&sb, msg.buf, msg.len);
 	sb_release(&msg);
 	if (d->n == d->alloc) {
 		d->alloc = d->alloc ? d->alloc * 2 : 16;

@@ -4,7 +4,8 @@
  *   FILE: message               (line 0: the file as a whole)
  * Messages are lower-case and say what is wrong.  The list owns its strings.
  * Problems are kept in the order they were found; after DIAG_MAX of them
- * the rest are counted, not stored.
+ * the rest are counted, not stored.  File names and messages are made
+ * display-safe (text_sanitize) and cut after DIAG_TEXT_MAX bytes.
  */
 #ifndef LECTERN_DIAG_H
 #define LECTERN_DIAG_H
@@ -13,6 +14,7 @@
 #include <stdio.h>
 
 #define DIAG_MAX 1000
+#define DIAG_TEXT_MAX 500   /* bytes of a message or file name kept */
 
 struct diags {
 	char **lines;

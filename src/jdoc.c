@@ -19,7 +19,14 @@ struct scan {
 	const char *why;
 	size_t cap;
 	int rec;             /* record value offsets (only to locate a problem) */
+	size_t max_values;
 };
+
+size_t jdoc_max_values(size_t len)
+{
+	size_t by_size = len / JDOC_BYTES_PER_VALUE;
+	return by_size > JDOC_MAX_VALUES ? by_size : JDOC_MAX_VALUES;
+}
 
 static void scan_fail(struct scan *sc, size_t at, const char *why)
 {
@@ -72,7 +79,7 @@ static inline int plain(char ch)
 /* s[i] == '"'; returns the offset after the closing quote. */
 static size_t scan_string(struct scan *sc, size_t i)
 {
-	i++;
+	size_t start = i++;
 	while (i < sc->n) {
 		/* the common bytes first: printable ASCII but '"' and '\\' */
 		while (i + 8 <= sc->n && plain(sc->s[i]) && plain(sc->s[i + 1]) &&
@@ -119,7 +126,8 @@ static size_t scan_string(struct scan *sc, size_t i)
 			i += (size_t)l;
 		}
 	}
-	scan_fail(sc, i, "unterminated string");
+	/* where it starts says more than the end of the file */
+	scan_fail(sc, start, "unterminated string (the file ends inside it)");
 	return sc->n;
 }
 
@@ -169,6 +177,12 @@ static size_t scan_value(struct scan *sc, size_t i, int depth)
 		scan_fail(sc, i, "nested too deeply");
 		return sc->n;
 	}
+	if (++sc->d->nvalues > sc->max_values) {
+		static char why[80];
+		snprintf(why, sizeof why, "too many values (more than %zu)", sc->max_values);
+		scan_fail(sc, i, why);
+		return sc->n;
+	}
 	if (sc->rec)
 		record(sc, i);
 	char c = sc->s[i];
@@ -213,28 +227,55 @@ static size_t scan_value(struct scan *sc, size_t i, int depth)
 		size_t l = strlen(words[k]);
 		if (sc->n - i >= l && !memcmp(sc->s + i, words[k], l))
 			return i + l;
+		if (sc->n - i < l && !memcmp(sc->s + i, words[k], sc->n - i)) {
+			scan_fail(sc, sc->n, "unexpected end of input (truncated?)");
+			return sc->n;
+		}
 	}
 	scan_fail(sc, i, "unexpected character");
 	return sc->n;
 }
 
+/*
+ * Line and column of off.  Counting from the start for every message made
+ * an index of one long line with many problems take minutes (1000
+ * messages times 100 MB); a table of where each JDOC_MARK_EVERY bytes
+ * stand, built by one pass on the first message, bounds each count.
+ */
 static void offset_where(struct jdoc *d, size_t off, size_t *line, size_t *col)
 {
-	size_t l = 1, ls = 0;
-	const char *p = d->buf, *nl;
+	size_t l = 1, c = 1;
 
-	/* messages are few (DIAG_MAX at most): count lines, keep no table */
-	while ((nl = memchr(p, '\n', off - (size_t)(p - d->buf)))) {
-		l++;
-		p = nl + 1;
+	if (off > d->len)
+		off = d->len;
+	if (!d->marks) {
+		d->marks = xmalloc((d->len / JDOC_MARK_EVERY + 1) * sizeof *d->marks);
+		for (size_t i = 0; i <= d->len; i++) {
+			if (i % JDOC_MARK_EVERY == 0) {
+				d->marks[i / JDOC_MARK_EVERY][0] = l;
+				d->marks[i / JDOC_MARK_EVERY][1] = c;
+			}
+			if (i == d->len)
+				break;
+			if (d->buf[i] == '\n') {
+				l++;
+				c = 1;
+			} else if (i >= d->start && ((unsigned char)d->buf[i] & 0xC0) != 0x80) {
+				c++;   /* a character; the BOM is not a column */
+			}
+		}
 	}
-	ls = (size_t)(p - d->buf);
-	size_t c = 1;
-	for (size_t i = ls; i < off && i < d->len; i++)
-		if (((unsigned char)d->buf[i] & 0xC0) != 0x80)
+	size_t from = off - off % JDOC_MARK_EVERY;
+	l = d->marks[from / JDOC_MARK_EVERY][0];
+	c = d->marks[from / JDOC_MARK_EVERY][1];
+	for (size_t i = from; i < off; i++) {
+		if (d->buf[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (i >= d->start && ((unsigned char)d->buf[i] & 0xC0) != 0x80) {
 			c++;
-	if (ls == 0 && d->start && off >= d->start)
-		c--; /* the BOM is not a column */
+		}
+	}
 	*line = l;
 	*col = c;
 }
@@ -340,7 +381,8 @@ int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
 		return -1;
 	}
 
-	struct scan sc = { d, buf + d->start, len - d->start, (size_t)-1, NULL, 0, 0 };
+	struct scan sc = { d, buf + d->start, len - d->start, (size_t)-1, NULL, 0, 0,
+			   jdoc_max_values(len) };
 	size_t end = ws(&sc, scan_value(&sc, 0, 0));
 	if (sc.err == (size_t)-1 && end < sc.n)
 		scan_fail(&sc, end, "trailing characters after the JSON value");
@@ -349,7 +391,8 @@ int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
 	/* length + 1: cJSON wants to see the terminating NUL */
 	json_arena_enter();
 	d->arena = 1;
-	d->root = cJSON_ParseWithLengthOpts(buf, len + 1, &perr, 1);
+	if (sc.err == (size_t)-1)   /* never hand cJSON what the scan refused */
+		d->root = cJSON_ParseWithLengthOpts(buf, len + 1, &perr, 1);
 	if (sc.err != (size_t)-1 || !d->root) {
 		size_t at = sc.err != (size_t)-1 ? sc.err + d->start :
 			    perr ? (size_t)(perr - buf) : len, l, c;
@@ -365,7 +408,11 @@ int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
 	}
 	size_t before = diags_count(diags), budget = 100;
 	check_keys(d, d->root, diags, &budget);
-	return diags_count(diags) > before ? -1 : 0;
+	if (diags_count(diags) == before)
+		return 0;
+	cJSON_Delete(d->root);   /* failure: no tree, as promised */
+	d->root = NULL;
+	return -1;
 }
 
 void jdoc_drop_text(struct jdoc *d)
@@ -377,6 +424,8 @@ void jdoc_drop_text(struct jdoc *d)
 	d->noffs = 0;
 	free(d->map);
 	d->map = NULL;
+	free(d->marks);
+	d->marks = NULL;
 }
 
 void jdoc_release(struct jdoc *d)
@@ -395,8 +444,12 @@ void jdoc_release(struct jdoc *d)
  * when a problem must be located. */
 static void build_offs(struct jdoc *d)
 {
-	struct scan sc = { d, d->buf + d->start, d->len - d->start, (size_t)-1, NULL, 0, 1 };
+	struct scan sc = { d, d->buf + d->start, d->len - d->start, (size_t)-1, NULL, 0, 1,
+			   jdoc_max_values(d->len) };
+	size_t counted = d->nvalues;
+	d->nvalues = 0;
 	scan_value(&sc, 0, 0);
+	d->nvalues = counted;
 	for (size_t i = 0; i < d->noffs; i++)
 		d->offs[i] += d->start;
 }
@@ -449,6 +502,10 @@ void jdoc_error(struct jdoc *d, struct diags *diags, const cJSON *node,
 	size_t line, col;
 	va_list ap;
 
+	if (diags->n >= DIAG_MAX) {   /* only counted: skip the locating */
+		diags->dropped++;
+		return;
+	}
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);

@@ -1,5 +1,5 @@
 /* fuzz_parsers: one libFuzzer entry point for every text parser of the
- * importer and the extractor.  Build and run with tests/fuzz/fuzz.sh (not a test suite: it runs until told to stop). */
+ * importer and the extractor.  tests/fuzz/README says how to run it. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
