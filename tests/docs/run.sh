@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Documentation tests: every command and option that `lectern --help` lists
+# (the tables of src/commands.h) is documented in man/lectern.1 and named in
+# README.md, and every key binding of --help (src/keys.h) is a row of the
+# README's key table.  A row added to a table without docs fails here.
+. "$(dirname "$0")/../lib.sh"
+cd "$TOP" || exit 2
+
+man=man/lectern.1
+readme=README.md
+"$LECTERN" --help >"$TMP/help" || { bad "lectern --help runs"; finish; exit; }
+
+# section NAME: the lines of --help from "NAME:" to the next blank line
+section() {
+	sed -n "/^$1:\$/,/^\$/p" "$TMP/help" | sed '1d;/^$/d'
+}
+# mansection NAME: the item heads (the line after each .TP) of the man
+# page's section NAME, with roff's \- as - and \(aq as '
+mansection() {
+	sed -n "/^\\.SH $1\$/,/^\\.SH [A-Z]/p" "$man" | sed '1d;$d' |
+		awk 'tp { print; tp = 0 } /^\.TP/ { tp = 1 }' |
+		sed 's/\\-/-/g; s/\\(aq/'"'"'/g'
+}
+
+# ---- commands --------------------------------------------------------------
+
+section commands | awk '{ print $1 }' >"$TMP/commands"
+mansection COMMANDS >"$TMP/man-commands"
+check "--help lists commands ($(wc -l <"$TMP/commands"))" test -s "$TMP/commands"
+while read -r cmd; do
+	re=$(printf '%s' "$cmd" | sed 's/[.[\*^$]/\\&/g')
+	if grep -qE "^\.B[IR]? $re( |\$)" "$TMP/man-commands"; then
+		ok "man/lectern.1 documents command $cmd"
+	else
+		bad "man/lectern.1 documents command $cmd" "no '.TP' item '.B $cmd' under .SH COMMANDS"
+	fi
+	if grep -qE "\`lectern $re([^-a-z]|\$)" "$readme"; then
+		ok "README.md names command $cmd"
+	else
+		bad "README.md names command $cmd" "no \`lectern $cmd in README.md"
+	fi
+done <"$TMP/commands"
+
+# ---- options ---------------------------------------------------------------
+
+# the option names of each line's first column: "--corpus", "-h", "--help"
+section options | cut -c1-25 | grep -oE -- '(^|[ ,])--?[A-Za-z][-A-Za-z]*' |
+	sed 's/^[ ,]*//' >"$TMP/options"
+mansection OPTIONS >"$TMP/man-options"
+check "--help lists options ($(wc -l <"$TMP/options"))" test -s "$TMP/options"
+while read -r opt; do
+	if grep -qE -- "(^\.B[IR]? |[ \"])$opt([ \"]|\$)" "$TMP/man-options"; then
+		ok "man/lectern.1 documents option $opt"
+	else
+		bad "man/lectern.1 documents option $opt" "no '.TP' item naming $opt under .SH OPTIONS"
+	fi
+	if grep -qE -- "\`$opt([ \`]|\$)" "$readme"; then
+		ok "README.md names option $opt"
+	else
+		bad "README.md names option $opt" "no \`$opt in README.md"
+	fi
+done <"$TMP/options"
+
+# ---- keys ------------------------------------------------------------------
+
+# --help prints "    KEYS (20 columns) HELP" under each group heading; the
+# README's key table has one row per binding: "| GROUP | `KEYS` | HELP | ..."
+sed -n '/^keys (in the reader):$/,/^$/p' "$TMP/help" | grep '^    ' |
+	cut -c5-24 | sed 's/ *$//' >"$TMP/keys"
+check "--help lists keys ($(wc -l <"$TMP/keys"))" test -s "$TMP/keys"
+sed -n '/^### Keys$/,/^#/p' "$readme" | grep '^|[^|]*| `' >"$TMP/readme-keys"
+while IFS= read -r k; do
+	if grep -qF -- "| \`$k\` |" "$TMP/readme-keys"; then
+		ok "README.md key table has $k"
+	else
+		bad "README.md key table has $k" "no row '| \`$k\` |' under ### Keys"
+	fi
+done <"$TMP/keys"
+check "README.md key table: one row per binding, no more ($(wc -l <"$TMP/readme-keys"))" \
+	test "$(wc -l <"$TMP/readme-keys")" = "$(wc -l <"$TMP/keys")"
+
+finish
