@@ -360,7 +360,7 @@ readme_run() {
 readme_examples=0 cmd="" want=""
 while IFS= read -r line; do
 	case $line in
-	'    $ lectern '@(check|list|show|claims|topics)*)
+	'    $ lectern '@(check|list|show|claims|topics|compare|export|stats|eval)*)
 		readme_run; cmd=${line#    \$ }; want="" ;;
 	'    $ '*)
 		readme_run ;;
