@@ -84,20 +84,62 @@ static bool fixed_at(const struct search *s, const char *t)
 	return true;
 }
 
+/* How common a byte is in English text: the anchor of a fixed-string
+ * search is its rarest byte, so that memchr stops seldom. */
+static int commonness(unsigned char c)
+{
+	static const char order[] = " etaoinshrdlcumwfgypbvkjxqz";
+	const char *p = c ? strchr(order, fold(c)) : NULL;
+	if (p)
+		return 40 - (int)(p - order);
+	return c >= 0x80 ? 5 : (c >= '0' && c <= '9') ? 8 : 10;
+}
+
+/* The first place at or after from where the fixed string starts: memchr
+ * for its rarest byte (both cases when folding), then a compare. */
+static bool fixed_find(const struct search *s, const char *t, size_t n,
+		       size_t from, size_t *ms)
+{
+	size_t k = 0;
+	for (size_t i = 1; i < s->len && i < 64; i++)
+		if (commonness((unsigned char)s->pat[i]) < commonness((unsigned char)s->pat[k]))
+			k = i;
+	unsigned char ck = (unsigned char)s->pat[k];
+	int lo = s->icase ? fold(ck) : ck;
+	int up = s->icase && lo >= 'a' && lo <= 'z' ? lo - 32 : lo;
+
+	while (from + s->len <= n) {
+		size_t room = n - from - s->len + 1;
+		const char *base = t + from + k;
+		const char *a = memchr(base, lo, room);
+		if (up != lo) {
+			const char *b = memchr(base, up, a ? (size_t)(a - base) : room);
+			if (b)
+				a = b;
+		}
+		if (!a)
+			return false;
+		size_t i = (size_t)(a - t) - k;
+		if (fixed_at(s, t + i) && utf8_boundary(t, n, i)) {
+			*ms = i;
+			return true;
+		}
+		from = i + 1;
+	}
+	return false;
+}
+
+
 bool search_find(const struct search *s, const char *t, size_t n, size_t from,
 		 size_t *ms, size_t *me)
 {
 	if (!s->ready || from > n)
 		return false;
 	if (!s->regex) {
-		for (size_t i = from; i + s->len <= n; i++) {
-			if (fixed_at(s, t + i) && utf8_boundary(t, n, i)) {
-				*ms = i;
-				*me = i + s->len;
-				return true;
-			}
-		}
-		return false;
+		if (!fixed_find(s, t, n, from, ms))
+			return false;
+		*me = *ms + s->len;
+		return true;
 	}
 	while (from < n) {
 		regmatch_t m[1];
