@@ -139,21 +139,10 @@ static void corpus_search(struct ui *ui)
 		sb_release(&err);
 		return;
 	}
-	free(ui->hits);
-	ui->nhits = search_corpus(ui->c, &ui->hits_search, 10000, &ui->hits, &err);
+	sb_release(&err);
 	sb_reset(&ui->hits_query);
 	sb_add(&ui->hits_query, ui->input_buf.buf, ui->input_buf.len);
-	ui->panes[PANE_RESULTS].cur = ui->panes[PANE_RESULTS].top = 0;
-	ui->panes[PANE_RESULTS].dirty = true;
-	if (err.len)
-		ui_message(ui, true, "%s", err.buf);
-	else if (!ui->nhits)
-		ui_message(ui, true, "no hit in any text for \"%s\"", ui->hits_query.buf);
-	else
-		ui_message(ui, false, "%zu hit%s in the corpus", ui->nhits, ui->nhits == 1 ? "" : "s");
-	sb_release(&err);
-	if (ui->nhits)
-		ui_focus(ui, PANE_RESULTS);
+	finder_start(ui);   /* reads the texts in slices between keys */
 }
 
 static void accept(struct ui *ui)
