@@ -67,6 +67,7 @@ const char *treader_get(struct text_reader *r, size_t i, size_t *len,
 	struct source *s = &r->c->sources[i];
 	struct stat st;
 	size_t n = 0;
+	size_t want = SIZE_MAX;   /* a regular file: its size, read without a last empty read */
 
 	if (s->text) {
 		*len = s->text_len;
@@ -75,12 +76,15 @@ const char *treader_get(struct text_reader *r, size_t i, size_t *len,
 	int fd = open_beneath(r, s->file, err);
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size + 1 > r->cap) {
+	bool reg = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	if (reg && (size_t)st.st_size + 1 > r->cap) {
 		r->cap = (size_t)st.st_size + 4096;
 		free(r->buf);
 		r->buf = xmalloc(r->cap);
 	}
-	for (;;) {
+	if (reg)
+		want = (size_t)st.st_size;
+	while (n < want) {
 		if (n + 1 >= r->cap) {   /* the file grew, or is not regular */
 			if (r->cap > CORPUS_MAX_TEXT) {
 				sb_addstr(err, "text larger than 1 GiB");
