@@ -25,6 +25,7 @@ void status_draw(struct ui *ui)
 
 	if (!w)
 		return;
+	leaveok(w, ui->prompt == PROMPT_NONE);   /* the cursor only matters in a prompt */
 	werase(w);
 	draw_fill(w, 0, 0, ui->cols, a);
 	if (ui->prompt != PROMPT_NONE) {
@@ -46,7 +47,9 @@ void status_draw(struct ui *ui)
 		return;
 	}
 	sb_addf(&sb, "[%s]", ui->panes[ui->focus].ops->name);
-	if (ui->src >= 0) {
+	if (ui->src >= 0 && ui->focus == PANE_TEXT)   /* its title shows the lines: a scroll redraws no status */
+		sb_addf(&sb, " %s", ui->c->sources[ui->src].id);
+	else if (ui->src >= 0) {
 		size_t n = ui->wrap.n ? ui->wrap.n : 1, top = ui->panes[PANE_TEXT].top;
 		int h = ui->panes[PANE_TEXT].h > 0 ? ui->panes[PANE_TEXT].h : 1;
 		size_t bot = top + (size_t)h >= n ? n : top + (size_t)h;
