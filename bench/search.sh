@@ -13,7 +13,7 @@ find "$c/sources" -type f -exec cat {} + >/dev/null     # warm page cache
 for q in rate "the city"; do
 	what=word; case $q in *" "*) what=phrase ;; esac
 	alt search-$what "$LECTERN --corpus $c search --count '$q'" \
-		"cd $c && rg -c -F '$q' sources/"
+		"(cd $c && rg -c -F '$q' sources/)"
 	first=${MED[0]} rg=${MED[1]}
 	cmdlog "$LECTERN --corpus $c search --count --repeat 8 '$q'   (queries 2..8)"
 	"$LECTERN" --corpus "$c" search --count --repeat 8 "$q" 2>"$WORK/search-$what.rep" >/dev/null
