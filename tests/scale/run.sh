@@ -151,6 +151,12 @@ if command -v tmux >/dev/null; then
 	keys Enter
 	see "10k reader: Enter jumps to the hit" "hit 1 of"
 	see "10k reader: the text shows the hit" "/Minsk "
+	see "10k reader: the search index is built in the background" "search index ready"
+	keys F
+	for ch in b o r d e r; do keys "$ch"; done
+	keys Enter
+	see "10k reader: a search through the index finds hits" "hits for \"border\""
+	see "10k reader: and ends" "hits in the corpus"
 	keys 4
 	see "10k reader: the Compare view" "Compare: 2000 topics"
 	keys j
