@@ -46,6 +46,10 @@ bench() {
 bench open
 bench memory
 bench check
+bench search
+bench engines
+bench scroll
+bench reader
 # ---- end of the suite ----
 
 elapsed=$(( $(date +%s) - t0 ))

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd_import.h"
+#include "cmd_search.h"
 #include "commands.h"
 #include "corpus.h"
 #include "corpus_json.h"
@@ -171,6 +172,12 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 			break;
 		case 1000 + OPT_AGAINST:
 			a->against = optarg;
+			break;
+		case 1000 + OPT_COUNTS:
+			a->count = true;
+			break;
+		case 1000 + OPT_REPEAT:
+			a->repeat = optarg;
 			break;
 		case 1000 + OPT_THEME:
 			a->theme = optarg;
@@ -481,6 +488,7 @@ int cli_run(const struct cli_args *a, cli_reader_fn *reader)
 		{ "compare", cmd_compare, CORPUS_USE_CACHE },
 		{ "export", cmd_export, CORPUS_USE_CACHE },
 		{ "eval-compare", cmd_eval_compare, CORPUS_USE_CACHE },
+		{ "search", cmd_search, CORPUS_USE_CACHE },
 	};
 	int (*run)(struct corpus *, const struct cli_args *) = reader ? reader : cmd_summary;
 	unsigned flags = CORPUS_USE_CACHE;
@@ -505,7 +513,7 @@ int cli_run(const struct cli_args *a, cli_reader_fn *reader)
 		}
 		run = cmds[i].run;
 		flags = cmds[i].flags;
-		if (run != cmd_show && run != cmd_compare && a->nrest) {
+		if (run != cmd_show && run != cmd_compare && run != cmd_search && a->nrest) {
 			fprintf(stderr, "lectern: %s takes no arguments\n", cmds[i].name);
 			return 2;
 		}

@@ -22,6 +22,8 @@ struct cli_args {
 	bool force;            /* --force (import) */
 	const char *against;   /* --against (eval) */
 	const char *theme;     /* --theme, or NULL */
+	bool count;            /* --count (search) */
+	const char *repeat;    /* --repeat N (search) */
 	const char *command;   /* NULL: open the reader */
 	char **rest;           /* positional arguments after the command */
 	int nrest;

@@ -25,6 +25,7 @@
 	X(extract, "extract",              "add extracted claims to the corpus, keeping curated ones") \
 	X(eval,   "eval --against INDEX",  "measure the claim extractor against the curated claims of INDEX") \
 	X(eval_compare, "eval-compare",    "score automatic topics and verdicts against the curated topics") \
+	X(search, "search QUERY",         "search every text for QUERY (--count: matches per source, like rg -c)") \
 	X(bench_align, "bench-align [N]",  "align N synthetic claims (default 100000): time and memory")
 
 #define OPTION_INFO(X) \
@@ -37,6 +38,8 @@
 	X(FORCE,   "force",   0,   NULL,   "with import: replace an existing corpus") \
 	X(AGAINST, "against", 0,   "INDEX", "with eval: the corpus whose curated claims are the yardstick") \
 	X(THEME,   "theme",   0,   "NAME", "the reader's colour theme: a name in themes/ or a path") \
+	X(COUNTS,  "count",   0,   NULL,   "with search: print matches per source, not each match") \
+	X(REPEAT,  "repeat",  0,   "N",    "with search: answer the query N times (the index after the first), timing each") \
 	X(HELP,    "help",    'h', NULL,   "print this help and exit") \
 	X(VERSION, "version", 'V', NULL,   "print the version and exit")
 

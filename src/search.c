@@ -1,11 +1,15 @@
 /* search: fixed-string and POSIX ERE search, in one text or a corpus. */
 #include "search.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
 #include "util.h"
+
+static int fold(int c);
+static int commonness(unsigned char c);
 
 void search_init(struct search *s)
 {
@@ -53,6 +57,15 @@ int search_compile(struct search *s, const char *q, size_t n, unsigned flags,
 	s->len = n;
 	s->icase = !has_capital(q, n);
 	s->regex = flags & SEARCH_REGEX;
+	for (size_t i = 1; i < n && i < 64; i++)
+		if (commonness((unsigned char)q[i]) < commonness((unsigned char)q[s->anchor]))
+			s->anchor = i;
+	if (n > 1)
+		s->anchor2 = s->anchor ? 0 : 1;
+	for (size_t i = 0; i < n && i < 64; i++)
+		if (i != s->anchor &&
+		    commonness((unsigned char)q[i]) < commonness((unsigned char)q[s->anchor2]))
+			s->anchor2 = i;
 	if (s->regex) {
 		int rc = regcomp(&s->re, s->pat, REG_EXTENDED | REG_NEWLINE |
 				 (s->icase ? REG_ICASE : 0));
@@ -84,20 +97,80 @@ static bool fixed_at(const struct search *s, const char *t)
 	return true;
 }
 
+/* How common a byte is in English text: the anchor of a fixed-string
+ * search is its rarest byte, so that the scan stops seldom. */
+static int commonness(unsigned char c)
+{
+	static const char order[] = " etaoinshrdlcumwfgypbvkjxqz";
+	const char *p = c ? strchr(order, fold(c)) : NULL;
+	if (p)
+		return 40 - (int)(p - order);
+	return c >= 0x80 ? 5 : (c >= '0' && c <= '9') ? 8 : 10;
+}
+
+/* The first i in [0, room) where p[i + k1] and p[i + k2] match their
+ * anchors (byte | mask == val), eight starts at a time; p[0..room + kmax)
+ * is readable. */
+static size_t find_anchors(const char *p, size_t room, size_t k1, unsigned char m1,
+			   unsigned char v1, size_t k2, unsigned char m2, unsigned char v2)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	size_t i = 0;
+
+	for (; i + 8 <= room; i += 8) {
+		uint64_t a, b;
+		memcpy(&a, p + i + k1, 8);
+		memcpy(&b, p + i + k2, 8);
+		a = (a | ones * m1) ^ ones * v1;
+		b = (b | ones * m2) ^ ones * v2;
+		uint64_t z = (a - ones) & ~a & (b - ones) & ~b & (ones * 0x80);
+		if (z)
+			return i + (size_t)__builtin_ctzll(z) / 8;
+	}
+	for (; i < room; i++)
+		if (((unsigned char)p[i + k1] | m1) == v1 && ((unsigned char)p[i + k2] | m2) == v2)
+			return i;
+	return room;
+}
+
+/* The first place at or after from where the fixed string starts: a scan
+ * for its two rarest bytes (either case when folding a letter), then a
+ * compare. */
+static bool fixed_find(const struct search *s, const char *t, size_t n,
+		       size_t from, size_t *ms)
+{
+	size_t k1 = s->anchor, k2 = s->anchor2;
+	unsigned char c1 = (unsigned char)s->pat[k1], c2 = (unsigned char)s->pat[k2];
+	unsigned char m1 = s->icase && fold(c1) >= 'a' && fold(c1) <= 'z' ? 0x20 : 0;
+	unsigned char m2 = s->icase && fold(c2) >= 'a' && fold(c2) <= 'z' ? 0x20 : 0;
+
+	while (from + s->len <= n) {
+		size_t room = n - from - s->len + 1;
+		size_t i = from + find_anchors(t + from, room, k1, m1, c1 | m1, k2, m2, c2 | m2);
+		if (i >= n - s->len + 1)
+			return false;
+		if (fixed_at(s, t + i) && utf8_boundary(t, n, i)) {
+			*ms = i;
+			return true;
+		}
+		from = i + 1;
+	}
+	return false;
+}
+
+
+
+
 bool search_find(const struct search *s, const char *t, size_t n, size_t from,
 		 size_t *ms, size_t *me)
 {
 	if (!s->ready || from > n)
 		return false;
 	if (!s->regex) {
-		for (size_t i = from; i + s->len <= n; i++) {
-			if (fixed_at(s, t + i) && utf8_boundary(t, n, i)) {
-				*ms = i;
-				*me = i + s->len;
-				return true;
-			}
-		}
-		return false;
+		if (!fixed_find(s, t, n, from, ms))
+			return false;
+		*me = *ms + s->len;
+		return true;
 	}
 	while (from < n) {
 		regmatch_t m[1];

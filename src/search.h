@@ -35,6 +35,7 @@ struct search {
 	bool regex, icase;
 	char *pat;             /* the fixed string or the expression */
 	size_t len;
+	size_t anchor, anchor2; /* its two rarest bytes (the same one when it has one byte), where scans look first */
 	regex_t re;
 };
 

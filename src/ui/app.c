@@ -544,11 +544,19 @@ void app_loop(struct ui *ui)
 		draw_frame(ui);
 		int rc;
 		untouchwin(ui->input);
-		do
+		do {
+			/* a search or the index build runs in slices between polls */
+			bool busy = finder_busy(ui);
+			wtimeout(ui->input, busy ? 0 : 500);
 			rc = wget_wch(ui->input, &wc);
-		while (rc == ERR && !app_signal);
+			if (rc == ERR && busy) {
+				finder_step(ui);
+				draw_frame(ui);
+			}
+		} while (rc == ERR && !app_signal);
 		if (app_signal)
 			break;
+		finder_key(ui);   /* a key stops a running search */
 		if (rc == KEY_CODE_YES) {
 			if (wc == KEY_RESIZE) {
 				layout_apply(ui);

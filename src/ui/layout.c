@@ -33,6 +33,8 @@ static void place(struct ui *ui, enum pane_id id, int y, int x, int h, int w)
 		return;
 	p->title = newwin(1, w, y, x);
 	p->win = newwin(h - 1, w, y + 1, x);
+	leaveok(p->title, TRUE);   /* no cursor moves after drawing them */
+	leaveok(p->win, TRUE);
 	p->y = y + 1;
 	p->x = x;
 	p->h = h - 1;

@@ -25,6 +25,7 @@ void status_draw(struct ui *ui)
 
 	if (!w)
 		return;
+	leaveok(w, ui->prompt == PROMPT_NONE);   /* the cursor only matters in a prompt */
 	werase(w);
 	draw_fill(w, 0, 0, ui->cols, a);
 	if (ui->prompt != PROMPT_NONE) {
@@ -46,7 +47,9 @@ void status_draw(struct ui *ui)
 		return;
 	}
 	sb_addf(&sb, "[%s]", ui->panes[ui->focus].ops->name);
-	if (ui->src >= 0) {
+	if (ui->src >= 0 && ui->focus == PANE_TEXT)   /* its title shows the lines: a scroll redraws no status */
+		sb_addf(&sb, " %s", ui->c->sources[ui->src].id);
+	else if (ui->src >= 0) {
 		size_t n = ui->wrap.n ? ui->wrap.n : 1, top = ui->panes[PANE_TEXT].top;
 		int h = ui->panes[PANE_TEXT].h > 0 ? ui->panes[PANE_TEXT].h : 1;
 		size_t bot = top + (size_t)h >= n ? n : top + (size_t)h;
@@ -139,21 +142,10 @@ static void corpus_search(struct ui *ui)
 		sb_release(&err);
 		return;
 	}
-	free(ui->hits);
-	ui->nhits = search_corpus(ui->c, &ui->hits_search, 10000, &ui->hits, &err);
+	sb_release(&err);
 	sb_reset(&ui->hits_query);
 	sb_add(&ui->hits_query, ui->input_buf.buf, ui->input_buf.len);
-	ui->panes[PANE_RESULTS].cur = ui->panes[PANE_RESULTS].top = 0;
-	ui->panes[PANE_RESULTS].dirty = true;
-	if (err.len)
-		ui_message(ui, true, "%s", err.buf);
-	else if (!ui->nhits)
-		ui_message(ui, true, "no hit in any text for \"%s\"", ui->hits_query.buf);
-	else
-		ui_message(ui, false, "%zu hit%s in the corpus", ui->nhits, ui->nhits == 1 ? "" : "s");
-	sb_release(&err);
-	if (ui->nhits)
-		ui_focus(ui, PANE_RESULTS);
+	finder_start(ui);   /* reads the texts in slices between keys */
 }
 
 static void accept(struct ui *ui)

@@ -45,6 +45,7 @@ static void ui_free(struct ui *ui)
 {
 	wrap_release(&ui->wrap);
 	search_release(&ui->search);
+	finder_free(ui);
 	search_release(&ui->hits_search);
 	sb_release(&ui->query);
 	sb_release(&ui->filter);

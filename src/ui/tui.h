@@ -110,6 +110,7 @@ struct ui {
 	size_t nhits;
 	struct strbuf hits_query;
 	struct search hits_search;
+	struct finder *finder;  /* the search running in slices, the index (finder.c) */
 
 	/* marks and jumps */
 	struct place marks[26];
@@ -151,6 +152,13 @@ void ui_claim_step(struct ui *ui, int dir);
 void ui_hit_step(struct ui *ui, int dir);
 void app_loop(struct ui *ui);
 extern volatile sig_atomic_t app_signal;
+
+/* finder.c */
+void finder_start(struct ui *ui);
+void finder_step(struct ui *ui);
+void finder_key(struct ui *ui);
+bool finder_busy(struct ui *ui);
+void finder_free(struct ui *ui);
 
 /* layout.c */
 void layout_apply(struct ui *ui);

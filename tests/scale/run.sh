@@ -74,6 +74,100 @@ XDG_CACHE_HOME=$TMP/nocache/file expect "no writable cache: still opens" 0 "cach
 	"$LECTERN" --corpus "$C" stats
 rmdir "$cache"
 
+# ---- corpus-wide search: the scan and the index agree with grep ----
+texts() { find "$C/sources" -type f -name '*.txt' -exec cat {} +; }
+for q in city "the city" Minsk "Russian troops"; do
+	run "$LECTERN" --corpus "$C" search --count "$q"
+	sum=$(printf '%s\n' "$out" | awk -F: '{ s += $NF } END { print s + 0 }')
+	case $q in *[A-Z]*) gi= ;; *) gi=-i ;; esac
+	want=$(texts | grep -o $gi -F -- "$q" | wc -l)
+	check "search --count \"$q\": $sum matches, as grep -o finds" test "$sum" = "$want" -a "$want" -gt 0
+	"$LECTERN" --corpus "$C" search --count --repeat 3 "$q" >"$TMP/rep.out" 2>"$TMP/rep.err"
+	check "search \"$q\": the index answers as the scan" cmp -s "$TMP/rep.out" <(printf '%s\n' "$out")
+	check "search \"$q\": the repeats used the index" grep -q "^query 3: .*(index)" "$TMP/rep.err"
+done
+expect "search: a regex falls back to a scan" 0 "sources/" "$LECTERN" --corpus "$C" search --count --repeat 2 "~cit(y|ies)"
+expect "search: no match exits 1" 1 "" "$LECTERN" --corpus "$C" search --count "zzqqxx"
+expect "search: one QUERY" 2 "one QUERY" "$LECTERN" --corpus "$C" search
+run "$LECTERN" --corpus "$C" search "Minsk"
+check "search: each match with its offset" grep -qE '^sources/[0-9]+/s[0-9]+\.txt:[0-9]+:.*Minsk' <<<"$out"
+
+# ---- the reader on 10,000 sources, in tmux ----
+if command -v tmux >/dev/null; then
+	SOCK=lectern-scale-$$
+	printf 'set -g status off\nset -g escape-time 0\nset -g exit-empty off\n' >"$TMP/tmux.conf"
+	T() { tmux -L "$SOCK" -f "$TMP/tmux.conf" "$@"; }
+	trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+	screen() { T capture-pane -p -t s 2>/dev/null; }
+	keys() { T send-keys -t s "$@"; }
+	wait_for() {   # polls the screen for a fixed string, up to about 20 s
+		local i
+		for ((i = 0; i < 400; i++)); do
+			screen | grep -qF -- "$1" && return 0
+			sleep 0.05
+		done
+		return 1
+	}
+	see() {
+		if wait_for "$2"; then ok "$1"; else bad "$1" "no '$2' on screen:" "$(screen | head -8)" "$(screen | grep -v '^ *$' | tail -1)"; fi
+	}
+	status_id() { screen | tail -1 | sed -n 's/^\[[A-Za-z ]*\] \(s[0-9]*\).*/\1/p'; }
+	T new-session -d -s s -x 100 -y 30 "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $(printf %q "$LECTERN") --corpus $(printf %q "$C"); echo EXIT=\$?; sleep 60"
+	see "10k reader: opens" "Sources (10000/10000"
+	# id_not ID: polls until the status line names another source; prints it
+	id_not() {
+		local i id
+		for ((i = 0; i < 200; i++)); do
+			id=$(status_id)
+			[ -n "$id" ] && [ "$id" != "$1" ] && break
+			sleep 0.05
+		done
+		printf '%s' "$id"
+	}
+	first=$(status_id)
+	keys j Enter   # Enter shows the source under the cursor
+	second=$(id_not "$first")
+	check "10k reader: j selects the next source ($first -> $second)" test -n "$first" -a -n "$second" -a "$second" != "$first"
+	keys 1 G Enter
+	last=$(id_not "$second")
+	check "10k reader: G goes to the last source ($last)" test -n "$last" -a "$last" != "$second"
+	keys 1 g Enter
+	for ((i = 0; i < 100; i++)); do [ "$(status_id)" = "$first" ] && break; sleep 0.05; done
+	check "10k reader: g goes back to the top" test "$(status_id)" = "$first"
+	keys 1 k Enter
+	sleep 0.1
+	see "10k reader: k at the top stays" "[Text] $first"
+	keys 1 Tab
+	see "10k reader: Tab moves to the Text pane" "> Text: $first"
+	keys Tab
+	see "10k reader: Tab again to the Claims pane" "> Claims"
+	keys 1 j Enter
+	see "10k reader: Enter opens the next source again" "Text: $second"
+	keys F
+	for ch in M i n s k; do keys "$ch"; done
+	keys Enter
+	see "10k reader: a corpus-wide search finds hits" "hits for \"Minsk\""
+	see "10k reader: the search ends" "hits in the corpus"
+	keys Enter
+	see "10k reader: Enter jumps to the hit" "hit 1 of"
+	see "10k reader: the text shows the hit" "/Minsk "
+	see "10k reader: the search index is built in the background" "search index ready"
+	keys F
+	for ch in b o r d e r; do keys "$ch"; done
+	keys Enter
+	see "10k reader: a search through the index finds hits" "hits for \"border\""
+	see "10k reader: and ends" "hits in the corpus"
+	keys 4
+	see "10k reader: the Compare view" "Compare: 2000 topics"
+	keys j
+	see "10k reader: j in Compare" "topic 2:"
+	keys Q
+	see "10k reader: quits cleanly" "EXIT=0"
+	T kill-server 2>/dev/null
+else
+	bad "tmux is installed" "the 10k reader test needs tmux (make deps)"
+fi
+
 # a cache never hides a broken index
 "$LECTERN" --corpus "$C" stats >/dev/null
 printf '{"oops' >>"$C/corpus.json"

@@ -99,11 +99,11 @@ see "Text: PgDn" "[43-85/"
 keys PPage
 see "Text: PgUp" "[1-43/"
 keys G
-see "Text: G goes to the end" "100%"
+see "Text: G goes to the end" "-252/252]"
 keys g
 see "Text: g goes to the top" "[1-43/"
 keys End
-see "Text: End" "100%"
+see "Text: End" "-252/252]"
 keys Home
 see "Text: Home" "[1-43/"
 keys Down Down Up
@@ -180,7 +180,7 @@ keys q
 
 # ---- marks and jump history ----
 keys 2 g m a G
-see "m sets a mark (then G)" "100%"
+see "m sets a mark (then G)" "-252/252]"
 keys "'" a
 see "' returns to the mark" "mark a"
 see "' returns to the place" "[1-43/"
@@ -250,7 +250,7 @@ T resize-window -t t -x 30 -y 5
 sleep 0.2
 T resize-window -t t -x 80 -y 24
 see "resize to 1x1 and back: layout restored, same source" "> Text: odr"
-see "resize: still running" "[Text] odr line "
+see "resize: still running" "[Text] odr"
 see "resize: the search is kept" "/minsk "
 start 50 20 --
 see "50x20: a tab bar" "[1 Sources]"

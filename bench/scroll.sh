@@ -1,0 +1,67 @@
+# scroll: bytes written to the terminal (tmux pipe-pane, 80x24,
+# TERM=xterm-256color) to scroll the text one line (j) and one page
+# (Space), averaged over 10 lines and 3 pages: lectern's Text pane (default layout, the first source) against
+# less on the same text file; medians of RUNS runs of each.
+sock=lectern-bench-$$
+printf 'set -g status off\nset -g escape-time 0\nset -g exit-empty off\n' >"$WORK/tmux.conf"
+TM() { tmux -L "$sock" -f "$WORK/tmux.conf" "$@"; }
+text=data/$(sed -n 's/.*"file": "\([^"]*\)".*/\1/p' data/corpus.json | head -1)
+# waitfor STRING: polls the screen for STRING (up to about 5 s)
+waitfor() {
+	local i
+	for ((i = 0; i < 100; i++)); do
+		TM capture-pane -p -t b | grep -qF -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+# settle SHOT OUT: polls until the screen differs from SHOT and OUT has
+# stopped growing
+settle() {
+	local i last=-1 size
+	for ((i = 0; i < 100; i++)); do
+		sleep 0.05
+		size=$(wc -c <"$2")
+		[ "$(TM capture-pane -p -t b)" != "$1" ] && [ "$size" = "$last" ] && return 0
+		last=$size
+	done
+	return 1
+}
+# one_scroll CMD READY PREKEY READY2 KEY N: starts CMD, waits for READY,
+# sends PREKEY (unless -) and waits for READY2, then sends KEY N times
+# (waiting for each screen) and gives the bytes CMD wrote per KEY
+one_scroll() {
+	local out=$WORK/scroll.out shot
+	TM kill-session -t b 2>/dev/null
+	TM new-session -d -s b -x 80 -y 24 "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $1; sleep 30"
+	waitfor "$2" || echo "bench: scroll: no '$2'" >&2
+	if [ "$3" != - ]; then TM send-keys -t b "$3"; waitfor "$4"; fi
+	sleep 0.3
+	shot=$(TM capture-pane -p -t b)
+	: >"$out"
+	TM pipe-pane -t b -o "cat >>'$out'"
+	for ((j = 0; j < $6; j++)); do
+		TM send-keys -t b "$5"
+		settle "$shot" "$out" || echo "bench: scroll: no change for $5" >&2
+		shot=$(TM capture-pane -p -t b)
+	done
+	TM pipe-pane -t b
+	echo $(( $(wc -c <"$out") / $6 ))
+	TM kill-session -t b 2>/dev/null
+}
+cmdlog "tmux 80x24: $LECTERN --corpus data/corpus.json, key 2 (Text pane), then j or Space: bytes by pipe-pane"
+cmdlog "tmux 80x24: less $text, then j or Space: bytes by pipe-pane"
+for k in j Space; do
+	nk=10; [ $k = Space ] && nk=3
+	lb=$(for ((r = 0; r < RUNS; r++)); do
+		one_scroll "$LECTERN --corpus data/corpus.json" "> Sources" 2 "> Text" "$k" $nk
+	done | median)
+	pb=$(for ((r = 0; r < RUNS; r++)); do
+		one_scroll "less $text" "$(head -c 20 "$text")" - - "$k" $nk
+	done | median)
+	what="one line (j)" limit=1.0
+	[ "$k" = Space ] && what="one page (Space)" limit=1.5
+	row scroll 5 "$what, bytes at 80x24" "$lb B" "less" "$pb B" "$(ratio "$lb" "$pb")" \
+		"<= ${limit}x" "$(met "$lb" "$pb" "$limit")"
+done
+TM kill-server 2>/dev/null
