@@ -158,9 +158,9 @@ if command -v tmux >/dev/null; then
 	see "10k reader: a search through the index finds hits" "hits for \"border\""
 	see "10k reader: and ends" "hits in the corpus"
 	keys 4
-	see "10k reader: the Compare view" "Compare: 2000 topics"
+	see "10k reader: the Compare view" "auto), t00000"
 	keys j
-	see "10k reader: j in Compare" "topic 2:"
+	see "10k reader: j in Compare" "auto), t00001"
 	keys Q
 	see "10k reader: quits cleanly" "EXIT=0"
 	T kill-server 2>/dev/null
