@@ -50,7 +50,9 @@ void search_release(struct search *s);
  * not ready). */
 int search_compile(struct search *s, const char *q, size_t n, unsigned flags,
 		   struct strbuf *err);
-/* First match at or after from in t[0..n): true with [*ms, *me). */
+/* First match at or after from in t[0..n): true with [*ms, *me).
+ * Texts searched with a regex must have a NUL at or after t[n] (corpus
+ * texts do): some regexec() implementations read to it. */
 bool search_find(const struct search *s, const char *t, size_t n, size_t from,
 		 size_t *ms, size_t *me);
 /* Last match starting before from: true with [*ms, *me). */
