@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "text.h"
 #include "util.h"
@@ -84,8 +85,18 @@ static bool fixed_at(const struct search *s, const char *t)
 	return true;
 }
 
-bool search_find(const struct search *s, const char *t, size_t n, size_t from,
-		 size_t *ms, size_t *me)
+/* Milliseconds on the monotonic clock. */
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* search_find() with the time limit: false when past deadline (ms), with
+ * *late set. */
+static bool find(const struct search *s, const char *t, size_t n, size_t from,
+		 size_t *ms, size_t *me, long long deadline, bool *late)
 {
 	if (!s->ready || from > n)
 		return false;
@@ -100,12 +111,31 @@ bool search_find(const struct search *s, const char *t, size_t n, size_t from,
 		return false;
 	}
 	while (from < n) {
+		if (now_ms() > deadline) {
+			*late = true;
+			return false;
+		}
+		/* the window: whole lines when they fit, else a cut line */
+		size_t end = n, next;
+		bool cut = false;
+		if (n - from > SEARCH_WINDOW) {
+			end = from + SEARCH_WINDOW;
+			const char *nl = memrchr(t + from, '\n', SEARCH_WINDOW);
+			if (nl)
+				end = (size_t)(nl - t) + 1;
+			else
+				cut = true;
+		}
+		next = cut ? from + SEARCH_WINDOW / 2 : end;
 		regmatch_t m[1];
 		m[0].rm_so = (regoff_t)from;
-		m[0].rm_eo = (regoff_t)n;
-		int fl = REG_STARTEND | (from > 0 && t[from - 1] != '\n' ? REG_NOTBOL : 0);
-		if (regexec(&s->re, t, 1, m, fl))
-			return false;
+		m[0].rm_eo = (regoff_t)end;
+		int fl = REG_STARTEND | (from > 0 && t[from - 1] != '\n' ? REG_NOTBOL : 0) |
+			 (cut ? REG_NOTEOL : 0);
+		if (regexec(&s->re, t, 1, m, fl)) {
+			from = next;
+			continue;
+		}
 		if (m[0].rm_eo > m[0].rm_so) {
 			*ms = (size_t)m[0].rm_so;
 			*me = (size_t)m[0].rm_eo;
@@ -114,6 +144,13 @@ bool search_find(const struct search *s, const char *t, size_t n, size_t from,
 		from = (size_t)m[0].rm_so + 1;   /* skip an empty match */
 	}
 	return false;
+}
+
+bool search_find(const struct search *s, const char *t, size_t n, size_t from,
+		 size_t *ms, size_t *me)
+{
+	bool late = false;
+	return find(s, t, n, from, ms, me, now_ms() + SEARCH_BUDGET_MS, &late);
 }
 
 bool search_find_back(const struct search *s, const char *t, size_t n,
@@ -131,13 +168,15 @@ bool search_find_back(const struct search *s, const char *t, size_t n,
 	return found;
 }
 
-size_t search_all(const struct search *s, const char *t, size_t n,
+size_t search_all(struct search *s, const char *t, size_t n,
 		  struct span **out)
 {
 	size_t cnt = 0, alloc = 0, at = 0, a, b;
+	long long deadline = now_ms() + SEARCH_BUDGET_MS;
 
 	*out = NULL;
-	while (search_find(s, t, n, at, &a, &b)) {
+	s->stopped = false;
+	while (find(s, t, n, at, &a, &b, deadline, &s->stopped)) {
 		if (cnt == alloc) {
 			alloc = alloc ? alloc * 2 : 16;
 			*out = xrealloc(*out, alloc * sizeof **out);
@@ -150,13 +189,15 @@ size_t search_all(const struct search *s, const char *t, size_t n,
 	return cnt;
 }
 
-size_t search_corpus(struct corpus *c, const struct search *s, size_t max,
+size_t search_corpus(struct corpus *c, struct search *s, size_t max,
 		     struct search_hit **out, struct strbuf *err)
 {
 	size_t cnt = 0, alloc = 0;
+	long long deadline = now_ms() + SEARCH_BUDGET_MS;
 
 	*out = NULL;
-	for (size_t i = 0; i < c->nsources && cnt < max; i++) {
+	s->stopped = false;
+	for (size_t i = 0; i < c->nsources && cnt < max && !s->stopped; i++) {
 		struct strbuf e = STRBUF_INIT;
 		size_t n, at = 0, a, b;
 		const char *t = corpus_text(c, i, &n, &e);
@@ -167,7 +208,7 @@ size_t search_corpus(struct corpus *c, const struct search *s, size_t max,
 			continue;
 		}
 		sb_release(&e);
-		while (cnt < max && search_find(s, t, n, at, &a, &b)) {
+		while (cnt < max && find(s, t, n, at, &a, &b, deadline, &s->stopped)) {
 			if (cnt == alloc) {
 				alloc = alloc ? alloc * 2 : 32;
 				*out = xrealloc(*out, alloc * sizeof **out);
@@ -185,5 +226,9 @@ size_t search_corpus(struct corpus *c, const struct search *s, size_t max,
 			at = b;
 		}
 	}
+	if (s->stopped)
+		sb_addf(err, "%ssearch stopped after %d s: the expression is too slow "
+			"on these texts (try a simpler one)", err->len ? "; " : "",
+			SEARCH_BUDGET_MS / 1000);
 	return cnt;
 }

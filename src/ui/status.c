@@ -127,6 +127,9 @@ static void live_search(struct ui *ui)
 		textview_show(ui, ui->matches[ui->hit].start, false);
 	else
 		ui_message(ui, true, "not found");
+	if (ui->search.stopped)
+		ui_message(ui, true, "search stopped after %d s: the expression is too "
+			   "slow on this text (try a simpler one)", SEARCH_BUDGET_MS / 1000);
 }
 
 static void corpus_search(struct ui *ui)

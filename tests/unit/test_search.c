@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "corpus.h"
 #include "search.h"
@@ -126,11 +127,52 @@ static void test_corpus(void **state)
 	diags_release(&d);
 }
 
+/* A regex over long texts: windows find what lies beyond the first, and an
+ * expression that is quadratic in glibc stops at the time limit. */
+static void test_regex_bounds(void **state)
+{
+	struct search s;
+	struct strbuf err = STRBUF_INIT;
+	struct span *m;
+	size_t n = 200000;
+	char *t = malloc(n + 1);
+	(void)state;
+	memset(t, 'x', n);
+	memcpy(t + 150000, "needle", 6);
+	memcpy(t + 4095, "needle", 6);   /* across the first window's cut */
+	t[n] = 0;
+	search_init(&s);
+	assert_int_equal(search_compile(&s, "ne+dle", 6, SEARCH_REGEX, &err), 0);
+	assert_int_equal(search_all(&s, t, n, &m), 2);
+	assert_int_equal(m[0].start, 4095);
+	assert_int_equal(m[1].start, 150000);
+	assert_false(s.stopped);
+	free(m);
+	/* many short lines: every one is searched */
+	for (size_t i = 0; i < n; i += 10)
+		memcpy(t + i, "line 1234\n", 10);
+	assert_int_equal(search_compile(&s, "^line [0-9]+$", 13, SEARCH_REGEX, &err), 0);
+	assert_int_equal(search_all(&s, t, n, &m), n / 10);
+	free(m);
+	/* (a|aa)*b on a long run of a's: quadratic; stopped, not frozen */
+	memset(t, 'a', n);
+	assert_int_equal(search_compile(&s, "(a|aa)*b", 8, SEARCH_REGEX, &err), 0);
+	time_t t0 = time(NULL);
+	assert_int_equal(search_all(&s, t, n, &m), 0);
+	assert_true(s.stopped);
+	assert_true(time(NULL) - t0 <= SEARCH_BUDGET_MS / 1000 + 3);
+	free(m);
+	search_release(&s);
+	sb_release(&err);
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixed_smart_case),
 		cmocka_unit_test(test_regex),
+		cmocka_unit_test(test_regex_bounds),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_corpus),
 	};
