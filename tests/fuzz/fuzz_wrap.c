@@ -59,6 +59,9 @@ static void check_wrap(const char *s, size_t n, int width, bool ascii)
 				wide++;
 		}
 		cols -= last_space;
+		if (!tab && cols > eff && wide != 1)
+			fprintf(stderr, "fuzz_wrap: line %zu [%zu, %zu) is %d columns, width %d\n",
+				i, a, b, cols, eff);
 		if (!tab)
 			FUZZ_ASSERT(cols <= eff || wide == 1);
 	}
