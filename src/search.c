@@ -29,6 +29,134 @@ static bool has_capital(const char *q, size_t n)
 	return false;
 }
 
+/*
+ * Limits on an expression before regcomp(): glibc's regexec() is
+ * exponential in how deeply repetitions nest ("a++++++++++++++++++", or
+ * groups each with a "+"), and regcomp() expands counted repetitions, so
+ * "(a{100}){100}" costs memory by the product.  Refused: repetitions nested
+ * more than SEARCH_NEST deep, counts multiplying to more than
+ * SEARCH_COUNTS.  A light walk of the ERE syntax: escapes, bracket
+ * expressions and groups; what it does not understand regcomp() judges.
+ */
+#define SEARCH_NEST 3
+#define SEARCH_COUNTS 1000
+
+struct rx_frame {
+	int depth;            /* deepest nesting of repetitions inside */
+	unsigned long cnt;    /* largest product of counts inside */
+};
+
+static size_t skip_bracket(const char *p, size_t n, size_t i)
+{
+	i++;                               /* past '[' */
+	if (i < n && p[i] == '^')
+		i++;
+	if (i < n && p[i] == ']')
+		i++;
+	while (i < n && p[i] != ']') {
+		if (p[i] == '[' && i + 1 < n && (p[i + 1] == ':' || p[i + 1] == '.' || p[i + 1] == '=')) {
+			char c = p[i + 1];
+			i += 2;
+			while (i + 1 < n && !(p[i] == c && p[i + 1] == ']'))
+				i++;
+			i += 2;
+			continue;
+		}
+		i++;
+	}
+	return i;                          /* at ']' or n */
+}
+
+static int regex_limits(const char *p, size_t n, struct strbuf *err)
+{
+	struct rx_frame st[64];
+	int top = 0, depth = 0, deep = 0;
+	unsigned long cnt = 1, most = 1;
+	bool atom = false;
+
+	st[0].depth = 0;
+	st[0].cnt = 1;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		if (c == '*' || c == '+' || c == '?' || c == '{') {
+			unsigned long k = 1;
+			if (c == '{') {
+				char *e;
+				unsigned long lo = strtoul(p + i + 1, &e, 10), hi = lo;
+				if (e == p + i + 1)
+					goto literal;
+				if (*e == ',') {
+					char *f;
+					hi = strtoul(e + 1, &f, 10);
+					if (f == e + 1)
+						hi = lo;
+					e = f;
+				}
+				if (*e != '}')
+					goto literal;
+				k = hi > lo ? hi : lo;
+				if (k > SEARCH_COUNTS)
+					k = SEARCH_COUNTS + 1;
+				i = (size_t)(e - p);
+			}
+			if (!atom)
+				continue;
+			depth++;
+			cnt *= k ? k : 1;
+			if (cnt > SEARCH_COUNTS)
+				cnt = SEARCH_COUNTS + 1;
+		} else if (c == '(') {
+			if (top + 1 >= (int)(sizeof st / sizeof *st)) {
+				sb_addstr(err, "bad regular expression: groups nested too deep");
+				return -1;
+			}
+			st[++top].depth = 0;
+			st[top].cnt = 1;
+			atom = false;
+			continue;
+		} else if (c == ')' && top > 0) {
+			depth = st[top].depth;
+			cnt = st[top].cnt;
+			top--;
+			atom = true;
+		} else if (c == '|') {
+			atom = false;
+			continue;
+		} else if (c == '^' || c == '$') {
+			atom = false;
+			continue;
+		} else {
+literal:
+			if (c == '\\' && i + 1 < n)
+				i++;
+			else if (c == '[')
+				i = skip_bracket(p, n, i);
+			depth = 0;
+			cnt = 1;
+			atom = true;
+		}
+		if (depth > st[top].depth)
+			st[top].depth = depth;
+		if (cnt > st[top].cnt)
+			st[top].cnt = cnt;
+		if (depth > deep)
+			deep = depth;
+		if (cnt > most)
+			most = cnt;
+	}
+	if (deep > SEARCH_NEST) {
+		sb_addf(err, "bad regular expression: repetitions nested %d deep "
+			"(at most %d: deeper ones make the search exponential)", deep, SEARCH_NEST);
+		return -1;
+	}
+	if (most > SEARCH_COUNTS) {
+		sb_addf(err, "bad regular expression: counted repetitions multiply "
+			"to more than %d", SEARCH_COUNTS);
+		return -1;
+	}
+	return 0;
+}
+
 int search_compile(struct search *s, const char *q, size_t n, unsigned flags,
 		   struct strbuf *err)
 {
@@ -54,6 +182,11 @@ int search_compile(struct search *s, const char *q, size_t n, unsigned flags,
 	s->len = n;
 	s->icase = !has_capital(q, n);
 	s->regex = flags & SEARCH_REGEX;
+	if (s->regex && regex_limits(s->pat, n, err) < 0) {
+		free(s->pat);
+		s->pat = NULL;
+		return -1;
+	}
 	if (s->regex) {
 		int rc = regcomp(&s->re, s->pat, REG_EXTENDED | REG_NEWLINE |
 				 (s->icase ? REG_ICASE : 0));

@@ -167,12 +167,43 @@ static void test_regex_bounds(void **state)
 	free(t);
 }
 
+/* Expressions that glibc makes exponential or huge are refused up front. */
+static void test_regex_limits(void **state)
+{
+	static const char *const refused[] = {
+		"a++++", "a+++++++++++++++++++", "((((a)+)+)+)+", "(((a+)+)+)*",
+		"(a{100}){100}", "a{1001}", "(x{10}y{20}){60}", "(a*){2}{3}{4}",
+	};
+	static const char *const accepted[] = {
+		"a+", "a++", "((a+)+)+b", "(a|aa)*b", "[+*?]+", "\\++", "a|b+|c*",
+		"(a{10}){100}", "x{,5}", "[]+]+", "[[:alpha:]+]+", "^(ab)+$", "a{2}{3}",
+	};
+	struct search s;
+	struct strbuf err = STRBUF_INIT;
+	(void)state;
+	search_init(&s);
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		sb_reset(&err);
+		if (search_compile(&s, refused[i], strlen(refused[i]), SEARCH_REGEX, &err) == 0)
+			fail_msg("accepted %s", refused[i]);
+		assert_non_null(strstr(err.buf, "bad regular expression: "));
+	}
+	for (size_t i = 0; i < sizeof accepted / sizeof *accepted; i++) {
+		sb_reset(&err);
+		if (search_compile(&s, accepted[i], strlen(accepted[i]), SEARCH_REGEX, &err) < 0)
+			fail_msg("refused %s: %s", accepted[i], err.buf);
+	}
+	search_release(&s);
+	sb_release(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixed_smart_case),
 		cmocka_unit_test(test_regex),
 		cmocka_unit_test(test_regex_bounds),
+		cmocka_unit_test(test_regex_limits),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_corpus),
 	};
