@@ -49,8 +49,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct strbuf err = STRBUF_INIT;
 	search_init(&s);
 	int rc = search_compile(&s, q, qn, flags, &err);
-	bool regex = (flags & SEARCH_REGEX) || ((flags & SEARCH_PREFIX) && qn && q[0] == '~');
-	size_t plen = qn - (regex && !(flags & SEARCH_REGEX));
+	bool tilde = (flags & SEARCH_PREFIX) && qn && q[0] == '~';
+	bool regex = (flags & SEARCH_REGEX) || tilde;
+	size_t plen = qn - tilde;     /* the "~" goes even when already a regex */
 	if (rc < 0) {
 		FUZZ_ASSERT(!s.ready && err.len > 0);
 		fuzz_check_message(err.buf);
