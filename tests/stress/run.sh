@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Terminal stress: the real reader inside tmux (private socket) under 200
 # random resizes while searching and scrolling, and a lone Esc at the top
-# level and in the search prompt (tests/ui covers TERM, LANG=C, Ctrl-z,
+# level and in the search prompt, bad and slow regular expressions
+# (tests/ui covers TERM, LANG=C, Ctrl-z,
 # SIGTERM/SIGHUP and escapes in the corpus).  Waits poll the screen,
 # never fixed sleeps. 
 . "$(dirname "$0")/../lib.sh"
@@ -103,4 +104,29 @@ keys Escape
 keys Q
 see "esc: quits" "EXIT=0"
 
+# ---- bad and slow regular expressions in the search prompt ----
+mkdir -p "$TMP/aaa/sources"
+{ printf 'Start. '; head -c 300000 /dev/zero | tr '\0' a; printf '\n'; } >"$TMP/aaa/sources/a.txt"
+sha=$(sha256sum <"$TMP/aaa/sources/a.txt" | cut -d' ' -f1)
+cat >"$TMP/aaa/corpus.json" <<JSON
+{"schema": "lectern-corpus", "version": 1, "title": "A run of a",
+ "sources": [{"id": "a", "title": "Many a", "outlet": "O", "author": null, "published": "2022-01-01",
+   "url": null, "language": "en", "file": "sources/a.txt", "sha256": "$sha"}],
+ "claims": [], "topics": []}
+JSON
+start 100 30 -- --corpus "$TMP/aaa"
+see "regex: started" "> Sources"
+keys Enter / '~a[' Enter
+see "regex: an invalid expression is refused with its reason" "bad regular expression:"
+keys Escape / '~a++++' Enter
+see "regex: nested repetitions are refused" "repetitions nested 4 deep"
+keys Escape
+t0=$SECONDS
+keys / '~(a|aa)*b' Enter
+see "regex: (a|aa)*b on 300,000 a's stops with a message" "search stopped after 2 s" 300
+keys Escape / z q
+see "regex: the reader answers after it" "/zq"
+echo "     ((a|aa)*b answered in $((SECONDS - t0)) s)"
+keys Escape Q
+see "regex: quits" "EXIT=0"
 finish
