@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Terminal stress: the real reader inside tmux (private socket) under 200
 # random resizes while searching and scrolling, and a lone Esc at the top
-# level and in the search prompt, bad and slow regular expressions
-# (tests/ui covers TERM, LANG=C, Ctrl-z,
-# SIGTERM/SIGHUP and escapes in the corpus).  Waits poll the screen,
-# never fixed sleeps. 
+# level and in the search prompt, bad and slow regular expressions, and
+# TERMINFO pointing at garbage (tests/ui covers TERM, LANG=C, Ctrl-z,
+# SIGTERM/SIGHUP and escapes in the corpus).  Waits poll the screen
+# (one fixed 0.3 s pause checks that a lone Esc does not quit).
 . "$(dirname "$0")/../lib.sh"
 if ! command -v tmux >/dev/null; then
 	bad "tmux is installed" "the terminal tests need tmux (make deps)"
@@ -28,11 +28,6 @@ start() {
 	q=$(printf "%q " bash -c "echo \$\$ >$TMP/pid; exec \"\$@\"" _ env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 "${envs[@]}" "$LECTERN" "$@")
 	T new-session -d -s t -x "$w" -y "$h" "$q; echo EXIT=\$?; sleep 60"
 	T set -t t window-size manual   # resize-window sizes stick (tmux 3.3 dies on -g)
-}
-# shell W H: a plain shell in a fresh session (prompt "shell$ ")
-shell() {
-	T kill-session -t t 2>/dev/null
-	T new-session -d -s t -x "$1" -y "$2" "env PS1='shell\$ ' bash --norc --noprofile -i"
 }
 screen() { T capture-pane -p -t t 2>/dev/null; }
 keys() { T send-keys -t t "$@"; }
@@ -129,4 +124,19 @@ see "regex: the reader answers after it" "/zq"
 echo "     ((a|aa)*b answered in $((SECONDS - t0)) s)"
 keys Escape Q
 see "regex: quits" "EXIT=0"
+# ---- TERMINFO pointing at garbage ----
+mkdir -p "$TMP/ti/x" "$TMP/ti/78"
+{ printf '\032\001\377\177\001\000'; yes garbage | head -c 3000; } >"$TMP/ti/x/xterm-256color"
+cp "$TMP/ti/x/xterm-256color" "$TMP/ti/78/xterm-256color"
+printf 'garbage' >"$TMP/tifile"
+for ti in "$TMP/ti" "$TMP/tifile"; do
+	name=${ti##*/}
+	start 80 24 TERMINFO="$ti" -- --corpus "$CORPUS"
+	see "TERMINFO=$name (garbage): ncurses falls back to the system entry; usable" "> Sources"
+	keys Q
+	see "TERMINFO=$name: quits" "EXIT=0"
+	start 80 24 TERMINFO="$ti" TERM=no-such-term -- --corpus "$CORPUS"
+	see "TERMINFO=$name and an unknown TERM: a clear message" "unknown terminal type"
+	see "TERMINFO=$name and an unknown TERM: exit 2" "EXIT=2"
+done
 finish
