@@ -6,6 +6,8 @@
 # SIGTERM/SIGHUP and escapes in the corpus).  Waits poll the screen
 # (one fixed 0.3 s pause checks that a lone Esc does not quit).
 . "$(dirname "$0")/../lib.sh"
+# the known block curses keeps when newterm() fails (see tests/ui/lsan.supp)
+export LSAN_OPTIONS="suppressions=$TOP/tests/ui/lsan.supp:${LSAN_OPTIONS:-}"
 if ! command -v tmux >/dev/null; then
 	bad "tmux is installed" "the terminal tests need tmux (make deps)"
 	finish
