@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "text.h"
 #include "util.h"
@@ -30,6 +31,134 @@ static bool has_capital(const char *q, size_t n)
 		if (q[i] >= 'A' && q[i] <= 'Z')
 			return true;
 	return false;
+}
+
+/*
+ * Limits on an expression before regcomp(): glibc's regexec() is
+ * exponential in how deeply repetitions nest ("a++++++++++++++++++", or
+ * groups each with a "+"), and regcomp() expands counted repetitions, so
+ * "(a{100}){100}" costs memory by the product.  Refused: repetitions nested
+ * more than SEARCH_NEST deep, counts multiplying to more than
+ * SEARCH_COUNTS.  A light walk of the ERE syntax: escapes, bracket
+ * expressions and groups; what it does not understand regcomp() judges.
+ */
+#define SEARCH_NEST 3
+#define SEARCH_COUNTS 1000
+
+struct rx_frame {
+	int depth;            /* deepest nesting of repetitions inside */
+	unsigned long cnt;    /* largest product of counts inside */
+};
+
+static size_t skip_bracket(const char *p, size_t n, size_t i)
+{
+	i++;                               /* past '[' */
+	if (i < n && p[i] == '^')
+		i++;
+	if (i < n && p[i] == ']')
+		i++;
+	while (i < n && p[i] != ']') {
+		if (p[i] == '[' && i + 1 < n && (p[i + 1] == ':' || p[i + 1] == '.' || p[i + 1] == '=')) {
+			char c = p[i + 1];
+			i += 2;
+			while (i + 1 < n && !(p[i] == c && p[i + 1] == ']'))
+				i++;
+			i += 2;
+			continue;
+		}
+		i++;
+	}
+	return i;                          /* at ']' or n */
+}
+
+static int regex_limits(const char *p, size_t n, struct strbuf *err)
+{
+	struct rx_frame st[64];
+	int top = 0, depth = 0, deep = 0;
+	unsigned long cnt = 1, most = 1;
+	bool atom = false;
+
+	st[0].depth = 0;
+	st[0].cnt = 1;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		if (c == '*' || c == '+' || c == '?' || c == '{') {
+			unsigned long k = 1;
+			if (c == '{') {
+				char *e;
+				unsigned long lo = strtoul(p + i + 1, &e, 10), hi = lo;
+				if (e == p + i + 1)
+					goto literal;
+				if (*e == ',') {
+					char *f;
+					hi = strtoul(e + 1, &f, 10);
+					if (f == e + 1)
+						hi = lo;
+					e = f;
+				}
+				if (*e != '}')
+					goto literal;
+				k = hi > lo ? hi : lo;
+				if (k > SEARCH_COUNTS)
+					k = SEARCH_COUNTS + 1;
+				i = (size_t)(e - p);
+			}
+			if (!atom)
+				continue;
+			depth++;
+			cnt *= k ? k : 1;
+			if (cnt > SEARCH_COUNTS)
+				cnt = SEARCH_COUNTS + 1;
+		} else if (c == '(') {
+			if (top + 1 >= (int)(sizeof st / sizeof *st)) {
+				sb_addstr(err, "bad regular expression: groups nested too deep");
+				return -1;
+			}
+			st[++top].depth = 0;
+			st[top].cnt = 1;
+			atom = false;
+			continue;
+		} else if (c == ')' && top > 0) {
+			depth = st[top].depth;
+			cnt = st[top].cnt;
+			top--;
+			atom = true;
+		} else if (c == '|') {
+			atom = false;
+			continue;
+		} else if (c == '^' || c == '$') {
+			atom = false;
+			continue;
+		} else {
+literal:
+			if (c == '\\' && i + 1 < n)
+				i++;
+			else if (c == '[')
+				i = skip_bracket(p, n, i);
+			depth = 0;
+			cnt = 1;
+			atom = true;
+		}
+		if (depth > st[top].depth)
+			st[top].depth = depth;
+		if (cnt > st[top].cnt)
+			st[top].cnt = cnt;
+		if (depth > deep)
+			deep = depth;
+		if (cnt > most)
+			most = cnt;
+	}
+	if (deep > SEARCH_NEST) {
+		sb_addf(err, "bad regular expression: repetitions nested %d deep "
+			"(at most %d: deeper ones make the search exponential)", deep, SEARCH_NEST);
+		return -1;
+	}
+	if (most > SEARCH_COUNTS) {
+		sb_addf(err, "bad regular expression: counted repetitions multiply "
+			"to more than %d", SEARCH_COUNTS);
+		return -1;
+	}
+	return 0;
 }
 
 int search_compile(struct search *s, const char *q, size_t n, unsigned flags,
@@ -66,6 +195,11 @@ int search_compile(struct search *s, const char *q, size_t n, unsigned flags,
 		if (i != s->anchor &&
 		    commonness((unsigned char)q[i]) < commonness((unsigned char)q[s->anchor2]))
 			s->anchor2 = i;
+	if (s->regex && regex_limits(s->pat, n, err) < 0) {
+		free(s->pat);
+		s->pat = NULL;
+		return -1;
+	}
 	if (s->regex) {
 		int rc = regcomp(&s->re, s->pat, REG_EXTENDED | REG_NEWLINE |
 				 (s->icase ? REG_ICASE : 0));
@@ -158,11 +292,18 @@ static bool fixed_find(const struct search *s, const char *t, size_t n,
 	return false;
 }
 
+/* Milliseconds on the monotonic clock. */
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
-
-
-bool search_find(const struct search *s, const char *t, size_t n, size_t from,
-		 size_t *ms, size_t *me)
+/* search_find() with the time limit: false when past deadline (ms), with
+ * *late set. */
+static bool find(const struct search *s, const char *t, size_t n, size_t from,
+		 size_t *ms, size_t *me, long long deadline, bool *late)
 {
 	if (!s->ready || from > n)
 		return false;
@@ -173,12 +314,31 @@ bool search_find(const struct search *s, const char *t, size_t n, size_t from,
 		return true;
 	}
 	while (from < n) {
+		if (now_ms() > deadline) {
+			*late = true;
+			return false;
+		}
+		/* the window: whole lines when they fit, else a cut line */
+		size_t end = n, next;
+		bool cut = false;
+		if (n - from > SEARCH_WINDOW) {
+			end = from + SEARCH_WINDOW;
+			const char *nl = memrchr(t + from, '\n', SEARCH_WINDOW);
+			if (nl)
+				end = (size_t)(nl - t) + 1;
+			else
+				cut = true;
+		}
+		next = cut ? from + SEARCH_WINDOW / 2 : end;
 		regmatch_t m[1];
 		m[0].rm_so = (regoff_t)from;
-		m[0].rm_eo = (regoff_t)n;
-		int fl = REG_STARTEND | (from > 0 && t[from - 1] != '\n' ? REG_NOTBOL : 0);
-		if (regexec(&s->re, t, 1, m, fl))
-			return false;
+		m[0].rm_eo = (regoff_t)end;
+		int fl = REG_STARTEND | (from > 0 && t[from - 1] != '\n' ? REG_NOTBOL : 0) |
+			 (cut ? REG_NOTEOL : 0);
+		if (regexec(&s->re, t, 1, m, fl)) {
+			from = next;
+			continue;
+		}
 		if (m[0].rm_eo > m[0].rm_so) {
 			*ms = (size_t)m[0].rm_so;
 			*me = (size_t)m[0].rm_eo;
@@ -187,6 +347,13 @@ bool search_find(const struct search *s, const char *t, size_t n, size_t from,
 		from = (size_t)m[0].rm_so + 1;   /* skip an empty match */
 	}
 	return false;
+}
+
+bool search_find(const struct search *s, const char *t, size_t n, size_t from,
+		 size_t *ms, size_t *me)
+{
+	bool late = false;
+	return find(s, t, n, from, ms, me, now_ms() + SEARCH_BUDGET_MS, &late);
 }
 
 bool search_find_back(const struct search *s, const char *t, size_t n,
@@ -204,13 +371,15 @@ bool search_find_back(const struct search *s, const char *t, size_t n,
 	return found;
 }
 
-size_t search_all(const struct search *s, const char *t, size_t n,
+size_t search_all(struct search *s, const char *t, size_t n,
 		  struct span **out)
 {
 	size_t cnt = 0, alloc = 0, at = 0, a, b;
+	long long deadline = now_ms() + SEARCH_BUDGET_MS;
 
 	*out = NULL;
-	while (search_find(s, t, n, at, &a, &b)) {
+	s->stopped = false;
+	while (find(s, t, n, at, &a, &b, deadline, &s->stopped)) {
 		if (cnt == alloc) {
 			alloc = alloc ? alloc * 2 : 16;
 			*out = xrealloc(*out, alloc * sizeof **out);
@@ -223,13 +392,15 @@ size_t search_all(const struct search *s, const char *t, size_t n,
 	return cnt;
 }
 
-size_t search_corpus(struct corpus *c, const struct search *s, size_t max,
+size_t search_corpus(struct corpus *c, struct search *s, size_t max,
 		     struct search_hit **out, struct strbuf *err)
 {
 	size_t cnt = 0, alloc = 0;
+	long long deadline = now_ms() + SEARCH_BUDGET_MS;
 
 	*out = NULL;
-	for (size_t i = 0; i < c->nsources && cnt < max; i++) {
+	s->stopped = false;
+	for (size_t i = 0; i < c->nsources && cnt < max && !s->stopped; i++) {
 		struct strbuf e = STRBUF_INIT;
 		size_t n, at = 0, a, b;
 		const char *t = corpus_text(c, i, &n, &e);
@@ -240,7 +411,7 @@ size_t search_corpus(struct corpus *c, const struct search *s, size_t max,
 			continue;
 		}
 		sb_release(&e);
-		while (cnt < max && search_find(s, t, n, at, &a, &b)) {
+		while (cnt < max && find(s, t, n, at, &a, &b, deadline, &s->stopped)) {
 			if (cnt == alloc) {
 				alloc = alloc ? alloc * 2 : 32;
 				*out = xrealloc(*out, alloc * sizeof **out);
@@ -258,5 +429,9 @@ size_t search_corpus(struct corpus *c, const struct search *s, size_t max,
 			at = b;
 		}
 	}
+	if (s->stopped)
+		sb_addf(err, "%ssearch stopped after %d s: the expression is too slow "
+			"on these texts (try a simpler one)", err->len ? "; " : "",
+			SEARCH_BUDGET_MS / 1000);
 	return cnt;
 }

@@ -24,6 +24,13 @@
 
 #define SEARCH_MAX 4096
 #define SEARCH_SNIPPET 40      /* bytes of context kept each side of a hit */
+/* A regex is run over at most SEARCH_WINDOW bytes at a time (whole lines
+ * when they fit; a longer line in windows overlapping by half, so a match
+ * longer than half a window may be cut), and one search_find(), search_all()
+ * or search_corpus() call stops after SEARCH_BUDGET_MS: glibc's regexec()
+ * is quadratic in the line length for expressions like (a|aa)*b. */
+#define SEARCH_WINDOW 8192
+#define SEARCH_BUDGET_MS 2000
 
 enum {
 	SEARCH_REGEX = 1,      /* POSIX ERE rather than a fixed string */
@@ -37,6 +44,8 @@ struct search {
 	size_t len;
 	size_t anchor, anchor2; /* its two rarest bytes (the same one when it has one byte), where scans look first */
 	regex_t re;
+	bool stopped;          /* the last search_all() or search_corpus() ran out
+				 * of time (SEARCH_BUDGET_MS); its results are partial */
 };
 
 struct search_hit {
@@ -51,18 +60,23 @@ void search_release(struct search *s);
  * not ready). */
 int search_compile(struct search *s, const char *q, size_t n, unsigned flags,
 		   struct strbuf *err);
-/* First match at or after from in t[0..n): true with [*ms, *me). */
+/* First match at or after from in t[0..n): true with [*ms, *me).
+ * Texts searched with a regex must have a NUL at or after t[n] (corpus
+ * texts do): some regexec() implementations read to it. */
 bool search_find(const struct search *s, const char *t, size_t n, size_t from,
 		 size_t *ms, size_t *me);
 /* Last match starting before from: true with [*ms, *me). */
 bool search_find_back(const struct search *s, const char *t, size_t n,
 		      size_t from, size_t *ms, size_t *me);
-/* Every match of t, as spans in *out (caller frees); returns how many. */
-size_t search_all(const struct search *s, const char *t, size_t n,
+/* Every match of t, as spans in *out (caller frees); returns how many
+ * (sets s->stopped when the time ran out). */
+size_t search_all(struct search *s, const char *t, size_t n,
 		  struct span **out);
 /* Every match in every text, at most max; texts that cannot be read are
  * named in err (the search goes on).  *out is freed by the caller. */
-size_t search_corpus(struct corpus *c, const struct search *s, size_t max,
+size_t search_corpus(struct corpus *c, struct search *s, size_t max,
 		     struct search_hit **out, struct strbuf *err);
+/* (search_corpus() says in err when it ran out of time, and sets
+ * s->stopped.) */
 
 #endif

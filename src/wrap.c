@@ -70,7 +70,9 @@ void wrap_build(struct wrap *w, const char *s, size_t n, int width, bool ascii)
 			if (have_brk && brk < g.off + 1 && brk > w->starts[w->n - 1]) {
 				push(w, brk);
 				col -= col_after;
-			} else {
+			}
+			/* what follows the space may still not fit with g */
+			if (col + gw > width && col > 0) {
 				push(w, g.off);
 				col = 0;
 			}

@@ -130,6 +130,9 @@ static void live_search(struct ui *ui)
 		textview_show(ui, ui->matches[ui->hit].start, false);
 	else
 		ui_message(ui, true, "not found");
+	if (ui->search.stopped)
+		ui_message(ui, true, "search stopped after %d s: the expression is too "
+			   "slow on this text (try a simpler one)", SEARCH_BUDGET_MS / 1000);
 }
 
 static void corpus_search(struct ui *ui)
@@ -160,6 +163,9 @@ static void accept(struct ui *ui)
 			ui_message(ui, true, "empty query: type what to search for after /");
 		} else if (!ui->search.ready) {
 			/* the message from the last edit says why */
+		} else if (ui->hit < 0 && ui->search.stopped) {
+			ui_message(ui, true, "search stopped after %d s: the expression is too "
+				   "slow on this text (try a simpler one)", SEARCH_BUDGET_MS / 1000);
 		} else if (ui->hit < 0) {
 			ui_message(ui, true, "not found: %s", ui->input_buf.buf);
 		} else {

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "corpus.h"
 #include "search.h"
@@ -126,11 +127,89 @@ static void test_corpus(void **state)
 	diags_release(&d);
 }
 
+/* A regex over long texts: windows find what lies beyond the first, and an
+ * expression that is quadratic in glibc stops at the time limit. */
+static void test_regex_bounds(void **state)
+{
+	struct search s;
+	struct strbuf err = STRBUF_INIT;
+	struct span *m;
+	size_t n = 200000;
+	char *t = malloc(n + 1);
+	(void)state;
+	memset(t, 'x', n);
+	memcpy(t + 150000, "needle", 6);
+	memcpy(t + 4095, "needle", 6);   /* across the first window's cut */
+	t[n] = 0;
+	search_init(&s);
+	assert_int_equal(search_compile(&s, "ne+dle", 6, SEARCH_REGEX, &err), 0);
+	assert_int_equal(search_all(&s, t, n, &m), 2);
+	assert_int_equal(m[0].start, 4095);
+	assert_int_equal(m[1].start, 150000);
+	assert_false(s.stopped);
+	free(m);
+	/* many short lines: every one is searched (a text small enough to be
+	 * well inside the time limit even under ASan on a busy machine) */
+	size_t lines = 20000;
+	for (size_t i = 0; i < lines; i += 10)
+		memcpy(t + i, "line 1234\n", 10);
+	char keep = t[lines];
+	t[lines] = 0;
+	assert_int_equal(search_compile(&s, "^line [0-9]+$", 13, SEARCH_REGEX, &err), 0);
+	assert_int_equal(search_all(&s, t, lines, &m), lines / 10);
+	assert_false(s.stopped);
+	t[lines] = keep;
+	free(m);
+	/* (a|aa)*b on a long run of a's: quadratic; stopped, not frozen */
+	memset(t, 'a', n);
+	assert_int_equal(search_compile(&s, "(a|aa)*b", 8, SEARCH_REGEX, &err), 0);
+	time_t t0 = time(NULL);
+	assert_int_equal(search_all(&s, t, n, &m), 0);
+	assert_true(s.stopped);
+	assert_true(time(NULL) - t0 <= SEARCH_BUDGET_MS / 1000 + 3);
+	free(m);
+	search_release(&s);
+	sb_release(&err);
+	free(t);
+}
+
+/* Expressions that glibc makes exponential or huge are refused up front. */
+static void test_regex_limits(void **state)
+{
+	static const char *const refused[] = {
+		"a++++", "a+++++++++++++++++++", "((((a)+)+)+)+", "(((a+)+)+)*",
+		"(a{100}){100}", "a{1001}", "(x{10}y{20}){60}", "(a*){2}{3}{4}",
+	};
+	static const char *const accepted[] = {
+		"a+", "a++", "((a+)+)+b", "(a|aa)*b", "[+*?]+", "\\++", "a|b+|c*",
+		"(a{10}){100}", "x{,5}", "[]+]+", "[[:alpha:]+]+", "^(ab)+$", "a{2}{3}",
+	};
+	struct search s;
+	struct strbuf err = STRBUF_INIT;
+	(void)state;
+	search_init(&s);
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		sb_reset(&err);
+		if (search_compile(&s, refused[i], strlen(refused[i]), SEARCH_REGEX, &err) == 0)
+			fail_msg("accepted %s", refused[i]);
+		assert_non_null(strstr(err.buf, "bad regular expression: "));
+	}
+	for (size_t i = 0; i < sizeof accepted / sizeof *accepted; i++) {
+		sb_reset(&err);
+		if (search_compile(&s, accepted[i], strlen(accepted[i]), SEARCH_REGEX, &err) < 0)
+			fail_msg("refused %s: %s", accepted[i], err.buf);
+	}
+	search_release(&s);
+	sb_release(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixed_smart_case),
 		cmocka_unit_test(test_regex),
+		cmocka_unit_test(test_regex_bounds),
+		cmocka_unit_test(test_regex_limits),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_corpus),
 	};
