@@ -98,21 +98,10 @@ if command -v tmux >/dev/null; then
 	printf 'set -g status off\nset -g escape-time 0\nset -g exit-empty off\n' >"$TMP/tmux.conf"
 	T() { tmux -L "$SOCK" -f "$TMP/tmux.conf" "$@"; }
 	trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
-	screen() { T capture-pane -p -t s 2>/dev/null; }
-	keys() { T send-keys -t s "$@"; }
-	wait_for() {   # polls the screen for a fixed string, up to about 20 s
-		local i
-		for ((i = 0; i < 400; i++)); do
-			screen | grep -qF -- "$1" && return 0
-			sleep 0.05
-		done
-		return 1
-	}
-	see() {
-		if wait_for "$2"; then ok "$1"; else bad "$1" "no '$2' on screen:" "$(screen | head -8)" "$(screen | grep -v '^ *$' | tail -1)"; fi
-	}
+	WAIT_TRIES=400   # about 20 s: a big corpus under ASan
+	. "$TOP/tests/tmux.sh"
 	status_id() { screen | tail -1 | sed -n 's/^\[[A-Za-z ]*\] \(s[0-9]*\).*/\1/p'; }
-	T new-session -d -s s -x 100 -y 30 "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $(printf %q "$LECTERN") --corpus $(printf %q "$C"); echo EXIT=\$?; sleep 60"
+	T new-session -d -s t -x 100 -y 30 "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $(printf %q "$LECTERN") --corpus $(printf %q "$C"); echo EXIT=\$?; sleep 60"
 	see "10k reader: opens" "Sources (10000/10000"
 	# id_not ID: polls until the status line names another source; prints it
 	id_not() {

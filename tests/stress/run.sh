@@ -31,22 +31,8 @@ start() {
 	T new-session -d -s t -x "$w" -y "$h" "$q; echo EXIT=\$?; sleep 60"
 	T set -t t window-size manual   # resize-window sizes stick (tmux 3.3 dies on -g)
 }
-screen() { T capture-pane -p -t t 2>/dev/null; }
-keys() { T send-keys -t t "$@"; }
-# wait_for FIXED-STRING [TRIES]: polls the screen (default about 10 s)
-wait_for() {
-	local i
-	for ((i = 0; i < ${2:-200}; i++)); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.05
-	done
-	return 1
-}
-see() {
-	if wait_for "$2" "${3:-}"; then ok "$1"; else bad "$1" "no '$2' on screen:" "$(screen | head -8)" "$(screen | grep -v "^ *$" | tail -2)"; fi
-}
-pipe_on() { : >"$1"; T pipe-pane -t t -o "cat >>'$1'"; }
-pipe_off() { sleep 0.2; T pipe-pane -t t; sleep 0.05; }
+WAIT_TRIES=200
+. "$TOP/tests/tmux.sh"
 reader_pid() { cat "$TMP/pid"; }
 
 # ---- 200 random resizes while searching and scrolling ----

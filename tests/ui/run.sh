@@ -27,23 +27,8 @@ start() {
 	q=$(printf "%q " bash -c "echo \$\$ >$TMP/pid; exec \"\$@\"" _ env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 "${envs[@]}" "$LECTERN" "$@")
 	T new-session -d -s t -x "$w" -y "$h" "$q; echo EXIT=\$?; sleep 60"
 }
-screen() { T capture-pane -p -t t 2>/dev/null; }
-keys() { T send-keys -t t "$@"; }
-# wait_for FIXED-STRING: polls the screen (up to about 8 s)
-wait_for() {
-	local i
-	for ((i = 0; i < 160; i++)); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.05
-	done
-	return 1
-}
-see() {
-	if wait_for "$2"; then ok "$1"; else bad "$1" "no '$2' on screen:" "$(screen | head -8)" "$(screen | grep -v "^ *$" | tail -1)"; fi
-}
+. "$TOP/tests/tmux.sh"
 line() { screen | sed -n "$1p"; }
-pipe_on() { : >"$1"; T pipe-pane -t t -o "cat >>'$1'"; }
-pipe_off() { sleep 0.2; T pipe-pane -t t; sleep 0.05; }
 
 # ---- start-up refusals ----
 expect "not a terminal: exit 2 with a pointer to the commands" 2 "lectern list" "$LECTERN" </dev/null
