@@ -4,19 +4,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "bundled.h"
 #include <string.h>
 
 #include "compare.h"
 
-static struct corpus *load(void)
-{
-	struct diags d;
-	diags_init(&d);
-	struct corpus *c = corpus_load("../../data/corpus.json", 0, &d, NULL);
-	diags_release(&d);
-	assert_non_null(c);
-	return c;
-}
 
 static size_t claim(const struct corpus *c, const char *id)
 {
@@ -28,7 +21,7 @@ static size_t claim(const struct corpus *c, const char *id)
 static void test_curated(void **state)
 {
 	(void)state;
-	struct corpus *c = load();
+	struct corpus *c = load_bundled();
 	struct cmp_model m;
 	compare_build(&m, c, CMP_NO_AUTO, NULL);
 	assert_int_equal(m.ntopics, c->ntopics);
@@ -74,7 +67,7 @@ static void test_curated(void **state)
 static void test_voices(void **state)
 {
 	(void)state;
-	struct corpus *c = load();
+	struct corpus *c = load_bundled();
 	struct cmp_model m;
 	compare_build(&m, c, CMP_AUTO_ONLY, NULL);
 	for (size_t t = 0; t < m.ntopics; t++)

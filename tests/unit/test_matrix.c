@@ -4,25 +4,18 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "bundled.h"
 #include <stdlib.h>
 #include <string.h>
 
 #include "matrix.h"
 
-static struct corpus *load(void)
-{
-	struct diags d;
-	diags_init(&d);
-	struct corpus *c = corpus_load("../../data/corpus.json", 0, &d, NULL);
-	diags_release(&d);
-	assert_non_null(c);
-	return c;
-}
 
 static void test_rows(void **state)
 {
 	(void)state;
-	struct corpus *c = load();
+	struct corpus *c = load_bundled();
 	struct cmp_model m;
 	compare_build(&m, c, 0, NULL);
 	size_t *rows = malloc(m.ntopics * sizeof *rows);

@@ -7,23 +7,16 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "bundled.h"
+
 #include "diag.h"
 #include "search_scan.h"
 
-static struct corpus *load(void)
-{
-	struct diags d;
-	diags_init(&d);
-	struct corpus *c = corpus_load("../../data/corpus.json", 0, &d, NULL);
-	diags_release(&d);
-	assert_non_null(c);
-	return c;
-}
 
 static void test_reader(void **state)
 {
 	(void)state;
-	struct corpus *c = load(), *c2 = load();
+	struct corpus *c = load_bundled(), *c2 = load_bundled();
 	struct text_reader r;
 	treader_init(&r, c);
 	for (size_t i = 0; i < c->nsources; i++) {
@@ -67,7 +60,7 @@ static bool stop_first(void *ctx, size_t i, const char *t, size_t n)
 static void test_job(void **state)
 {
 	(void)state;
-	struct corpus *c = load();
+	struct corpus *c = load_bundled();
 	struct search_job j;
 	struct seen s = { 0, 0, 1 };
 	unsigned char only[64] = { 0 };
