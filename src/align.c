@@ -77,6 +77,16 @@ static long when_gap(const struct when *a, const struct when *b)
 	return best;
 }
 
+/* Days between the first times of a and b (the moment each is mainly
+ * about: "on October 10th ... what a larger force could not in March" is
+ * of October); -1 when unknown. */
+static long when_gap_first(const struct when *a, const struct when *b)
+{
+	if (!a->n || !b->n)
+		return -1;
+	return a->hi[0] < b->lo[0] ? b->lo[0] - a->hi[0] : b->hi[0] < a->lo[0] ? a->lo[0] - b->hi[0] : 0;
+}
+
 /* The k-th largest of acc[idx[0..n)] (k <= n), by quickselect on a copy. */
 static float kth_largest(const float *acc, const uint32_t *idx, size_t n, size_t k, float *tmp)
 {
@@ -225,6 +235,10 @@ void align_run(const struct align_item *items, size_t n,
 
 
 	memset(out, 0, sizeof *out);
+	out->closest = xmalloc((n ? n : 1) * sizeof *out->closest);
+	out->closest_w = xcalloc(n ? n : 1, sizeof *out->closest_w);
+	for (size_t i = 0; i < n; i++)
+		out->closest[i] = -1;
 	termdict_init(&d);
 	alignvec_init(&col, &d);
 	for (size_t i = 0; i < n; i++)
@@ -333,7 +347,8 @@ void align_run(const struct align_item *items, size_t n,
 			out->ncandidates++;
 			long gap = when_gap(&when[i], &when[j]);
 			double w;
-			if (measures_other_moment(&meas[i], &meas[j], gap, MEASURE_GAP)) {
+			if (measures_other_moment(&meas[i], &meas[j], when_gap_first(&when[i], &when[j]),
+						  MEASURE_GAP)) {
 				w = CANNOT_LINK;
 			} else if (items[order[i]].source == items[order[j]].source) {
 				continue;     /* one source's likeness groups nothing */
@@ -344,6 +359,13 @@ void align_run(const struct align_item *items, size_t n,
 						p->time_scale : p->published_scale;
 					w /= 1.0 + (double)gap / sc;
 				}
+				size_t oi = order[i], oj = order[j];
+				if (w > out->closest_w[oi] || (w == out->closest_w[oi] && out->closest[oi] >= 0 &&
+							       strcmp(items[oj].id, items[out->closest[oi]].id) < 0))
+					out->closest[oi] = (long)oj, out->closest_w[oi] = w;
+				if (w > out->closest_w[oj] || (w == out->closest_w[oj] && out->closest[oj] >= 0 &&
+							       strcmp(items[oi].id, items[out->closest[oj]].id) < 0))
+					out->closest[oj] = (long)oi, out->closest_w[oj] = w;
 				if (w < EDGE_MIN)
 					continue;
 			}
@@ -428,5 +450,7 @@ void align_release(struct align_result *r)
 		free(r->topics[i].label);
 	}
 	free(r->topics);
+	free(r->closest);
+	free(r->closest_w);
 	memset(r, 0, sizeof *r);
 }

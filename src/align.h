@@ -35,6 +35,10 @@
  * the same items in any order give the same topics; topics come out sorted
  * by their smallest id.
  *
+ * Each item's closest claim of another source (its best-scored candidate,
+ * whether or not they end in one topic) is kept for callers that reason
+ * from likeness, such as dating an undated article (dating.h).
+ *
  * Ownership: align_run() copies nothing from the items but reads them
  * during the call only; the result owns its arrays and labels until
  * align_release().
@@ -77,6 +81,10 @@ struct align_result {
 	struct align_topic *topics;
 	size_t ntopics;
 	size_t ncandidates;             /* pairs scored, for reports */
+	/* per input item (input order): the item of another source it scored
+	 * highest with among its candidates, or -1, and that score */
+	long *closest;
+	double *closest_w;
 };
 
 /* Groups items; p NULL means align_defaults.  Never fails. */

@@ -1,6 +1,7 @@
 /* alignvec: a claim's words, concepts, values and times as features. */
 #include "alignvec.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #define ABOUT_W 1.0f       /* words of what a date is of */
 #define TIME_W 1.0f        /* t:YEAR and t:YEAR-MONTH of its dates */
 #define HEAD_W 1.0f        /* q:KIND:HEAD of its quantities */
+#define SIZE_W 1.0f        /* m:KIND:HEAD:STEP, the size of a quantity */
 #define CAP_W 1.5f         /* a capitalised word inside a sentence */
 #define CONCEPT_W 1.0f    /* c:NAME, a concept a word expresses (concepts.h) */
 
@@ -139,6 +141,17 @@ static void add_head(struct alignvec *c, struct termdict *d, const struct norm_v
 		return;
 	snprintf(key, sizeof key, "q:%s:%s", norm_kind_name(v->kind), f.t);
 	add_feat(c, termdict_id(d, key, strlen(key), NULL, 0), HEAD_W);
+	/* its size, on two staggered log grids of a fifth of a decade, so
+	 * that values within about a quarter of each other share a step */
+	double x = isfinite(v->lo) && isfinite(v->hi) ? (v->lo + v->hi) / 2 :
+		   isfinite(v->lo) ? v->lo : v->hi;
+	if (v->kind == NORM_DATE || !isfinite(x) || x <= 0)
+		return;
+	double l = log10(x) * 5;
+	snprintf(key, sizeof key, "m:%s:%s:%ld", norm_kind_name(v->kind), f.t, (long)floor(l));
+	add_feat(c, termdict_id(d, key, strlen(key), NULL, 0), SIZE_W);
+	snprintf(key, sizeof key, "n:%s:%s:%ld", norm_kind_name(v->kind), f.t, (long)floor(l + 0.5));
+	add_feat(c, termdict_id(d, key, strlen(key), NULL, 0), SIZE_W);
 }
 
 /* The year (and month, when the date says one) a date is about. */

@@ -10,7 +10,9 @@
 #include <sys/stat.h>
 
 #include "boiler.h"
+#include "compare.h"
 #include "corpus_json.h"
+#include "dating.h"
 #include "decode.h"
 #include "extract.h"
 #include "html.h"
@@ -438,6 +440,61 @@ static cJSON *import_one(const struct input *in, const char *id, struct strbuf *
 	return o;
 }
 
+/* Undated articles get the month dating.h reads from the dated articles
+ * they resemble, marked as guessed, and their claims are extracted again
+ * with it, so that "the beginning of December" finds its year.  Works on
+ * the staged index at path; root is its JSON.  Returns how many were
+ * dated, or -1 with err set. */
+static int date_undated(const char *path, cJSON *root, struct strbuf *err)
+{
+	int code, dated = 0;
+	struct corpus *c = cmd_load(path, CORPUS_CHECK_FILES, &code);
+	if (!c) {
+		sb_addf(err, "%s: cannot be read back", path);
+		return -1;
+	}
+	struct cmp_model m;
+	compare_build(&m, c, CMP_AUTO_ONLY, NULL);
+	struct dating_guess *g = xcalloc(c->nsources ? c->nsources : 1, sizeof *g);
+	dating_guess(&m, g);
+	cJSON *sources = cJSON_GetObjectItemCaseSensitive(root, "sources");
+	cJSON *claims = cJSON_GetObjectItemCaseSensitive(root, "claims");
+	for (size_t i = 0; i < c->nsources; i++) {
+		if (!g[i].ok)
+			continue;
+		const struct source *s = &c->sources[i];
+		cJSON *o = cJSON_GetArrayItem(sources, (int)i);
+		char month[16];
+		snprintf(month, sizeof month, "%04d-%02d", g[i].year, g[i].month);
+		cJSON_ReplaceItemInObject(o, "published", cJSON_CreateString(month));
+		cJSON *prov = cJSON_GetObjectItemCaseSensitive(o, "provenance");
+		cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(prov, "guessed"),
+				     cJSON_CreateString("published"));
+		char note[160];
+		snprintf(note, sizeof note, "made by lectern import; published: the month that %zu of "
+			 "its claims point to in dated sources", g[i].votes);
+		cJSON_ReplaceItemInObject(prov, "note", cJSON_CreateString(note));
+		for (cJSON *it = claims->child, *next; it; it = next) {
+			next = it->next;
+			cJSON *src = cJSON_GetObjectItemCaseSensitive(it, "source");
+			if (cJSON_IsString(src) && !strcmp(src->valuestring, s->id))
+				cJSON_Delete(cJSON_DetachItemViaPointer(claims, it));
+		}
+		size_t len;
+		const char *t = corpus_text(c, i, &len, err);
+		struct idset taken = { NULL, 0, 0 };
+		if (t)
+			add_extracted(claims, t, len, s->id, month, s->boiler, s->nboiler, NULL, -1,
+				      &taken);
+		id_release(&taken);
+		dated++;
+	}
+	free(g);
+	compare_release(&m);
+	corpus_free(c);
+	return dated;
+}
+
 static int cmd_import(const struct cli_args *a)
 {
 	struct input *in = NULL;
@@ -527,8 +584,12 @@ static int cmd_import(const struct cli_args *a)
 	if (!code) {
 		sb_reset(&path);
 		sb_addf(&path, "%s/corpus.json", stage.buf);
-		if (write_index(path.buf, root, &err) < 0 ||
-		    save_dir_commit(stage.buf, a->output, a->force, &err) < 0)
+		if (write_index(path.buf, root, &err) < 0)
+			code = 2;
+		int dated = code ? 0 : date_undated(path.buf, root, &err);
+		if (dated < 0 || (dated > 0 && write_index(path.buf, root, &err) < 0))
+			code = 2;
+		if (!code && save_dir_commit(stage.buf, a->output, a->force, &err) < 0)
 			code = 2;
 	}
 	cJSON_Delete(root);

@@ -102,6 +102,10 @@ void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
 	pool_init(&m->pool);
 	read_values(m);
 	bool *covered = xcalloc(c->nclaims ? c->nclaims : 1, sizeof *covered);
+	m->closest = xmalloc((c->nclaims ? c->nclaims : 1) * sizeof *m->closest);
+	m->closest_w = xcalloc(c->nclaims ? c->nclaims : 1, sizeof *m->closest_w);
+	for (size_t i = 0; i < c->nclaims; i++)
+		m->closest[i] = -1;
 
 	if (!(flags & CMP_AUTO_ONLY))
 		for (size_t i = 0; i < c->ntopics; i++) {
@@ -141,6 +145,11 @@ void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
 		struct align_result r;
 		align_run(items, n, p, &r);
 		m->ncandidates = r.ncandidates;
+		for (size_t k = 0; k < n; k++)
+			if (r.closest[k] >= 0) {
+				m->closest[claim_of[k]] = (long)claim_of[r.closest[k]];
+				m->closest_w[claim_of[k]] = r.closest_w[k];
+			}
 		for (size_t k = 0; k < r.ntopics; k++) {
 			struct cmp_topic *t = new_topic(m, &alloc);
 			struct strbuf id = STRBUF_INIT;
@@ -180,6 +189,8 @@ void compare_release(struct cmp_model *m)
 	free(m->topics);
 	free(m->vals);
 	free(m->topic_of);
+	free(m->closest);
+	free(m->closest_w);
 	pool_release(&m->pool);
 	memset(m, 0, sizeof *m);
 }

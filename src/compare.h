@@ -64,6 +64,9 @@ struct cmp_model {
 	struct cmp_topic *topics;
 	size_t ntopics;
 	long *topic_of;              /* per claim: its first topic, or -1 */
+	long *closest;               /* per claim: the claim of another source
+				      * alignment found likest, or -1 (align.h) */
+	double *closest_w;           /* and how alike, 0 when none */
 	size_t ncandidates;          /* pairs scored while aligning */
 	struct pool pool;
 };

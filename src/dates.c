@@ -471,6 +471,12 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 					   tok_punct(s, &sc->t[i - 1], ".")))) {
 		if (i + 1 < sc->nt && !sc->t[i + 1].space && tok_is(s, &sc->t[i + 1], "s"))
 			return 0;   /* the 1990s */
+		size_t pe;
+		if (i >= 2 && (tok_punct(s, &sc->t[i - 1], "-") ||
+			       tok_punct(s, &sc->t[i - 1], "\xe2\x80\x93") ||
+			       tok_punct(s, &sc->t[i - 1], "\xe2\x80\x94")) &&
+		    sc->t[i - 2].kind == TOK_WORD && sc->t[i - 2].upper && !month_at(sc, i - 2, &pe))
+			return 0;   /* part of a name: "Allied Resolve - 2022", "Zapad-2021" */
 		set_year(&h->v, y);
 		return i + 1;
 	}

@@ -86,7 +86,9 @@ bool measure_same(const struct measure *a, const struct measure *b)
 	if (a->kind != b->kind)
 		return false;
 	if (a->desc && b->desc)
-		return extra_terms(a, b) < 2 || extra_terms(b, a) < 2;
+		return !verdict_desc_differ(a->nt, extra_terms(a, b), b->nt, extra_terms(b, a));
+	if (a->kind == NORM_DURATION)
+		return false;
 	if (a->kind == NORM_COUNT && a->unit && b->unit)
 		return !strcasecmp(a->unit, b->unit);
 	return true;

@@ -119,7 +119,13 @@ static bool same_desc(const char *x, const char *y, int *polarity_x, int *polari
 	desc_read(&b, y);
 	*polarity_x = a.polarity;
 	*polarity_y = b.polarity;
-	return desc_extra(&a, &b) < 2 || desc_extra(&b, &a) < 2;
+	return !verdict_desc_differ(a.n, desc_extra(&a, &b), b.n, desc_extra(&b, &a));
+}
+
+bool verdict_desc_differ(size_t na, size_t xa, size_t nb, size_t xb)
+{
+	size_t need_a = na < 2 ? na : 2, need_b = nb < 2 ? nb : 2;
+	return need_a && need_b && xa >= need_a && xb >= need_b;
 }
 
 bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b)
@@ -134,6 +140,8 @@ bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b
 	}
 	if (a->counted && b->counted)
 		return same_desc(a->counted, b->counted, &pa, &pb);
+	if (a->kind == NORM_DURATION)
+		return false;
 	if (a->kind == NORM_COUNT && a->unit && b->unit)
 		return !strcasecmp(a->unit, b->unit);
 	return true;
@@ -207,12 +215,17 @@ static bool overlaps(const struct norm_value *a, const struct norm_value *b)
 	return !(a->hi < b->lo || b->hi < a->lo);
 }
 
-/* Values of x against the best same-measure value of y, into out. */
+/* Values of x against the best same-measure value of y, into out: the
+ * worst of them, or with loose the best of x's dates that do not say what
+ * they are of (only those are read then, and only they are skipped
+ * otherwise: with several such dates, one may be of another event). */
 static void compare_side(const struct norm_value *x, size_t nx,
-			 const struct norm_value *y, size_t ny, bool swap,
+			 const struct norm_value *y, size_t ny, bool swap, bool loose,
 			 struct verdict_pair *out, bool *measure, bool *timeline)
 {
 	for (size_t i = 0; i < nx; i++) {
+		if (loose != (x[i].kind == NORM_DATE && !x[i].about))
+			continue;
 		int best = -1, best_sev = -1;
 		enum verdict bv = VERDICT_NONE;
 		bool bc = false, any_kind = false;
@@ -241,7 +254,8 @@ static void compare_side(const struct norm_value *x, size_t nx,
 		(void)any_kind;
 		if (best < 0)
 			continue;
-		if (!out->by_values || severity(bv) > severity(out->v)) {
+		if (!out->by_values || (loose ? severity(bv) < severity(out->v) :
+					 severity(bv) > severity(out->v))) {
 			out->v = bv;
 			out->ia = swap ? best : (int)i;
 			out->ib = swap ? (int)i : best;
@@ -258,8 +272,13 @@ void verdict_claims(const struct norm_value *a, size_t na,
 	memset(out, 0, sizeof *out);
 	out->v = VERDICT_AGREE;
 	out->ia = out->ib = -1;
-	compare_side(a, na, b, nb, false, out, &measure, &timeline);
-	compare_side(b, nb, a, na, true, out, &measure, &timeline);
+	struct verdict_pair loose = *out;
+	compare_side(a, na, b, nb, false, false, out, &measure, &timeline);
+	compare_side(b, nb, a, na, true, false, out, &measure, &timeline);
+	compare_side(a, na, b, nb, false, true, &loose, &measure, &timeline);
+	compare_side(b, nb, a, na, true, true, &loose, &measure, &timeline);
+	if (loose.by_values && (!out->by_values || severity(loose.v) > severity(out->v)))
+		*out = loose;
 	if (out->by_values)
 		return;
 	if (measure)

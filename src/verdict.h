@@ -18,6 +18,10 @@
  *                          the wider interval;
  *                conflict  further apart ("beginning of December" against
  *                          "17 January" for one announcement).
+ * A one-word description differs from another that lacks its word ("men"
+ * / "combat ready troops"; "from Kyiv" / "from the border").  A duration
+ * that does not say what it lasts or separates ("10 days", "20 days") is
+ * not taken as the same measure as another.
  * Not the same:  different-measure for quantities; timeline for dates of
  *                different events that do not overlap (different moments).
  * "Less than" and "more than" bounds are exclusive: "less than 10%"
@@ -69,6 +73,11 @@ const char *verdict_name(enum verdict v);
 char verdict_mark(enum verdict v);
 /* The verdict named s, or VERDICT_NONE when s is NULL or unknown. */
 enum verdict verdict_parse(const char *s);
+
+/* The rule for descriptions: a of na terms, xa of them missing from b,
+ * and b of nb terms, xb missing from a, describe different things when
+ * each misses at least two of the other's terms, or its only one. */
+bool verdict_desc_differ(size_t na, size_t xa, size_t nb, size_t xb);
 
 /* Whether a and b measure the same thing (see above). */
 bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b);

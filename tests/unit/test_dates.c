@@ -110,6 +110,11 @@ static void test_not_dates(void **state)
 	assert_string_equal(first("Some 2019 people came.", NULL), "2019 year 2019-01-01 2019-12-31");
 	assert_string_equal(first("Turnout was 2019%.", NULL), "none");
 	assert_string_equal(first("In the 1990s it was calm.", NULL), "none");
+	/* a year that is part of a name */
+	assert_string_equal(first("the drills (Title: \u201cAllied Resolve \u2013 2022\u201d)", NULL), "none");
+	assert_string_equal(first("the Zapad-2021 exercises", NULL), "none");
+	assert_string_equal(first("until mid-2035", NULL), "2035 year 2035-01-01 2035-12-31");
+	assert_string_equal(first("from January - 2022 was", NULL), "2022 year 2022-01-01 2022-12-31");
 	assert_string_equal(first("", NULL), "none");
 	struct date_hit h;
 	assert_int_equal(dates_find(NULL, 5, NULL, &h, 1), 0);

@@ -154,12 +154,68 @@ static void test_claims(void **state)
 	verdict_claims(m, 3, n, 2, &p);
 	assert_int_equal(p.v, VERDICT_AGREE);
 	assert_true(p.by_values);
-	assert_int_equal(p.ia, 0);
+	assert_int_equal(p.ia, 1);
+	assert_int_equal(p.ib, 1);
 	struct norm_value o[] = { q(NORM_COUNT, 20000, 20000, t) };
 	verdict_claims(m, 3, o, 1, &p);
 	assert_int_equal(p.v, VERDICT_CONFLICT);
 	assert_int_equal(p.ia, 1);
 	assert_int_equal(p.ib, 0);
+}
+
+static void test_loose_dates(void **state)
+{
+	(void)state;
+	struct verdict_pair p;
+	/* dates that do not say what they are of: one of several may be of
+	 * another event ("on October 10th ... what a larger force could not in
+	 * March"), so the best match decides */
+	struct norm_value a[] = { d("2022-10-10", NULL), d("2022-03", NULL) };
+	struct norm_value b[] = { d("2022-10", NULL) };
+	verdict_claims(a, 2, b, 1, &p);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	verdict_claims(b, 1, a, 2, &p);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	/* but when none matches it is a conflict: "the beginning of December"
+	 * against "17 January" */
+	struct norm_value c[] = { d("2021-12-01/2021-12-10", NULL) };
+	struct norm_value e[] = { d("2022-02-20", NULL), d("2022-01-17", NULL) };
+	verdict_claims(c, 1, e, 2, &p);
+	assert_int_equal(p.v, VERDICT_CONFLICT);
+	/* a whole year next to it is only a different precision */
+	struct norm_value y[] = { d("2022", NULL) };
+	verdict_claims(c, 1, y, 1, &p);
+	assert_int_equal(p.v, VERDICT_DIFFER);
+	/* a described quantity still decides when worse */
+	const char *t = "Russian troops for the grouping";
+	struct norm_value f[] = { d("2022-10", NULL), q(NORM_COUNT, 30000, 30000, t) };
+	struct norm_value g[] = { d("2022-10-12", NULL), q(NORM_COUNT, 9000, 9000, t) };
+	verdict_claims(f, 2, g, 2, &p);
+	assert_int_equal(p.v, VERDICT_CONFLICT);
+}
+
+static void test_short_descriptions(void **state)
+{
+	(void)state;
+	/* a one-word description differs from one that lacks its word, not
+	 * from one that holds it; durations that do not say what they last
+	 * are not one measure */
+	static const struct {
+		enum norm_kind kind;
+		const char *a, *b;
+		bool same;
+	} cases[] = {
+		{ NORM_COUNT, "men", "combat ready troops", false },
+		{ NORM_DISTANCE, "from Kyiv", "from the border", false },
+		{ NORM_COUNT, "Russian troops", "Russian troops in Belarus", true },
+		{ NORM_COUNT, "troops", "troops in Belarus", true },
+		{ NORM_DURATION, NULL, NULL, false },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct norm_value a = q(cases[i].kind, 10, 10, cases[i].a);
+		struct norm_value b = q(cases[i].kind, 20, 20, cases[i].b);
+		assert_int_equal(verdict_same_measure(&a, &b), cases[i].same);
+	}
 }
 
 static void test_status_and_names(void **state)
@@ -193,6 +249,8 @@ int main(void)
 		cmocka_unit_test(test_same_measure),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_claims),
+		cmocka_unit_test(test_loose_dates),
+		cmocka_unit_test(test_short_descriptions),
 		cmocka_unit_test(test_status_and_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
