@@ -229,6 +229,7 @@ void align_run(const struct align_item *items, size_t n,
 	struct vec *vecs = xcalloc(n ? n : 1, sizeof *vecs);
 	struct when *when = xcalloc(n ? n : 1, sizeof *when);
 	struct measures *meas = xcalloc(n ? n : 1, sizeof *meas);
+	struct measure *event = xcalloc(n ? n : 1, sizeof *event);
 
 	if (!p)
 		p = &align_defaults;
@@ -265,6 +266,7 @@ void align_run(const struct align_item *items, size_t n,
 		for (size_t k = 0; k < vecs[i].n; k++)
 			d.df[vecs[i].f[k].t]++;
 		measures_read(it->vals, it->nvals, &d, &d.pool, &meas[i]);
+		measure_event(it->vals, it->nvals, &d, &d.pool, &event[i]);
 	}
 	/* TF-IDF, unit length */
 	for (size_t i = 0; i < n; i++) {
@@ -354,7 +356,10 @@ void align_run(const struct align_item *items, size_t n,
 				continue;     /* one source's likeness groups nothing */
 			} else {
 				w = alignvec_dot(&vecs[i], &vecs[j]);
-				if (gap > 0) {
+				/* dates of one event are the thing compared, not a
+				 * sign of two moments */
+				bool one_event = measure_within(&event[i], &event[j]);
+				if (gap > 0 && !one_event) {
 					double sc = when[i].dated && when[j].dated ?
 						p->time_scale : p->published_scale;
 					w /= 1.0 + (double)gap / sc;
@@ -437,6 +442,7 @@ void align_run(const struct align_item *items, size_t n,
 	free(vecs);
 	free(when);
 	free(meas);
+	free(event);
 	free(order);
 	free(pos_of);
 	alignvec_release(&col);

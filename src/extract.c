@@ -205,6 +205,8 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 			size_t nd = dates_find_tok(s, t, nt, &dctx, dh, XMAX_DATE);
 			for (size_t i = 0; i < nd; i++)
 				x.d[x.nd++] = dh[i].v;
+			if (x.nd)
+				extract_event(s, t, nt, x.event, sizeof x.event);
 			/* "eight months ago": also a quantity, already found above */
 			int score = 0, words = 0;
 			bool cmp = false, sup = false;
@@ -300,6 +302,8 @@ cJSON *extract_claim_json(const struct xclaim *x, const char *text, const char *
 		cJSON_AddStringToObject(e, "precision", d->precision);
 		cJSON_AddStringToObject(e, "start", d->start);
 		cJSON_AddStringToObject(e, "end", d->end);
+		if (x->event[0])
+			cJSON_AddStringToObject(e, "about", x->event);
 		cJSON_AddItemToArray(vs, e);
 	}
 	cJSON_AddItemToObject(o, "topics", cJSON_CreateArray());

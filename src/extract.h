@@ -52,6 +52,7 @@ struct xclaim {
 	size_t nq;
 	struct date_val d[XMAX_DATE];
 	size_t nd;
+	char event[128];           /* what its dates are of, "" = unknown */
 };
 
 struct extract_opts {

@@ -37,4 +37,10 @@ bool attr_find(struct ctx *c, const struct tok *t, size_t nt,
 void attr_mark_quotes(const char *s, const struct tok *t, size_t nt, bool open, bool *inq);
 void attr_note_people(struct ctx *c, const struct tok *t, size_t nt);
 
+/* What a clause's dates are of: its first finite verb in the past with
+ * the words after it, up to a preposition or punctuation ("announced his
+ * intention to hold unscheduled Belarusian-Russian exercises"), into out
+ * (sz bytes); returns the length, 0 when there is none. */
+size_t extract_event(const char *s, const struct tok *t, size_t nt, char *out, size_t sz);
+
 #endif

@@ -35,6 +35,22 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* m's description: the sorted, unique term ids of s. */
+static void read_desc(struct measure *m, const char *s, struct termdict *d, struct pool *pool)
+{
+	struct desc_collect dc = { .d = d };
+	terms_scan(s, strlen(s), on_desc, &dc);
+	qsort(dc.t, dc.n, sizeof *dc.t, cmp_u32);
+	size_t u = 0;
+	for (size_t i = 0; i < dc.n && u < 32; i++)
+		if (!u || dc.t[u - 1] != dc.t[i])
+			dc.t[u++] = dc.t[i];
+	m->desc = true;
+	m->nt = (uint32_t)u;
+	m->t = pool_alloc(pool, (u ? u : 1) * sizeof *m->t);
+	memcpy(m->t, dc.t, u * sizeof *m->t);
+}
+
 void measures_read(const struct norm_value *vals, size_t nvals, struct termdict *d,
 		   struct pool *pool, struct measures *ms)
 {
@@ -50,20 +66,22 @@ void measures_read(const struct norm_value *vals, size_t nvals, struct termdict 
 		struct measure *m = &ms->m[ms->n++];
 		m->kind = v->kind;
 		m->unit = v->unit;
-		if (!v->counted)
-			continue;
-		struct desc_collect dc = { .d = d };
-		terms_scan(v->counted, strlen(v->counted), on_desc, &dc);
-		qsort(dc.t, dc.n, sizeof *dc.t, cmp_u32);
-		size_t u = 0;
-		for (size_t i = 0; i < dc.n && u < 32; i++)
-			if (!u || dc.t[u - 1] != dc.t[i])
-				dc.t[u++] = dc.t[i];
-		m->desc = true;
-		m->nt = (uint32_t)u;
-		m->t = pool_alloc(pool, (u ? u : 1) * sizeof *m->t);
-		memcpy(m->t, dc.t, u * sizeof *m->t);
+		if (v->counted)
+			read_desc(m, v->counted, d, pool);
 	}
+}
+
+bool measure_event(const struct norm_value *vals, size_t nvals, struct termdict *d,
+		   struct pool *pool, struct measure *m)
+{
+	memset(m, 0, sizeof *m);
+	m->kind = NORM_DATE;
+	for (size_t k = 0; k < nvals; k++)
+		if (vals[k].kind == NORM_DATE && vals[k].about) {
+			read_desc(m, vals[k].about, d, pool);
+			return true;
+		}
+	return false;
 }
 
 /* Terms of a missing from b (both sorted). */
@@ -92,6 +110,14 @@ bool measure_same(const struct measure *a, const struct measure *b)
 	if (a->kind == NORM_COUNT && a->unit && b->unit)
 		return !strcasecmp(a->unit, b->unit);
 	return true;
+}
+
+bool measure_within(const struct measure *a, const struct measure *b)
+{
+	if (!a->desc || !b->desc || a->kind != b->kind)
+		return false;
+	const struct measure *small = a->nt <= b->nt ? a : b, *big = small == a ? b : a;
+	return small->nt >= 2 && extra_terms(small, big) == 0;
 }
 
 bool measures_other_moment(const struct measures *a, const struct measures *b, long gap,

@@ -34,6 +34,13 @@ struct measures {             /* one claim's quantities */
 void measures_read(const struct norm_value *vals, size_t nvals, struct termdict *d,
 		   struct pool *pool, struct measures *ms);
 bool measure_same(const struct measure *a, const struct measure *b);
+/* Whether the shorter description of a and b, of two terms or more, is
+ * wholly in the other: stricter than measure_same(), for one event. */
+bool measure_within(const struct measure *a, const struct measure *b);
+/* The event the first described date of vals is of, as a measure of kind
+ * NORM_DATE; false (and m empty) when no date says what it is of. */
+bool measure_event(const struct norm_value *vals, size_t nvals, struct termdict *d,
+		   struct pool *pool, struct measure *m);
 /* Whether a and b hold the same measure (one of them saying what it
  * counts) at times more than max_gap days apart. */
 bool measures_other_moment(const struct measures *a, const struct measures *b, long gap,

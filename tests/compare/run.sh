@@ -82,6 +82,39 @@ check "speakers kept: Stoltenberg in both outlets" grep -q '^  odr-11  odr  Jens
 expect "auto topics carry labels" 0 "Russian troops in Belarus, February 2022" "$LECTERN" compare --auto-only
 expect "auto-only json marks origin auto" 0 '"origin":	"auto"' "$LECTERN" compare --auto-only --json
 
+# ---- a corpus imported from the raw seed articles, automatic topics only ----
+# (tests/fixtures/seeds holds the five raw articles byte for byte).  Claims
+# are found by their words, since the importer numbers them.
+IMP=$TMP/seeds
+expect "seeds: import" 0 "imported 5 sources" "$LECTERN" import tests/fixtures/seeds/*.txt --output "$IMP"
+expect "seeds: compare --json --auto-only" 0 '"origin":	"auto"' "$LECTERN" compare --json --auto-only --corpus "$IMP"
+J=$out
+cid() { jq -r --arg re "$1" '[.claims[] | select(.text | test($re)) | .id][0] // "none"' "$IMP/corpus.json"; }
+jtopic() { jq -r --arg id "$1" '[.topics[] | select(any(.claims[]; .id == $id)) | .id][0] // ""' <<<"$J"; }
+jtogether() { local t; t=$(jtopic "$1"); [ -n "$t" ] && for c in "${@:2}"; do [ "$(jtopic "$c")" = "$t" ] || return 1; done; }
+jverdict() { jq -r --arg a "$1" --arg b "$2" '[.topics[].pairs[] | select((.a == $a and .b == $b) or (.a == $b and .b == $a)) | .verdict][0] // "none"' <<<"$J"; }
+jpublished() { jq -r --arg f "$1" '.sources[] | select(.provenance.original == $f) | "\(.published) \(.provenance.note | test("claims point to"))"' "$IMP/corpus.json"; }
+s30a=$(cid 'Stoltenberg has spoken about 30,000') s30b=$(cid 'estimates the number of Russian troops in Belarus at 30,000')
+g9a=$(cid 'around 9000 Russian troops') g9b=$(cid 'about 9,000 Russian troops')
+an_a=$(cid 'announced the exercises back at the beginning of December') an_b=$(cid 'announced his intention to hold unscheduled')
+op_a=$(cid '90% of Belarusians opposing a direct') op_b=$(cid 'less than 10% of Belarusians support') op_c=$(cid '85% of respondents')
+check "seeds: the claims are extracted" bash -c '! grep -qw none <<<"$1"' _ "$s30a $s30b $g9a $g9b $an_a $an_b $op_a $op_b $op_c"
+check "seeds: 30,000 troops, two sources grouped" jtogether "$s30a" "$s30b"
+check "seeds: about 9,000 in October 2022, two sources grouped" jtogether "$g9a" "$g9b"
+check "seeds: 30,000 and 9,000 apart" test "$(jtopic "$s30a")" != "$(jtopic "$g9a")"
+check "seeds: 30,000 against 9,000 never a conflict" bash -c '! grep -qx conflict <<<"$1"' _ \
+	"$(for a in "$s30a" "$s30b"; do for b in "$g9a" "$g9b"; do jverdict "$a" "$b"; done; done)"
+check "seeds: the announcement dates grouped" jtogether "$an_a" "$an_b"
+check "seeds: the announcement dates are a conflict" test "$(jverdict "$an_a" "$an_b")" = conflict
+check "seeds: Belarusians against the war, three sources grouped" jtogether "$op_a" "$op_b" "$op_c"
+# the estimate is a month; the curators' dates, from the articles' content,
+# are 2022-02 and 2022-10: within a month of them is required
+check "seeds: undated Moscow Times article dated 2022-01..03, marked" \
+	grep -Eqx '2022-0[123] true' <<<"$(jpublished 000_2950ff8a372f8093.txt)"
+check "seeds: undated Conversation article dated 2022-09..11, marked" \
+	grep -Eqx '2022-(09|10|11) true' <<<"$(jpublished 002_9945f17fc6e65f3e.txt)"
+check "seeds: a date found in the text is kept" test "$(jpublished 003_ddb47d87c5abcf64.txt)" = "2022-02-09 false"
+
 # ---- quality against the curated topics ----
 run "$LECTERN" eval-compare
 recall=$(figure "pairwise recall:")
