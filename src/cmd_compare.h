@@ -17,6 +17,9 @@
 int cmd_compare(struct corpus *c, const struct cli_args *a);
 int cmd_export(struct corpus *c, const struct cli_args *a);
 int cmd_eval_compare(struct corpus *c, const struct cli_args *a);
+/* The source of cur holding the text of source i of c (same SHA-256, else
+ * the same original file name, else the same id), or -1. */
+long eval_match_source(const struct corpus *c, size_t i, const struct corpus *cur);
 /* Needs no corpus. */
 int cmd_bench_align(const struct cli_args *a);
 

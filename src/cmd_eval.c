@@ -16,8 +16,14 @@
  *                    against the status of the smallest curated topic
  *                    holding both; pairs whose topic is "mixed" or
  *                    "timeline" (or has no status) are skipped.
+ * With --against INDEX the yardstick is INDEX's curated topics and the
+ * corpus is another one over the same texts (an imported one): each
+ * curated claim stands for the claim of the corpus, in the source with the
+ * same text, whose span overlaps it most (at least half of the shorter);
+ * a gold pair whose claims have no such match counts as missed.
  */
 #include "cmd_compare.h"
+#include "cmd_import.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -34,7 +40,7 @@
 
 struct pair {
 	size_t a, b;        /* a < b */
-	size_t topic;       /* gold: the smallest curated topic holding both */
+	const struct topic *topic; /* gold: the smallest curated topic holding both */
 };
 
 static int cmp_pair(const void *x, const void *y)
@@ -50,7 +56,7 @@ struct pairs {
 	size_t n, alloc;
 };
 
-static void pairs_add(struct pairs *ps, size_t a, size_t b, size_t topic)
+static void pairs_add(struct pairs *ps, size_t a, size_t b, const struct topic *topic)
 {
 	if (ps->n == ps->alloc) {
 		ps->alloc = ps->alloc ? 2 * ps->alloc : 256;
@@ -63,14 +69,14 @@ static void pairs_add(struct pairs *ps, size_t a, size_t b, size_t topic)
 }
 
 /* Sorts and keeps one of each pair (for gold, the smallest topic). */
-static void pairs_unique(struct pairs *ps, const struct corpus *c)
+static void pairs_unique(struct pairs *ps)
 {
 	if (ps->n)
 		qsort(ps->p, ps->n, sizeof *ps->p, cmp_pair);
 	size_t k = 0;
 	for (size_t i = 0; i < ps->n; i++) {
 		if (k && ps->p[k - 1].a == ps->p[i].a && ps->p[k - 1].b == ps->p[i].b) {
-			if (c && c->topics[ps->p[i].topic].nclaims < c->topics[ps->p[k - 1].topic].nclaims)
+			if (ps->p[i].topic && ps->p[i].topic->nclaims < ps->p[k - 1].topic->nclaims)
 				ps->p[k - 1].topic = ps->p[i].topic;
 			continue;
 		}
@@ -93,28 +99,97 @@ static void put_id(const struct corpus *c, size_t i)
 	sb_release(&sb);
 }
 
-int cmd_eval_compare(struct corpus *c, const struct cli_args *a)
+/* The claim of source s of c whose span overlaps cl's most, at least half
+ * of the shorter of the two; -1 when none does. */
+static long match_claim(const struct corpus *c, size_t s, const struct claim *cl)
 {
-	struct cmp_model m;
-	struct pairs gold = { 0 }, found = { 0 };
-	bool *curated = xcalloc(c->nclaims ? c->nclaims : 1, sizeof *curated);
-	(void)a;
+	long best = -1;
+	size_t best_ov = 0;
+	for (size_t k = 0; k < c->sources[s].nclaims; k++) {
+		size_t x = c->sources[s].claims[k];
+		const struct span *a = &c->claims[x].span, *b = &cl->span;
+		size_t lo = a->start > b->start ? a->start : b->start;
+		size_t hi = a->end < b->end ? a->end : b->end;
+		size_t ov = hi > lo ? hi - lo : 0;
+		size_t la = a->end - a->start, lb = b->end - b->start;
+		if (ov > best_ov && 2 * ov >= (la < lb ? la : lb))
+			best = (long)x, best_ov = ov;
+	}
+	return best;
+}
 
-	for (size_t t = 0; t < c->ntopics; t++) {
-		const struct topic *tp = &c->topics[t];
+/*
+ * The yardstick: gold pairs from the curated topics of cur, whose claims
+ * map[] (indexes into cur's claims) sends to claims of c, or to
+ * themselves when cur is c.  Pairs stay in cur's numbering.
+ */
+static void gold_pairs(const struct corpus *cur, struct pairs *gold, bool *curated)
+{
+	for (size_t t = 0; t < cur->ntopics; t++) {
+		const struct topic *tp = &cur->topics[t];
 		for (size_t i = 0; i < tp->nclaims; i++) {
 			curated[tp->claims[i]] = true;
 			for (size_t j = i + 1; j < tp->nclaims; j++)
-				if (c->claims[tp->claims[i]].source != c->claims[tp->claims[j]].source)
-					pairs_add(&gold, tp->claims[i], tp->claims[j], t);
+				if (cur->claims[tp->claims[i]].source != cur->claims[tp->claims[j]].source)
+					pairs_add(gold, tp->claims[i], tp->claims[j], tp);
 		}
 	}
-	pairs_unique(&gold, c);
+	pairs_unique(gold);
+}
+
+static void put_pair(const char *what, const struct corpus *c, size_t a, size_t b)
+{
+	printf("  %s ", what);
+	put_id(c, a);
+	fputs(" / ", stdout);
+	put_id(c, b);
+}
+
+int cmd_eval_compare(struct corpus *c, const struct cli_args *a)
+{
+	int code = 0;
+	struct corpus *cur = c;
+	if (a->against && !(cur = cmd_load(a->against, CORPUS_USE_CACHE, &code)))
+		return code ? code : 1;
+	struct cmp_model m;
+	struct pairs gold = { 0 }, found = { 0 }, mapped = { 0 };
+	bool *curated = xcalloc(cur->nclaims ? cur->nclaims : 1, sizeof *curated);
+	long *map = xmalloc((cur->nclaims ? cur->nclaims : 1) * sizeof *map);
+	bool *judged_here = xcalloc(c->nclaims ? c->nclaims : 1, sizeof *judged_here);
+	size_t nmapped = 0, ncurated = 0;
+
+	gold_pairs(cur, &gold, curated);
 	if (!gold.n) {
 		fprintf(stderr, "lectern: no curated topic groups claims of two sources: nothing to score\n");
-		free(curated);
-		return 1;
+		code = 1;
+		goto out;
 	}
+	/* curated claims onto claims of c: themselves, or by span in the
+	 * source holding the same text */
+	long *src_of = xmalloc((cur->nsources ? cur->nsources : 1) * sizeof *src_of);
+	for (size_t j = 0; j < cur->nsources; j++)
+		src_of[j] = cur == c ? (long)j : -1;
+	for (size_t i = 0; cur != c && i < c->nsources; i++) {
+		long j = eval_match_source(c, i, cur);
+		if (j >= 0 && src_of[j] < 0)
+			src_of[j] = (long)i;
+	}
+	for (size_t k = 0; k < cur->nclaims; k++) {
+		long s = src_of[cur->claims[k].source];
+		map[k] = cur == c ? (long)k : s < 0 ? -1 : match_claim(c, (size_t)s, &cur->claims[k]);
+		if (curated[k]) {
+			ncurated++;
+			nmapped += map[k] >= 0;
+			if (map[k] >= 0)
+				judged_here[map[k]] = true;
+		}
+	}
+	free(src_of);
+	for (size_t i = 0; i < gold.n; i++)
+		if (map[gold.p[i].a] >= 0 && map[gold.p[i].b] >= 0 && map[gold.p[i].a] != map[gold.p[i].b])
+			pairs_add(&mapped, (size_t)map[gold.p[i].a], (size_t)map[gold.p[i].b], NULL);
+	pairs_unique(&mapped);
+
 	compare_build(&m, c, CMP_AUTO_ONLY, NULL);
 	size_t stray = 0, uncurated = 0;
 	bool *stray_seen = xcalloc(c->nclaims ? c->nclaims : 1, sizeof *stray_seen);
@@ -122,47 +197,52 @@ int cmd_eval_compare(struct corpus *c, const struct cli_args *a)
 		const struct cmp_topic *tp = &m.topics[t];
 		for (size_t i = 0; i < tp->nclaims; i++) {
 			size_t x = tp->claims[i];
-			if (!curated[x] && tp->nsources > 1 && !stray_seen[x]) {
+			if (!judged_here[x] && tp->nsources > 1 && !stray_seen[x]) {
 				stray_seen[x] = true;
 				stray++;
 			}
 			for (size_t j = i + 1; j < tp->nclaims; j++) {
 				size_t y = tp->claims[j];
-				if (curated[x] && curated[y] && c->claims[x].source != c->claims[y].source)
-					pairs_add(&found, x, y, t);
+				if (judged_here[x] && judged_here[y] && c->claims[x].source != c->claims[y].source)
+					pairs_add(&found, x, y, NULL);
 			}
 		}
 	}
 	for (size_t i = 0; i < c->nclaims; i++)
-		uncurated += !curated[i];
-	pairs_unique(&found, NULL);
+		uncurated += !judged_here[i];
+	pairs_unique(&found);
 
-	size_t hit = 0, judged = 0, right = 0;
+	size_t hit = 0, right_pairs = 0, judged = 0, right = 0;
+	for (size_t i = 0; i < gold.n; i++) {
+		long x = map[gold.p[i].a], y = map[gold.p[i].b];
+		hit += x >= 0 && y >= 0 && pairs_has(&found, (size_t)x, (size_t)y);
+	}
 	for (size_t i = 0; i < found.n; i++)
-		hit += pairs_has(&gold, found.p[i].a, found.p[i].b);
+		right_pairs += pairs_has(&mapped, found.p[i].a, found.p[i].b);
 	double recall = (double)hit / (double)gold.n;
-	double precision = found.n ? (double)hit / (double)found.n : 0;
+	double precision = found.n ? (double)right_pairs / (double)found.n : 0;
 
 	printf("automatic topics (curated set aside): %zu\n", m.ntopics);
+	if (cur != c)
+		printf("curated claims found in the corpus (by span): %zu of %zu\n", nmapped, ncurated);
 	printf("gold pairs (different sources, one curated topic): %zu\n", gold.n);
 	printf("found pairs (different sources, one automatic topic, both curated): %zu\n", found.n);
 	printf("pairwise recall:    %.3f  (target %.2f)\n", recall, EVAL_MIN_RECALL);
 	printf("pairwise precision: %.3f  (target %.2f)\n", precision, EVAL_MIN_PRECISION);
 	for (size_t i = 0; i < gold.n; i++) {
 		const struct pair *p = &gold.p[i];
-		enum verdict want = verdict_parse(c->topics[p->topic].status);
-		if (want == VERDICT_NONE || want == VERDICT_MIXED || want == VERDICT_TIMELINE)
+		enum verdict want = verdict_parse(p->topic->status);
+		long x = map[p->a], y = map[p->b];
+		if (want == VERDICT_NONE || want == VERDICT_MIXED || want == VERDICT_TIMELINE ||
+		    x < 0 || y < 0)
 			continue;
 		struct verdict_pair v;
-		verdict_claims(m.vals[p->a].v, m.vals[p->a].n, m.vals[p->b].v, m.vals[p->b].n, &v);
+		verdict_claims(m.vals[x].v, m.vals[x].n, m.vals[y].v, m.vals[y].n, &v);
 		judged++;
-		if (v.v == want)
+		if (v.v == want) {
 			right++;
-		else {
-			fputs("  verdict ", stdout);
-			put_id(c, p->a);
-			fputs(" / ", stdout);
-			put_id(c, p->b);
+		} else {
+			put_pair("verdict", cur, p->a, p->b);
 			printf(": %s, curated %s\n", verdict_name(v.v), verdict_name(want));
 		}
 	}
@@ -172,37 +252,41 @@ int cmd_eval_compare(struct corpus *c, const struct cli_args *a)
 	printf("uncurated claims in cross-source automatic topics: %zu of %zu\n", stray, uncurated);
 	size_t disjoint = 0, disjoint_found = 0;
 	for (size_t i = 0; i < gold.n; i++)
-		if (terms_overlap(c->claims[gold.p[i].a].text, c->claims[gold.p[i].b].text) == 0) {
+		if (terms_overlap(cur->claims[gold.p[i].a].text, cur->claims[gold.p[i].b].text) == 0) {
+			long x = map[gold.p[i].a], y = map[gold.p[i].b];
 			disjoint++;
-			disjoint_found += pairs_has(&found, gold.p[i].a, gold.p[i].b);
+			disjoint_found += x >= 0 && y >= 0 && pairs_has(&found, (size_t)x, (size_t)y);
 		}
 	printf("gold pairs whose texts share no content word: %zu (%zu of them found)\n",
 	       disjoint, disjoint_found);
-	for (size_t i = 0; i < gold.n; i++)
-		if (!pairs_has(&found, gold.p[i].a, gold.p[i].b)) {
-			fputs("  missed ", stdout);
-			put_id(c, gold.p[i].a);
-			fputs(" / ", stdout);
-			put_id(c, gold.p[i].b);
+	for (size_t i = 0; i < gold.n; i++) {
+		long x = map[gold.p[i].a], y = map[gold.p[i].b];
+		if (x < 0 || y < 0 || !pairs_has(&found, (size_t)x, (size_t)y)) {
+			put_pair("missed", cur, gold.p[i].a, gold.p[i].b);
 			putchar('\n');
 		}
+	}
 	for (size_t i = 0; i < found.n; i++)
-		if (!pairs_has(&gold, found.p[i].a, found.p[i].b)) {
-			fputs("  extra  ", stdout);
-			put_id(c, found.p[i].a);
-			fputs(" / ", stdout);
-			put_id(c, found.p[i].b);
+		if (!pairs_has(&mapped, found.p[i].a, found.p[i].b)) {
+			put_pair("extra ", c, found.p[i].a, found.p[i].b);
 			putchar('\n');
 		}
 	bool pass = recall >= EVAL_MIN_RECALL && precision >= EVAL_MIN_PRECISION &&
 		    vr >= EVAL_MIN_VERDICTS;
 	puts(pass ? "targets met" : "below target");
+	code = pass ? 0 : 1;
 	compare_release(&m);
+	free(stray_seen);
+out:
 	free(gold.p);
 	free(found.p);
+	free(mapped.p);
 	free(curated);
-	free(stray_seen);
-	return pass ? 0 : 1;
+	free(map);
+	free(judged_here);
+	if (cur != c)
+		corpus_free(cur);
+	return code;
 }
 
 /* ---- bench-align ---- */

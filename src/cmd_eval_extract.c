@@ -1,5 +1,6 @@
 /* cmd_eval_extract: lectern eval, the extractor measured against curated claims. */
 #include "cmd_import.h"
+#include "cmd_compare.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -87,7 +88,7 @@ static size_t overlap(size_t a, size_t b, size_t c, size_t d)
 }
 
 /* The source of cur that holds the same text as source i of c. */
-static long match_source(const struct corpus *c, size_t i, const struct corpus *cur)
+long eval_match_source(const struct corpus *c, size_t i, const struct corpus *cur)
 {
 	const struct source *s = &c->sources[i];
 	for (size_t j = 0; j < cur->nsources; j++)
@@ -145,7 +146,7 @@ int cmd_eval(const struct cli_args *a)
 	struct strbuf misses = STRBUF_INIT, err = STRBUF_INIT;
 	size_t compared = 0;
 	for (size_t i = 0; i < c->nsources; i++) {
-		long j = match_source(c, i, cur);
+		long j = eval_match_source(c, i, cur);
 		size_t len;
 		const char *t = corpus_text(c, i, &len, &err);
 		if (j < 0 || !t)

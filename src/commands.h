@@ -36,7 +36,7 @@
 	X(FORMAT,  "format",  0,   "FMT",  "with export: csv, json or md") \
 	X(OUTPUT,  "output",  0,   "DIR",  "with import: the corpus directory to write") \
 	X(FORCE,   "force",   0,   NULL,   "with import: replace an existing corpus") \
-	X(AGAINST, "against", 0,   "INDEX", "with eval: the corpus whose curated claims are the yardstick") \
+	X(AGAINST, "against", 0,   "INDEX", "with eval and eval-compare: the corpus whose curated claims and topics are the yardstick") \
 	X(THEME,   "theme",   0,   "NAME", "the reader's colour theme: a name in themes/ or a path") \
 	X(COUNTS,  "count",   0,   NULL,   "with search: print matches per source, not each match") \
 	X(REPEAT,  "repeat",  0,   "N",    "with search: answer the query N times (the index after the first), timing each") \

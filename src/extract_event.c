@@ -21,6 +21,12 @@ static const char *const determiners[] = {
 	NULL,
 };
 
+/* Participles that name rather than tell: "exercises called Allied Resolve". */
+static const char *const naming[] = {
+	"called", "named", "dubbed", "titled", "entitled", "termed", "labelled", "labeled",
+	"nicknamed", "known", "based", "located", "situated", NULL,
+};
+
 /* Words that end the event phrase after its verb. */
 static const char *const phrase_stop[] = {
 	"at", "on", "in", "for", "from", "since", "back", "during", "until", "by", "before", "after",
@@ -35,6 +41,8 @@ static bool past_verb(const char *s, const struct tok *t, size_t i)
 	if (w->kind != TOK_WORD || w->upper)
 		return false;
 	if (i > 0 && tok_in(s, &t[i - 1], determiners))
+		return false;
+	if (tok_in(s, w, naming))
 		return false;
 	if (tok_in(s, w, past_irregular))
 		return true;

@@ -124,8 +124,8 @@ static bool same_desc(const char *x, const char *y, int *polarity_x, int *polari
 
 bool verdict_desc_differ(size_t na, size_t xa, size_t nb, size_t xb)
 {
-	size_t need_a = na < 2 ? na : 2, need_b = nb < 2 ? nb : 2;
-	return need_a && need_b && xa >= need_a && xb >= need_b;
+	size_t need_a = na <= 2 ? 1 : 2, need_b = nb <= 2 ? 1 : 2;
+	return na && nb && xa >= need_a && xb >= need_b;
 }
 
 bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b)
@@ -216,21 +216,21 @@ static bool overlaps(const struct norm_value *a, const struct norm_value *b)
 }
 
 /* Values of x against the best same-measure value of y, into out: the
- * worst of them, or with loose the best of x's dates that do not say what
- * they are of (only those are read then, and only they are skipped
- * otherwise: with several such dates, one may be of another event). */
+ * worst of them; with loose, only pairs of dates of which one does not say
+ * what it is of, and the best of them (with several such dates, one may be
+ * of another event); without, all other pairs. */
 static void compare_side(const struct norm_value *x, size_t nx,
 			 const struct norm_value *y, size_t ny, bool swap, bool loose,
 			 struct verdict_pair *out, bool *measure, bool *timeline)
 {
 	for (size_t i = 0; i < nx; i++) {
-		if (loose != (x[i].kind == NORM_DATE && !x[i].about))
-			continue;
 		int best = -1, best_sev = -1;
 		enum verdict bv = VERDICT_NONE;
 		bool bc = false, any_kind = false;
 		for (size_t j = 0; j < ny; j++) {
 			if (x[i].kind != y[j].kind)
+				continue;
+			if (loose != (x[i].kind == NORM_DATE && (!x[i].about || !y[j].about)))
 				continue;
 			any_kind = true;
 			if (!verdict_same_measure(&x[i], &y[j])) {
@@ -277,6 +277,12 @@ void verdict_claims(const struct norm_value *a, size_t na,
 	compare_side(b, nb, a, na, true, false, out, &measure, &timeline);
 	compare_side(a, na, b, nb, false, true, &loose, &measure, &timeline);
 	compare_side(b, nb, a, na, true, true, &loose, &measure, &timeline);
+	/* far apart with no word of what they are of: two moments, not a
+	 * conflict over one */
+	if (loose.by_values && loose.v == VERDICT_CONFLICT) {
+		loose.by_values = false;
+		timeline = true;
+	}
 	if (loose.by_values && (!out->by_values || severity(loose.v) > severity(out->v)))
 		*out = loose;
 	if (out->by_values)

@@ -18,10 +18,17 @@
  *                          the wider interval;
  *                conflict  further apart ("beginning of December" against
  *                          "17 January" for one announcement).
- * A one-word description differs from another that lacks its word ("men"
- * / "combat ready troops"; "from Kyiv" / "from the border").  A duration
+ * A description of one or two words differs from another that lacks one
+ * of its words, if that one also has a word of its own ("men" / "combat
+ * ready troops"; "from Kyiv" / "from the border"; "Russian troops" /
+ * "combat ready troops", but not "Russian troops" / "Russian troops in
+ * Belarus").  A duration
  * that does not say what it lasts or separates ("10 days", "20 days") is
  * not taken as the same measure as another.
+ * Dates of which one does not say what it is of are compared leniently:
+ * the best-matching pair decides, and when even that is a conflict they
+ * are taken as two moments (timeline), since nothing says they are of one
+ * event.
  * Not the same:  different-measure for quantities; timeline for dates of
  *                different events that do not overlap (different moments).
  * "Less than" and "more than" bounds are exclusive: "less than 10%"
@@ -76,7 +83,8 @@ enum verdict verdict_parse(const char *s);
 
 /* The rule for descriptions: a of na terms, xa of them missing from b,
  * and b of nb terms, xb missing from a, describe different things when
- * each misses at least two of the other's terms, or its only one. */
+ * each has terms the other lacks: at least two, or one when it has no
+ * more than two terms. */
 bool verdict_desc_differ(size_t na, size_t xa, size_t nb, size_t xb);
 
 /* Whether a and b measure the same thing (see above). */

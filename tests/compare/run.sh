@@ -115,6 +115,20 @@ check "seeds: undated Conversation article dated 2022-09..11, marked" \
 	grep -Eqx '2022-(09|10|11) true' <<<"$(jpublished 002_9945f17fc6e65f3e.txt)"
 check "seeds: a date found in the text is kept" test "$(jpublished 003_ddb47d87c5abcf64.txt)" = "2022-02-09 false"
 
+# the whole way, import then align, scored against the curated topics:
+# each curated claim stands for the imported claim whose span overlaps it
+# most.  Floors just under the present figures (bench/COMPARE.md).
+run "$LECTERN" eval-compare --corpus "$IMP" --against data/corpus.json
+e2e_recall=$(figure "pairwise recall:")
+e2e_precision=$(figure "pairwise precision:")
+e2e_verdicts=$(figure "verdicts right:")
+printf '     imported seeds: recall %s, precision %s, verdicts %s\n' "$e2e_recall" "$e2e_precision" "$e2e_verdicts"
+check "seeds eval: curated claims matched by span" grep -q "^curated claims found in the corpus (by span): [0-9]* of 83$" <<<"$out"
+check "seeds eval: pairwise precision >= 0.70" at_least "$e2e_precision" 0.70
+check "seeds eval: verdicts right >= 0.80" at_least "$e2e_verdicts" 0.80
+check "seeds eval: pairwise recall >= 0.17 (floor)" at_least "$e2e_recall" 0.17
+expect "eval-compare --against: a missing index" 2 "" "$LECTERN" eval-compare --corpus "$IMP" --against "$TMP/none.json"
+
 # ---- quality against the curated topics ----
 run "$LECTERN" eval-compare
 recall=$(figure "pairwise recall:")

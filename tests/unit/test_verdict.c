@@ -176,11 +176,15 @@ static void test_loose_dates(void **state)
 	assert_int_equal(p.v, VERDICT_AGREE);
 	verdict_claims(b, 1, a, 2, &p);
 	assert_int_equal(p.v, VERDICT_AGREE);
-	/* but when none matches it is a conflict: "the beginning of December"
-	 * against "17 January" */
+	/* when none matches they are two moments; described as one event,
+	 * "the beginning of December" against "17 January" is a conflict */
 	struct norm_value c[] = { d("2021-12-01/2021-12-10", NULL) };
 	struct norm_value e[] = { d("2022-02-20", NULL), d("2022-01-17", NULL) };
 	verdict_claims(c, 1, e, 2, &p);
+	assert_int_equal(p.v, VERDICT_TIMELINE);
+	struct norm_value ca[] = { d("2021-12-01/2021-12-10", "announced the exercises") };
+	struct norm_value ea[] = { d("2022-01-17", "announced his intention to hold exercises") };
+	verdict_claims(ca, 1, ea, 1, &p);
 	assert_int_equal(p.v, VERDICT_CONFLICT);
 	/* a whole year next to it is only a different precision */
 	struct norm_value y[] = { d("2022", NULL) };
