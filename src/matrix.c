@@ -40,6 +40,20 @@ static bool filler(const char *w, size_t n)
 	return false;
 }
 
+void matrix_date(const struct source *s, struct strbuf *out)
+{
+	if (!s->published) {
+		sb_addstr(out, "undated");
+		return;
+	}
+	sb_addstr(out, s->published);
+	for (size_t i = 0; i < s->nguessed; i++)
+		if (!strcmp(s->guessed[i], "published")) {
+			sb_addch(out, '?');
+			break;
+		}
+}
+
 void matrix_abbrev(const struct source *s, struct strbuf *out)
 {
 	const char *w[8];

@@ -37,5 +37,8 @@ size_t matrix_rows(const struct cmp_model *m, bool conflicts_only, size_t *out);
  * digits only).  The result is not sanitised: draw it through text.h.
  */
 void matrix_abbrev(const struct source *s, struct strbuf *out);
+/* Appends s's publication date, with "?" when it is a guess (listed in
+ * provenance.guessed), or "undated". */
+void matrix_date(const struct source *s, struct strbuf *out);
 
 #endif

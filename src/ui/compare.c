@@ -187,8 +187,11 @@ static void draw_head(struct ui *ui, struct pane *p, const struct geo *g, int y)
 		sb_reset(&sb);
 		matrix_abbrev(s, &sb);
 		draw_str(ui, p->win, y, x + 2, g->cw - 3, sb.buf, h | A_BOLD);
-		if (g->head == 2)
-			draw_str(ui, p->win, y + 1, x + 2, g->cw - 2, s->published, h);
+		if (g->head == 2) {
+			sb_reset(&sb);
+			matrix_date(s, &sb);
+			draw_str(ui, p->win, y + 1, x + 2, g->cw - 2, sb.buf, h);
+		}
 	}
 	sb_release(&sb);
 }
@@ -239,8 +242,9 @@ static void draw_foot(struct ui *ui, struct pane *p, const struct geo *g, int y)
 		return;
 	}
 	s = &ui->c->sources[ui->cmp_col];
-	sb_addf(&sb, "%s (%s, %s): ", s->id, s->outlet ? s->outlet : "no outlet",
-		s->published ? s->published : "undated");
+	sb_addf(&sb, "%s (%s, ", s->id, s->outlet ? s->outlet : "no outlet");
+	matrix_date(s, &sb);
+	sb_addstr(&sb, "): ");
 	if (claim < 0) {
 		sb_addstr(&sb, "nothing on this topic");
 		draw_str(ui, p->win, y, 0, p->w, sb.buf, ui->attrs[ROLE_BOILER]);

@@ -4,6 +4,7 @@
  * a filter (f) narrows the rows to those whose id, outlet or title holds
  * the typed string, ignoring ASCII case.  Enter opens the row's source.
  */
+#include "matrix.h"
 #include "tui.h"
 #include "util.h"
 
@@ -95,7 +96,10 @@ static void src_draw(struct ui *ui, struct pane *p)
 		x += draw_str(ui, p->win, r, x, p->w - x, open ? "* " : "  ", a);
 		x += draw_str(ui, p->win, r, x, p->w - x, s->outlet ? s->outlet : s->id, a);
 		x += draw_str(ui, p->win, r, x, p->w - x, "  ", a);
-		x += draw_str(ui, p->win, r, x, p->w - x, s->published, a);
+		struct strbuf d = STRBUF_INIT;
+		matrix_date(s, &d);
+		x += draw_str(ui, p->win, r, x, p->w - x, d.buf, a);
+		sb_release(&d);
 		snprintf(n, sizeof n, "  %zu claims  ", s->nclaims);
 		x += draw_str(ui, p->win, r, x, p->w - x, n, a);
 		draw_str(ui, p->win, r, x, p->w - x, s->title ? s->title : "(untitled)", a);
