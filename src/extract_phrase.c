@@ -26,9 +26,8 @@ static size_t skip_det(const struct qscan *q, size_t j)
 /* A noun phrase with the phrases attached to it ("Russian troops in
  * Belarus", "the involvement of Belarus in the war"), at most 10 tokens;
  * returns the end token (i when none). */
-static size_t noun_phrase_pp(const struct qscan *q, size_t i)
+static size_t attach_pps(const struct qscan *q, size_t i, size_t e)
 {
-	size_t e = quant_noun_phrase(q, i);
 	while (e > i && e < q->nt && e - i < 10 && tok_in(q->s, &q->t[e], pp_preps)) {
 		size_t a = skip_det(q, e + 1);
 		size_t ne = quant_noun_phrase(q, a);
@@ -37,6 +36,11 @@ static size_t noun_phrase_pp(const struct qscan *q, size_t i)
 		e = ne;
 	}
 	return e;
+}
+
+static size_t noun_phrase_pp(const struct qscan *q, size_t i)
+{
+	return attach_pps(q, i, quant_noun_phrase(q, i));
 }
 
 /* Copies tokens [a, b) into dst, dropping whole tokens from the end until
@@ -143,7 +147,11 @@ static size_t clause_phrase(const struct qscan *q, size_t j, size_t max)
  * involvement of Belarus in the war"); returns its end (j when none). */
 size_t phrase_share_predicate(const struct qscan *q, size_t j)
 {
-	return pred_start(q, j) ? clause_phrase(q, j, 10) : j;
+	if (pred_start(q, j))
+		return clause_phrase(q, j, 10);
+	/* "of Norwegians in Bergen support ...": the attached phrase goes too */
+	size_t e = attach_pps(q, j - (j > 0), j);
+	return e > j && pred_start(q, e) ? clause_phrase(q, e, 10) : j;
 }
 
 /* Nouns of a stance and what they are about: "support for X". */

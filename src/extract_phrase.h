@@ -39,7 +39,8 @@ void phrase_copy_fit(char *dst, size_t sz, const struct qscan *q, size_t a, size
  * a direct military involvement of Belarus in the war", "said they would
  * react positively"), at most 10 words: its end, j when token j does not
  * start a predicate (a participle, a verb of opinion or saying, "who",
- * "that", "against", "in favour", "are against"). */
+ * "that", "against", "in favour", "are against"); phrases attached to the
+ * noun before it go too ("in Bergen support ..."). */
 size_t phrase_share_predicate(const struct qscan *q, size_t j);
 /* A lone stance [a, b) of the share at token i ("41.3% approving") with
  * the object of a stance noun before it in the clause ("support for

@@ -149,7 +149,10 @@ static void test_share_predicates(void **state)
 			    "30 percent|Norwegians are against the plan");
 	assert_string_equal(quant_k("Backing for the new quay is divided: 40% in favour and 45% against.", 1),
 			    "45 percent|against new quay");
+	assert_string_equal(quant_k("About 20% of voters in the north of the country backed him.", 0),
+			    "20 percent|voters in the north of the country backed him");
 	/* no predicate: a noun phrase, a preposition, a name */
+	assert_string_equal(quant_k("A poll found 80% of Norwegians in Bergen.", 0), "80 percent|Norwegians");
 	assert_string_equal(quant_k("About 40% of households during the winter had no heat.", 0),
 			    "40 percent|households");
 	assert_string_equal(quant_k("Turnout was 64% in Bergen.", 0), "64 percent|");
