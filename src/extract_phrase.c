@@ -307,3 +307,32 @@ void phrase_duration(const struct qscan *q, size_t ne, char *dst, size_t sz)
 	if (pe > ne + 1)
 		phrase_copy_fit(dst, sz, q, ne, pe);
 }
+
+/* Prepositions that attach a phrase to a place: "the border with Ukraine". */
+static const char *const place_preps[] = { "with", "of", "between", NULL };
+
+size_t phrase_place_end(const struct qscan *q, size_t a, size_t ne)
+{
+	size_t e = ne;
+	while (e < q->nt && e - a < 10 && tok_in(q->s, &q->t[e], place_preps)) {
+		size_t b = skip_det(q, e + 1), be = quant_noun_phrase(q, b);
+		/* a possessive: "Ukraine’s Chernihiv region" */
+		while (be > b && be + 2 < q->nt && q->t[be - 1].upper &&
+		       (quant_punct(q, be, "\xe2\x80\x99") || quant_punct(q, be, "'")) &&
+		       !q->t[be].space && quant_word(q, be + 1, "s") && !q->t[be + 1].space) {
+			size_t ne2 = quant_noun_phrase(q, be + 2);
+			if (ne2 == be + 2)
+				break;
+			be = ne2;
+		}
+		/* "between Belarus and Ukraine" */
+		if (be > b && quant_word(q, e, "between") && quant_word(q, be, "and")) {
+			size_t ne2 = quant_noun_phrase(q, be + 1);
+			be = ne2 > be + 1 ? ne2 : b;
+		}
+		if (be == b || be - a > 10)
+			break;
+		e = be;
+	}
+	return e;
+}

@@ -56,5 +56,8 @@ bool phrase_estimate(const struct qscan *q, size_t i, struct xquant *x);
  * before/after/since/until/from/of: the phrase up to the end of the clause
  * ("before Russia invaded Ukraine"), at most 8 words. */
 void phrase_duration(const struct qscan *q, size_t ne, char *dst, size_t sz);
+/* The place [a, ne) of a distance ("from the border") with the phrases
+ * attached to it ("with Ukraine’s Chernihiv region"): its end. */
+size_t phrase_place_end(const struct qscan *q, size_t a, size_t ne);
 
 #endif

@@ -407,7 +407,8 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 				a++;
 			size_t ne = quant_noun_phrase(&q, a);
 			if (ne > a)
-				quant_copy(x.counted, sizeof x.counted, &q, ue, ne, false);
+				phrase_copy_fit(x.counted, sizeof x.counted, &q, ue,
+						phrase_place_end(&q, a, ne));
 		}
 		out[k++] = x;
 		i = (ue > e ? ue : e) - 1;

@@ -42,6 +42,10 @@ static void test_quantities(void **state)
 			    "120 mi|from Oslo|exact|120|120");
 	assert_string_equal(quant("The camp lies roughly 300km from Lyon."),
 			    "300 km|from Lyon|about|250|350");
+	assert_string_equal(quant("The camp lies 40-50 km from the border with Norway’s Finnmark county."),
+			    "45 km|from the border with Norway’s Finnmark county|range|40|50");
+	assert_string_equal(quant("The camp lies 30 km from the border between Norway and Sweden, officials said."),
+			    "30 km|from the border between Norway and Sweden|exact|30|30");
 	assert_string_equal(quant("The region has around 12 000 trained nurses."),
 			    "12000 nurses|trained nurses|about|11500|12500");
 	assert_string_equal(quant("The island keeps a 50,000-strong militia."),
