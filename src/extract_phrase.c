@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dates.h"
 
@@ -273,6 +274,8 @@ bool phrase_estimate(const struct qscan *q, size_t i, struct xquant *x)
 	if (!found || end <= a)
 		return false;
 	size_t h = quant_noun_phrase(q, a);
+	if (h > end)
+		h = end;
 	const struct tok *head = &q->t[h - 1];
 	if (head->upper && q->s[head->end - 1] == 's')
 		strcpy(x->unit, "people");
@@ -283,6 +286,8 @@ bool phrase_estimate(const struct qscan *q, size_t i, struct xquant *x)
 	else
 		quant_copy(x->unit, sizeof x->unit, q, h - 1, h, true);
 	phrase_copy_fit(x->counted, sizeof x->counted, q, a, end);
+	if (!strcasecmp(x->counted, x->unit))
+		x->counted[0] = '\0';   /* only the unit again */
 	return true;
 }
 

@@ -113,9 +113,10 @@ static void test_estimates(void **state)
 	assert_string_equal(quant("The number of Dutch cyclists on the bridge was estimated at about 4,000."),
 			    "4000 cyclists|Dutch cyclists on the bridge|about|3500|4500");
 	assert_string_equal(quant_k("Their strength has been estimated at 9,000, a rise.", 0),
-			    "9000 strength|strength");
+			    "9000 strength|");
 	assert_string_equal(quant_k("The number of trained nurses in the region now stands at 12,000.", 0),
 			    "12000 nurses|trained nurses in the region");
+	assert_string_equal(quant_k("The number of staff now stands at 40.", 0), "40 staff|");
 	assert_string_equal(quant_k("The survey places seasonal workers in the harbour at 800.", 0),
 			    "800 workers|seasonal workers in the harbour");
 	/* no estimate: the bare number keeps no unit, a name is no unit */
