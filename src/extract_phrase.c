@@ -201,13 +201,13 @@ static const char *const be_words[] = { "is", "was", "are", "were", "be", "been"
 static const char *const at_skip[] = {
 	"about", "around", "roughly", "approximately", "some", "nearly", "almost", "just",
 	"over", "under", "more", "less", "fewer", "than", "up", "to", "as", "many", "much",
-	"high", "least", NULL,
+	"high", "least", "only", NULL,
 };
 
 /* Verbs that the end of a noun phrase may swallow before "at N". */
 static const char *const standing[] = {
 	"stands", "stood", "stand", "remains", "remained", "totals", "totalled", "totaled",
-	"now", "currently", NULL,
+	"now", "currently", "rose", "rises", "fell", "falls", "grew", "grows", NULL,
 };
 
 /* The thing estimated from token k: determiners and "the number of" are
@@ -231,16 +231,46 @@ static bool clause_punct(const struct qscan *q, size_t j)
 
 /* For the number at token i: fills x's unit and counted from an estimate
  * construction; false when there is none. */
-bool phrase_estimate(const struct qscan *q, size_t i, struct xquant *x)
+/* "the number of X" shortly before token p of the clause ("the number of
+ * Russian troops in Belarus amounted to"): X as [*a, *end). */
+static bool number_of_before(const struct qscan *q, size_t p, size_t *a, size_t *end)
+{
+	for (size_t j = p; j-- > 0 && p - j <= 16 && !clause_punct(q, j);)
+		if (quant_word(q, j, "number") && quant_word(q, j + 1, "of")) {
+			*end = estimated_thing(q, j, a);
+			return *end > j && *end <= p && p - *end <= 4;
+		}
+	return false;
+}
+
+/* Token i less the qualifier words before it: "at [only about] 2,500". */
+static size_t before_qualifiers(const struct qscan *q, size_t i)
 {
 	size_t p = i;
 	while (p > 0 && i - p < 4 && tok_in(q->s, &q->t[p - 1], at_skip))
 		p--;
-	if (p == 0 || !quant_word(q, p - 1, "at"))
-		return false;
-	p--;                          /* the "at" */
+	return p;
+}
+
+void phrase_number_of(const struct qscan *q, size_t i, char *dst, size_t sz)
+{
+	size_t a, end;
+	if (number_of_before(q, before_qualifiers(q, i), &a, &end))
+		phrase_copy_fit(dst, sz, q, a, end);
+}
+
+bool phrase_estimate(const struct qscan *q, size_t i, struct xquant *x)
+{
+	size_t p = before_qualifiers(q, i);
 	size_t a = 0, end = 0;
 	bool found = false;
+	if (p == 0 || !quant_word(q, p - 1, "at")) {
+		/* "the number of X amounted to N" */
+		found = number_of_before(q, p, &a, &end);
+		p = 0;
+	} else {
+		p--;                  /* the "at" */
+	}
 	for (size_t j = p; j-- > 0 && p - j <= 16 && !clause_punct(q, j);) {
 		if (tok_in(q->s, &q->t[j], est_verbs) && !q->t[j].upper) {
 			size_t b = j;

@@ -49,9 +49,14 @@ void phrase_stance_object(const struct qscan *q, size_t i, size_t a, size_t b,
 			  char *dst, size_t sz);
 /* The bare number at token i in an estimate ("estimates the number of X
  * at N", "puts X at N", "X is estimated at N", "the number of X stands at
- * N"): sets x's unit (the head noun of X, "people" for nationalities) and
- * counted (X); false, x untouched, when there is none. */
+ * N", "the number of X rose to N"): sets x's unit (the head noun of X,
+ * "people" for nationalities) and counted (X); false, x untouched, when
+ * there is none. */
 bool phrase_estimate(const struct qscan *q, size_t i, struct xquant *x);
+/* The counted thing of the number at token i whose unit says too little
+ * ("the number of Russian troops in Belarus amounted to only about 2,500
+ * people"): "Russian troops in Belarus" into dst, else dst untouched. */
+void phrase_number_of(const struct qscan *q, size_t i, char *dst, size_t sz);
 /* A duration whose unit word ends at token ne ("20 days"), followed by
  * before/after/since/until/from/of: the phrase up to the end of the clause
  * ("before Russia invaded Ukraine"), at most 8 words. */

@@ -393,6 +393,8 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 				x.counted[0] = '\0';
 			if (!x.counted[0])
 				phrase_duration(&q, ne, x.counted, sizeof x.counted);
+			if (!x.counted[0])
+				phrase_number_of(&q, i, x.counted, sizeof x.counted);
 		}
 		if (!range) {
 			set_bounds(&x, &nm, almost);

@@ -119,6 +119,13 @@ static void test_estimates(void **state)
 	assert_string_equal(quant_k("The number of staff now stands at 40.", 0), "40 staff|");
 	assert_string_equal(quant_k("The survey places seasonal workers in the harbour at 800.", 0),
 			    "800 workers|seasonal workers in the harbour");
+	assert_string_equal(quant_k("The number of Danish sailors in the port rose to 1,200.", 0),
+			    "1200 sailors|Danish sailors in the port");
+	/* a unit that says little takes the number of X */
+	assert_string_equal(quant("Even in summer, the number of Swedish hikers on the ridge amounted to "
+				  "only about 2,500 people."),
+			    "2500 people|Swedish hikers on the ridge|about|2450|2550");
+	assert_string_equal(quant_k("The number of ferries fell, and 300 people were laid off.", 0), "300 people|");
 	/* no estimate: the bare number keeps no unit, a name is no unit */
 	assert_string_equal(quant_k("The bridge opened at 2,000 and the ferry later.", 0), "2000 |");
 	assert_string_equal(quant_k("Officials put Oslo at 300.", 0), "300 |");
