@@ -11,8 +11,13 @@
  * questions and very short fragments lower it.
  *
  * Values follow lectern-corpus(5).  Quantities carry the value, unit, what
- * is counted, the qualifier and the bounds it implies; years used as dates
- * and clock times are not quantities.  Dates are resolved against
+ * is counted, the qualifier and the bounds it implies; years used as dates,
+ * days of the month and clock times are not quantities.  What is counted
+ * is the noun phrase ("Russian troops in Belarus" of "estimates the number
+ * of Russian troops in Belarus at 30,000"), for a share with what its
+ * people do ("Belarusians opposing ..."), for a duration what it runs
+ * to or from ("before Russia invaded Ukraine"); it is left empty when it
+ * would only repeat the unit ("days").  Dates are resolved against
  * opts->published.  The speaker is the person or body a claim is
  * attributed to ("X said", "says X", "according to X", "as X reported",
  * a quotation continuing from an attributed one, "he" resolved to the last

@@ -8,6 +8,7 @@
 
 #include "dates.h"
 #include "extract.h"
+#include "extract_phrase.h"
 #include "numparse.h"
 #include "tok.h"
 
@@ -36,27 +37,22 @@ static const char *const about_verbs[] = {
 	"boasted", "bragged", "complained", "joked", "lied", NULL,
 };
 
+/* Words for people in general: the unit is "people". */
 static const char *const people_words[] = {
 	"people", "persons", "inhabitants", "residents", "citizens", NULL,
 };
 
-struct qscan {
-	const char *s;
-	const struct tok *t;
-	size_t nt;
-};
-
-static bool word(const struct qscan *q, size_t i, const char *w)
+bool quant_word(const struct qscan *q, size_t i, const char *w)
 {
 	return i < q->nt && tok_is(q->s, &q->t[i], w);
 }
 
-static bool punct(const struct qscan *q, size_t i, const char *p)
+bool quant_punct(const struct qscan *q, size_t i, const char *p)
 {
 	return i < q->nt && tok_punct(q->s, &q->t[i], p);
 }
 
-static void copy_tok(char *dst, size_t sz, const struct qscan *q, size_t a, size_t b, bool lower)
+void quant_copy(char *dst, size_t sz, const struct qscan *q, size_t a, size_t b, bool lower)
 {
 	size_t st = q->t[a].start, en = q->t[b - 1].end, l = en - st;
 	if (l >= sz)
@@ -68,49 +64,54 @@ static void copy_tok(char *dst, size_t sz, const struct qscan *q, size_t a, size
 			dst[i] = (char)tolower((unsigned char)dst[i]);
 }
 
+bool quant_people_word(const struct qscan *q, const struct tok *t)
+{
+	return tok_in(q->s, t, people_words);
+}
+
 /* The qualifier in the tokens before i; sets *almost for almost/nearly. */
 static const char *qualifier_before(const struct qscan *q, size_t i, bool *almost)
 {
 	*almost = false;
-	if (i >= 2 && word(q, i - 1, "about") && tok_in(q->s, &q->t[i - 2], about_verbs))
+	if (i >= 2 && quant_word(q, i - 1, "about") && tok_in(q->s, &q->t[i - 2], about_verbs))
 		return "exact";
-	if (i >= 1 && (word(q, i - 1, "about") || word(q, i - 1, "around") ||
-		       word(q, i - 1, "roughly") || word(q, i - 1, "approximately") ||
-		       word(q, i - 1, "some") || word(q, i - 1, "estimated") ||
-		       word(q, i - 1, "circa") || word(q, i - 1, "approx")))
+	if (i >= 1 && (quant_word(q, i - 1, "about") || quant_word(q, i - 1, "around") ||
+		       quant_word(q, i - 1, "roughly") || quant_word(q, i - 1, "approximately") ||
+		       quant_word(q, i - 1, "some") || quant_word(q, i - 1, "estimated") ||
+		       quant_word(q, i - 1, "circa") || quant_word(q, i - 1, "approx")))
 		return "about";
-	if (i >= 1 && (word(q, i - 1, "almost") || word(q, i - 1, "nearly"))) {
+	if (i >= 1 && (quant_word(q, i - 1, "almost") || quant_word(q, i - 1, "nearly"))) {
 		*almost = true;
 		return "about";
 	}
-	if (i >= 2 && word(q, i - 2, "at") && word(q, i - 1, "least"))
+	if (i >= 2 && quant_word(q, i - 2, "at") && quant_word(q, i - 1, "least"))
 		return "at least";
-	if (i >= 2 && word(q, i - 2, "at") && word(q, i - 1, "most"))
+	if (i >= 2 && quant_word(q, i - 2, "at") && quant_word(q, i - 1, "most"))
 		return "at most";
-	if (i >= 2 && word(q, i - 2, "up") && word(q, i - 1, "to"))
+	if (i >= 2 && quant_word(q, i - 2, "up") && quant_word(q, i - 1, "to"))
 		return "up to";
-	if (i >= 2 && word(q, i - 2, "no") && (word(q, i - 1, "fewer") || word(q, i - 1, "less")) &&
-	    word(q, i, "than"))
+	if (i >= 2 && quant_word(q, i - 2, "no") && (quant_word(q, i - 1, "fewer") || quant_word(q, i - 1, "less")) &&
+	    quant_word(q, i, "than"))
 		return "at least";
-	if (i >= 2 && word(q, i - 1, "than")) {
-		if (word(q, i - 2, "more") || word(q, i - 2, "greater")) {
-			if (i >= 3 && word(q, i - 3, "no"))
+	if (i >= 2 && quant_word(q, i - 1, "than")) {
+		if (quant_word(q, i - 2, "more") || quant_word(q, i - 2, "greater")) {
+			if (i >= 3 && quant_word(q, i - 3, "no"))
 				return "at most";
 			return "more than";
 		}
-		if (word(q, i - 2, "less") || word(q, i - 2, "fewer"))
-			return i >= 3 && word(q, i - 3, "no") ? "at least" : "less than";
+		if (quant_word(q, i - 2, "less") || quant_word(q, i - 2, "fewer"))
+			return i >= 3 && quant_word(q, i - 3, "no") ? "at least" : "less than";
 	}
-	if (i >= 1 && (word(q, i - 1, "over") || word(q, i - 1, "above") || word(q, i - 1, "exceeding")))
+	if (i >= 1 && (quant_word(q, i - 1, "over") || quant_word(q, i - 1, "above") || quant_word(q, i - 1, "exceeding")))
 		return "more than";
-	if (i >= 1 && (word(q, i - 1, "under") || word(q, i - 1, "below")))
+	if (i >= 1 && (quant_word(q, i - 1, "under") || quant_word(q, i - 1, "below")))
 		return "less than";
 	return "exact";
 }
 
 /* The noun phrase from token i: up to 5 words, stopping at punctuation or
  * a stop word.  Returns the end token (i when none). */
-static size_t noun_phrase(const struct qscan *q, size_t i)
+size_t quant_noun_phrase(const struct qscan *q, size_t i)
 {
 	size_t j = i;
 	while (j < q->nt && j - i < 5) {
@@ -165,21 +166,28 @@ static bool not_quantity(const struct qscan *q, size_t i, size_t e, const struct
 	const struct tok *t = &q->t[i];
 	if (t->kind != TOK_NUM)
 		return false;
-	if (i > 0 && !t->space && !range_end && (q->t[i - 1].kind == TOK_WORD || punct(q, i - 1, "-") ||
-				   punct(q, i - 1, "/") || punct(q, i - 1, ":")))
+	if (i > 0 && !t->space && !range_end && (q->t[i - 1].kind == TOK_WORD || quant_punct(q, i - 1, "-") ||
+				   quant_punct(q, i - 1, "/") || quant_punct(q, i - 1, ":")))
 		return true;
+	/* a day of the month: "Feb. 10", "March 4" */
+	if (i > 0 && !range_end) {
+		size_t m = quant_punct(q, i - 1, ".") && i > 1 ? i - 2 : i - 1;
+		if (q->t[m].kind == TOK_WORD && q->t[m].upper && nm->value >= 1 && nm->value <= 31 &&
+		    dates_month(q->s + q->t[m].start, q->t[m].end - q->t[m].start))
+			return true;
+	}
 	if (e < q->nt && !q->t[e].space &&
-	    (punct(q, e, ":") || word(q, e, "am") || word(q, e, "pm") || word(q, e, "th") ||
-	     word(q, e, "st") || word(q, e, "nd") || word(q, e, "rd") ||
+	    (quant_punct(q, e, ":") || quant_word(q, e, "am") || quant_word(q, e, "pm") || quant_word(q, e, "th") ||
+	     quant_word(q, e, "st") || quant_word(q, e, "nd") || quant_word(q, e, "rd") ||
 	     (q->t[e].kind == TOK_WORD && q->s[q->t[e].start] != 'k' && q->s[q->t[e].start] != 'm')))
 		return true;
-	if (e + 1 < q->nt && punct(q, e, ".") && !q->t[e].space) /* 10.10am */
+	if (e + 1 < q->nt && quant_punct(q, e, ".") && !q->t[e].space) /* 10.10am */
 		return true;
-	if (e < q->nt && (word(q, e, "am") || word(q, e, "pm") || word(q, e, "GMT") ||
-			  word(q, e, "BST") || word(q, e, "CET") || word(q, e, "UTC")))
+	if (e < q->nt && (quant_word(q, e, "am") || quant_word(q, e, "pm") || quant_word(q, e, "GMT") ||
+			  quant_word(q, e, "BST") || quant_word(q, e, "CET") || quant_word(q, e, "UTC")))
 		return true;
 	if (!nm->separators && nm->step >= 1 && nm->value >= 1800 && nm->value <= 2100 &&
-	    t->end - t->start == 4 && !punct(q, e, "%") && !word(q, e, "percent"))
+	    t->end - t->start == 4 && !quant_punct(q, e, "%") && !quant_word(q, e, "percent"))
 		return true;   /* a year */
 	return false;
 }
@@ -226,23 +234,23 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 		/* hundreds of thousands of X, thousands of X, dozens of X */
 		if (t->kind == TOK_WORD && (tok_is(s, t, "hundreds") || tok_is(s, t, "thousands") ||
 					    tok_is(s, t, "dozens") || tok_is(s, t, "millions")) &&
-		    word(&q, i + 1, "of")) {
+		    quant_word(&q, i + 1, "of")) {
 			double v = tok_is(s, t, "hundreds") ? 200 : tok_is(s, t, "thousands") ? 2000 :
 				   tok_is(s, t, "dozens") ? 24 : 2e6;
 			e = i + 2;
-			if (tok_is(s, t, "hundreds") && word(&q, e, "thousands") && word(&q, e + 1, "of")) {
+			if (tok_is(s, t, "hundreds") && quant_word(&q, e, "thousands") && quant_word(&q, e + 1, "of")) {
 				v = 200000;
 				e += 2;
 			}
-			size_t ne = noun_phrase(&q, e);
+			size_t ne = quant_noun_phrase(&q, e);
 			if (ne == e)
 				continue;
 			x.value = v;
 			x.qualifier = "at least";
 			x.has_low = true;
 			x.low = v;
-			copy_tok(x.counted, sizeof x.counted, &q, e, ne, false);
-			copy_tok(x.unit, sizeof x.unit, &q, ne - 1, ne, true);
+			quant_copy(x.counted, sizeof x.counted, &q, e, ne, false);
+			quant_copy(x.unit, sizeof x.unit, &q, ne - 1, ne, true);
 			if (q.t[ne - 1].upper || tok_in(s, &q.t[ne - 1], people_words))
 				strcpy(x.unit, "people");
 			out[k++] = x;
@@ -265,15 +273,15 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 		}
 		x.value = nm.value;
 		x.qualifier = qualifier_before(&q, i, &almost);
-		if (i > 0 && (punct(&q, i - 1, "$") || punct(&q, i - 1, "\xe2\x82\xac") ||
-			      punct(&q, i - 1, "\xc2\xa3"))) {
-			strcpy(x.unit, punct(&q, i - 1, "$") ? "USD" : punct(&q, i - 1, "\xc2\xa3") ? "GBP" : "EUR");
+		if (i > 0 && (quant_punct(&q, i - 1, "$") || quant_punct(&q, i - 1, "\xe2\x82\xac") ||
+			      quant_punct(&q, i - 1, "\xc2\xa3"))) {
+			strcpy(x.unit, quant_punct(&q, i - 1, "$") ? "USD" : quant_punct(&q, i - 1, "\xc2\xa3") ? "GBP" : "EUR");
 		}
 		/* ranges: 40-50, 40 to 50, three or four, between 3 and 4 */
 		size_t r = e;
 		bool range = false;
-		if (r + 1 < q.nt && (punct(&q, r, "-") || punct(&q, r, "\xe2\x80\x93") || word(&q, r, "to") ||
-				     word(&q, r, "or") || (word(&q, r, "and") && i > 0 && word(&q, i - 1, "between")))) {
+		if (r + 1 < q.nt && (quant_punct(&q, r, "-") || quant_punct(&q, r, "\xe2\x80\x93") || quant_word(&q, r, "to") ||
+				     quant_word(&q, r, "or") || (quant_word(&q, r, "and") && i > 0 && quant_word(&q, i - 1, "between")))) {
 			size_t u2 = num_parse(s + q.t[r + 1].start, n - q.t[r + 1].start, &nm2);
 			if (u2 && nm2.value > nm.value && nm2.written == nm.written) {
 				size_t e2 = r + 1;
@@ -293,53 +301,66 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 		size_t ue = e;
 		if (x.unit[0]) {
 			/* currency: done */
-		} else if (punct(&q, e, "%") || word(&q, e, "percent") ||
-			   (word(&q, e, "per") && word(&q, e + 1, "cent"))) {
+		} else if (quant_punct(&q, e, "%") || quant_word(&q, e, "percent") ||
+			   (quant_word(&q, e, "per") && quant_word(&q, e + 1, "cent"))) {
 			strcpy(x.unit, "percent");
-			ue = e + (word(&q, e, "per") ? 2 : 1);
-			if (word(&q, ue, "of")) {
-				size_t ne = noun_phrase(&q, ue + 1);
-				if (word(&q, ue + 1, "the") || word(&q, ue + 1, "all"))
-					ne = noun_phrase(&q, ue + 2);
+			ue = e + (quant_word(&q, e, "per") ? 2 : 1);
+			if (quant_word(&q, ue, "of")) {
+				size_t ne = quant_noun_phrase(&q, ue + 1);
+				if (quant_word(&q, ue + 1, "the") || quant_word(&q, ue + 1, "all"))
+					ne = quant_noun_phrase(&q, ue + 2);
+				/* what they do: "of Belarusians opposing ..." */
 				if (ne > ue + 1)
-					copy_tok(x.counted, sizeof x.counted, &q, ue + 1, ne, false);
+					ne = phrase_share_predicate(&q, ne);
+				if (ne > ue + 1)
+					phrase_copy_fit(x.counted, sizeof x.counted, &q, ue + 1, ne);
 			} else {
-				size_t ne = noun_phrase(&q, ue);
-				if (ne > ue)
-					copy_tok(x.counted, sizeof x.counted, &q, ue, ne, false);
+				size_t ne = phrase_share_predicate(&q, ue);
+				if (ne > ue && ne - ue <= 2)
+					phrase_stance_object(&q, i, ue, ne, x.counted, sizeof x.counted);
+				if (ne == ue)
+					ne = quant_noun_phrase(&q, ue);
+				if (ne > ue && !x.counted[0])
+					phrase_copy_fit(x.counted, sizeof x.counted, &q, ue, ne);
 			}
-		} else if (word(&q, e, "km") || word(&q, e, "kilometres") || word(&q, e, "kilometers") ||
-			   word(&q, e, "kilometre") || word(&q, e, "kilometer")) {
+		} else if (quant_word(&q, e, "km") || quant_word(&q, e, "kilometres") || quant_word(&q, e, "kilometers") ||
+			   quant_word(&q, e, "kilometre") || quant_word(&q, e, "kilometer")) {
 			strcpy(x.unit, "km");
 			ue = e + 1;
-		} else if (word(&q, e, "miles") || word(&q, e, "mile")) {
+		} else if (quant_word(&q, e, "miles") || quant_word(&q, e, "mile")) {
 			strcpy(x.unit, "mi");
 			ue = e + 1;
 		} else if (e < q.nt && tok_in(s, &q.t[e], scales)) {
-			copy_tok(x.unit, sizeof x.unit, &q, e, e + 1, true);
+			quant_copy(x.unit, sizeof x.unit, &q, e, e + 1, true);
 			ue = e + 1;
-			size_t ne = noun_phrase(&q, ue);
+			size_t ne = quant_noun_phrase(&q, ue);
 			if (ne > ue) {
-				copy_tok(x.counted, sizeof x.counted, &q, ue, ne, false);
+				quant_copy(x.counted, sizeof x.counted, &q, ue, ne, false);
 				ue = ne;
 			}
-		} else if (word(&q, e, "times")) {
+		} else if (quant_word(&q, e, "times")) {
 			strcpy(x.unit, "times");
 			ue = e + 1;
 			size_t a = ue;
-			if (word(&q, a, "the") || word(&q, a, "as"))
+			if (quant_word(&q, a, "the") || quant_word(&q, a, "as"))
 				a++;
-			size_t ne = noun_phrase(&q, a);
+			size_t ne = quant_noun_phrase(&q, a);
 			if (ne > a)
-				copy_tok(x.counted, sizeof x.counted, &q, ue, ne, false);
-		} else if (punct(&q, e, "-") && word(&q, e + 1, "strong")) {
+				quant_copy(x.counted, sizeof x.counted, &q, ue, ne, false);
+		} else if (quant_punct(&q, e, "-") && quant_word(&q, e + 1, "strong")) {
 			strcpy(x.unit, "soldiers");
 			ue = e + 2;
-			size_t ne = noun_phrase(&q, ue);
+			size_t ne = quant_noun_phrase(&q, ue);
 			if (ne > ue)
-				copy_tok(x.counted, sizeof x.counted, &q, ue, ne, false);
+				quant_copy(x.counted, sizeof x.counted, &q, ue, ne, false);
 		} else {
-			size_t ne = noun_phrase(&q, e);
+			size_t ne = quant_noun_phrase(&q, e);
+			if (ne == e && !nm.written && phrase_estimate(&q, i, &x)) {
+				set_bounds(&x, &nm, almost);
+				out[k++] = x;
+				i = e - 1;
+				continue;
+			}
 			if (ne == e) {
 				/* a bare number ("2,000 is closer"): unit "" for the caller
 				 * to take from an earlier quantity, else to drop */
@@ -358,8 +379,8 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 				continue;
 			if (hl < 2)
 				continue;
-			copy_tok(x.unit, sizeof x.unit, &q, ne - 1, ne, true);
-			copy_tok(x.counted, sizeof x.counted, &q, e, ne, false);
+			quant_copy(x.unit, sizeof x.unit, &q, ne - 1, ne, true);
+			quant_copy(x.counted, sizeof x.counted, &q, e, ne, false);
 			if (head->upper && s[head->end - 1] == 's')
 				strcpy(x.unit, "people");   /* Belarusians, Ukrainians */
 			else if (tok_in(s, head, people_words) && strcmp(x.unit, "inhabitants"))
@@ -367,6 +388,13 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 			else if (head->upper)
 				continue;                   /* "2022 Allied Resolve": a name */
 			ue = ne;
+			/* "days" says nothing the unit does not: describe it or leave it empty */
+			if (!strcasecmp(x.counted, x.unit))
+				x.counted[0] = '\0';
+			if (!x.counted[0])
+				phrase_duration(&q, ne, x.counted, sizeof x.counted);
+			if (!x.counted[0])
+				phrase_number_of(&q, i, x.counted, sizeof x.counted);
 		}
 		if (!range) {
 			set_bounds(&x, &nm, almost);
@@ -375,13 +403,14 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 		}
 		/* distance: "145 miles from Kyiv" */
 		if ((!strcmp(x.unit, "km") || !strcmp(x.unit, "mi")) && !x.counted[0] &&
-		    (word(&q, ue, "from") || word(&q, ue, "of"))) {
+		    (quant_word(&q, ue, "from") || quant_word(&q, ue, "of"))) {
 			size_t a = ue + 1;
-			if (word(&q, a, "the"))
+			if (quant_word(&q, a, "the"))
 				a++;
-			size_t ne = noun_phrase(&q, a);
+			size_t ne = quant_noun_phrase(&q, a);
 			if (ne > a)
-				copy_tok(x.counted, sizeof x.counted, &q, ue, ne, false);
+				phrase_copy_fit(x.counted, sizeof x.counted, &q, ue,
+						phrase_place_end(&q, a, ne));
 		}
 		out[k++] = x;
 		i = (ue > e ? ue : e) - 1;

@@ -92,6 +92,42 @@ static void test_complement(void **state)
 	assert_false(c);
 }
 
+/* Shares as the extractor words them keep their polarity: for and against
+ * are complements when the rest is one measure, and different measures
+ * never conflict. */
+static void test_extracted_shares(void **state)
+{
+	(void)state;
+	bool c = false;
+	assert_int_equal(verdict_word_polarity("oppos"), -1);
+	assert_int_equal(verdict_word_polarity("support"), 1);
+	struct norm_value against = q(NORM_PERCENT, 90, 90, "Belarusians opposing a direct military "
+						      "involvement of Belarus in the war");
+	struct norm_value support = q(NORM_PERCENT, -INFINITY, 10, "Belarusians support sending their own "
+								  "soldiers to fight");
+	support.qualifier = "less than";
+	struct verdict_pair p;
+	verdict_claims(&against, 1, &support, 1, &p);
+	assert_int_equal(p.v, VERDICT_MEASURE);
+	/* 85% negative, 11% positive against 90% opposing */
+	struct norm_value resp[2] = {
+		q(NORM_PERCENT, 85, 85, "respondents gave a negative answer"),
+		q(NORM_PERCENT, 11, 11, "said they would react positively to it"),
+	};
+	verdict_claims(&against, 1, resp, 2, &p);
+	assert_int_not_equal(p.v, VERDICT_CONFLICT);
+	assert_int_not_equal(p.v, VERDICT_AGREE);
+	/* one measure worded for and against: compared as complements */
+	struct norm_value a = q(NORM_PERCENT, 90, 90, "Estonians opposing sending soldiers abroad");
+	struct norm_value b = q(NORM_PERCENT, 12, 12, "Estonians supporting sending soldiers abroad");
+	assert_int_equal(verdict_values(&a, &b, &c), VERDICT_DIFFER);
+	assert_true(c);
+	struct norm_value yes = q(NORM_PERCENT, 41.3, 41.3, "approving Russian actions in Ukraine");
+	struct norm_value no = q(NORM_PERCENT, 47.3, 47.3, "opposed Russian actions in Ukraine");
+	assert_true(verdict_same_measure(&yes, &no));
+	assert_false(verdict_same_measure(&no, &against));
+}
+
 static void test_same_measure(void **state)
 {
 	(void)state;
@@ -250,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_quantities),
 		cmocka_unit_test(test_exclusive_bounds),
 		cmocka_unit_test(test_complement),
+		cmocka_unit_test(test_extracted_shares),
 		cmocka_unit_test(test_same_measure),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_claims),

@@ -1,0 +1,68 @@
+/*
+ * extract_phrase: the phrases around a quantity that say what it counts;
+ * private to extract_quant.c (which owns struct qscan's helpers, quant_*)
+ * and extract_phrase.c.
+ *
+ * A struct qscan is the token view of one clause.  Token indexes are into
+ * q->t; an end index is one past the last token, and "none" is returned
+ * as the start index.  Strings written to dst are NUL-terminated, cut at
+ * whole tokens to fit sz, and left untouched when nothing is found.
+ */
+#ifndef LECTERN_EXTRACT_PHRASE_H
+#define LECTERN_EXTRACT_PHRASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "extract.h"
+#include "tok.h"
+
+struct qscan {
+	const char *s;
+	const struct tok *t;
+	size_t nt;
+};
+
+/* extract_quant.c: token i is the word w / the punctuation p */
+bool quant_word(const struct qscan *q, size_t i, const char *w);
+bool quant_punct(const struct qscan *q, size_t i, const char *p);
+/* Tokens [a, b) as text (lower-cased when asked), cut at sz - 1 bytes. */
+void quant_copy(char *dst, size_t sz, const struct qscan *q, size_t a, size_t b, bool lower);
+/* The noun phrase after a number, from token i: its end. */
+size_t quant_noun_phrase(const struct qscan *q, size_t i);
+/* "people", "residents", "citizens"... */
+bool quant_people_word(const struct qscan *q, const struct tok *t);
+
+/* Tokens [a, b) into dst, dropping whole tokens from the end to fit. */
+void phrase_copy_fit(char *dst, size_t sz, const struct qscan *q, size_t a, size_t b);
+/* What a share does, from token j up to the end of its clause ("opposing
+ * a direct military involvement of Belarus in the war", "said they would
+ * react positively"), at most 10 words: its end, j when token j does not
+ * start a predicate (a participle, a verb of opinion or saying, "who",
+ * "that", "against", "in favour", "are against"); phrases attached to the
+ * noun before it go too ("in Bergen support ..."). */
+size_t phrase_share_predicate(const struct qscan *q, size_t j);
+/* A lone stance [a, b) of the share at token i ("41.3% approving") with
+ * the object of a stance noun before it in the clause ("support for
+ * Russian actions in Ukraine"): "approving Russian actions in Ukraine". */
+void phrase_stance_object(const struct qscan *q, size_t i, size_t a, size_t b,
+			  char *dst, size_t sz);
+/* The bare number at token i in an estimate ("estimates the number of X
+ * at N", "puts X at N", "X is estimated at N", "the number of X stands at
+ * N", "the number of X rose to N"): sets x's unit (the head noun of X,
+ * "people" for nationalities) and counted (X); false, x untouched, when
+ * there is none. */
+bool phrase_estimate(const struct qscan *q, size_t i, struct xquant *x);
+/* The counted thing of the number at token i whose unit says too little
+ * ("the number of Russian troops in Belarus amounted to only about 2,500
+ * people"): "Russian troops in Belarus" into dst, else dst untouched. */
+void phrase_number_of(const struct qscan *q, size_t i, char *dst, size_t sz);
+/* A duration whose unit word ends at token ne ("20 days"), followed by
+ * before/after/since/until/from/of: the phrase up to the end of the clause
+ * ("before Russia invaded Ukraine"), at most 8 words. */
+void phrase_duration(const struct qscan *q, size_t ne, char *dst, size_t sz);
+/* The place [a, ne) of a distance ("from the border") with the phrases
+ * attached to it ("with Ukraine’s Chernihiv region"): its end. */
+size_t phrase_place_end(const struct qscan *q, size_t a, size_t ne);
+
+#endif
