@@ -112,6 +112,17 @@ bool measure_same(const struct measure *a, const struct measure *b)
 	return true;
 }
 
+/* Looser than measure_same(), to keep moments apart: descriptions are
+ * akin unless each has at least two terms the other lacks. */
+static bool measure_akin(const struct measure *a, const struct measure *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	if (a->desc && b->desc)
+		return extra_terms(a, b) < 2 || extra_terms(b, a) < 2;
+	return measure_same(a, b);
+}
+
 bool measure_within(const struct measure *a, const struct measure *b)
 {
 	if (!a->desc || !b->desc || a->kind != b->kind)
@@ -127,7 +138,7 @@ bool measures_other_moment(const struct measures *a, const struct measures *b, l
 		return false;
 	for (size_t i = 0; i < a->n; i++)
 		for (size_t j = 0; j < b->n; j++)
-			if ((a->m[i].desc || b->m[j].desc) && measure_same(&a->m[i], &b->m[j]))
+			if ((a->m[i].desc || b->m[j].desc) && measure_akin(&a->m[i], &b->m[j]))
 				return true;
 	return false;
 }

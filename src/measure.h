@@ -42,7 +42,11 @@ bool measure_within(const struct measure *a, const struct measure *b);
 bool measure_event(const struct norm_value *vals, size_t nvals, struct termdict *d,
 		   struct pool *pool, struct measure *m);
 /* Whether a and b hold the same measure (one of them saying what it
- * counts) at times more than max_gap days apart. */
+ * counts) at times more than max_gap days apart.  "The same" is read
+ * loosely here: descriptions count as one unless each has two terms the
+ * other lacks, so that "Russian troops" in February and "combat ready
+ * troops" in October, different measures for a verdict, are still kept
+ * out of one topic. */
 bool measures_other_moment(const struct measures *a, const struct measures *b, long gap,
 			   long max_gap);
 
