@@ -586,7 +586,11 @@ static int cmd_import(const struct cli_args *a)
 		sb_addf(&path, "%s/corpus.json", stage.buf);
 		if (write_index(path.buf, root, &err) < 0)
 			code = 2;
-		int dated = code ? 0 : date_undated(path.buf, root, &err);
+		bool undated = false;
+		cJSON *so;
+		cJSON_ArrayForEach(so, sources)
+			undated |= !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(so, "published"));
+		int dated = code || !undated ? 0 : date_undated(path.buf, root, &err);
 		if (dated < 0 || (dated > 0 && write_index(path.buf, root, &err) < 0))
 			code = 2;
 		if (!code && save_dir_commit(stage.buf, a->output, a->force, &err) < 0)
