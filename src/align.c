@@ -123,6 +123,18 @@ static float kth_largest(const float *acc, const uint32_t *idx, size_t n, size_t
 
 /* ---- the run ---- */
 
+/* Keeps b as a's closest item when it scores w higher (ties: smaller id). */
+static void note_closest(struct align_result *out, const struct align_item *items,
+			 size_t a, size_t b, double w)
+{
+	long c = out->closest[a];
+	if (w > out->closest_w[a] ||
+	    (w == out->closest_w[a] && c >= 0 && strcmp(items[b].id, items[c].id) < 0)) {
+		out->closest[a] = (long)b;
+		out->closest_w[a] = w;
+	}
+}
+
 static const struct align_item *sort_items;
 
 static int cmp_pos(const void *x, const void *y)
@@ -364,13 +376,8 @@ void align_run(const struct align_item *items, size_t n,
 						p->time_scale : p->published_scale;
 					w /= 1.0 + (double)gap / sc;
 				}
-				size_t oi = order[i], oj = order[j];
-				if (w > out->closest_w[oi] || (w == out->closest_w[oi] && out->closest[oi] >= 0 &&
-							       strcmp(items[oj].id, items[out->closest[oi]].id) < 0))
-					out->closest[oi] = (long)oj, out->closest_w[oi] = w;
-				if (w > out->closest_w[oj] || (w == out->closest_w[oj] && out->closest[oj] >= 0 &&
-							       strcmp(items[oi].id, items[out->closest[oj]].id) < 0))
-					out->closest[oj] = (long)oi, out->closest_w[oj] = w;
+				note_closest(out, items, order[i], order[j], w);
+				note_closest(out, items, order[j], order[i], w);
 				if (w < EDGE_MIN)
 					continue;
 			}

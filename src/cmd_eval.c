@@ -118,11 +118,9 @@ static long match_claim(const struct corpus *c, size_t s, const struct claim *cl
 	return best;
 }
 
-/*
- * The yardstick: gold pairs from the curated topics of cur, whose claims
- * map[] (indexes into cur's claims) sends to claims of c, or to
- * themselves when cur is c.  Pairs stay in cur's numbering.
- */
+/* The yardstick: pairs of claims of different sources that share a
+ * curated topic of cur, in cur's numbering, each with the smallest such
+ * topic; marks every claim of a curated topic in curated[]. */
 static void gold_pairs(const struct corpus *cur, struct pairs *gold, bool *curated)
 {
 	for (size_t t = 0; t < cur->ntopics; t++) {

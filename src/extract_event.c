@@ -57,17 +57,15 @@ size_t extract_event(const char *s, const struct tok *t, size_t nt, char *out, s
 	for (size_t i = 0; i < nt; i++) {
 		if (!past_verb(s, t, i))
 			continue;
-		size_t e = i + 1;
-		while (e < nt && e - i <= EVENT_WORDS && t[e].kind == TOK_WORD &&
-		       !tok_in(s, &t[e], phrase_stop))
-			e++;
-		/* a hyphen joins words: "Belarusian-Russian" */
-		while (e + 1 < nt && !t[e].space && tok_punct(s, &t[e], "-") && !t[e + 1].space &&
-		       t[e + 1].kind == TOK_WORD) {
-			e += 2;
-			while (e < nt && e - i <= EVENT_WORDS + 2 && t[e].kind == TOK_WORD &&
-			       !tok_in(s, &t[e], phrase_stop))
-				e++;
+		size_t e = i + 1, words = 0;
+		while (e < nt && words < EVENT_WORDS) {
+			if (t[e].kind == TOK_WORD && !tok_in(s, &t[e], phrase_stop))
+				e++, words++;
+			else if (e + 1 < nt && !t[e].space && tok_punct(s, &t[e], "-") &&
+				 !t[e + 1].space && t[e + 1].kind == TOK_WORD)
+				e += 2;   /* a hyphen joins words: "Belarusian-Russian" */
+			else
+				break;
 		}
 		size_t a = t[i].start, b = t[e - 1].end, l = b - a;
 		if (l >= sz)
