@@ -31,6 +31,17 @@ static const char *const comparatives[] = {
 	"greatest", "smallest", "first", "record", "unprecedented", "only", "never", NULL,
 };
 
+/*
+ * Words that mark a judgement: what seems, is likely, possible, feared or
+ * doubted.  Modal verbs (would, could, may) are not among them: they are
+ * as common in plain reporting ("the talks could resume") as in analysis.
+ */
+static const char *const judgements[] = {
+	"likely", "unlikely", "probably", "possible", "possibly", "plausible", "doubt",
+	"doubts", "seems", "seem", "appears", "appear", "risk", "fears", "fear", "clear",
+	"suggest", "suggests", NULL,
+};
+
 static bool in_boiler(const struct extract_opts *o, size_t a, size_t b)
 {
 	for (size_t i = 0; o && i < o->nboiler; i++)
@@ -209,11 +220,13 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 				extract_event(s, t, nt, x.event, sizeof x.event);
 			/* "eight months ago": also a quantity, already found above */
 			int score = 0, words = 0;
-			bool cmp = false, sup = false;
+			bool cmp = false, sup = false, judged = false;
 			for (size_t i = 0; i < nt; i++) {
 				words += t[i].kind == TOK_WORD;
 				if (tok_in(s, &t[i], comparatives))
 					cmp = true;
+				if (tok_in(s, &t[i], judgements))
+					judged = true;
 				/* "the longest", "the most important" */
 				if (i > 0 && tok_is(s, &t[i - 1], "the") && t[i].kind == TOK_WORD &&
 				    (tok_is(s, &t[i], "most") || tok_is(s, &t[i], "least") ||
@@ -224,6 +237,7 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 			score += x.nd ? 2 : 0;
 			score += x.speaker[0] ? 2 : 0;
 			score += sup ? 2 : cmp ? 1 : 0;
+			score += judged ? 2 : 0;
 			if (s[cb - 1] == '?' || (cb >= 4 && s[cb - 4] == '?'))
 				score -= 5;
 			if (words < 5)

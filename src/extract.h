@@ -7,8 +7,9 @@
  * (sorted, from the corpus) are skipped.  Each claim is a sentence, or a
  * clause of one (", while", ";"), whose span is exact (trimmed of white
  * space, on UTF-8 boundaries) and whose score reaches EXTRACT_THRESHOLD:
- * quantities, dates, attribution and comparatives raise the score,
- * questions and very short fragments lower it.
+ * quantities, dates, attribution, comparatives and words of judgement
+ * ("seems", "unlikely", "doubt") raise the score, questions and very short
+ * fragments lower it.
  *
  * Values follow lectern-corpus(5).  Quantities carry the value, unit, what
  * is counted, the qualifier and the bounds it implies; years used as dates,

@@ -278,7 +278,9 @@ static void test_dates_and_spans(void **state)
 		"The first ferry sailed three months ago, officials said.\n"
 		"Is anyone surprised?\n"
 		"Rain.\n"
-		"The new quay is the longest in the region.\n";
+		"The new quay is the longest in the region.\n"
+		"A second strike at the port now seems unlikely.\n"
+		"The crews went home after the meeting.\n";
 	struct found f = run(text, "2021-06-15");
 	const struct xclaim *c;
 
@@ -295,6 +297,9 @@ static void test_dates_and_spans(void **state)
 	assert_non_null(c = claim(&f, "The first ferry"));
 	assert_string_equal(c->d[0].value, "2021-03");
 	assert_non_null(claim(&f, "The new quay"));   /* a superlative */
+	assert_non_null(c = claim(&f, "A second strike")); /* a judgement */
+	assert_string_equal(c->kind, "assessment");
+	assert_null(claim(&f, "The crews"));           /* a plain report, nothing to check */
 	assert_null(claim(&f, "Is anyone"));           /* a question */
 	assert_null(claim(&f, "Rain"));                /* a fragment */
 	assert_null(claim(&f, "Ferry Talks"));         /* a headline with nothing in it */
