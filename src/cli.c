@@ -258,7 +258,8 @@ static int cmd_list(struct corpus *c, const struct cli_args *a)
 		struct source *s = &c->sources[i];
 		size_t w;
 		if ((w = col_width(s->id)) > wid) wid = w;
-		if ((w = col_width(s->published)) > wdate) wdate = w;
+		if ((w = col_width(s->published) + source_guessed(s, "published")) > wdate)
+			wdate = w;
 		if ((w = col_width(s->outlet)) > wout) wout = w;
 	}
 	out_cell("ID", wid, false);
@@ -272,7 +273,11 @@ static int cmd_list(struct corpus *c, const struct cli_args *a)
 		char n[32];
 		snprintf(n, sizeof n, "%zu", s->nclaims);
 		out_cell(s->id, wid, false);
-		out_cell(s->published, wdate, false);
+		struct strbuf d = STRBUF_INIT;
+		if (s->published)   /* "2022-02?": a date guessed at import */
+			sb_addf(&d, "%s%s", s->published, source_guessed(s, "published") ? "?" : "");
+		out_cell(s->published ? d.buf : NULL, wdate, false);
+		sb_release(&d);
 		out_cell(s->outlet, wout, false);
 		out_cell(n, 6, false);
 		out_cell(s->title, 0, true);

@@ -19,6 +19,7 @@
 #include "meta.h"
 #include "save.h"
 #include "sha256.h"
+#include "srcid.h"
 #include "text.h"
 #include "util.h"
 
@@ -301,27 +302,50 @@ static int gather(const struct cli_args *a, struct input **v, size_t *n)
 	return 0;
 }
 
-/* A source id from a file name: [A-Za-z0-9._-], at most 64 bytes, unique. */
-static void make_id(struct strbuf *id, const char *path, const struct idset *used)
+/* Appends "-2", "-3", ... to id until no source uses it. */
+static void make_unique(struct strbuf *id, const struct idset *used)
 {
-	const char *b = strrchr(path, '/');
-	b = b ? b + 1 : path;
-	const char *dot = strrchr(b, '.');
-	size_t n = dot && dot > b ? (size_t)(dot - b) : strlen(b);
-	sb_reset(id);
-	for (size_t i = 0; i < n && id->len < 56; i++) {
-		char c = b[i];
-		bool okc = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-			   c == '.' || c == '_' || c == '-';
-		sb_addch(id, okc ? c : '_');
-	}
-	if (!id->len)
-		sb_addstr(id, "source");
 	size_t base = id->len;
 	for (int k = 2; id_taken(used, id->buf); k++) {
 		sb_setlen(id, base);
 		sb_addf(id, "-%d", k);
 	}
+}
+
+/*
+ * The id of an imported source: the sidecar's when it gives one, else the
+ * file name's, or, when a program made that name up, a slug of the outlet
+ * or else of the title.  Returns false (with the reason in err) when the
+ * sidecar's id cannot be used.
+ */
+static bool choose_id(struct strbuf *id, const char *path, const struct meta *m,
+		      const struct idset *used, struct strbuf *err)
+{
+	const char *given = m->f[META_ID];
+	if (given) {
+		if (corpus_path_problem(given) || strchr(given, '/') || id_taken(used, given)) {
+			sb_addf(err, "%s: sidecar id \"%s\" is not usable", path, given);
+			return false;
+		}
+		sb_reset(id);
+		sb_addstr(id, given);
+		return true;
+	}
+	srcid_from_name(id, path);
+	if (srcid_machine(id->buf)) {
+		struct strbuf w = STRBUF_INIT;
+		if (m->f[META_OUTLET])
+			srcid_from_words(&w, m->f[META_OUTLET], 4);
+		if (!w.len && m->f[META_TITLE])
+			srcid_from_words(&w, m->f[META_TITLE], 3);
+		if (w.len) {
+			sb_reset(id);
+			sb_addstr(id, w.buf);
+		}
+		sb_release(&w);
+	}
+	make_unique(id, used);
+	return true;
 }
 
 static void add_repair(cJSON *repairs, const char *kind, const char *action, size_t count,
@@ -344,10 +368,13 @@ static bool looks_english(const struct strbuf *t)
 	return hits >= 3 && hits * 400 >= t->len;
 }
 
-/* Builds one source: its text in text, its index entry returned. */
-static cJSON *import_one(const struct input *in, const char *id, struct strbuf *text,
-			 struct meta *m, struct boiler_span **bs, size_t *nb, struct strbuf *err,
-			 int *why)
+/*
+ * Builds one source: its text in text, its id (unique among used) in id,
+ * its index entry returned.
+ */
+static cJSON *import_one(const struct input *in, const struct idset *used, struct strbuf *id,
+			 struct strbuf *text, struct meta *m, struct boiler_span **bs, size_t *nb,
+			 struct strbuf *err, int *why)
 {
 	size_t len;
 	memset(m, 0, sizeof *m);
@@ -371,7 +398,7 @@ static cJSON *import_one(const struct input *in, const char *id, struct strbuf *
 	sb_release(&dec);
 	*nb = boiler_detect(text->buf, text->len, bs);
 	meta_guess(m, text->buf, text->len, *bs, *nb);
-	if (meta_sidecar(m, in->path, err) < 0) {
+	if (meta_sidecar(m, in->path, err) < 0 || !choose_id(id, in->path, m, used, err)) {
 		*why = 1;
 		return NULL;
 	}
@@ -379,7 +406,7 @@ static cJSON *import_one(const struct input *in, const char *id, struct strbuf *
 	cJSON *o = cJSON_CreateObject();
 	const char *base = strrchr(in->path, '/');
 	base = base ? base + 1 : in->path;
-	cJSON_AddStringToObject(o, "id", id);
+	cJSON_AddStringToObject(o, "id", id->buf);
 	for (int f = META_TITLE; f < META_NFIELDS; f++) {
 		if (f == META_LANGUAGE && !m->f[f] && !m->stated[f] && looks_english(text))
 			m->f[f] = xstrdup("en"), m->guessed[f] = true;
@@ -389,7 +416,7 @@ static cJSON *import_one(const struct input *in, const char *id, struct strbuf *
 			cJSON_AddNullToObject(o, meta_names[f]);
 	}
 	struct strbuf file = STRBUF_INIT;
-	sb_addf(&file, "sources/%s.txt", id);
+	sb_addf(&file, "sources/%s.txt", id->buf);
 	cJSON_AddStringToObject(o, "file", file.buf);
 	sb_release(&file);
 	char hex[65];
@@ -539,24 +566,8 @@ static int cmd_import(const struct cli_args *a)
 		struct meta m;
 		struct boiler_span *bs = NULL;
 		size_t nb = 0;
-		make_id(&id, in[i].path, &used);
 		int why = 0;
-		cJSON *o = import_one(&in[i], id.buf, &text, &m, &bs, &nb, &err, &why);
-		if (o && m.f[META_ID]) {   /* the sidecar names the id */
-			const char *bad = corpus_path_problem(m.f[META_ID]);
-			if (bad || strchr(m.f[META_ID], '/') || id_taken(&used, m.f[META_ID])) {
-				sb_addf(&err, "%s: sidecar id \"%s\" is not usable", in[i].path, m.f[META_ID]);
-				code = 1;
-			} else {
-				sb_reset(&id);
-				sb_addstr(&id, m.f[META_ID]);
-				cJSON_ReplaceItemInObject(o, "id", cJSON_CreateString(id.buf));
-				struct strbuf f = STRBUF_INIT;
-				sb_addf(&f, "sources/%s.txt", id.buf);
-				cJSON_ReplaceItemInObject(o, "file", cJSON_CreateString(f.buf));
-				sb_release(&f);
-			}
-		}
+		cJSON *o = import_one(&in[i], &used, &id, &text, &m, &bs, &nb, &err, &why);
 		if (!o || code) {
 			if (!code)
 				code = why;

@@ -14,7 +14,7 @@
 
 #define COMMAND_INFO(X) \
 	X(check,  "check",                 "validate the corpus: JSON, schema, ids, references, paths, files, checksums, spans") \
-	X(list,   "list",                  "list the sources: id, date, outlet, claims, title") \
+	X(list,   "list",                  "list the sources: id, date (? when guessed), outlet, claims, title") \
 	X(show,   "show SOURCE",           "print a source's metadata and its text") \
 	X(claims, "claims [--source ID]",  "list the claims, of all sources or of one") \
 	X(topics, "topics",                "list the topics and the claims each groups") \

@@ -142,6 +142,14 @@ long corpus_find_topic(const struct corpus *c, const char *id)
 	return idmap_find(&c->topic_ids, id, corpus_topic_name, c->topics);
 }
 
+bool source_guessed(const struct source *s, const char *field)
+{
+	for (size_t i = 0; i < s->nguessed; i++)
+		if (!strcmp(s->guessed[i], field))
+			return true;
+	return false;
+}
+
 /* ---- paths and texts ---- */
 
 const char *corpus_path_problem(const char *rel)

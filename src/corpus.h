@@ -157,6 +157,9 @@ long corpus_find_source(const struct corpus *c, const char *id);
 long corpus_find_claim(const struct corpus *c, const char *id);
 long corpus_find_topic(const struct corpus *c, const char *id);
 
+/* True when provenance.guessed of s lists field ("published", ...). */
+bool source_guessed(const struct source *s, const char *field);
+
 /*
  * The text of source i, read on first use and kept.  Returns NULL with a
  * message in err when the file cannot be read (gone, unreadable, outside

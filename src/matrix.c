@@ -47,11 +47,8 @@ void matrix_date(const struct source *s, struct strbuf *out)
 		return;
 	}
 	sb_addstr(out, s->published);
-	for (size_t i = 0; i < s->nguessed; i++)
-		if (!strcmp(s->guessed[i], "published")) {
-			sb_addch(out, '?');
-			break;
-		}
+	if (source_guessed(s, "published"))
+		sb_addch(out, '?');
 }
 
 void matrix_abbrev(const struct source *s, struct strbuf *out)

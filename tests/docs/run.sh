@@ -79,4 +79,15 @@ done <"$TMP/keys"
 check "README.md key table: one row per binding, no more ($(wc -l <"$TMP/readme-keys"))" \
 	test "$(wc -l <"$TMP/readme-keys")" = "$(wc -l <"$TMP/keys")"
 
+# ---- architecture ------------------------------------------------------------
+
+# the README's architecture tables name every source file
+for f in src/*.[ch] src/ui/*.[ch]; do
+	if grep -qF -- "\`$f\`" "$readme"; then
+		ok "README.md architecture names $f"
+	else
+		bad "README.md architecture names $f" "no \`$f\` in README.md"
+	fi
+done
+
 finish

@@ -24,21 +24,39 @@ id_of() { # original file name -> text file of the bundled corpus
 	grep -o "\"file\": *\"sources/[a-z]*.txt\"\|\"original\": *\"$1\"" data/corpus.json |
 		grep -B1 "\"original\": *\"$1\"" | head -1 | sed 's/.*"\(sources\/[a-z]*.txt\)"/\1/'
 }
+imp_id() { # original file name -> id in the imported corpus
+	jq -r --arg f "$1" '.sources[] | select(.provenance.original == $f) | .id' "$OUT/corpus.json"
+}
 for f in "$SEEDS"/*.txt; do
 	base=$(basename "$f" .txt)
 	want=$(id_of "$base.txt")
-	check "text of $base reproduces data/$want" cmp -s "$OUT/sources/$base.txt" "data/$want"
+	check "text of $base reproduces data/$want" cmp -s "$OUT/sources/$(imp_id "$base.txt").txt" "data/$want"
 done
 
-CSM=$OUT/sources/004_71888a028f99cc29.txt
+# the seeds' file names are hashes: the sources are named after their
+# outlets, or the title when the text names no outlet
+check "ids from outlets and titles, not hashes" test "$(jq -r '[.sources[].id] | sort | join(" ")' "$OUT/corpus.json")" = \
+	"christian-science-monitor conversation moscow-times opendemocracy successful-broker-client"
+check "claim ids follow the source id" test "$(jq -r '.claims[0].id' "$OUT/corpus.json")" = "$(jq -r '.claims[0].source' "$OUT/corpus.json")-x001"
+run "$LECTERN" list --corpus "$OUT"
+check "list marks a guessed date with ?" grep -Eq '^moscow-times +2022-02\? ' <<<"$out"
+mkdir -p "$TMP/named"
+cp "$SEEDS/000_2950ff8a372f8093.txt" "$TMP/named/mt feb.txt"
+cp "$SEEDS/000_2950ff8a372f8093.txt" "$TMP/named/0417.txt"
+cp "$SEEDS/000_2950ff8a372f8093.txt" "$TMP/named/5d41402abc4b2a76b9719d911017c592.txt"
+expect "import: names of people and programs" 0 "imported 3" "$LECTERN" import "$TMP/named" --output "$TMP/named-out"
+check "a person's file name is kept; made-up ones name the outlet, once each" \
+	test "$(jq -r '[.sources[].id] | join(" ")' "$TMP/named-out/corpus.json")" = "moscow-times moscow-times-2 mt_feb"
+
+CSM=$OUT/sources/christian-science-monitor.txt
 check "mojibake repaired: no 鈥 left" bash -c "! grep -q '鈥' '$CSM'"
 check "Chinese site header intact" bash -c "head -1 '$CSM' | grep -qx '海角大神'"
 check "lost bytes restored" grep -q "Belarus’ 70,000-strong army" "$CSM"
-run "$LECTERN" show --json 004_71888a028f99cc29 --corpus "$OUT"
+run "$LECTERN" show --json christian-science-monitor --corpus "$OUT"
 check "provenance lists the encoding repair" grep -q '"count":	63' <<<"$out"
 check "provenance lists 25 inferred bytes" grep -q "25 with a lost last byte" <<<"$out"
 check "boilerplate marked: site header span" grep -q '\[0, 12\]' <<<"$(tr -d '\n\t' <<<"$out" | sed 's/,\[/, [/g; s/\],/], /g')"
-run "$LECTERN" show --json 003_ddb47d87c5abcf64 --corpus "$OUT"
+run "$LECTERN" show --json opendemocracy --corpus "$OUT"
 check "boilerplate: 9 spans in the openDemocracy article" grep -q '"count":	9' <<<"$out"
 check "metadata guessed: author" grep -q '"author":	"Igor Ilyash"' <<<"$out"
 check "metadata guessed: date" grep -q '"published":	"2022-02-09"' <<<"$out"
@@ -47,7 +65,7 @@ check "guesses are marked" grep -q '"guessed":' <<<"$out"
 # boilerplate spans equal the bundled corpus's
 for id in mt blog conv odr csm; do
 	orig=$("$LECTERN" show --json "$id" | grep -o '"original":[^,]*' | head -1 | sed 's/.*"\(.*\)\.txt"/\1/')
-	a=$("$LECTERN" show --json "$orig" --corpus "$OUT" | tr -d ' \n\t' | grep -o '"boilerplate":\[[][0-9,]*\]')
+	a=$("$LECTERN" show --json "$(imp_id "$orig.txt")" --corpus "$OUT" | tr -d ' \n\t' | grep -o '"boilerplate":\[[][0-9,]*\]')
 	b=$("$LECTERN" show --json "$id" | tr -d ' \n\t' | grep -o '"boilerplate":\[[][0-9,]*\]')
 	check "boilerplate spans of $id as in data/" test -n "$a" -a "$a" = "$b"
 done
