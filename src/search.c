@@ -392,6 +392,17 @@ size_t search_all(struct search *s, const char *t, size_t n,
 	return cnt;
 }
 
+struct search_hit search_hit_at(size_t source, const char *t, size_t n, size_t a, size_t b)
+{
+	struct search_hit h = { source, a, b, a > SEARCH_SNIPPET ? a - SEARCH_SNIPPET : 0,
+				b + SEARCH_SNIPPET < n ? b + SEARCH_SNIPPET : n };
+	while (!utf8_boundary(t, n, h.snip_start))
+		h.snip_start++;
+	while (!utf8_boundary(t, n, h.snip_end))
+		h.snip_end--;
+	return h;
+}
+
 size_t search_corpus(struct corpus *c, struct search *s, size_t max,
 		     struct search_hit **out, struct strbuf *err)
 {
@@ -416,16 +427,7 @@ size_t search_corpus(struct corpus *c, struct search *s, size_t max,
 				alloc = alloc ? alloc * 2 : 32;
 				*out = xrealloc(*out, alloc * sizeof **out);
 			}
-			struct search_hit *h = &(*out)[cnt++];
-			h->source = i;
-			h->start = a;
-			h->end = b;
-			h->snip_start = a > SEARCH_SNIPPET ? a - SEARCH_SNIPPET : 0;
-			h->snip_end = b + SEARCH_SNIPPET < n ? b + SEARCH_SNIPPET : n;
-			while (!utf8_boundary(t, n, h->snip_start))
-				h->snip_start++;
-			while (!utf8_boundary(t, n, h->snip_end))
-				h->snip_end--;
+			(*out)[cnt++] = search_hit_at(i, t, n, a, b);
 			at = b;
 		}
 	}

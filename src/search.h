@@ -54,6 +54,10 @@ struct search_hit {
 	size_t snip_start, snip_end; /* context around it, on character boundaries */
 };
 
+/* The hit [a, b) in source's text t[0..n), with SEARCH_SNIPPET bytes of
+ * context each side, moved inwards to character boundaries. */
+struct search_hit search_hit_at(size_t source, const char *t, size_t n, size_t a, size_t b);
+
 void search_init(struct search *s);
 void search_release(struct search *s);
 /* Compiles q[0..n).  Returns 0, or -1 with a message in err (s is then

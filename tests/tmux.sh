@@ -1,7 +1,33 @@
-# tests/tmux.sh: the screen helpers of the suites that drive the reader in
-# tmux (ui, matrix, stress).  The suite defines T (tmux on its private
-# socket) and runs the reader in a session named t; WAIT_TRIES sets how
-# many times wait_for polls, 0.05 s apart (default 160, about 8 s).
+# tests/tmux.sh: the helpers of the suites that drive the reader in tmux
+# (ui, matrix, stress, scale).  tmux_socket NAME gives the suite a private
+# tmux server, used through T; the reader runs in a session named t.
+# WAIT_TRIES sets how many times wait_for polls, 0.05 s apart (default 160,
+# about 8 s); MANUAL_SIZE=1 makes start fix the window size, so that
+# resize-window sizes stick.
+
+# tmux_socket NAME: a private server, its settings, and its end on exit
+tmux_socket() {
+	SOCK=lectern-$1-$$
+	printf 'set -g status off\nset -g escape-time 0\nset -g exit-empty off\n' >"$TMP/tmux.conf"
+	trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+}
+T() { tmux -L "$SOCK" -f "$TMP/tmux.conf" "$@"; }
+
+# start W H [VAR=VALUE...] -- [ARGS...]: the reader in a fresh session; its
+# pid goes to $TMP/pid, and the shell around it prints EXIT=status when it
+# ends.
+start() {
+	local w=$1 h=$2 envs=() q
+	shift 2
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
+	shift
+	T kill-session -t t 2>/dev/null
+	q=$(printf "%q " bash -c "echo \$\$ >$TMP/pid; exec \"\$@\"" _ env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 "${envs[@]}" "$LECTERN" "$@")
+	T new-session -d -s t -x "$w" -y "$h" "$q; echo EXIT=\$?; sleep 60"
+	if [ "${MANUAL_SIZE:-0}" = 1 ]; then
+		T set -t t window-size manual   # (tmux 3.3 dies on -g)
+	fi
+}
 
 screen() { T capture-pane -p -t t 2>/dev/null; }
 keys() { T send-keys -t t "$@"; }

@@ -84,16 +84,7 @@ static bool add_hits(void *ctx, size_t i, const char *t, size_t n)
 			ui->finder->hits_alloc = ui->nhits ? 2 * ui->nhits : 64;
 			ui->hits = xrealloc(ui->hits, ui->finder->hits_alloc * sizeof *ui->hits);
 		}
-		struct search_hit *h = &ui->hits[ui->nhits++];
-		h->source = i;
-		h->start = a;
-		h->end = b;
-		h->snip_start = a > SEARCH_SNIPPET ? a - SEARCH_SNIPPET : 0;
-		h->snip_end = b + SEARCH_SNIPPET < n ? b + SEARCH_SNIPPET : n;
-		while (!utf8_boundary(t, n, h->snip_start))
-			h->snip_start++;
-		while (!utf8_boundary(t, n, h->snip_end))
-			h->snip_end--;
+		ui->hits[ui->nhits++] = search_hit_at(i, t, n, a, b);
 		at = b > a ? b : a + 1;
 	}
 	return ui->nhits < FINDER_MAX_HITS;

@@ -94,12 +94,9 @@ check "search: each match with its offset" grep -qE '^sources/[0-9]+/s[0-9]+\.tx
 
 # ---- the reader on 10,000 sources, in tmux ----
 if command -v tmux >/dev/null; then
-	SOCK=lectern-scale-$$
-	printf 'set -g status off\nset -g escape-time 0\nset -g exit-empty off\n' >"$TMP/tmux.conf"
-	T() { tmux -L "$SOCK" -f "$TMP/tmux.conf" "$@"; }
-	trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
 	WAIT_TRIES=400   # about 20 s: a big corpus under ASan
 	. "$TOP/tests/tmux.sh"
+	tmux_socket scale
 	status_id() { screen | tail -1 | sed -n 's/^\[[A-Za-z ]*\] \(s[0-9]*\).*/\1/p'; }
 	T new-session -d -s t -x 100 -y 30 "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $(printf %q "$LECTERN") --corpus $(printf %q "$C"); echo EXIT=\$?; sleep 60"
 	see "10k reader: opens" "Sources (10000/10000"

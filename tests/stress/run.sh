@@ -13,26 +13,11 @@ if ! command -v tmux >/dev/null; then
 	finish
 	exit
 fi
-SOCK=lectern-stress-$$
-printf 'set -g status off\nset -g escape-time 0\nset -g exit-empty off\n' >"$TMP/tmux.conf"
-T() { tmux -L "$SOCK" -f "$TMP/tmux.conf" "$@"; }
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
 CORPUS=$TOP/data
 
-# start W H [VAR=VALUE...] -- [ARGS...]: the reader in a fresh session; the
-# shell around it prints EXIT=status when it ends.
-start() {
-	local w=$1 h=$2 envs=() q
-	shift 2
-	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
-	shift
-	T kill-session -t t 2>/dev/null
-	q=$(printf "%q " bash -c "echo \$\$ >$TMP/pid; exec \"\$@\"" _ env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 "${envs[@]}" "$LECTERN" "$@")
-	T new-session -d -s t -x "$w" -y "$h" "$q; echo EXIT=\$?; sleep 60"
-	T set -t t window-size manual   # resize-window sizes stick (tmux 3.3 dies on -g)
-}
-WAIT_TRIES=200
+WAIT_TRIES=200 MANUAL_SIZE=1
 . "$TOP/tests/tmux.sh"
+tmux_socket stress
 reader_pid() { cat "$TMP/pid"; }
 
 # ---- 200 random resizes while searching and scrolling ----
