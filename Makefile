@@ -22,8 +22,14 @@ Q := @
 endif
 
 BUILD   ?= build
-SRCS    := $(wildcard src/*.c) $(wildcard src/ui/*.c)
-CORE    := $(filter-out src/main.c,$(wildcard src/*.c))
+# the stages of src/, lowest first (tests/docs/layers.sh checks that a
+# folder includes only the folders before it)
+STAGES  := base corpus search extract import compare ui cli
+SRCS    := src/main.c $(foreach d,$(STAGES),$(wildcard src/$(d)/*.c))
+# the core: all but main.c and the files that draw (those that include
+# ui/tui.h, the one header that includes curses); unit tests link it
+DRAW    := $(shell grep -l '"ui/tui.h"' src/ui/*.c)
+CORE    := $(filter-out src/main.c $(DRAW),$(SRCS))
 OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
 CORE_OBJS := $(CORE:%.c=$(BUILD)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
@@ -111,7 +117,7 @@ BENCH_PKGS := hyperfine time jq
 bench-deps:
 	$(Q)$(MAKE) --no-print-directory deps DEB_PKGS="$(BENCH_PKGS)"
 
-bench/gen-corpus: bench/gen-corpus.c $(BUILD)/src/sha256.o
+bench/gen-corpus: bench/gen-corpus.c $(BUILD)/src/base/sha256.o
 	@echo "  CC    $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -O2 -o $@ $^
 
@@ -126,7 +132,7 @@ bench: bench-deps lectern bench/gen-corpus
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
-FUZZ_DEPS    := tests/fuzz/fuzz.h $(wildcard src/*.h)
+FUZZ_DEPS    := tests/fuzz/fuzz.h $(wildcard src/*/*.h)
 
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_OBJS) $(FUZZ_DEPS)
 	@mkdir -p $(dir $@)

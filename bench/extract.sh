@@ -12,7 +12,8 @@ mb=${1:-50}
 make -s lectern >/dev/null
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lectern-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-objs=$(ls build/src/*.o | grep -v '/main\.o$')
+# the core objects: all but main.o and the files that draw (Makefile's CORE)
+objs=$(for o in build/src/*/*.o; do s=${o#build/}; grep -q '"ui/tui.h"' "${s%.o}.c" || echo "$o"; done)
 cc -std=c11 -O2 -D_GNU_SOURCE -Isrc $(pkg-config --cflags libcjson) -o "$tmp/extract_bench" \
 	bench/extract_bench.c $objs $(pkg-config --libs ncursesw libcjson) -lm
 

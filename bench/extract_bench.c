@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "extract.h"
-#include "util.h"
+#include "extract/extract.h"
+#include "base/util.h"
 
 int main(int argc, char **argv)
 {

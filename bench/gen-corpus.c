@@ -23,7 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "sha256.h"
+#include "base/sha256.h"
 
 static _Noreturn void fail(const char *fmt, ...)
 {

@@ -1,8 +1,8 @@
 /* main: lectern's entry point: parse the command line, run a command. */
 #include <locale.h>
 
-#include "cli.h"
 #include "ui/ui.h"
+#include "cli/cli.h"
 
 int main(int argc, char **argv)
 {

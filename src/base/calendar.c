@@ -1,5 +1,5 @@
 /* calendar: proleptic Gregorian day arithmetic. */
-#include "calendar.h"
+#include "base/calendar.h"
 
 bool cal_leap(int y)
 {

@@ -1,5 +1,5 @@
 /* conffile: the line loop shared by the theme and config parsers. */
-#include "conffile.h"
+#include "base/conffile.h"
 
 #include <string.h>
 

@@ -13,8 +13,8 @@
 
 #include <stddef.h>
 
-#include "diag.h"
-#include "strbuf.h"
+#include "base/diag.h"
+#include "base/strbuf.h"
 
 typedef void conffile_line_fn(void *ctx, char *line, struct strbuf *msg);
 

@@ -1,13 +1,13 @@
 /* diag: a list of located problems. */
-#include "diag.h"
+#include "base/diag.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "strbuf.h"
-#include "text.h"
-#include "util.h"
+#include "base/strbuf.h"
+#include "base/text.h"
+#include "base/util.h"
 
 void diags_init(struct diags *d)
 {

@@ -1,5 +1,5 @@
 /* json_arena: a bump allocator for cJSON while a document is loaded. */
-#include "json_arena.h"
+#include "base/json_arena.h"
 
 #include <cjson/cJSON.h>
 #include <stdbool.h>

@@ -1,10 +1,10 @@
 /* pool: a bump allocator for objects that live and die together. */
-#include "pool.h"
+#include "base/pool.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "base/util.h"
 
 #define CHUNK (64 * 1024)
 

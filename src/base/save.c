@@ -1,5 +1,5 @@
 /* save: atomic file and directory writes (temp + fsync + rename). */
-#include "save.h"
+#include "base/save.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "util.h"
+#include "base/util.h"
 
 /* The directory part of path ("." when there is none); caller frees. */
 static char *dir_of(const char *path)

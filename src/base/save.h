@@ -24,7 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 int save_file(const char *path, const void *buf, size_t len, struct strbuf *err);
 

@@ -1,12 +1,12 @@
 /* strbuf: a growable byte string; see strbuf.h for the invariants. */
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "base/util.h"
 
 void sb_init(struct strbuf *sb)
 {

@@ -1,10 +1,10 @@
 /* text: UTF-8 decoding, display widths and the display-safety rules. */
-#include "text.h"
+#include "base/text.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "util.h"
+#include "base/util.h"
 
 int utf8_decode(const char *str, size_t n, uint32_t *cp)
 {

@@ -26,7 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 #define TEXT_INVALID 0xFFFFFFFFu
 #define TEXT_MAX_MARKS 4

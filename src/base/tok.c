@@ -1,13 +1,13 @@
 /* tok: words, numbers and punctuation. */
-#include "tok.h"
+#include "base/tok.h"
 
 #include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
 
 static inline unsigned char lower(unsigned char c)
 {

@@ -1,5 +1,5 @@
 /* util: allocation that cannot fail, die(), and whole-file reading. */
-#include "util.h"
+#include "base/util.h"
 
 #include <errno.h>
 #include <fcntl.h>

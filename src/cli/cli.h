@@ -1,8 +1,7 @@
 /*
- * cli: the scripting commands (check, list, show, claims, topics) and
- * --help.  Output goes to stdout through out_*(), which sanitise corpus
- * text (no terminal escapes ever reach a pipe or a terminal) and report
- * write errors; JSON output is cJSON's, which escapes control characters.
+ * cli: the command line: its options (struct cli_args, from the tables of
+ * cli/commands.h), --help, and which command runs.  The commands live one
+ * family a file beside it; what they share is cli/common.h.
  *
  * Exit codes: 0 success, 1 the corpus is invalid, 2 usage or I/O error.
  */
@@ -11,6 +10,8 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+
+#include "ui/ui.h"
 
 struct cli_args {
 	const char *corpus;    /* --corpus, or NULL */
@@ -33,10 +34,12 @@ struct cli_args {
  * error (exit 2): *exit_code tells which. */
 int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code);
 struct corpus;
-/* What runs when no command is given: the reader (main.c passes ui_run);
- * NULL prints the corpus summary instead. */
-typedef int cli_reader_fn(struct corpus *c, const struct cli_args *a);
+/* What runs when no command is given: the reader (main.c passes ui_run,
+ * so that the unit tests link the command line without curses); NULL
+ * prints the corpus summary instead. */
+typedef int cli_reader_fn(struct corpus *c, const struct ui_options *o);
 int cli_run(const struct cli_args *a, cli_reader_fn *reader);
 void cli_usage(FILE *fp);
+
 
 #endif

@@ -1,5 +1,5 @@
-/* cmd_compare: the compare, export, eval-compare and bench-align commands. */
-#include "cmd_compare.h"
+/* cli/compare: the compare, export, eval-compare and bench-align commands. */
+#include "cli/compare.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare.h"
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
+#include "compare/compare.h"
 
 /* ---- output ---- */
 

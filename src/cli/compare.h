@@ -1,5 +1,5 @@
 /*
- * cmd_compare: the comparison commands.
+ * cli/compare: the comparison commands.
  *   compare [TOPIC]       topics, their claims, pairwise verdicts, status
  *   export                claims and the topic-by-source matrix as
  *                         --format csv, json or md
@@ -11,15 +11,12 @@
 #ifndef LECTERN_CMD_COMPARE_H
 #define LECTERN_CMD_COMPARE_H
 
-#include "cli.h"
-#include "corpus.h"
+#include "corpus/corpus.h"
+#include "cli/cli.h"
 
 int cmd_compare(struct corpus *c, const struct cli_args *a);
 int cmd_export(struct corpus *c, const struct cli_args *a);
 int cmd_eval_compare(struct corpus *c, const struct cli_args *a);
-/* The source of cur holding the text of source i of c (same SHA-256, else
- * the same original file name, else the same id), or -1. */
-long eval_match_source(const struct corpus *c, size_t i, const struct corpus *cur);
 /* Needs no corpus. */
 int cmd_bench_align(const struct cli_args *a);
 

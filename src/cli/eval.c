@@ -1,5 +1,5 @@
 /*
- * cmd_eval: eval-compare (automatic topics scored against the curated
+ * cli/eval: eval-compare (automatic topics scored against the curated
  * ones) and bench-align (alignment of a large synthetic corpus).
  *
  * eval-compare, with curated topics set aside:
@@ -22,8 +22,9 @@
  * same text, whose span overlaps it most (at least half of the shorter);
  * a gold pair whose claims have no such match counts as missed.
  */
-#include "cmd_compare.h"
-#include "cmd_import.h"
+#include "cli/cli.h"
+#include "cli/common.h"
+#include "cli/compare.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -32,11 +33,11 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "align.h"
-#include "compare.h"
-#include "terms.h"
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
+#include "compare/align.h"
+#include "compare/compare.h"
+#include "compare/terms.h"
 
 struct pair {
 	size_t a, b;        /* a < b */
@@ -147,7 +148,7 @@ int cmd_eval_compare(struct corpus *c, const struct cli_args *a)
 {
 	int code = 0;
 	struct corpus *cur = c;
-	if (a->against && !(cur = cmd_load(a->against, CORPUS_USE_CACHE, &code)))
+	if (a->against && !(cur = cli_load(a->against, CORPUS_USE_CACHE, &code)))
 		return code ? code : 1;
 	struct cmp_model m;
 	struct pairs gold = { 0 }, found = { 0 }, mapped = { 0 };
@@ -168,7 +169,7 @@ int cmd_eval_compare(struct corpus *c, const struct cli_args *a)
 	for (size_t j = 0; j < cur->nsources; j++)
 		src_of[j] = cur == c ? (long)j : -1;
 	for (size_t i = 0; cur != c && i < c->nsources; i++) {
-		long j = eval_match_source(c, i, cur);
+		long j = cli_match_source(c, i, cur);
 		if (j >= 0 && src_of[j] < 0)
 			src_of[j] = (long)i;
 	}

@@ -1,6 +1,6 @@
-/* cmd_eval_extract: lectern eval, the extractor measured against curated claims. */
-#include "cmd_import.h"
-#include "cmd_compare.h"
+/* cli/eval_extract: lectern eval, the extractor measured against curated claims. */
+#include "cli/common.h"
+#include "cli/extract.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -9,9 +9,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "extract.h"
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
+#include "extract/extract.h"
 
 /* Targets from the project's quality bar. */
 #define TARGET_RECALL 0.85
@@ -87,19 +87,6 @@ static size_t overlap(size_t a, size_t b, size_t c, size_t d)
 	return e > s ? e - s : 0;
 }
 
-/* The source of cur that holds the same text as source i of c. */
-long eval_match_source(const struct corpus *c, size_t i, const struct corpus *cur)
-{
-	const struct source *s = &c->sources[i];
-	for (size_t j = 0; j < cur->nsources; j++)
-		if (!strcmp(cur->sources[j].sha256, s->sha256))
-			return (long)j;
-	for (size_t j = 0; j < cur->nsources; j++)
-		if (s->original && cur->sources[j].original && !strcmp(s->original, cur->sources[j].original))
-			return (long)j;
-	return corpus_find_source(cur, s->id);
-}
-
 static void row(const char *name, const struct tally *t, double target)
 {
 	double v = t->total ? (double)t->hit / (double)t->total : 0;
@@ -133,10 +120,10 @@ int cmd_eval(const struct cli_args *a)
 		fprintf(stderr, "lectern: usage: lectern eval --against INDEX [--corpus PATH]\n");
 		return 2;
 	}
-	struct corpus *cur = cmd_load(a->against, CORPUS_CHECK_FILES, &code);
+	struct corpus *cur = cli_load(a->against, CORPUS_CHECK_FILES, &code);
 	if (!cur)
 		return code;
-	struct corpus *c = cmd_load(a->corpus, CORPUS_CHECK_FILES, &code);
+	struct corpus *c = cli_load(a->corpus, CORPUS_CHECK_FILES, &code);
 	if (!c) {
 		corpus_free(cur);
 		return code;
@@ -146,7 +133,7 @@ int cmd_eval(const struct cli_args *a)
 	struct strbuf misses = STRBUF_INIT, err = STRBUF_INIT;
 	size_t compared = 0;
 	for (size_t i = 0; i < c->nsources; i++) {
-		long j = eval_match_source(c, i, cur);
+		long j = cli_match_source(c, i, cur);
 		size_t len;
 		const char *t = corpus_text(c, i, &len, &err);
 		if (j < 0 || !t)

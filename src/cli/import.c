@@ -1,5 +1,6 @@
-/* cmd_import: lectern import and lectern extract. */
-#include "cmd_import.h"
+/* cli/import: lectern import, raw articles made into a corpus. */
+#include "cli/common.h"
+#include "cli/import.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
@@ -9,235 +10,20 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "boiler.h"
-#include "compare.h"
-#include "corpus_json.h"
-#include "dating.h"
-#include "decode.h"
-#include "extract.h"
-#include "html.h"
-#include "meta.h"
-#include "save.h"
-#include "sha256.h"
-#include "srcid.h"
-#include "text.h"
-#include "util.h"
-
-static void say_err(const char *msg)
-{
-	struct strbuf m = STRBUF_INIT;
-	text_sanitize(&m, msg, strlen(msg), 0);
-	fprintf(stderr, "lectern: %s\n", m.buf);
-	sb_release(&m);
-}
-
-struct corpus *cmd_load(const char *arg, unsigned flags, int *code)
-{
-	struct strbuf path = STRBUF_INIT;
-	struct diags d;
-	enum load_status st;
-
-	if (corpus_locate(arg, &path) < 0) {
-		say_err(path.buf);
-		sb_release(&path);
-		*code = 2;
-		return NULL;
-	}
-	diags_init(&d);
-	struct corpus *c = corpus_load(path.buf, flags, &d, &st);
-	diags_print(&d, stderr);
-	if (!c) {
-		struct strbuf m = STRBUF_INIT;
-		sb_addf(&m, "%s: %zu problem%s", path.buf, diags_count(&d),
-			diags_count(&d) == 1 ? "" : "s");
-		say_err(m.buf);
-		sb_release(&m);
-	}
-	diags_release(&d);
-	sb_release(&path);
-	*code = c ? 0 : (int)st;
-	return c;
-}
-
-/* A set of ids (open addressing, strings owned). */
-struct idset {
-	char **slot;
-	size_t cap, n;
-};
-
-static size_t id_hash(const char *s)
-{
-	size_t h = 5381;
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
-}
-
-static bool id_taken(const struct idset *set, const char *id)
-{
-	if (!set->cap)
-		return false;
-	for (size_t k = id_hash(id) & (set->cap - 1); set->slot[k]; k = (k + 1) & (set->cap - 1))
-		if (!strcmp(set->slot[k], id))
-			return true;
-	return false;
-}
-
-static void id_add(struct idset *set, const char *id)
-{
-	if (2 * (set->n + 1) > set->cap) {
-		struct idset big = { NULL, set->cap ? 2 * set->cap : 64, 0 };
-		big.slot = xcalloc(big.cap, sizeof *big.slot);
-		for (size_t i = 0; i < set->cap; i++)
-			if (set->slot[i]) {
-				size_t k = id_hash(set->slot[i]) & (big.cap - 1);
-				while (big.slot[k])
-					k = (k + 1) & (big.cap - 1);
-				big.slot[k] = set->slot[i];
-			}
-		big.n = set->n;
-		free(set->slot);
-		*set = big;
-	}
-	size_t k = id_hash(id) & (set->cap - 1);
-	while (set->slot[k])
-		k = (k + 1) & (set->cap - 1);
-	set->slot[k] = xstrdup(id);
-	set->n++;
-}
-
-static void id_release(struct idset *set)
-{
-	for (size_t i = 0; i < set->cap; i++)
-		free(set->slot[i]);
-	free(set->slot);
-	memset(set, 0, sizeof *set);
-}
-
-/* A claim id "SOURCE-xNNN" not yet in use by c or in taken. */
-static void claim_id(struct strbuf *out, const char *source, size_t *counter,
-		     const struct corpus *c, const struct idset *taken)
-{
-	for (;;) {
-		sb_reset(out);
-		sb_addf(out, "%.50s-x%03zu", source, ++*counter);
-		if ((!c || corpus_find_claim(c, out->buf) < 0) && !id_taken(taken, out->buf))
-			return;
-	}
-}
-
-/* Appends the extracted claims of one text to claims (a cJSON array),
- * skipping spans a curated claim already has.  Returns how many. */
-static size_t add_extracted(cJSON *claims, const char *text, size_t len, const char *sid,
-			    const char *published, const struct span *boiler, size_t nboiler,
-			    const struct corpus *c, long src, struct idset *taken)
-{
-	struct extract_opts o = { published, boiler, nboiler };
-	struct xclaim *x;
-	size_t nx = extract_claims(text, len, &o, &x), added = 0, counter = 0;
-	struct strbuf id = STRBUF_INIT;
-	for (size_t i = 0; i < nx; i++) {
-		bool dup = false;
-		for (size_t k = 0; c && src >= 0 && k < c->sources[src].nclaims; k++) {
-			const struct claim *cl = &c->claims[c->sources[src].claims[k]];
-			if (cl->span.start == x[i].start && cl->span.end == x[i].end &&
-			    strcmp(cl->origin, "extracted"))
-				dup = true;
-		}
-		if (dup)
-			continue;
-		claim_id(&id, sid, &counter, c, taken);
-		id_add(taken, id.buf);
-		cJSON_AddItemToArray(claims, extract_claim_json(&x[i], text, id.buf, sid));
-		added++;
-	}
-	sb_release(&id);
-	free(x);
-	return added;
-}
-
-static int write_index(const char *path, cJSON *root, struct strbuf *err)
-{
-	char *s = cJSON_Print(root);
-	if (!s)
-		die("out of memory");
-	struct strbuf b = STRBUF_INIT;
-	sb_addstr(&b, s);
-	sb_addch(&b, '\n');
-	cJSON_free(s);
-	int r = save_file(path, b.buf, b.len, err);
-	sb_release(&b);
-	return r;
-}
-
-/* Loads and checks a written corpus, as `lectern check` does. */
-static int verify(const char *index, size_t *nclaims)
-{
-	int code;
-	struct corpus *c = cmd_load(index, CORPUS_CHECK_FILES, &code);
-	if (!c)
-		return code ? code : 1;
-	if (nclaims)
-		*nclaims = c->nclaims;
-	corpus_free(c);
-	return 0;
-}
-
-/* ---- extract ---- */
-
-static int cmd_extract(const struct cli_args *a)
-{
-	int code;
-	if (a->nrest) {
-		fprintf(stderr, "lectern: extract takes no arguments\n");
-		return 2;
-	}
-	struct corpus *c = cmd_load(a->corpus, CORPUS_CHECK_FILES, &code);
-	if (!c)
-		return code;
-	cJSON *root = corpus_json(c);
-	cJSON *claims = cJSON_GetObjectItemCaseSensitive(root, "claims");
-	/* earlier extracted claims are replaced; curated ones stay */
-	cJSON *it = claims->child;
-	size_t old = 0, added = 0;
-	while (it) {
-		cJSON *next = it->next;
-		cJSON *o = cJSON_GetObjectItemCaseSensitive(it, "origin");
-		cJSON *tp = cJSON_GetObjectItemCaseSensitive(it, "topics");
-		if (cJSON_IsString(o) && !strcmp(o->valuestring, "extracted") &&
-		    cJSON_GetArraySize(tp) == 0) {
-			cJSON_Delete(cJSON_DetachItemViaPointer(claims, it));
-			old++;
-		}
-		it = next;
-	}
-	struct strbuf err = STRBUF_INIT;
-	struct idset taken = { NULL, 0, 0 };
-	for (size_t i = 0; i < c->nsources; i++) {
-		size_t len;
-		const char *t = corpus_text(c, i, &len, &err);
-		if (!t)
-			continue;   /* cannot happen: loaded with CORPUS_CHECK_FILES */
-		const struct source *s = &c->sources[i];
-		added += add_extracted(claims, t, len, s->id, s->published, s->boiler, s->nboiler,
-				       c, (long)i, &taken);
-	}
-	struct strbuf index = STRBUF_INIT;
-	sb_addstr(&index, c->index_path);
-	corpus_free(c);
-	code = 0;
-	if (write_index(index.buf, root, &err) < 0) {
-		say_err(err.buf);
-		code = 2;
-	} else if ((code = verify(index.buf, NULL)) == 0) {
-		printf("extracted %zu claims (%zu earlier extracted claims replaced)\n", added, old);
-	}
-	cJSON_Delete(root);
-	sb_release(&index);
-	id_release(&taken);
-	sb_release(&err);
-	return code;
-}
+#include "base/save.h"
+#include "base/sha256.h"
+#include "base/text.h"
+#include "base/util.h"
+#include "corpus/json.h"
+#include "extract/extract.h"
+#include "import/boiler.h"
+#include "import/decode.h"
+#include "import/html.h"
+#include "import/meta.h"
+#include "import/srcid.h"
+#include "compare/compare.h"
+#include "compare/dating.h"
+#include "cli/extract.h"
 
 /* ---- import ---- */
 
@@ -306,7 +92,7 @@ static int gather(const struct cli_args *a, struct input **v, size_t *n)
 static void make_unique(struct strbuf *id, const struct idset *used)
 {
 	size_t base = id->len;
-	for (int k = 2; id_taken(used, id->buf); k++) {
+	for (int k = 2; idset_has(used, id->buf); k++) {
 		sb_setlen(id, base);
 		sb_addf(id, "-%d", k);
 	}
@@ -323,7 +109,7 @@ static bool choose_id(struct strbuf *id, const char *path, const struct meta *m,
 {
 	const char *given = m->f[META_ID];
 	if (given) {
-		if (corpus_path_problem(given) || strchr(given, '/') || id_taken(used, given)) {
+		if (corpus_path_problem(given) || strchr(given, '/') || idset_has(used, given)) {
 			sb_addf(err, "%s: sidecar id \"%s\" is not usable", path, given);
 			return false;
 		}
@@ -475,7 +261,7 @@ static cJSON *import_one(const struct input *in, const struct idset *used, struc
 static int date_undated(const char *path, cJSON *root, struct strbuf *err)
 {
 	int code, dated = 0;
-	struct corpus *c = cmd_load(path, CORPUS_CHECK_FILES, &code);
+	struct corpus *c = cli_load(path, CORPUS_CHECK_FILES, &code);
 	if (!c) {
 		sb_addf(err, "%s: cannot be read back", path);
 		return -1;
@@ -511,9 +297,9 @@ static int date_undated(const char *path, cJSON *root, struct strbuf *err)
 		const char *t = corpus_text(c, i, &len, err);
 		struct idset taken = { NULL, 0, 0 };
 		if (t)
-			add_extracted(claims, t, len, s->id, month, s->boiler, s->nboiler, NULL, -1,
+			extract_into(claims, t, len, s->id, month, s->boiler, s->nboiler, NULL, -1,
 				      &taken);
-		id_release(&taken);
+		idset_release(&taken);
 		dated++;
 	}
 	free(g);
@@ -522,7 +308,7 @@ static int date_undated(const char *path, cJSON *root, struct strbuf *err)
 	return dated;
 }
 
-static int cmd_import(const struct cli_args *a)
+int cmd_import(const struct cli_args *a)
 {
 	struct input *in = NULL;
 	size_t nin = 0;
@@ -542,7 +328,7 @@ static int cmd_import(const struct cli_args *a)
 		goto out;
 	}
 	if (save_dir_begin(a->output, a->force, &stage, &err) < 0) {
-		say_err(err.buf);
+		cli_error(err.buf);
 		code = 2;
 		goto out;
 	}
@@ -573,7 +359,7 @@ static int cmd_import(const struct cli_args *a)
 				code = why;
 			cJSON_Delete(o);
 		} else {
-			id_add(&used, id.buf);
+			idset_add(&used, id.buf);
 			cJSON_AddItemToArray(sources, o);
 			sb_reset(&path);
 			sb_addf(&path, "%s/sources/%s.txt", stage.buf, id.buf);
@@ -584,7 +370,7 @@ static int cmd_import(const struct cli_args *a)
 				sp[k].start = bs[k].start;
 				sp[k].end = bs[k].end;
 			}
-			nclaims += add_extracted(claims, text.buf, text.len, id.buf, m.f[META_PUBLISHED],
+			nclaims += extract_into(claims, text.buf, text.len, id.buf, m.f[META_PUBLISHED],
 						 sp, nb, NULL, -1, &taken);
 			free(sp);
 		}
@@ -595,14 +381,14 @@ static int cmd_import(const struct cli_args *a)
 	if (!code) {
 		sb_reset(&path);
 		sb_addf(&path, "%s/corpus.json", stage.buf);
-		if (write_index(path.buf, root, &err) < 0)
+		if (index_write(path.buf, root, &err) < 0)
 			code = 2;
 		bool undated = false;
 		cJSON *so;
 		cJSON_ArrayForEach(so, sources)
 			undated |= !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(so, "published"));
 		int dated = code || !undated ? 0 : date_undated(path.buf, root, &err);
-		if (dated < 0 || (dated > 0 && write_index(path.buf, root, &err) < 0))
+		if (dated < 0 || (dated > 0 && index_write(path.buf, root, &err) < 0))
 			code = 2;
 		if (!code && save_dir_commit(stage.buf, a->output, a->force, &err) < 0)
 			code = 2;
@@ -611,14 +397,14 @@ static int cmd_import(const struct cli_args *a)
 	sb_release(&id);
 	if (code) {
 		if (err.len)
-			say_err(err.buf);
+			cli_error(err.buf);
 		save_dir_abort(stage.buf);
 		sb_release(&path);
 		goto out;
 	}
 	sb_reset(&path);
 	sb_addf(&path, "%s/corpus.json", a->output);
-	if ((code = verify(path.buf, NULL)) == 0)
+	if ((code = index_verify(path.buf, NULL)) == 0)
 		printf("imported %zu sources into %s: %zu extracted claims\n", nin, a->output, nclaims);
 	sb_release(&path);
 out:
@@ -627,21 +413,7 @@ out:
 	free(in);
 	sb_release(&stage);
 	sb_release(&err);
-	id_release(&used);
-	id_release(&taken);
+	idset_release(&used);
+	idset_release(&taken);
 	return code;
-}
-
-bool cmd_import_dispatch(const struct cli_args *a, int *code)
-{
-	if (!strcmp(a->command, "import"))
-		*code = cmd_import(a);
-	else if (!strcmp(a->command, "extract"))
-		*code = cmd_extract(a);
-	else if (!strcmp(a->command, "eval"))
-		*code = cmd_eval(a);
-	else
-		return false;
-	fflush(stdout);
-	return true;
 }

@@ -1,5 +1,5 @@
-/* cmd_search: corpus-wide search from the command line, timed. */
-#include "cmd_search.h"
+/* cli/search: corpus-wide search from the command line, timed. */
+#include "cli/search.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,10 +8,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "search_scan.h"
-#include "sindex.h"
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
+#include "search/scan.h"
+#include "search/sindex.h"
 
 #define SEARCH_THREADS 4
 

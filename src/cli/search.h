@@ -1,5 +1,5 @@
 /*
- * cmd_search: `lectern search [--count] [--repeat N] QUERY`, a corpus-wide
+ * cli/search: `lectern search [--count] [--repeat N] QUERY`, a corpus-wide
  * search from the command line (smart case; a leading "~" makes QUERY a
  * regular expression).  Prints, per source with a match, "FILE:COUNT"
  * (--count, like rg -c) or one "FILE:OFFSET:snippet" line per match.
@@ -12,8 +12,8 @@
 #ifndef LECTERN_CMD_SEARCH_H
 #define LECTERN_CMD_SEARCH_H
 
-#include "cli.h"
-#include "corpus.h"
+#include "corpus/corpus.h"
+#include "cli/cli.h"
 
 int cmd_search(struct corpus *c, const struct cli_args *a);
 

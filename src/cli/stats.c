@@ -1,5 +1,5 @@
-/* stats: what loading a corpus cost. */
-#include "stats.h"
+/* cli/stats: what loading a corpus cost. */
+#include "cli/stats.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -7,8 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "strbuf.h"
-#include "text.h"
+#include "base/strbuf.h"
+#include "base/text.h"
 
 /* Resident kB now, or 0 when /proc is not there. */
 static unsigned long long rss_now_kb(void)

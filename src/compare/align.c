@@ -1,6 +1,6 @@
 /* align: TF-IDF vectors, blocking, average-linkage grouping, labels. */
-#include "align.h"
-#include "alignvec.h"
+#include "compare/align.h"
+#include "compare/alignvec.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -8,15 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cluster.h"
-#include "measure.h"
-#include "pool.h"
-#include "reltime.h"
-#include "strbuf.h"
-#include "termdict.h"
-#include "terms.h"
-#include "util.h"
-#include "verdict.h"
+#include "base/pool.h"
+#include "base/strbuf.h"
+#include "base/util.h"
+#include "compare/cluster.h"
+#include "compare/measure.h"
+#include "compare/reltime.h"
+#include "compare/termdict.h"
+#include "compare/terms.h"
+#include "compare/verdict.h"
 
 const struct align_params align_defaults = {
 	.threshold = 0.12,

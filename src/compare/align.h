@@ -49,7 +49,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "normalize.h"
+#include "compare/normalize.h"
 
 #define ALIGN_KEYS 6
 #define ALIGN_MAX_TIMES 4

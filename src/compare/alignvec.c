@@ -1,15 +1,15 @@
 /* alignvec: a claim's words, concepts, values and times as features. */
-#include "alignvec.h"
+#include "compare/alignvec.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar.h"
-#include "concept.h"
-#include "terms.h"
-#include "util.h"
+#include "base/calendar.h"
+#include "base/util.h"
+#include "compare/concept.h"
+#include "compare/terms.h"
 
 /* weights of the features besides the claim's own words (weight 1) */
 #define ABOUT_W 1.0f       /* words of what a date is of */

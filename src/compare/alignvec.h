@@ -22,9 +22,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "normalize.h"
-#include "strbuf.h"
-#include "termdict.h"
+#include "base/strbuf.h"
+#include "compare/normalize.h"
+#include "compare/termdict.h"
 
 struct feat {
 	uint32_t t;               /* term id */

@@ -1,11 +1,11 @@
 /* cluster: average linkage with a heap of candidate merges. */
-#include "cluster.h"
+#include "compare/cluster.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "base/util.h"
 
 static int cmp_edge(const void *x, const void *y)
 {

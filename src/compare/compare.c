@@ -1,11 +1,11 @@
 /* compare: curated and automatic topics with their pairwise verdicts. */
-#include "compare.h"
+#include "compare/compare.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
 
 static void read_values(struct cmp_model *m)
 {

@@ -23,11 +23,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "align.h"
-#include "corpus.h"
-#include "normalize.h"
-#include "strbuf.h"
-#include "verdict.h"
+#include "base/strbuf.h"
+#include "corpus/corpus.h"
+#include "compare/align.h"
+#include "compare/normalize.h"
+#include "compare/verdict.h"
 
 enum {
 	CMP_AUTO_ONLY = 1,   /* ignore curated topics */

@@ -1,11 +1,11 @@
 /* concept: stemmed lookup of the concept lexicon in concepts.h. */
-#include "concept.h"
+#include "compare/concept.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "terms.h"
-#include "util.h"
+#include "base/util.h"
+#include "compare/terms.h"
 
 struct concept_def {
 	const char *name;
@@ -14,7 +14,7 @@ struct concept_def {
 
 static const struct concept_def defs[] = {
 #define CONCEPT(name, words) { #name, words },
-#include "concepts.h"
+#include "compare/concepts.h"
 #undef CONCEPT
 };
 

@@ -1,10 +1,10 @@
 /* dating: publication months for undated articles, from their likest claims. */
-#include "dating.h"
+#include "compare/dating.h"
 
 #include <stdlib.h>
 
-#include "calendar.h"
-#include "util.h"
+#include "base/calendar.h"
+#include "base/util.h"
 
 struct vote {
 	long day;

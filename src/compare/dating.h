@@ -21,7 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "compare.h"
+#include "compare/compare.h"
 
 #define DATING_MIN_LIKENESS 0.1
 #define DATING_MIN_VOTES 2

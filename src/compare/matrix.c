@@ -1,5 +1,5 @@
 /* matrix: rows, row status and column headings of the Compare matrix. */
-#include "matrix.h"
+#include "compare/matrix.h"
 
 #include <ctype.h>
 #include <string.h>

@@ -10,10 +10,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "compare.h"
-#include "corpus.h"
-#include "strbuf.h"
-#include "verdict.h"
+#include "base/strbuf.h"
+#include "corpus/corpus.h"
+#include "compare/compare.h"
+#include "compare/verdict.h"
 
 /* The status a topic row shows: the index's judgement for a curated topic
  * that records one (it may be VERDICT_MIXED), else the status computed

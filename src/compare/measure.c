@@ -1,12 +1,12 @@
 /* measure: quantities' descriptions as term sets, compared fast. */
-#include "measure.h"
+#include "compare/measure.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "terms.h"
-#include "verdict.h"
+#include "compare/desc.h"
+#include "compare/terms.h"
 
 struct desc_collect {
 	struct termdict *d;
@@ -24,7 +24,7 @@ static void on_desc(void *ctx, const char *term, size_t len, const char *word,
 		return;
 	memcpy(w, term, len);
 	w[len] = '\0';
-	if (verdict_word_polarity(w))
+	if (desc_polarity(w))
 		return;
 	dc->t[dc->n++] = termdict_id(dc->d, term, len, word, wlen);
 }
@@ -104,7 +104,7 @@ bool measure_same(const struct measure *a, const struct measure *b)
 	if (a->kind != b->kind)
 		return false;
 	if (a->desc && b->desc)
-		return !verdict_desc_differ(a->nt, extra_terms(a, b), b->nt, extra_terms(b, a));
+		return !desc_differ(a->nt, extra_terms(a, b), b->nt, extra_terms(b, a));
 	if (a->kind == NORM_DURATION)
 		return false;
 	if (a->kind == NORM_COUNT && a->unit && b->unit)

@@ -14,9 +14,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "normalize.h"
-#include "pool.h"
-#include "termdict.h"
+#include "base/pool.h"
+#include "compare/normalize.h"
+#include "compare/termdict.h"
 
 struct measure {
 	enum norm_kind kind;

@@ -1,6 +1,6 @@
 /* normalize: values as comparable intervals (units, tolerances, dates). */
-#include "calendar.h"
-#include "normalize.h"
+#include "base/calendar.h"
+#include "compare/normalize.h"
 
 #include <ctype.h>
 #include <math.h>

@@ -27,8 +27,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "corpus.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
+#include "corpus/corpus.h"
 
 enum norm_kind {
 	NORM_COUNT,      /* people, troops, rounds ... */

@@ -1,12 +1,12 @@
 /* reltime: explicit years and publication-relative time expressions. */
-#include "reltime.h"
+#include "compare/reltime.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar.h"
-#include "normalize.h"
-#include "util.h"
+#include "base/calendar.h"
+#include "base/util.h"
+#include "compare/normalize.h"
 
 #define TOKENS 64
 #define TOK_MAX 16

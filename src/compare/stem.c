@@ -2,7 +2,7 @@
  * stem: Porter's suffix-stripping steps 1a..5b on lower-case ASCII words,
  * with one change: a final "s" after "u" is kept (status, census, Belarus).
  */
-#include "stem.h"
+#include "compare/stem.h"
 
 #include <stdbool.h>
 #include <string.h>
@@ -26,7 +26,7 @@ static bool is_cons(const struct word *w, size_t i)
 }
 
 /* m(): the number of VC sequences in b[0..j]. */
-static int measure(const struct word *w)
+static int porter_m(const struct word *w)
 {
 	size_t i = 0;
 	int n = 0;
@@ -87,7 +87,7 @@ static bool ends(struct word *w, const char *s)
 	size_t n = strlen(s);
 	if (n > w->k + 1 || memcmp(w->b + w->k + 1 - n, s, n))
 		return false;
-	w->j = w->k - n;   /* may wrap when n == k + 1: only read through measure */
+	w->j = w->k - n;   /* may wrap when n == k + 1: only read through porter_m */
 	if (n == w->k + 1)
 		w->j = (size_t)-1;
 	return true;
@@ -102,7 +102,7 @@ static void set_to(struct word *w, const char *s)
 
 static int m_stem(struct word *w)
 {
-	return w->j == (size_t)-1 ? 0 : measure(w);
+	return w->j == (size_t)-1 ? 0 : porter_m(w);
 }
 
 static void replace_if_m(struct word *w, const char *s)
@@ -138,7 +138,7 @@ static void step1ab(struct word *w)
 				w->k--;
 		} else {
 			w->j = w->k;
-			if (measure(w) == 1 && cvc(w, w->k)) {
+			if (porter_m(w) == 1 && cvc(w, w->k)) {
 				w->j = w->k;
 				w->b[++w->k] = 'e';
 			}
@@ -200,12 +200,12 @@ static void step5(struct word *w)
 	w->j = w->k;
 	if (w->b[w->k] == 'e') {
 		w->j = w->k - 1;
-		int a = measure(w);
+		int a = porter_m(w);
 		if (a > 1 || (a == 1 && !cvc(w, w->k - 1)))
 			w->k--;
 	}
 	w->j = w->k;
-	if (w->b[w->k] == 'l' && double_cons(w, w->k) && measure(w) > 1)
+	if (w->b[w->k] == 'l' && double_cons(w, w->k) && porter_m(w) > 1)
 		w->k--;
 }
 

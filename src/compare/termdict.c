@@ -1,10 +1,10 @@
 /* termdict: open-addressing hash of terms to dense ids. */
-#include "termdict.h"
+#include "compare/termdict.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "base/util.h"
 
 void termdict_init(struct termdict *d)
 {

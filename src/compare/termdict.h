@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "pool.h"
+#include "base/pool.h"
 
 struct termdict {
 	uint32_t *slots;          /* open addressing: term id + 1, 0 = empty */

@@ -1,11 +1,11 @@
 /* terms: tokenising, stop words and term-set overlap for comparisons. */
-#include "terms.h"
+#include "compare/terms.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "stem.h"
-#include "util.h"
+#include "base/util.h"
+#include "compare/stem.h"
 
 #define WORD_MAX 64
 

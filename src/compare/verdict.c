@@ -1,14 +1,12 @@
 /* verdict: pairwise value comparison and topic status. */
-#include "verdict.h"
+#include "compare/verdict.h"
 
 #include <math.h>
 #include <string.h>
 #include <strings.h>
 
-#include "terms.h"
-#include "util.h"
-
-#define MAX_TERMS 32
+#include "base/util.h"
+#include "compare/desc.h"
 
 const char *verdict_name(enum verdict v)
 {
@@ -35,99 +33,6 @@ enum verdict verdict_parse(const char *s)
 	return VERDICT_NONE;
 }
 
-/* ---- descriptions ---- */
-
-struct desc {
-	char t[MAX_TERMS][24];
-	size_t n;
-	int polarity;        /* +1 for, -1 against, 0 neither */
-};
-
-/* prefixes of stems: "supporting" -> "support", "positive" -> "posit" */
-static const char *const pos_words[] = { "support", "approv", "favo", "posit", "back" };
-static const char *const neg_words[] = { "oppos", "against", "neg", "reject", "disapprov" };
-
-int verdict_word_polarity(const char *w)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(neg_words); i++)
-		if (!strncmp(w, neg_words[i], strlen(neg_words[i])))
-			return -1;
-	for (size_t i = 0; i < ARRAY_SIZE(pos_words); i++)
-		if (!strncmp(w, pos_words[i], strlen(pos_words[i])))
-			return 1;
-	return 0;
-}
-
-static void desc_add(void *ctx, const char *term, size_t len, const char *word,
-		     size_t wlen, unsigned flags)
-{
-	struct desc *d = ctx;
-	char w[24];
-	(void)word;
-	(void)wlen;
-	(void)flags;
-	if (len >= sizeof w)
-		len = sizeof w - 1;
-	memcpy(w, term, len);
-	w[len] = '\0';
-	int p = verdict_word_polarity(w);
-	if (p) {
-		d->polarity = p;
-		return;
-	}
-	for (size_t i = 0; i < d->n; i++)
-		if (!strcmp(d->t[i], w))
-			return;
-	if (d->n < MAX_TERMS)
-		memcpy(d->t[d->n++], w, len + 1);
-}
-
-static void desc_read(struct desc *d, const char *s)
-{
-	memset(d, 0, sizeof *d);
-	terms_scan(s, strlen(s), desc_add, d);
-	/* "against" is a stop word, so look for it in the raw text too */
-	if (!d->polarity) {
-		char low[256];
-		size_t n = strlen(s) < sizeof low - 1 ? strlen(s) : sizeof low - 1;
-		for (size_t i = 0; i < n; i++)
-			low[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] | 0x20 : s[i]);
-		low[n] = '\0';
-		if (strstr(low, "against") || strstr(low, "negative"))
-			d->polarity = -1;
-	}
-}
-
-/* Terms of a missing from b. */
-static size_t desc_extra(const struct desc *a, const struct desc *b)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < a->n; i++) {
-		size_t j;
-		for (j = 0; j < b->n; j++)
-			if (!strcmp(a->t[i], b->t[j]))
-				break;
-		n += j == b->n;
-	}
-	return n;
-}
-
-static bool same_desc(const char *x, const char *y, int *polarity_x, int *polarity_y)
-{
-	struct desc a, b;
-	desc_read(&a, x);
-	desc_read(&b, y);
-	*polarity_x = a.polarity;
-	*polarity_y = b.polarity;
-	return !verdict_desc_differ(a.n, desc_extra(&a, &b), b.n, desc_extra(&b, &a));
-}
-
-bool verdict_desc_differ(size_t na, size_t xa, size_t nb, size_t xb)
-{
-	size_t need_a = na <= 2 ? 1 : 2, need_b = nb <= 2 ? 1 : 2;
-	return na && nb && xa >= need_a && xb >= need_b;
-}
-
 bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b)
 {
 	int pa, pb;
@@ -136,10 +41,10 @@ bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b
 	if (a->kind == NORM_DATE) {
 		if (!a->about || !b->about)
 			return true;
-		return same_desc(a->about, b->about, &pa, &pb);
+		return desc_same(a->about, b->about, &pa, &pb);
 	}
 	if (a->counted && b->counted)
-		return same_desc(a->counted, b->counted, &pa, &pb);
+		return desc_same(a->counted, b->counted, &pa, &pb);
 	if (a->kind == NORM_DURATION)
 		return false;
 	if (a->kind == NORM_COUNT && a->unit && b->unit)
@@ -171,7 +76,7 @@ enum verdict verdict_values(const struct norm_value *a, const struct norm_value 
 	*complement = false;
 	if (a->kind == NORM_PERCENT && a->counted && b->counted) {
 		int pa, pb;
-		if (same_desc(a->counted, b->counted, &pa, &pb) && pa && pb && pa != pb) {
+		if (desc_same(a->counted, b->counted, &pa, &pb) && pa && pb && pa != pb) {
 			blo = 100 - b->hi;
 			bhi = 100 - b->lo;
 			bool t = blo_x;

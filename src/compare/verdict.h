@@ -52,7 +52,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "normalize.h"
+#include "compare/normalize.h"
 
 enum verdict {
 	VERDICT_NONE,        /* nothing to compare (a topic of one voice) */
@@ -81,18 +81,8 @@ char verdict_mark(enum verdict v);
 /* The verdict named s, or VERDICT_NONE when s is NULL or unknown. */
 enum verdict verdict_parse(const char *s);
 
-/* The rule for descriptions: a of na terms, xa of them missing from b,
- * and b of nb terms, xb missing from a, describe different things when
- * each has terms the other lacks: at least two, or one when it has no
- * more than two terms. */
-bool verdict_desc_differ(size_t na, size_t xa, size_t nb, size_t xb);
-
 /* Whether a and b measure the same thing (see above). */
 bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b);
-
-/* +1 when the stemmed word is worded for ("support", "posit"), -1 when
- * against ("oppos", "neg"), else 0. */
-int verdict_word_polarity(const char *stem);
 
 /* Compares two values of the same measure; sets *complement when b was
  * turned into its complement. */

@@ -1,5 +1,5 @@
-/* corpus_cache: writing and checking the binary image of a loaded corpus. */
-#include "corpus_cache.h"
+/* corpus/cache: writing and checking the binary image of a loaded corpus. */
+#include "corpus/cache.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -9,8 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "corpus_cache_impl.h"
-#include "util.h"
+#include "base/util.h"
+#include "corpus/cache_impl.h"
 
 /* ---- the hash ---- */
 

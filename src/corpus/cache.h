@@ -1,5 +1,5 @@
 /*
- * corpus_cache: a binary image of a loaded corpus, so that opening an
+ * corpus/cache: a binary image of a loaded corpus, so that opening an
  * unchanged index again costs a read and a check instead of a JSON parse.
  *
  * Where: beside the index as ".NAME.lcache" (NAME the index's file name);
@@ -26,7 +26,7 @@
  * mapped), so a cache file replaced or truncated while open cannot fault.
  *
  * Only a corpus that loaded without any problem is written.  The image
- * holds what corpus_load() builds, field by field (corpus_cache.c lists
+ * holds what corpus_load() builds, field by field (corpus/cache.c lists
  * them): a field added to the model must be added there too and
  * CACHE_FORMAT raised.
  */
@@ -37,8 +37,8 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
-#include "corpus.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
+#include "corpus/corpus.h"
 
 /* The 64-bit hash of n bytes (any alignment); hash_*() give the same value
  * for the same bytes fed in pieces. */

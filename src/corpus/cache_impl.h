@@ -1,6 +1,6 @@
 /*
- * corpus_cache_impl: what the cache's reader (corpus_cache.c) shares with
- * its writer (corpus_cache_write.c): the file layout and where it goes.
+ * corpus/cache_impl: what the cache's reader (corpus/cache.c) shares with
+ * its writer (corpus/cache_write.c): the file layout and where it goes.
  *
  * File: a header, padding to 16 bytes, then the payload: NREG regions in
  * enum order, each an array of cache_elsize[r]-byte elements padded to 16
@@ -15,8 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "corpus.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
+#include "corpus/corpus.h"
 
 #define CACHE_MAGIC "LCTRNIMG"
 #define CACHE_FORMAT 2

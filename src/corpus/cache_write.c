@@ -1,5 +1,5 @@
-/* corpus_cache_write: writing the binary image of a loaded corpus. */
-#include "corpus_cache.h"
+/* corpus/cache_write: writing the binary image of a loaded corpus. */
+#include "corpus/cache.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -7,8 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "corpus_cache_impl.h"
-#include "util.h"
+#include "base/util.h"
+#include "corpus/cache_impl.h"
 
 struct slot {
 	uint64_t hash;

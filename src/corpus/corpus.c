@@ -1,5 +1,5 @@
 /* corpus: finding an index, looking up ids, reading texts safely. */
-#include "corpus.h"
+#include "corpus/corpus.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,8 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "corpus_impl.h"
-#include "util.h"
+#include "base/util.h"
+#include "corpus/impl.h"
 
 #ifndef LECTERN_DATADIR
 #define LECTERN_DATADIR "/usr/local/share/lectern"

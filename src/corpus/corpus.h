@@ -23,9 +23,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "diag.h"
-#include "pool.h"
-#include "strbuf.h"
+#include "base/diag.h"
+#include "base/pool.h"
+#include "base/strbuf.h"
 
 #define CORPUS_SCHEMA "lectern-corpus"
 #define CORPUS_VERSION 1
@@ -118,7 +118,7 @@ struct corpus {
 	struct pool pool;
 	char cache_state[64];         /* how the binary cache served this load:
 				       * "off", "hit", "written", "stale, rewritten",
-				       * "not written: ..." (corpus_cache.h) */
+				       * "not written: ..." (corpus/cache.h) */
 	char *cache_path;             /* the cache read or written, or NULL */
 	void *image;                  /* the cache block the model lives in, or NULL */
 };
@@ -126,7 +126,7 @@ struct corpus {
 enum {
 	CORPUS_CHECK_FILES = 1,  /* read every text: sha256, UTF-8, spans */
 	CORPUS_USE_CACHE = 2,    /* read (unless CHECK_FILES) and write the binary
-				  * cache of corpus_cache.h */
+				  * cache of corpus/cache.h */
 };
 
 /*

@@ -1,11 +1,11 @@
 /*
- * corpus_impl: what corpus.c shares with corpus_load.c and nothing else
+ * corpus/impl: what corpus.c shares with load.c and nothing else
  * should use: the id maps behind corpus_find_*().
  */
 #ifndef LECTERN_CORPUS_IMPL_H
 #define LECTERN_CORPUS_IMPL_H
 
-#include "corpus.h"
+#include "corpus/corpus.h"
 
 /* Adds id -> index; name(arr, i) gives the id of entry i.  The map's cap
  * is a power of two larger than the number of entries.  Returns false,

@@ -1,15 +1,15 @@
 /* jdoc: cJSON parsing with positions and the checks cJSON leaves out. */
-#include "jdoc.h"
+#include "corpus/jdoc.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "json_arena.h"
-#include "strbuf.h"
-#include "text.h"
-#include "util.h"
+#include "base/json_arena.h"
+#include "base/strbuf.h"
+#include "base/text.h"
+#include "base/util.h"
 
 struct scan {
 	struct jdoc *d;

@@ -30,7 +30,7 @@
 #include <cjson/cJSON.h>
 #include <stddef.h>
 
-#include "diag.h"
+#include "base/diag.h"
 
 #define JDOC_MAX_VALUES (4u << 20)
 #define JDOC_BYTES_PER_VALUE 8

@@ -1,10 +1,10 @@
-/* corpus_json: the model written back as JSON, and values as words. */
-#include "corpus_json.h"
+/* corpus/json: the model written back as JSON, and values as words. */
+#include "corpus/json.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "util.h"
+#include "base/util.h"
 
 static void add_str(cJSON *o, const char *key, const char *s)
 {

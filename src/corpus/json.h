@@ -1,5 +1,5 @@
 /*
- * corpus_json: the model written back as JSON, field for field as
+ * corpus/json: the model written back as JSON, field for field as
  * lectern-corpus(5) describes it, with unknown fields restored from the
  * "extra" text kept at load time.  Used by --json output and by anything
  * that writes an index.  Each function returns a new cJSON tree the caller
@@ -10,8 +10,8 @@
 
 #include <cjson/cJSON.h>
 
-#include "corpus.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
+#include "corpus/corpus.h"
 
 cJSON *source_json(const struct corpus *c, size_t i);
 cJSON *claim_json(const struct corpus *c, size_t i);

@@ -1,7 +1,8 @@
 /*
- * corpus_load: turns an index file into a struct corpus, checking every
+ * corpus/load: turns an index file into a struct corpus, checking every
  * rule of lectern-corpus(5) on the way and reporting each problem where it
- * stands.  The JSON tree is freed before returning.
+ * stands (typed reads in fields.c, the texts in check.c).  The JSON tree
+ * is freed before returning.
  */
 #include <errno.h>
 #include <malloc.h>
@@ -10,314 +11,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "calendar.h"
-#include "corpus.h"
-#include "corpus_cache.h"
-#include "corpus_impl.h"
-#include "jdoc.h"
-#include "sha256.h"
-#include "text.h"
-#include "util.h"
-
-struct ld {
-	struct jdoc doc;
-	struct diags *dg;
-	struct corpus *c;
-	size_t before;               /* problems already in dg */
-	const cJSON **claim_nodes;   /* per claim, for located messages */
-	const cJSON **source_nodes;
-};
-
-enum need { REQUIRED, NULLABLE, OPTIONAL };
-
-#define err(L, node, ...) jdoc_error(&(L)->doc, (L)->dg, (node), __VA_ARGS__)
-
-static const char *type_name(const cJSON *n)
-{
-	if (cJSON_IsString(n)) return "a string";
-	if (cJSON_IsNumber(n)) return "a number";
-	if (cJSON_IsObject(n)) return "an object";
-	if (cJSON_IsArray(n)) return "an array";
-	if (cJSON_IsBool(n)) return "a boolean";
-	if (cJSON_IsNull(n)) return "null";
-	return "invalid";
-}
-
-/*
- * The member key of obj, or NULL.  The loader asks for an object's members
- * mostly in the order they are written, so the search starts after the
- * member found last in the same object: one comparison per lookup instead
- * of a walk from the first member.  Keys are unique (jdoc checks).
- */
-static const cJSON *last_obj, *last, *next;   /* reset by corpus_load() */
-
-static const cJSON *field(const cJSON *obj, const char *key)
-{
-	const cJSON *start, *f;
-
-	if (!obj || !cJSON_IsObject(obj))
-		return NULL;
-	if (obj == last_obj && last && !strcmp(last->string, key))
-		return last;      /* asked again (get_enum, checks) */
-	start = obj == last_obj && next ? next : obj->child;
-	for (f = start; f; f = f->next)
-		if (f->string && !strcmp(f->string, key))
-			goto found;
-	for (f = obj->child; f && f != start; f = f->next)
-		if (f->string && !strcmp(f->string, key))
-			goto found;
-	return NULL;
-found:
-	last_obj = obj;
-	last = f;
-	next = f->next;
-	return f;
-}
-
-/* A string field; "" for a missing required one, NULL for null/absent. */
-static const char *get_str(struct ld *L, const cJSON *obj, const char *what,
-			   const char *key, enum need need)
-{
-	const cJSON *f = field(obj, key);
-
-	if (!f) {
-		if (need != OPTIONAL)
-			err(L, obj, "%s: missing field \"%s\"", what, key);
-		return need == REQUIRED ? "" : NULL;
-	}
-	if (cJSON_IsNull(f)) {
-		if (need == REQUIRED)
-			err(L, f, "%s: \"%s\" must be a string, not null", what, key);
-		return need == REQUIRED ? "" : NULL;
-	}
-	if (!cJSON_IsString(f)) {
-		err(L, f, "%s: \"%s\" must be a string%s, not %s", what, key,
-		    need == REQUIRED ? "" : " or null", type_name(f));
-		return need == REQUIRED ? "" : NULL;
-	}
-	return pool_strdup(&L->c->pool, f->valuestring);
-}
-
-static const cJSON *get_array(struct ld *L, const cJSON *obj, const char *what,
-			      const char *key, enum need need)
-{
-	const cJSON *f = field(obj, key);
-	if (!f || (cJSON_IsNull(f) && need != REQUIRED)) {
-		if (!f && need == REQUIRED)
-			err(L, obj, "%s: missing field \"%s\"", what, key);
-		return NULL;
-	}
-	if (!cJSON_IsArray(f)) {
-		err(L, f, "%s: \"%s\" must be an array, not %s", what, key, type_name(f));
-		return NULL;
-	}
-	return f;
-}
-
-#define MAX_EXACT 9007199254740992.0  /* 2^53 */
-
-static bool get_offset(struct ld *L, const cJSON *n, const char *what, size_t *out)
-{
-	if (!cJSON_IsNumber(n)) {
-		err(L, n, "%s must be a whole number, not %s", what, type_name(n));
-		return false;
-	}
-	double v = n->valuedouble;
-	if (!isfinite(v) || v >= MAX_EXACT || v <= -MAX_EXACT) {
-		err(L, n, "%s is out of range", what);
-		return false;
-	}
-	if (v != floor(v)) {
-		err(L, n, "%s must be a whole number, not a fraction", what);
-		return false;
-	}
-	if (v < 0) {
-		err(L, n, "%s must not be negative", what);
-		return false;
-	}
-	*out = (size_t)v;
-	return true;
-}
-
-static bool get_span(struct ld *L, const cJSON *n, const char *what, struct span *sp)
-{
-	if (!cJSON_IsArray(n) || cJSON_GetArraySize(n) != 2) {
-		err(L, n, "%s must be [start, end], not %s", what,
-		    cJSON_IsArray(n) ? "an array of another length" : type_name(n));
-		return false;
-	}
-	if (!get_offset(L, n->child, "span start", &sp->start) ||
-	    !get_offset(L, n->child->next, "span end", &sp->end))
-		return false;
-	if (sp->start >= sp->end) {
-		err(L, n, "%s [%zu, %zu] is empty or reversed (start must be below end)",
-		    what, sp->start, sp->end);
-		return false;
-	}
-	return true;
-}
-
-static bool valid_id(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > 64)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || strchr("._:-", *s)))
-			return false;
-	return true;
-}
-
-static const char *get_id(struct ld *L, const cJSON *obj, const char *what)
-{
-	const char *id = get_str(L, obj, what, "id", REQUIRED);
-	if (*id && !valid_id(id))
-		err(L, field(obj, "id"), "%s: id \"%s\" must be 1 to 64 of A-Z a-z 0-9 . _ : -",
-		    what, id);
-	return id;
-}
-
-
-/* The number written by the two digits at s, or -1. */
-static int two_digits(const char *s)
-{
-	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
-		return -1;
-	return (s[0] - '0') * 10 + (s[1] - '0');
-}
-
-/* ISO 8601 calendar date, partial allowed, optional time: 2022, 2022-02,
- * 2022-02-09, 2022-02-09T10:10, 2022-02-09T10:10:00Z, ...+01:00. */
-static bool iso_date_valid(const char *s)
-{
-	int y, m = 1, d = 1, k = 0;
-	if (strlen(s) < 4 || sscanf(s, "%4d%n", &y, &k) != 1 || k != 4)
-		return false;
-	for (int i = 0; i < 4; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	s += 4;
-	if (!*s)
-		return true;
-	if (s[0] != '-' || s[1] < '0' || s[1] > '9' || s[2] < '0' || s[2] > '9')
-		return false;
-	m = (s[1] - '0') * 10 + (s[2] - '0');
-	if (m < 1 || m > 12)
-		return false;
-	s += 3;
-	if (!*s)
-		return true;
-	if (s[0] != '-' || s[1] < '0' || s[1] > '9' || s[2] < '0' || s[2] > '9')
-		return false;
-	d = (s[1] - '0') * 10 + (s[2] - '0');
-	if (d < 1 || d > cal_month_days(y, m))
-		return false;
-	s += 3;
-	if (!*s)
-		return true;
-	/* digits by hand: sscanf("%2d") took "-1" and " 1" as hours */
-	int hh, mm;
-	if (s[0] != 'T' || (hh = two_digits(s + 1)) < 0 || hh > 23 || s[3] != ':' ||
-	    (mm = two_digits(s + 4)) < 0 || mm > 59)
-		return false;
-	s += 6;
-	if (s[0] == ':') {
-		if (s[1] < '0' || s[1] > '5' || s[2] < '0' || s[2] > '9')
-			return false;
-		s += 3;
-	}
-	if (!*s || !strcmp(s, "Z"))
-		return true;
-	return (s[0] == '+' || s[0] == '-') && strlen(s) == 6 &&
-	       (hh = two_digits(s + 1)) >= 0 && hh <= 23 && s[3] == ':' &&
-	       (mm = two_digits(s + 4)) >= 0 && mm <= 59;
-}
-
-/* An ISO 8601 duration of whole days, weeks, months or years: P10D, P2W. */
-static bool iso_duration_valid(const char *s)
-{
-	if (*s++ != 'P' || *s < '0' || *s > '9')
-		return false;
-	while (*s >= '0' && *s <= '9')
-		s++;
-	return (*s == 'D' || *s == 'W' || *s == 'M' || *s == 'Y') && !s[1];
-}
-
-/* A date, or with intervals allowed also START/END or START/DURATION. */
-static bool iso_value_valid(const char *s, bool intervals)
-{
-	const char *slash = strchr(s, '/');
-	if (!slash || !intervals)
-		return iso_date_valid(s);
-	char start[40];
-	if ((size_t)(slash - s) >= sizeof start)
-		return false;
-	memcpy(start, s, (size_t)(slash - s));
-	start[slash - s] = '\0';
-	if (!iso_date_valid(start))
-		return false;
-	if (iso_duration_valid(slash + 1))
-		return true;
-	return iso_date_valid(slash + 1) && strcmp(start, slash + 1) <= 0;
-}
-
-static const char *get_date(struct ld *L, const cJSON *obj, const char *what,
-			    const char *key, enum need need, bool intervals)
-{
-	const char *s = get_str(L, obj, what, key, need);
-	if (s && *s && !iso_value_valid(s, intervals))
-		err(L, field(obj, key), "%s: \"%s\" is \"%s\", not an ISO 8601 date "
-		    "(YYYY, YYYY-MM or YYYY-MM-DD%s)", what, key, s,
-		    intervals ? ", or START/END, START/PnD" : "");
-	return s;
-}
-
-static bool one_of(const char *s, const char *const *set)
-{
-	for (; *set; set++)
-		if (**set == *s && !strcmp(s, *set))
-			return true;
-	return false;
-}
-
-static const char *get_enum(struct ld *L, const cJSON *obj, const char *what,
-			    const char *key, enum need need, const char *const *set)
-{
-	const char *s = get_str(L, obj, what, key, need);
-	if (s && (*s || need == REQUIRED) && field(obj, key) &&
-	    cJSON_IsString(field(obj, key)) && !one_of(s, set)) {
-		struct strbuf sb = STRBUF_INIT;
-		for (const char *const *p = set; *p; p++)
-			sb_addf(&sb, "%s%s", p == set ? "" : ", ", *p);
-		err(L, field(obj, key), "%s: \"%s\" is \"%s\", expected one of: %s",
-		    what, key, s, sb.buf);
-		sb_release(&sb);
-	}
-	return s;
-}
-
-/* Unknown members of obj, as a JSON object text kept for rewriting. */
-static const char *extras(struct ld *L, const cJSON *obj, const char *const *known)
-{
-	cJSON *keep = NULL;
-	for (const cJSON *f = obj->child; f; f = f->next) {
-		if (one_of(f->string, known))
-			continue;
-		if (!keep)
-			keep = cJSON_CreateObject();
-		cJSON_AddItemToObject(keep, f->string, cJSON_Duplicate(f, 1));
-	}
-	if (!keep)
-		return NULL;
-	char *s = cJSON_PrintUnformatted(keep);
-	cJSON_Delete(keep);
-	if (!s)
-		die("out of memory");
-	const char *r = pool_strdup(&L->c->pool, s);
-	cJSON_free(s);
-	return r;
-}
+#include "base/calendar.h"
+#include "base/sha256.h"
+#include "base/text.h"
+#include "base/util.h"
+#include "corpus/cache.h"
+#include "corpus/corpus.h"
+#include "corpus/impl.h"
+#include "corpus/jdoc.h"
+#include "corpus/loader.h"
 
 static const char *const top_known[] = { "schema", "version", "title", "description",
 	"sources", "claims", "topics", NULL };
@@ -348,30 +50,22 @@ static const char *const repair_kinds[] = { "encoding", "boilerplate", "whitespa
 static const char *const repair_actions[] = { "repaired", "removed", "marked",
 	"replaced", NULL };
 
-static bool expect_object(struct ld *L, const cJSON *n, const char *what)
-{
-	if (cJSON_IsObject(n))
-		return true;
-	err(L, n, "%s must be an object, not %s", what, type_name(n));
-	return false;
-}
-
 static void load_provenance(struct ld *L, struct source *s, const cJSON *p, const char *what)
 {
-	if (!p || cJSON_IsNull(p) || !expect_object(L, p, "provenance"))
+	if (!p || cJSON_IsNull(p) || !ld_expect_object(L, p, "provenance"))
 		return;
 	struct pool *pool = &L->c->pool;
 	s->has_provenance = true;
-	s->original = get_str(L, p, what, "original", OPTIONAL);
-	s->prov_note = get_str(L, p, what, "note", OPTIONAL);
-	const cJSON *g = get_array(L, p, what, "guessed", OPTIONAL);
+	s->original = ld_str(L, p, what, "original", OPTIONAL);
+	s->prov_note = ld_str(L, p, what, "note", OPTIONAL);
+	const cJSON *g = ld_array(L, p, what, "guessed", OPTIONAL);
 	if (g) {
 		s->guessed = pool_alloc(pool, (size_t)cJSON_GetArraySize(g) * sizeof *s->guessed);
 		for (const cJSON *e = g->child; e; e = e->next) {
-			if (!cJSON_IsString(e) || !one_of(e->valuestring, source_known)) {
+			if (!cJSON_IsString(e) || !ld_one_of(e->valuestring, source_known)) {
 				if (!cJSON_IsString(e))
 					err(L, e, "%s: \"guessed\" must list field names, not %s",
-					    what, type_name(e));
+					    what, ld_type_name(e));
 				else
 					err(L, e, "%s: \"guessed\" names \"%s\", which is not a field of the source",
 					    what, e->valuestring);
@@ -380,25 +74,25 @@ static void load_provenance(struct ld *L, struct source *s, const cJSON *p, cons
 			s->guessed[s->nguessed++] = pool_strdup(pool, e->valuestring);
 		}
 	}
-	const cJSON *r = get_array(L, p, what, "repairs", OPTIONAL);
+	const cJSON *r = ld_array(L, p, what, "repairs", OPTIONAL);
 	if (r) {
 		s->repairs = pool_alloc(pool, (size_t)cJSON_GetArraySize(r) * sizeof *s->repairs);
 		for (const cJSON *e = r->child; e; e = e->next) {
-			if (!expect_object(L, e, "a repair"))
+			if (!ld_expect_object(L, e, "a repair"))
 				continue;
 			struct repair *rp = &s->repairs[s->nrepairs++];
-			rp->kind = get_enum(L, e, "repair", "kind", REQUIRED, repair_kinds);
-			rp->action = get_enum(L, e, "repair", "action", REQUIRED, repair_actions);
-			rp->detail = get_str(L, e, "repair", "detail", OPTIONAL);
+			rp->kind = ld_enum(L, e, "repair", "kind", REQUIRED, repair_kinds);
+			rp->action = ld_enum(L, e, "repair", "action", REQUIRED, repair_actions);
+			rp->detail = ld_str(L, e, "repair", "detail", OPTIONAL);
 			rp->count = -1;
-			const cJSON *cn = field(e, "count");
+			const cJSON *cn = ld_field(e, "count");
 			size_t cnt;
-			if (cn && !cJSON_IsNull(cn) && get_offset(L, cn, "repair count", &cnt))
+			if (cn && !cJSON_IsNull(cn) && ld_offset(L, cn, "repair count", &cnt))
 				rp->count = (long long)cnt;
-			rp->extra = extras(L, e, repair_known);
+			rp->extra = ld_extras(L, e, repair_known);
 		}
 	}
-	s->prov_extra = extras(L, p, prov_known);
+	s->prov_extra = ld_extras(L, p, prov_known);
 }
 
 static int cmp_span(const void *a, const void *b)
@@ -417,80 +111,80 @@ static void load_source(struct ld *L, size_t i, const cJSON *o)
 	s->id = "";
 	s->file = "";
 	s->sha256 = "";
-	if (!expect_object(L, o, "a source"))
+	if (!ld_expect_object(L, o, "a source"))
 		return;
-	s->id = get_id(L, o, "source");
+	s->id = ld_id(L, o, "source");
 	snprintf(what, sizeof what, "source \"%.60s\"", *s->id ? s->id : "?");
-	if (*s->id && valid_id(s->id) &&
+	if (*s->id && ld_valid_id(s->id) &&
 	    !idmap_add(&L->c->source_ids, s->id, i, corpus_source_name, L->c->sources))
-		err(L, field(o, "id"), "duplicate source id \"%s\"", s->id);
-	s->title = get_str(L, o, what, "title", NULLABLE);
-	s->outlet = get_str(L, o, what, "outlet", NULLABLE);
-	s->author = get_str(L, o, what, "author", NULLABLE);
-	s->published = get_date(L, o, what, "published", NULLABLE, false);
-	s->url = get_str(L, o, what, "url", NULLABLE);
-	s->language = get_str(L, o, what, "language", NULLABLE);
-	s->file = get_str(L, o, what, "file", REQUIRED);
+		err(L, ld_field(o, "id"), "duplicate source id \"%s\"", s->id);
+	s->title = ld_str(L, o, what, "title", NULLABLE);
+	s->outlet = ld_str(L, o, what, "outlet", NULLABLE);
+	s->author = ld_str(L, o, what, "author", NULLABLE);
+	s->published = ld_date(L, o, what, "published", NULLABLE, false);
+	s->url = ld_str(L, o, what, "url", NULLABLE);
+	s->language = ld_str(L, o, what, "language", NULLABLE);
+	s->file = ld_str(L, o, what, "file", REQUIRED);
 	const char *why = *s->file ? corpus_path_problem(s->file) : NULL;
 	if (why)
-		err(L, field(o, "file"), "%s: file \"%s\": %s", what, s->file, why);
-	s->sha256 = get_str(L, o, what, "sha256", REQUIRED);
+		err(L, ld_field(o, "file"), "%s: file \"%s\": %s", what, s->file, why);
+	s->sha256 = ld_str(L, o, what, "sha256", REQUIRED);
 	if (*s->sha256) {
 		bool ok = strlen(s->sha256) == 64;
 		for (const char *p = s->sha256; ok && *p; p++)
 			ok = (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f');
 		if (!ok)
-			err(L, field(o, "sha256"), "%s: sha256 must be 64 lower-case hex digits", what);
+			err(L, ld_field(o, "sha256"), "%s: sha256 must be 64 lower-case hex digits", what);
 	}
-	const cJSON *b = get_array(L, o, what, "boilerplate", OPTIONAL);
+	const cJSON *b = ld_array(L, o, what, "boilerplate", OPTIONAL);
 	if (b) {
 		s->boiler = pool_alloc(pool, (size_t)cJSON_GetArraySize(b) * sizeof *s->boiler);
 		for (const cJSON *e = b->child; e; e = e->next)
-			if (get_span(L, e, "boilerplate span", &s->boiler[s->nboiler]))
+			if (ld_span(L, e, "boilerplate span", &s->boiler[s->nboiler]))
 				s->nboiler++;
 		qsort(s->boiler, s->nboiler, sizeof *s->boiler, cmp_span);
 	}
-	load_provenance(L, s, field(o, "provenance"), what);
-	s->extra = extras(L, o, source_known);
+	load_provenance(L, s, ld_field(o, "provenance"), what);
+	s->extra = ld_extras(L, o, source_known);
 }
 
 static void load_value(struct ld *L, struct value *v, const cJSON *o, const char *what)
 {
 	static const char *const types[] = { "quantity", "date", NULL };
-	const char *t = get_enum(L, o, what, "type", REQUIRED, types);
-	v->extra = extras(L, o, value_known);
+	const char *t = ld_enum(L, o, what, "type", REQUIRED, types);
+	v->extra = ld_extras(L, o, value_known);
 	if (!strcmp(t, "date")) {
 		v->type = VALUE_DATE;
-		v->date = get_date(L, o, what, "value", REQUIRED, true);
-		v->precision = get_enum(L, o, what, "precision", OPTIONAL, precisions);
-		v->start = get_date(L, o, what, "start", OPTIONAL, false);
-		v->end = get_date(L, o, what, "end", OPTIONAL, false);
-		v->about = get_str(L, o, what, "about", OPTIONAL);
+		v->date = ld_date(L, o, what, "value", REQUIRED, true);
+		v->precision = ld_enum(L, o, what, "precision", OPTIONAL, precisions);
+		v->start = ld_date(L, o, what, "start", OPTIONAL, false);
+		v->end = ld_date(L, o, what, "end", OPTIONAL, false);
+		v->about = ld_str(L, o, what, "about", OPTIONAL);
 		if (v->start && v->end && strcmp(v->start, v->end) > 0)
-			err(L, field(o, "end"), "%s: date interval ends (%s) before it starts (%s)",
+			err(L, ld_field(o, "end"), "%s: date interval ends (%s) before it starts (%s)",
 			    what, v->end, v->start);
 		return;
 	}
 	v->type = VALUE_QUANTITY;
-	const cJSON *n = field(o, "value");
+	const cJSON *n = ld_field(o, "value");
 	if (!n)
 		err(L, o, "%s: missing field \"value\"", what);
 	else if (!cJSON_IsNumber(n) || !isfinite(n->valuedouble))
 		err(L, n, "%s: \"value\" must be a finite number, not %s", what,
-		    cJSON_IsNumber(n) ? "infinite" : type_name(n));
+		    cJSON_IsNumber(n) ? "infinite" : ld_type_name(n));
 	else
 		v->num = n->valuedouble;
-	v->unit = get_str(L, o, what, "unit", REQUIRED);
-	v->counted = get_str(L, o, what, "counted", OPTIONAL);
-	v->qualifier = get_enum(L, o, what, "qualifier", OPTIONAL, qualifiers);
+	v->unit = ld_str(L, o, what, "unit", REQUIRED);
+	v->counted = ld_str(L, o, what, "counted", OPTIONAL);
+	v->qualifier = ld_enum(L, o, what, "qualifier", OPTIONAL, qualifiers);
 	static const char *const bounds[] = { "low", "high" };
 	for (int k = 0; k < 2; k++) {
-		const cJSON *bn = field(o, bounds[k]);
+		const cJSON *bn = ld_field(o, bounds[k]);
 		if (!bn || cJSON_IsNull(bn))
 			continue;
 		if (!cJSON_IsNumber(bn) || !isfinite(bn->valuedouble)) {
 			err(L, bn, "%s: \"%s\" must be a finite number or null, not %s",
-			    what, bounds[k], type_name(bn));
+			    what, bounds[k], ld_type_name(bn));
 			continue;
 		}
 		if (k == 0) {
@@ -502,7 +196,7 @@ static void load_value(struct ld *L, struct value *v, const cJSON *o, const char
 		}
 	}
 	if (v->has_low && v->has_high && v->low > v->high)
-		err(L, field(o, "high"), "%s: \"low\" %g is above \"high\" %g", what,
+		err(L, ld_field(o, "high"), "%s: \"low\" %g is above \"high\" %g", what,
 		    v->low, v->high);
 }
 
@@ -515,39 +209,39 @@ static void load_claim(struct ld *L, size_t i, const cJSON *o)
 	L->claim_nodes[i] = o;
 	c->id = c->text = c->kind = c->origin = "";
 	c->source = (size_t)-1;
-	if (!expect_object(L, o, "a claim"))
+	if (!ld_expect_object(L, o, "a claim"))
 		return;
-	c->id = get_id(L, o, "claim");
+	c->id = ld_id(L, o, "claim");
 	snprintf(what, sizeof what, "claim \"%.60s\"", *c->id ? c->id : "?");
-	if (*c->id && valid_id(c->id) &&
+	if (*c->id && ld_valid_id(c->id) &&
 	    !idmap_add(&L->c->claim_ids, c->id, i, corpus_claim_name, L->c->claims))
-		err(L, field(o, "id"), "duplicate claim id \"%s\"", c->id);
-	const char *src = get_str(L, o, what, "source", REQUIRED);
+		err(L, ld_field(o, "id"), "duplicate claim id \"%s\"", c->id);
+	const char *src = ld_str(L, o, what, "source", REQUIRED);
 	if (*src) {
 		long k = corpus_find_source(L->c, src);
 		if (k < 0)
-			err(L, field(o, "source"), "%s: no source has id \"%s\"", what, src);
+			err(L, ld_field(o, "source"), "%s: no source has id \"%s\"", what, src);
 		else
 			c->source = (size_t)k;
 	}
-	const cJSON *sp = field(o, "span");
+	const cJSON *sp = ld_field(o, "span");
 	if (!sp)
 		err(L, o, "%s: missing field \"span\"", what);
-	else if (!get_span(L, sp, "span", &c->span))
+	else if (!ld_span(L, sp, "span", &c->span))
 		c->source = (size_t)-1;   /* nothing to check against the text */
-	c->text = get_str(L, o, what, "text", REQUIRED);
-	c->kind = get_enum(L, o, what, "kind", REQUIRED, claim_kinds);
-	c->speaker = get_str(L, o, what, "speaker", OPTIONAL);
-	c->speaker_role = get_str(L, o, what, "speaker_role", OPTIONAL);
-	c->origin = get_enum(L, o, what, "origin", REQUIRED, origins);
-	const cJSON *vs = get_array(L, o, what, "values", OPTIONAL);
+	c->text = ld_str(L, o, what, "text", REQUIRED);
+	c->kind = ld_enum(L, o, what, "kind", REQUIRED, claim_kinds);
+	c->speaker = ld_str(L, o, what, "speaker", OPTIONAL);
+	c->speaker_role = ld_str(L, o, what, "speaker_role", OPTIONAL);
+	c->origin = ld_enum(L, o, what, "origin", REQUIRED, origins);
+	const cJSON *vs = ld_array(L, o, what, "values", OPTIONAL);
 	if (vs) {
 		c->values = pool_alloc(pool, (size_t)cJSON_GetArraySize(vs) * sizeof *c->values);
 		for (const cJSON *e = vs->child; e; e = e->next)
-			if (expect_object(L, e, "a value"))
+			if (ld_expect_object(L, e, "a value"))
 				load_value(L, &c->values[c->nvalues++], e, what);
 	}
-	c->extra = extras(L, o, claim_known);
+	c->extra = ld_extras(L, o, claim_known);
 }
 
 static void load_topic(struct ld *L, size_t i, const cJSON *o)
@@ -556,18 +250,18 @@ static void load_topic(struct ld *L, size_t i, const cJSON *o)
 	char what[96];
 
 	t->id = t->label = "";
-	if (!expect_object(L, o, "a topic"))
+	if (!ld_expect_object(L, o, "a topic"))
 		return;
-	t->id = get_id(L, o, "topic");
+	t->id = ld_id(L, o, "topic");
 	snprintf(what, sizeof what, "topic \"%.60s\"", *t->id ? t->id : "?");
-	if (*t->id && valid_id(t->id) &&
+	if (*t->id && ld_valid_id(t->id) &&
 	    !idmap_add(&L->c->topic_ids, t->id, i, corpus_topic_name, L->c->topics))
-		err(L, field(o, "id"), "duplicate topic id \"%s\"", t->id);
-	t->label = get_str(L, o, what, "label", REQUIRED);
-	t->note = get_str(L, o, what, "note", OPTIONAL);
-	t->status = get_enum(L, o, what, "status", OPTIONAL, statuses);
-	t->origin = get_enum(L, o, what, "origin", OPTIONAL, topic_origins);
-	const cJSON *cl = get_array(L, o, what, "claims", REQUIRED);
+		err(L, ld_field(o, "id"), "duplicate topic id \"%s\"", t->id);
+	t->label = ld_str(L, o, what, "label", REQUIRED);
+	t->note = ld_str(L, o, what, "note", OPTIONAL);
+	t->status = ld_enum(L, o, what, "status", OPTIONAL, statuses);
+	t->origin = ld_enum(L, o, what, "origin", OPTIONAL, topic_origins);
+	const cJSON *cl = ld_array(L, o, what, "claims", REQUIRED);
 	if (cl) {
 		if (!cl->child)
 			err(L, cl, "%s: \"claims\" is empty", what);
@@ -575,14 +269,14 @@ static void load_topic(struct ld *L, size_t i, const cJSON *o)
 		for (const cJSON *e = cl->child; e; e = e->next) {
 			long k = cJSON_IsString(e) ? corpus_find_claim(L->c, e->valuestring) : -1;
 			if (!cJSON_IsString(e))
-				err(L, e, "%s: claim references must be strings, not %s", what, type_name(e));
+				err(L, e, "%s: claim references must be strings, not %s", what, ld_type_name(e));
 			else if (k < 0)
 				err(L, e, "%s: no claim has id \"%s\"", what, e->valuestring);
 			else
 				t->claims[t->nclaims++] = (size_t)k;
 		}
 	}
-	t->extra = extras(L, o, topic_known);
+	t->extra = ld_extras(L, o, topic_known);
 }
 
 /*
@@ -652,7 +346,7 @@ static void link_topics(struct ld *L)
 		const cJSON *o = L->claim_nodes[i];
 		if (!cJSON_IsObject(o))
 			continue;
-		const cJSON *ts = get_array(L, o, "claim", "topics", OPTIONAL);
+		const cJSON *ts = ld_array(L, o, "claim", "topics", OPTIONAL);
 		if (!ts)
 			continue;
 		cl->topics = pool_alloc(&c->pool, (size_t)cJSON_GetArraySize(ts) * sizeof *cl->topics);
@@ -660,7 +354,7 @@ static void link_topics(struct ld *L)
 			long k = cJSON_IsString(e) ? corpus_find_topic(c, e->valuestring) : -1;
 			if (!cJSON_IsString(e))
 				err(L, e, "claim \"%s\": topic references must be strings, not %s",
-				    cl->id, type_name(e));
+				    cl->id, ld_type_name(e));
 			else if (k < 0)
 				err(L, e, "claim \"%s\": no topic has id \"%s\"", cl->id, e->valuestring);
 			else if (!rows_has(&listed, i, (size_t)k))
@@ -677,7 +371,7 @@ static void link_topics(struct ld *L)
 			size_t ci = c->topics[t].claims[k];
 			bool back = rows_has(&named, t, ci);
 			const cJSON *tl = cJSON_IsObject(L->claim_nodes[ci]) ?
-				field(L->claim_nodes[ci], "topics") : NULL;
+				ld_field(L->claim_nodes[ci], "topics") : NULL;
 			if (!back && (!tl || cJSON_IsArray(tl)))
 				err(L, L->claim_nodes[ci], "topic \"%s\" lists claim \"%s\", "
 				    "whose \"topics\" does not name it", c->topics[t].id,
@@ -715,93 +409,6 @@ static void group_claims(struct corpus *c)
 			cmp_claim_start, c->claims);
 }
 
-/* Line and column (1-based, columns in characters) of offset off in t. */
-static void text_where(const char *t, size_t off, size_t *line, size_t *col)
-{
-	*line = 1;
-	*col = 1;
-	for (size_t k = 0; k < off; k++) {
-		if (t[k] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)t[k] & 0xC0) != 0x80) {
-			(*col)++;
-		}
-	}
-}
-
-/* Reads every text: confinement, sha256, UTF-8, NUL bytes, spans. */
-static void check_files(struct ld *L)
-{
-	struct corpus *c = L->c;
-	struct strbuf e = STRBUF_INIT;
-
-	for (size_t i = 0; i < c->nsources; i++) {
-		struct source *s = &c->sources[i];
-		if (!*s->file || corpus_path_problem(s->file))
-			continue;
-		size_t len;
-		sb_reset(&e);
-		const char *t = corpus_text(c, i, &len, &e);
-		if (!t) {
-			diag_add(L->dg, s->file, 0, 0, "%s", e.buf);
-			for (size_t k = 0; k < s->nclaims; k++)
-				c->claims[s->claims[k]].source = (size_t)-1;
-			continue;
-		}
-		char hex[65];
-		sha256_hex(t, len, hex);
-		if (*s->sha256 && strcmp(hex, s->sha256))
-			diag_add(L->dg, s->file, 0, 0, "sha256 is %s, the index says %s "
-				 "(the text changed after indexing)", hex, s->sha256);
-		size_t bad = utf8_validate(t, len), line, col;
-		if (bad < len) {
-			text_where(t, bad, &line, &col);
-			diag_add(L->dg, s->file, line, col, "invalid UTF-8 (byte 0x%02X at offset %zu)",
-				 (unsigned char)t[bad], bad);
-		}
-		/* valid UTF-8, but no text: no claim can match it (JSON strings
-		 * cannot hold U+0000) and it is what a UTF-16 file or a file
-		 * zero-filled by a crash looks like */
-		const char *nul = memchr(t, '\0', len);
-		if (nul) {
-			text_where(t, (size_t)(nul - t), &line, &col);
-			diag_add(L->dg, s->file, line, col, "NUL byte in text (offset %zu; "
-				 "a binary or UTF-16 file?)", (size_t)(nul - t));
-		}
-		const cJSON *bn = cJSON_IsObject(L->source_nodes[i]) ?
-			field(L->source_nodes[i], "boilerplate") : NULL;
-		for (size_t k = 0; k < s->nboiler; k++) {
-			if (s->boiler[k].end > len)
-				err(L, bn, "source \"%s\": boilerplate span [%zu, %zu] ends past the "
-				    "end of %s (%zu bytes)", s->id, s->boiler[k].start,
-				    s->boiler[k].end, s->file, len);
-			else if (!utf8_boundary(t, len, s->boiler[k].start) ||
-				 !utf8_boundary(t, len, s->boiler[k].end))
-				err(L, bn, "source \"%s\": boilerplate span [%zu, %zu] splits a "
-				    "UTF-8 character", s->id, s->boiler[k].start, s->boiler[k].end);
-		}
-		for (size_t k = 0; k < s->nclaims; k++) {
-			struct claim *cl = &c->claims[s->claims[k]];
-			const cJSON *sn = field(L->claim_nodes[s->claims[k]], "span");
-			if (cl->span.end > len)
-				err(L, sn, "claim \"%s\": span [%zu, %zu] ends past the end of %s "
-				    "(%zu bytes)", cl->id, cl->span.start, cl->span.end, s->file, len);
-			else if (!utf8_boundary(t, len, cl->span.start) ||
-				 !utf8_boundary(t, len, cl->span.end))
-				err(L, sn, "claim \"%s\": span [%zu, %zu] splits a UTF-8 character",
-				    cl->id, cl->span.start, cl->span.end);
-			else if (strlen(cl->text) != cl->span.end - cl->span.start ||
-				 memcmp(cl->text, t + cl->span.start, cl->span.end - cl->span.start))
-				err(L, field(L->claim_nodes[s->claims[k]], "text"),
-				    "claim \"%s\": text differs from the bytes of its span [%zu, %zu]",
-				    cl->id, cl->span.start, cl->span.end);
-		}
-		corpus_text_drop(c, i);
-	}
-	sb_release(&e);
-}
-
 static void load_all(struct ld *L, const cJSON *root)
 {
 	struct corpus *c = L->c;
@@ -809,7 +416,7 @@ static void load_all(struct ld *L, const cJSON *root)
 	static const char *const names[3] = { "sources", "claims", "topics" };
 
 	for (int k = 0; k < 3; k++)
-		arr[k] = get_array(L, root, "corpus", names[k], REQUIRED);
+		arr[k] = ld_array(L, root, "corpus", names[k], REQUIRED);
 	c->nsources = arr[0] ? (size_t)cJSON_GetArraySize(arr[0]) : 0;
 	c->nclaims = arr[1] ? (size_t)cJSON_GetArraySize(arr[1]) : 0;
 	c->ntopics = arr[2] ? (size_t)cJSON_GetArraySize(arr[2]) : 0;
@@ -907,7 +514,7 @@ struct corpus *corpus_load_buffer(const char *path, char *buf, size_t len,
 	struct ld L = { .dg = dg, .before = diags_count(dg) };
 	enum load_status st = LOAD_INVALID;
 
-	last_obj = last = next = NULL;
+	ld_fields_reset();
 	const char *base = strrchr(path, '/');
 	if (jdoc_parse(&L.doc, base ? base + 1 : path, buf, len, dg) < 0) {
 		jdoc_release(&L.doc);
@@ -921,20 +528,20 @@ struct corpus *corpus_load_buffer(const char *path, char *buf, size_t len,
 	L.c->dir = dir_of(path);
 
 	const cJSON *root = L.doc.root;
-	if (!expect_object(&L, root, "the index"))
+	if (!ld_expect_object(&L, root, "the index"))
 		goto out;
-	const char *schema = get_str(&L, root, "corpus", "schema", REQUIRED);
+	const char *schema = ld_str(&L, root, "corpus", "schema", REQUIRED);
 	if (*schema && strcmp(schema, CORPUS_SCHEMA)) {
-		err(&L, field(root, "schema"), "schema is \"%s\", not \"" CORPUS_SCHEMA "\"", schema);
+		err(&L, ld_field(root, "schema"), "schema is \"%s\", not \"" CORPUS_SCHEMA "\"", schema);
 		goto out;
 	}
-	const cJSON *v = field(root, "version");
+	const cJSON *v = ld_field(root, "version");
 	if (!v) {
 		err(&L, root, "corpus: missing field \"version\"");
 		goto out;
 	}
 	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble)) {
-		err(&L, v, "\"version\" must be a whole number, not %s", type_name(v));
+		err(&L, v, "\"version\" must be a whole number, not %s", ld_type_name(v));
 		goto out;
 	}
 	if (v->valuedouble != CORPUS_VERSION) {
@@ -943,9 +550,9 @@ struct corpus *corpus_load_buffer(const char *path, char *buf, size_t len,
 		goto out;
 	}
 	L.c->version = CORPUS_VERSION;
-	L.c->title = get_str(&L, root, "corpus", "title", REQUIRED);
-	L.c->description = get_str(&L, root, "corpus", "description", OPTIONAL);
-	L.c->extra = extras(&L, root, top_known);
+	L.c->title = ld_str(&L, root, "corpus", "title", REQUIRED);
+	L.c->description = ld_str(&L, root, "corpus", "description", OPTIONAL);
+	L.c->extra = ld_extras(&L, root, top_known);
 	load_all(&L, root);
 	if (flags & CORPUS_CHECK_FILES)
 		check_files(&L);
@@ -955,7 +562,7 @@ out:
 	free(L.claim_nodes);
 	free(L.source_nodes);
 	jdoc_release(&L.doc);
-	last_obj = last = next = NULL;
+	ld_fields_reset();
 	if (status)
 		*status = st;
 	if (st != LOAD_OK) {

@@ -1,9 +1,9 @@
-/* extract_attr: who says it: speakers, roles, names and pronouns. */
+/* extract/attr: who says it: speakers, roles, names and pronouns. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "extract_impl.h"
+#include "extract/impl.h"
 
 /* Reporting verbs (lower case only); the subject before them or the name
  * after them is the speaker. */

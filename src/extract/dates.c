@@ -1,5 +1,5 @@
 /* dates: finding and normalising date expressions. */
-#include "dates.h"
+#include "extract/dates.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -7,9 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "calendar.h"
-#include "numparse.h"
-#include "tok.h"
+#include "base/calendar.h"
+#include "base/tok.h"
+#include "extract/numparse.h"
 
 static const char *const months[] = {
 	"january", "february", "march", "april", "may", "june", "july", "august",

@@ -21,7 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "tok.h"
+#include "base/tok.h"
 
 struct date_ctx {
 	int year, month, day;     /* publication date; 0 = unknown */

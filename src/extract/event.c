@@ -1,7 +1,7 @@
-/* extract_event: what a claim's dates are of, from its first finite verb. */
+/* extract/event: what a claim's dates are of, from its first finite verb. */
 #include <string.h>
 
-#include "extract_impl.h"
+#include "extract/impl.h"
 
 /* Past forms that do not end in -ed. */
 static const char *const past_irregular[] = {

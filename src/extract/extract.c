@@ -1,5 +1,5 @@
 /* extract: claims from sentences: values, scoring, spans, JSON. */
-#include "extract.h"
+#include "extract/extract.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -7,10 +7,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "extract_impl.h"
-#include "sentence.h"
-#include "tok.h"
-#include "util.h"
+#include "base/tok.h"
+#include "base/util.h"
+#include "extract/impl.h"
+#include "extract/sentence.h"
 
 static bool has_quote(const char *s, size_t a, size_t b)
 {

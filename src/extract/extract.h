@@ -32,9 +32,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "corpus.h"
-#include "dates.h"
-#include "tok.h"
+#include "base/tok.h"
+#include "corpus/corpus.h"
+#include "extract/dates.h"
 
 #define EXTRACT_THRESHOLD 2
 #define XMAX_QUANT 8

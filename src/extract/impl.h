@@ -1,6 +1,6 @@
 /*
- * extract_impl: what the claim extractor's two files share; private to
- * extract.c (sentences, values, scoring) and extract_attr.c (speakers).
+ * extract/impl: what the claim extractor's two files share; private to
+ * extract.c (sentences, values, scoring) and attr.c (speakers).
  *
  * A struct ctx lives for one text: attr_collect_names() fills its table of
  * person names ("First Last") from the whole text's tokens first; then, for
@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "tok.h"
+#include "base/tok.h"
 
 struct names {
 	char full[64][64];

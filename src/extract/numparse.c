@@ -1,6 +1,6 @@
 /* numparse: digits, separators, decimal commas and written numbers. */
-#include "numparse.h"
-#include "tok.h"
+#include "base/tok.h"
+#include "extract/numparse.h"
 
 #include <ctype.h>
 #include <math.h>

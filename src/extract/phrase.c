@@ -1,11 +1,11 @@
-/* extract_phrase: the phrases around a quantity that say what it counts. */
-#include "extract_phrase.h"
+/* extract/phrase: the phrases around a quantity that say what it counts. */
+#include "extract/phrase.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
-#include "dates.h"
+#include "extract/dates.h"
 
 /* Determiners skipped before a noun phrase. */
 static const char *const dets[] = {
@@ -31,7 +31,7 @@ static size_t attach_pps(const struct qscan *q, size_t i, size_t e)
 {
 	while (e > i && e < q->nt && e - i < 10 && tok_in(q->s, &q->t[e], pp_preps)) {
 		size_t a = skip_det(q, e + 1);
-		size_t ne = quant_noun_phrase(q, a);
+		size_t ne = qscan_noun_phrase(q, a);
 		if (ne == a || ne - i > 10)
 			break;
 		e = ne;
@@ -41,7 +41,7 @@ static size_t attach_pps(const struct qscan *q, size_t i, size_t e)
 
 static size_t noun_phrase_pp(const struct qscan *q, size_t i)
 {
-	return attach_pps(q, i, quant_noun_phrase(q, i));
+	return attach_pps(q, i, qscan_noun_phrase(q, i));
 }
 
 /* Copies tokens [a, b) into dst, dropping whole tokens from the end until
@@ -50,7 +50,7 @@ void phrase_copy_fit(char *dst, size_t sz, const struct qscan *q, size_t a, size
 {
 	while (b > a + 1 && q->t[b - 1].end - q->t[a].start >= sz)
 		b--;
-	quant_copy(dst, sz, q, a, b, false);
+	qscan_copy(dst, sz, q, a, b, false);
 }
 
 /* What a share does, at token j: "opposing", "support", "gave", "said",
@@ -88,16 +88,16 @@ static bool pred_start(const struct qscan *q, size_t j)
 		return true;
 	if (l > 4 && !strncmp(q->s + t->end - 3, "ing", 3) && !tok_in(q->s, t, not_participles))
 		return true;
-	if (quant_word(q, j, "that") && j + 1 < q->nt && q->t[j + 1].kind == TOK_WORD &&
+	if (qscan_word(q, j, "that") && j + 1 < q->nt && q->t[j + 1].kind == TOK_WORD &&
 	    !q->t[j + 1].upper)
 		return true;
-	if (quant_word(q, j, "in") && (quant_word(q, j + 1, "favour") || quant_word(q, j + 1, "favor")))
+	if (qscan_word(q, j, "in") && (qscan_word(q, j + 1, "favour") || qscan_word(q, j + 1, "favor")))
 		return true;
 	/* "are against", "were in favour", "are opposed" */
-	if (quant_word(q, j, "are") || quant_word(q, j, "were") || quant_word(q, j, "is") || quant_word(q, j, "was"))
-		return quant_word(q, j + 1, "against") || quant_word(q, j + 1, "opposed") ||
-		       quant_word(q, j + 1, "supportive") || quant_word(q, j + 1, "for") ||
-		       (quant_word(q, j + 1, "in") && (quant_word(q, j + 2, "favour") || quant_word(q, j + 2, "favor")));
+	if (qscan_word(q, j, "are") || qscan_word(q, j, "were") || qscan_word(q, j, "is") || qscan_word(q, j, "was"))
+		return qscan_word(q, j + 1, "against") || qscan_word(q, j + 1, "opposed") ||
+		       qscan_word(q, j + 1, "supportive") || qscan_word(q, j + 1, "for") ||
+		       (qscan_word(q, j + 1, "in") && (qscan_word(q, j + 2, "favour") || qscan_word(q, j + 2, "favor")));
 	return false;
 }
 
@@ -110,7 +110,7 @@ static const char *const clause_verbs[] = {
 /* Does a new clause start at the determiner at token e: "the morale would"? */
 static bool new_subject(const struct qscan *q, size_t e)
 {
-	size_t ne = quant_noun_phrase(q, e + 1);
+	size_t ne = qscan_noun_phrase(q, e + 1);
 	return ne > e + 1 && ne < q->nt && tok_in(q->s, &q->t[ne], clause_verbs);
 }
 
@@ -175,7 +175,7 @@ void phrase_stance_object(const struct qscan *q, size_t i, size_t a, size_t b,
 		size_t o = skip_det(q, j + 2), oe = noun_phrase_pp(q, o);
 		if (oe == o || oe > i)
 			return;
-		bool of = quant_word(q, b - 1, "favour") || quant_word(q, b - 1, "favor");
+		bool of = qscan_word(q, b - 1, "favour") || qscan_word(q, b - 1, "favor");
 		int l = snprintf(dst, sz, "%.*s %s%.*s", (int)(q->t[b - 1].end - q->t[a].start),
 				 q->s + q->t[a].start, of ? "of " : "",
 				 (int)(q->t[oe - 1].end - q->t[o].start),
@@ -215,7 +215,7 @@ static const char *const standing[] = {
 static size_t estimated_thing(const struct qscan *q, size_t k, size_t *a)
 {
 	size_t j = skip_det(q, k);
-	if ((quant_word(q, j, "number") || quant_word(q, j, "total")) && quant_word(q, j + 1, "of"))
+	if ((qscan_word(q, j, "number") || qscan_word(q, j, "total")) && qscan_word(q, j + 1, "of"))
 		j = skip_det(q, j + 2);
 	*a = j;
 	size_t e = noun_phrase_pp(q, j);
@@ -236,7 +236,7 @@ static bool clause_punct(const struct qscan *q, size_t j)
 static bool number_of_before(const struct qscan *q, size_t p, size_t *a, size_t *end)
 {
 	for (size_t j = p; j-- > 0 && p - j <= 16 && !clause_punct(q, j);)
-		if (quant_word(q, j, "number") && quant_word(q, j + 1, "of")) {
+		if (qscan_word(q, j, "number") && qscan_word(q, j + 1, "of")) {
 			*end = estimated_thing(q, j, a);
 			return *end > j && *end <= p && p - *end <= 4;
 		}
@@ -264,7 +264,7 @@ bool phrase_estimate(const struct qscan *q, size_t i, struct xquant *x)
 	size_t p = before_qualifiers(q, i);
 	size_t a = 0, end = 0;
 	bool found = false;
-	if (p == 0 || !quant_word(q, p - 1, "at")) {
+	if (p == 0 || !qscan_word(q, p - 1, "at")) {
 		/* "the number of X amounted to N" */
 		found = number_of_before(q, p, &a, &end);
 		p = 0;
@@ -279,7 +279,7 @@ bool phrase_estimate(const struct qscan *q, size_t i, struct xquant *x)
 			bool be = false;
 			for (size_t m = b; m < j; m++)
 				be = be || tok_in(q->s, &q->t[m], be_words);
-			if (be && !quant_word(q, j, "estimates") && !quant_word(q, j, "estimate")) {
+			if (be && !qscan_word(q, j, "estimates") && !qscan_word(q, j, "estimate")) {
 				/* passive: the longest phrase ending right before the verb */
 				for (size_t k = b; k-- > 0 && b - k <= 12 && !clause_punct(q, k);) {
 					size_t a2, e2 = estimated_thing(q, k, &a2);
@@ -295,7 +295,7 @@ bool phrase_estimate(const struct qscan *q, size_t i, struct xquant *x)
 			}
 			break;
 		}
-		if (quant_word(q, j, "number") && quant_word(q, j + 1, "of")) {
+		if (qscan_word(q, j, "number") && qscan_word(q, j + 1, "of")) {
 			end = estimated_thing(q, j, &a);
 			found = end > j && end <= p;
 			break;
@@ -303,18 +303,18 @@ bool phrase_estimate(const struct qscan *q, size_t i, struct xquant *x)
 	}
 	if (!found || end <= a)
 		return false;
-	size_t h = quant_noun_phrase(q, a);
+	size_t h = qscan_noun_phrase(q, a);
 	if (h > end)
 		h = end;
 	const struct tok *head = &q->t[h - 1];
 	if (head->upper && q->s[head->end - 1] == 's')
 		strcpy(x->unit, "people");
-	else if (quant_people_word(q, head))
+	else if (qscan_people_word(q, head))
 		strcpy(x->unit, "people");
 	else if (head->upper || head->kind != TOK_WORD)
 		return false;
 	else
-		quant_copy(x->unit, sizeof x->unit, q, h - 1, h, true);
+		qscan_copy(x->unit, sizeof x->unit, q, h - 1, h, true);
 	phrase_copy_fit(x->counted, sizeof x->counted, q, a, end);
 	if (!strcasecmp(x->counted, x->unit))
 		x->counted[0] = '\0';   /* only the unit again */
@@ -350,19 +350,19 @@ size_t phrase_place_end(const struct qscan *q, size_t a, size_t ne)
 {
 	size_t e = ne;
 	while (e < q->nt && e - a < 10 && tok_in(q->s, &q->t[e], place_preps)) {
-		size_t b = skip_det(q, e + 1), be = quant_noun_phrase(q, b);
+		size_t b = skip_det(q, e + 1), be = qscan_noun_phrase(q, b);
 		/* a possessive: "Ukraine’s Chernihiv region" */
 		while (be > b && be + 2 < q->nt && q->t[be - 1].upper &&
-		       (quant_punct(q, be, "\xe2\x80\x99") || quant_punct(q, be, "'")) &&
-		       !q->t[be].space && quant_word(q, be + 1, "s") && !q->t[be + 1].space) {
-			size_t ne2 = quant_noun_phrase(q, be + 2);
+		       (qscan_punct(q, be, "\xe2\x80\x99") || qscan_punct(q, be, "'")) &&
+		       !q->t[be].space && qscan_word(q, be + 1, "s") && !q->t[be + 1].space) {
+			size_t ne2 = qscan_noun_phrase(q, be + 2);
 			if (ne2 == be + 2)
 				break;
 			be = ne2;
 		}
 		/* "between Belarus and Ukraine" */
-		if (be > b && quant_word(q, e, "between") && quant_word(q, be, "and")) {
-			size_t ne2 = quant_noun_phrase(q, be + 1);
+		if (be > b && qscan_word(q, e, "between") && qscan_word(q, be, "and")) {
+			size_t ne2 = qscan_noun_phrase(q, be + 1);
 			be = ne2 > be + 1 ? ne2 : b;
 		}
 		if (be == b || be - a > 10)

@@ -1,12 +1,9 @@
 /*
- * extract_phrase: the phrases around a quantity that say what it counts;
- * private to extract_quant.c (which owns struct qscan's helpers, quant_*)
- * and extract_phrase.c.
- *
- * A struct qscan is the token view of one clause.  Token indexes are into
- * q->t; an end index is one past the last token, and "none" is returned
- * as the start index.  Strings written to dst are NUL-terminated, cut at
- * whole tokens to fit sz, and left untouched when nothing is found.
+ * extract/phrase: the phrases around a quantity that say what it counts;
+ * private to the extractor (extract/quant.c calls them).  They read a
+ * clause through extract/qscan.h; token indexes and "none" as there.
+ * Strings written to dst are NUL-terminated, cut at whole tokens to fit
+ * sz, and left untouched when nothing is found.
  */
 #ifndef LECTERN_EXTRACT_PHRASE_H
 #define LECTERN_EXTRACT_PHRASE_H
@@ -14,24 +11,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "extract.h"
-#include "tok.h"
-
-struct qscan {
-	const char *s;
-	const struct tok *t;
-	size_t nt;
-};
-
-/* extract_quant.c: token i is the word w / the punctuation p */
-bool quant_word(const struct qscan *q, size_t i, const char *w);
-bool quant_punct(const struct qscan *q, size_t i, const char *p);
-/* Tokens [a, b) as text (lower-cased when asked), cut at sz - 1 bytes. */
-void quant_copy(char *dst, size_t sz, const struct qscan *q, size_t a, size_t b, bool lower);
-/* The noun phrase after a number, from token i: its end. */
-size_t quant_noun_phrase(const struct qscan *q, size_t i);
-/* "people", "residents", "citizens"... */
-bool quant_people_word(const struct qscan *q, const struct tok *t);
+#include "base/tok.h"
+#include "extract/extract.h"
+#include "extract/qscan.h"
 
 /* Tokens [a, b) into dst, dropping whole tokens from the end to fit. */
 void phrase_copy_fit(char *dst, size_t sz, const struct qscan *q, size_t a, size_t b);

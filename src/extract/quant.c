@@ -1,4 +1,4 @@
-/* extract_quant: quantities (value, unit, counted, qualifier, bounds). */
+/* extract/quant: quantities (value, unit, counted, qualifier, bounds). */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -6,27 +6,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "dates.h"
-#include "extract.h"
-#include "extract_phrase.h"
-#include "numparse.h"
-#include "tok.h"
-
-/* Words that end the noun phrase after a number. */
-static const char *const np_stop[] = {
-	"of", "in", "to", "from", "on", "at", "for", "by", "with", "as", "into", "than",
-	"have", "has", "had", "is", "are", "was", "were", "be", "been", "will", "would",
-	"can", "could", "may", "might", "should", "must", "and", "or", "but", "that",
-	"which", "who", "whom", "said", "say", "says", "while", "since", "when", "if",
-	"so", "the", "a", "an", "this", "these", "those", "its", "their", "his", "her",
-	"not", "only", "ago", "per", "each", "more", "less", "fewer", "before", "after",
-	"during", "between", "about", "around", "across", "against", "under", "over",
-	"did", "do", "does", "just", "also", "all", "both", "it", "they", "he", "she",
-	"we", "you", "i", "there", "here", "gave", "give", "gives", "took", "take", "made",
-	"make", "went", "got", "get", "support", "supports", "oppose", "opposes", "back",
-	"backs", "want", "wants", "think", "thinks", "believe", "believes", "favour", "favor",
-	"approve", "approves", "reject", "rejects", "live", "lives", "saw", "see", "sees", NULL,
-};
+#include "base/tok.h"
+#include "extract/dates.h"
+#include "extract/extract.h"
+#include "extract/numparse.h"
+#include "extract/phrase.h"
+#include "extract/qscan.h"
 
 /* Verbs after which "about" is a preposition: "spoken about 30,000". */
 static const char *const about_verbs[] = {
@@ -37,107 +22,44 @@ static const char *const about_verbs[] = {
 	"boasted", "bragged", "complained", "joked", "lied", NULL,
 };
 
-/* Words for people in general: the unit is "people". */
-static const char *const people_words[] = {
-	"people", "persons", "inhabitants", "residents", "citizens", NULL,
-};
-
-bool quant_word(const struct qscan *q, size_t i, const char *w)
-{
-	return i < q->nt && tok_is(q->s, &q->t[i], w);
-}
-
-bool quant_punct(const struct qscan *q, size_t i, const char *p)
-{
-	return i < q->nt && tok_punct(q->s, &q->t[i], p);
-}
-
-void quant_copy(char *dst, size_t sz, const struct qscan *q, size_t a, size_t b, bool lower)
-{
-	size_t st = q->t[a].start, en = q->t[b - 1].end, l = en - st;
-	if (l >= sz)
-		l = sz - 1;
-	memcpy(dst, q->s + st, l);
-	dst[l] = '\0';
-	if (lower)
-		for (size_t i = 0; i < l; i++)
-			dst[i] = (char)tolower((unsigned char)dst[i]);
-}
-
-bool quant_people_word(const struct qscan *q, const struct tok *t)
-{
-	return tok_in(q->s, t, people_words);
-}
-
 /* The qualifier in the tokens before i; sets *almost for almost/nearly. */
 static const char *qualifier_before(const struct qscan *q, size_t i, bool *almost)
 {
 	*almost = false;
-	if (i >= 2 && quant_word(q, i - 1, "about") && tok_in(q->s, &q->t[i - 2], about_verbs))
+	if (i >= 2 && qscan_word(q, i - 1, "about") && tok_in(q->s, &q->t[i - 2], about_verbs))
 		return "exact";
-	if (i >= 1 && (quant_word(q, i - 1, "about") || quant_word(q, i - 1, "around") ||
-		       quant_word(q, i - 1, "roughly") || quant_word(q, i - 1, "approximately") ||
-		       quant_word(q, i - 1, "some") || quant_word(q, i - 1, "estimated") ||
-		       quant_word(q, i - 1, "circa") || quant_word(q, i - 1, "approx")))
+	if (i >= 1 && (qscan_word(q, i - 1, "about") || qscan_word(q, i - 1, "around") ||
+		       qscan_word(q, i - 1, "roughly") || qscan_word(q, i - 1, "approximately") ||
+		       qscan_word(q, i - 1, "some") || qscan_word(q, i - 1, "estimated") ||
+		       qscan_word(q, i - 1, "circa") || qscan_word(q, i - 1, "approx")))
 		return "about";
-	if (i >= 1 && (quant_word(q, i - 1, "almost") || quant_word(q, i - 1, "nearly"))) {
+	if (i >= 1 && (qscan_word(q, i - 1, "almost") || qscan_word(q, i - 1, "nearly"))) {
 		*almost = true;
 		return "about";
 	}
-	if (i >= 2 && quant_word(q, i - 2, "at") && quant_word(q, i - 1, "least"))
+	if (i >= 2 && qscan_word(q, i - 2, "at") && qscan_word(q, i - 1, "least"))
 		return "at least";
-	if (i >= 2 && quant_word(q, i - 2, "at") && quant_word(q, i - 1, "most"))
+	if (i >= 2 && qscan_word(q, i - 2, "at") && qscan_word(q, i - 1, "most"))
 		return "at most";
-	if (i >= 2 && quant_word(q, i - 2, "up") && quant_word(q, i - 1, "to"))
+	if (i >= 2 && qscan_word(q, i - 2, "up") && qscan_word(q, i - 1, "to"))
 		return "up to";
-	if (i >= 2 && quant_word(q, i - 2, "no") && (quant_word(q, i - 1, "fewer") || quant_word(q, i - 1, "less")) &&
-	    quant_word(q, i, "than"))
+	if (i >= 2 && qscan_word(q, i - 2, "no") && (qscan_word(q, i - 1, "fewer") || qscan_word(q, i - 1, "less")) &&
+	    qscan_word(q, i, "than"))
 		return "at least";
-	if (i >= 2 && quant_word(q, i - 1, "than")) {
-		if (quant_word(q, i - 2, "more") || quant_word(q, i - 2, "greater")) {
-			if (i >= 3 && quant_word(q, i - 3, "no"))
+	if (i >= 2 && qscan_word(q, i - 1, "than")) {
+		if (qscan_word(q, i - 2, "more") || qscan_word(q, i - 2, "greater")) {
+			if (i >= 3 && qscan_word(q, i - 3, "no"))
 				return "at most";
 			return "more than";
 		}
-		if (quant_word(q, i - 2, "less") || quant_word(q, i - 2, "fewer"))
-			return i >= 3 && quant_word(q, i - 3, "no") ? "at least" : "less than";
+		if (qscan_word(q, i - 2, "less") || qscan_word(q, i - 2, "fewer"))
+			return i >= 3 && qscan_word(q, i - 3, "no") ? "at least" : "less than";
 	}
-	if (i >= 1 && (quant_word(q, i - 1, "over") || quant_word(q, i - 1, "above") || quant_word(q, i - 1, "exceeding")))
+	if (i >= 1 && (qscan_word(q, i - 1, "over") || qscan_word(q, i - 1, "above") || qscan_word(q, i - 1, "exceeding")))
 		return "more than";
-	if (i >= 1 && (quant_word(q, i - 1, "under") || quant_word(q, i - 1, "below")))
+	if (i >= 1 && (qscan_word(q, i - 1, "under") || qscan_word(q, i - 1, "below")))
 		return "less than";
 	return "exact";
-}
-
-/* The noun phrase from token i: up to 5 words, stopping at punctuation or
- * a stop word.  Returns the end token (i when none). */
-size_t quant_noun_phrase(const struct qscan *q, size_t i)
-{
-	size_t j = i;
-	while (j < q->nt && j - i < 5) {
-		const struct tok *t = &q->t[j];
-		if (t->kind == TOK_WORD) {
-			if (tok_in(q->s, t, np_stop))
-				break;
-			size_t l = t->end - t->start;
-			/* a verb ends it: "1,000 Belarusians conducted", "90% of Belarusians opposing" */
-			if (j > i && !t->upper && l > 4 && (!strncmp(q->s + t->end - 2, "ed", 2) ||
-							    !strncmp(q->s + t->end - 3, "ing", 3)))
-				break;
-			j++;
-			/* a plural noun followed by a lower-case word ends it: "ships left" */
-			if (l > 3 && q->s[t->end - 1] == 's' && q->s[t->end - 2] != 's' &&
-			    q->s[t->end - 2] != 'u' && q->s[t->end - 2] != 'i' && j < q->nt &&
-			    q->t[j].kind == TOK_WORD && !q->t[j].upper)
-				break;
-		} else if (tok_punct(q->s, t, "-") && !t->space && j > i && j + 1 < q->nt &&
-			   q->t[j + 1].kind == TOK_WORD && !q->t[j + 1].space) {
-			j++;   /* Soviet-era, division-sized */
-		} else {
-			break;
-		}
-	}
-	return j;
 }
 
 static void set_bounds(struct xquant *x, const struct num *nm, bool almost)
@@ -166,28 +88,28 @@ static bool not_quantity(const struct qscan *q, size_t i, size_t e, const struct
 	const struct tok *t = &q->t[i];
 	if (t->kind != TOK_NUM)
 		return false;
-	if (i > 0 && !t->space && !range_end && (q->t[i - 1].kind == TOK_WORD || quant_punct(q, i - 1, "-") ||
-				   quant_punct(q, i - 1, "/") || quant_punct(q, i - 1, ":")))
+	if (i > 0 && !t->space && !range_end && (q->t[i - 1].kind == TOK_WORD || qscan_punct(q, i - 1, "-") ||
+				   qscan_punct(q, i - 1, "/") || qscan_punct(q, i - 1, ":")))
 		return true;
 	/* a day of the month: "Feb. 10", "March 4" */
 	if (i > 0 && !range_end) {
-		size_t m = quant_punct(q, i - 1, ".") && i > 1 ? i - 2 : i - 1;
+		size_t m = qscan_punct(q, i - 1, ".") && i > 1 ? i - 2 : i - 1;
 		if (q->t[m].kind == TOK_WORD && q->t[m].upper && nm->value >= 1 && nm->value <= 31 &&
 		    dates_month(q->s + q->t[m].start, q->t[m].end - q->t[m].start))
 			return true;
 	}
 	if (e < q->nt && !q->t[e].space &&
-	    (quant_punct(q, e, ":") || quant_word(q, e, "am") || quant_word(q, e, "pm") || quant_word(q, e, "th") ||
-	     quant_word(q, e, "st") || quant_word(q, e, "nd") || quant_word(q, e, "rd") ||
+	    (qscan_punct(q, e, ":") || qscan_word(q, e, "am") || qscan_word(q, e, "pm") || qscan_word(q, e, "th") ||
+	     qscan_word(q, e, "st") || qscan_word(q, e, "nd") || qscan_word(q, e, "rd") ||
 	     (q->t[e].kind == TOK_WORD && q->s[q->t[e].start] != 'k' && q->s[q->t[e].start] != 'm')))
 		return true;
-	if (e + 1 < q->nt && quant_punct(q, e, ".") && !q->t[e].space) /* 10.10am */
+	if (e + 1 < q->nt && qscan_punct(q, e, ".") && !q->t[e].space) /* 10.10am */
 		return true;
-	if (e < q->nt && (quant_word(q, e, "am") || quant_word(q, e, "pm") || quant_word(q, e, "GMT") ||
-			  quant_word(q, e, "BST") || quant_word(q, e, "CET") || quant_word(q, e, "UTC")))
+	if (e < q->nt && (qscan_word(q, e, "am") || qscan_word(q, e, "pm") || qscan_word(q, e, "GMT") ||
+			  qscan_word(q, e, "BST") || qscan_word(q, e, "CET") || qscan_word(q, e, "UTC")))
 		return true;
 	if (!nm->separators && nm->step >= 1 && nm->value >= 1800 && nm->value <= 2100 &&
-	    t->end - t->start == 4 && !quant_punct(q, e, "%") && !quant_word(q, e, "percent"))
+	    t->end - t->start == 4 && !qscan_punct(q, e, "%") && !qscan_word(q, e, "percent"))
 		return true;   /* a year */
 	return false;
 }
@@ -234,24 +156,24 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 		/* hundreds of thousands of X, thousands of X, dozens of X */
 		if (t->kind == TOK_WORD && (tok_is(s, t, "hundreds") || tok_is(s, t, "thousands") ||
 					    tok_is(s, t, "dozens") || tok_is(s, t, "millions")) &&
-		    quant_word(&q, i + 1, "of")) {
+		    qscan_word(&q, i + 1, "of")) {
 			double v = tok_is(s, t, "hundreds") ? 200 : tok_is(s, t, "thousands") ? 2000 :
 				   tok_is(s, t, "dozens") ? 24 : 2e6;
 			e = i + 2;
-			if (tok_is(s, t, "hundreds") && quant_word(&q, e, "thousands") && quant_word(&q, e + 1, "of")) {
+			if (tok_is(s, t, "hundreds") && qscan_word(&q, e, "thousands") && qscan_word(&q, e + 1, "of")) {
 				v = 200000;
 				e += 2;
 			}
-			size_t ne = quant_noun_phrase(&q, e);
+			size_t ne = qscan_noun_phrase(&q, e);
 			if (ne == e)
 				continue;
 			x.value = v;
 			x.qualifier = "at least";
 			x.has_low = true;
 			x.low = v;
-			quant_copy(x.counted, sizeof x.counted, &q, e, ne, false);
-			quant_copy(x.unit, sizeof x.unit, &q, ne - 1, ne, true);
-			if (q.t[ne - 1].upper || tok_in(s, &q.t[ne - 1], people_words))
+			qscan_copy(x.counted, sizeof x.counted, &q, e, ne, false);
+			qscan_copy(x.unit, sizeof x.unit, &q, ne - 1, ne, true);
+			if (q.t[ne - 1].upper || qscan_people_word(&q, &q.t[ne - 1]))
 				strcpy(x.unit, "people");
 			out[k++] = x;
 			i = ne - 1;
@@ -273,15 +195,15 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 		}
 		x.value = nm.value;
 		x.qualifier = qualifier_before(&q, i, &almost);
-		if (i > 0 && (quant_punct(&q, i - 1, "$") || quant_punct(&q, i - 1, "\xe2\x82\xac") ||
-			      quant_punct(&q, i - 1, "\xc2\xa3"))) {
-			strcpy(x.unit, quant_punct(&q, i - 1, "$") ? "USD" : quant_punct(&q, i - 1, "\xc2\xa3") ? "GBP" : "EUR");
+		if (i > 0 && (qscan_punct(&q, i - 1, "$") || qscan_punct(&q, i - 1, "\xe2\x82\xac") ||
+			      qscan_punct(&q, i - 1, "\xc2\xa3"))) {
+			strcpy(x.unit, qscan_punct(&q, i - 1, "$") ? "USD" : qscan_punct(&q, i - 1, "\xc2\xa3") ? "GBP" : "EUR");
 		}
 		/* ranges: 40-50, 40 to 50, three or four, between 3 and 4 */
 		size_t r = e;
 		bool range = false;
-		if (r + 1 < q.nt && (quant_punct(&q, r, "-") || quant_punct(&q, r, "\xe2\x80\x93") || quant_word(&q, r, "to") ||
-				     quant_word(&q, r, "or") || (quant_word(&q, r, "and") && i > 0 && quant_word(&q, i - 1, "between")))) {
+		if (r + 1 < q.nt && (qscan_punct(&q, r, "-") || qscan_punct(&q, r, "\xe2\x80\x93") || qscan_word(&q, r, "to") ||
+				     qscan_word(&q, r, "or") || (qscan_word(&q, r, "and") && i > 0 && qscan_word(&q, i - 1, "between")))) {
 			size_t u2 = num_parse(s + q.t[r + 1].start, n - q.t[r + 1].start, &nm2);
 			if (u2 && nm2.value > nm.value && nm2.written == nm.written) {
 				size_t e2 = r + 1;
@@ -301,14 +223,14 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 		size_t ue = e;
 		if (x.unit[0]) {
 			/* currency: done */
-		} else if (quant_punct(&q, e, "%") || quant_word(&q, e, "percent") ||
-			   (quant_word(&q, e, "per") && quant_word(&q, e + 1, "cent"))) {
+		} else if (qscan_punct(&q, e, "%") || qscan_word(&q, e, "percent") ||
+			   (qscan_word(&q, e, "per") && qscan_word(&q, e + 1, "cent"))) {
 			strcpy(x.unit, "percent");
-			ue = e + (quant_word(&q, e, "per") ? 2 : 1);
-			if (quant_word(&q, ue, "of")) {
-				size_t ne = quant_noun_phrase(&q, ue + 1);
-				if (quant_word(&q, ue + 1, "the") || quant_word(&q, ue + 1, "all"))
-					ne = quant_noun_phrase(&q, ue + 2);
+			ue = e + (qscan_word(&q, e, "per") ? 2 : 1);
+			if (qscan_word(&q, ue, "of")) {
+				size_t ne = qscan_noun_phrase(&q, ue + 1);
+				if (qscan_word(&q, ue + 1, "the") || qscan_word(&q, ue + 1, "all"))
+					ne = qscan_noun_phrase(&q, ue + 2);
 				/* what they do: "of Belarusians opposing ..." */
 				if (ne > ue + 1)
 					ne = phrase_share_predicate(&q, ne);
@@ -319,42 +241,42 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 				if (ne > ue && ne - ue <= 2)
 					phrase_stance_object(&q, i, ue, ne, x.counted, sizeof x.counted);
 				if (ne == ue)
-					ne = quant_noun_phrase(&q, ue);
+					ne = qscan_noun_phrase(&q, ue);
 				if (ne > ue && !x.counted[0])
 					phrase_copy_fit(x.counted, sizeof x.counted, &q, ue, ne);
 			}
-		} else if (quant_word(&q, e, "km") || quant_word(&q, e, "kilometres") || quant_word(&q, e, "kilometers") ||
-			   quant_word(&q, e, "kilometre") || quant_word(&q, e, "kilometer")) {
+		} else if (qscan_word(&q, e, "km") || qscan_word(&q, e, "kilometres") || qscan_word(&q, e, "kilometers") ||
+			   qscan_word(&q, e, "kilometre") || qscan_word(&q, e, "kilometer")) {
 			strcpy(x.unit, "km");
 			ue = e + 1;
-		} else if (quant_word(&q, e, "miles") || quant_word(&q, e, "mile")) {
+		} else if (qscan_word(&q, e, "miles") || qscan_word(&q, e, "mile")) {
 			strcpy(x.unit, "mi");
 			ue = e + 1;
 		} else if (e < q.nt && tok_in(s, &q.t[e], scales)) {
-			quant_copy(x.unit, sizeof x.unit, &q, e, e + 1, true);
+			qscan_copy(x.unit, sizeof x.unit, &q, e, e + 1, true);
 			ue = e + 1;
-			size_t ne = quant_noun_phrase(&q, ue);
+			size_t ne = qscan_noun_phrase(&q, ue);
 			if (ne > ue) {
-				quant_copy(x.counted, sizeof x.counted, &q, ue, ne, false);
+				qscan_copy(x.counted, sizeof x.counted, &q, ue, ne, false);
 				ue = ne;
 			}
-		} else if (quant_word(&q, e, "times")) {
+		} else if (qscan_word(&q, e, "times")) {
 			strcpy(x.unit, "times");
 			ue = e + 1;
 			size_t a = ue;
-			if (quant_word(&q, a, "the") || quant_word(&q, a, "as"))
+			if (qscan_word(&q, a, "the") || qscan_word(&q, a, "as"))
 				a++;
-			size_t ne = quant_noun_phrase(&q, a);
+			size_t ne = qscan_noun_phrase(&q, a);
 			if (ne > a)
-				quant_copy(x.counted, sizeof x.counted, &q, ue, ne, false);
-		} else if (quant_punct(&q, e, "-") && quant_word(&q, e + 1, "strong")) {
+				qscan_copy(x.counted, sizeof x.counted, &q, ue, ne, false);
+		} else if (qscan_punct(&q, e, "-") && qscan_word(&q, e + 1, "strong")) {
 			strcpy(x.unit, "soldiers");
 			ue = e + 2;
-			size_t ne = quant_noun_phrase(&q, ue);
+			size_t ne = qscan_noun_phrase(&q, ue);
 			if (ne > ue)
-				quant_copy(x.counted, sizeof x.counted, &q, ue, ne, false);
+				qscan_copy(x.counted, sizeof x.counted, &q, ue, ne, false);
 		} else {
-			size_t ne = quant_noun_phrase(&q, e);
+			size_t ne = qscan_noun_phrase(&q, e);
 			if (ne == e && !nm.written && phrase_estimate(&q, i, &x)) {
 				set_bounds(&x, &nm, almost);
 				out[k++] = x;
@@ -379,11 +301,11 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 				continue;
 			if (hl < 2)
 				continue;
-			quant_copy(x.unit, sizeof x.unit, &q, ne - 1, ne, true);
-			quant_copy(x.counted, sizeof x.counted, &q, e, ne, false);
+			qscan_copy(x.unit, sizeof x.unit, &q, ne - 1, ne, true);
+			qscan_copy(x.counted, sizeof x.counted, &q, e, ne, false);
 			if (head->upper && s[head->end - 1] == 's')
 				strcpy(x.unit, "people");   /* Belarusians, Ukrainians */
-			else if (tok_in(s, head, people_words) && strcmp(x.unit, "inhabitants"))
+			else if (qscan_people_word(&q, head) && strcmp(x.unit, "inhabitants"))
 				strcpy(x.unit, "people");
 			else if (head->upper)
 				continue;                   /* "2022 Allied Resolve": a name */
@@ -403,11 +325,11 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 		}
 		/* distance: "145 miles from Kyiv" */
 		if ((!strcmp(x.unit, "km") || !strcmp(x.unit, "mi")) && !x.counted[0] &&
-		    (quant_word(&q, ue, "from") || quant_word(&q, ue, "of"))) {
+		    (qscan_word(&q, ue, "from") || qscan_word(&q, ue, "of"))) {
 			size_t a = ue + 1;
-			if (quant_word(&q, a, "the"))
+			if (qscan_word(&q, a, "the"))
 				a++;
-			size_t ne = quant_noun_phrase(&q, a);
+			size_t ne = qscan_noun_phrase(&q, a);
 			if (ne > a)
 				phrase_copy_fit(x.counted, sizeof x.counted, &q, ue,
 						phrase_place_end(&q, a, ne));

@@ -1,12 +1,12 @@
 /* sentence: sentence boundaries in news English. */
-#include "sentence.h"
+#include "extract/sentence.h"
 
 #include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
 #include <strings.h>
 
-#include "util.h"
+#include "base/util.h"
 
 static const char *const abbrevs[] = {
 	"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",

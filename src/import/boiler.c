@@ -1,5 +1,5 @@
 /* boiler: web furniture lines as spans. */
-#include "boiler.h"
+#include "import/boiler.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
 
 /* Case-insensitive search for ASCII needle in line. */
 static const char *find_ci(const char *s, size_t n, const char *needle)

@@ -1,5 +1,5 @@
 /* decode: encodings, line ends, invalid bytes and mojibake repair. */
-#include "decode.h"
+#include "import/decode.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
 
 #define MAX_SEQ 12   /* characters one mojibake sequence may span */
 

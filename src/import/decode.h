@@ -28,7 +28,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 enum { DECODE_NKINDS = 8 };   /* restored: ’ “ ” ‘ — – … other */
 

@@ -1,5 +1,5 @@
 /* html: tags out, text in. */
-#include "html.h"
+#include "import/html.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "text.h"
+#include "base/text.h"
 
 static const char *const blocks[] = {
 	"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "blockquote",

@@ -13,7 +13,7 @@
 
 #include <stddef.h>
 
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 size_t html_to_text(const char *s, size_t n, struct strbuf *out);
 

@@ -1,5 +1,5 @@
 /* meta: title, outlet, author and date from the text or a sidecar. */
-#include "meta.h"
+#include "import/meta.h"
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -9,8 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "dates.h"
-#include "util.h"
+#include "base/util.h"
+#include "extract/dates.h"
 
 const char *const meta_names[META_NFIELDS] = {
 	"id", "title", "outlet", "author", "published", "url", "language",

@@ -29,8 +29,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "boiler.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
+#include "import/boiler.h"
 
 enum meta_field { META_ID, META_TITLE, META_OUTLET, META_AUTHOR, META_PUBLISHED,
 		  META_URL, META_LANGUAGE, META_NFIELDS };

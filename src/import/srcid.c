@@ -1,5 +1,5 @@
 /* srcid: ids for imported sources, from a file name or from words. */
-#include "srcid.h"
+#include "import/srcid.h"
 
 #include <string.h>
 

@@ -15,7 +15,7 @@
 
 #include <stdbool.h>
 
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 /* The longest id these functions make, in bytes. */
 #define SRCID_MAX 56

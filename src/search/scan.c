@@ -1,5 +1,5 @@
-/* search_scan: fast confined reads of every text, in slices. */
-#include "search_scan.h"
+/* search/scan: fast confined reads of every text, in slices. */
+#include "search/scan.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -10,7 +10,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "util.h"
+#include "base/util.h"
 
 void treader_init(struct text_reader *r, struct corpus *c)
 {

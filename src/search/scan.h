@@ -1,5 +1,5 @@
 /*
- * search_scan: reading every text of a corpus quickly, in slices, for
+ * search/scan: reading every text of a corpus quickly, in slices, for
  * corpus-wide search and for building the search index.
  *
  * A text_reader reads one text at a time into one buffer that it reuses
@@ -20,9 +20,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "corpus.h"
-#include "search.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
+#include "corpus/corpus.h"
+#include "search/search.h"
 
 struct text_reader {
 	struct corpus *c;

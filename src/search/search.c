@@ -1,13 +1,13 @@
 /* search: fixed-string and POSIX ERE search, in one text or a corpus. */
-#include "search.h"
+#include "search/search.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
 
 static int fold(int c);
 static int commonness(unsigned char c);

@@ -19,8 +19,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "corpus.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
+#include "corpus/corpus.h"
 
 #define SEARCH_MAX 4096
 #define SEARCH_SNIPPET 40      /* bytes of context kept each side of a hit */

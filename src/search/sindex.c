@@ -1,11 +1,11 @@
 /* sindex: word -> (source, count) postings for corpus-wide search. */
-#include "sindex.h"
+#include "search/sindex.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "search_scan.h"
-#include "util.h"
+#include "base/util.h"
+#include "search/scan.h"
 
 struct word {
 	size_t off;            /* in x->chars */

@@ -21,7 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "search.h"
+#include "search/search.h"
 
 struct sindex;
 

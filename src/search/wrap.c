@@ -1,10 +1,10 @@
 /* wrap: the table of display-line starts for a text at one width. */
-#include "wrap.h"
+#include "search/wrap.h"
 
 #include <stdlib.h>
 
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
 
 void wrap_init(struct wrap *w)
 {

@@ -5,8 +5,8 @@
  * restore live here too: newterm() (never initscr(), so that an unknown
  * TERM leaves the terminal alone), the die() hook, SIGHUP/SIGTERM/SIGINT.
  */
-#include "tui.h"
-#include "ui.h"
+#include "ui/tui.h"
+#include "ui/ui.h"
 
 #include <langinfo.h>
 #include <signal.h>
@@ -15,8 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "util.h"
+#include "base/util.h"
 
 #ifndef LECTERN_DATADIR
 #define LECTERN_DATADIR "/usr/local/share/lectern"

@@ -4,12 +4,12 @@
  * Moving the cursor selects the claim, which stands out in the Text pane
  * and is scrolled into view; Enter focuses the Text pane at the claim.
  */
-#include "tui.h"
-#include "util.h"
+#include "base/util.h"
+#include "ui/tui.h"
 
 #include <stdlib.h>
 
-#include "corpus_json.h"
+#include "corpus/json.h"
 
 void claims_rebuild(struct ui *ui)
 {

@@ -6,7 +6,7 @@
  *   :set NAME = VALUE   (a config option, e.g. theme)
  *   :q, :quit
  */
-#include "tui.h"
+#include "ui/tui.h"
 
 #include <stdlib.h>
 #include <string.h>

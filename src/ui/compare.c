@@ -15,15 +15,15 @@
  * of the view (or of `c`, `:topic`), and kept until the reader ends; a
  * keypress only looks cells up in it.
  */
-#include "tui.h"
+#include "ui/tui.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "compare.h"
-#include "matrix.h"
-#include "util.h"
+#include "base/util.h"
+#include "compare/compare.h"
+#include "compare/matrix.h"
 
 #define MARK_W 2     /* "* " or "A " */
 #define STATUS_W 9   /* "CONFLICT " */

@@ -1,12 +1,12 @@
 /* config: the reader's optional configuration file. */
-#include "config.h"
+#include "ui/config.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "conffile.h"
-#include "util.h"
+#include "base/conffile.h"
+#include "base/util.h"
 
 void config_init(struct config *cfg)
 {

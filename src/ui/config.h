@@ -13,8 +13,8 @@
 
 #include <stddef.h>
 
-#include "diag.h"
-#include "strbuf.h"
+#include "base/diag.h"
+#include "base/strbuf.h"
 
 /* X(field, "name", "help") */
 #define CONFIG_OPTIONS(X) \

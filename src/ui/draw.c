@@ -1,5 +1,5 @@
 /* draw: corpus text onto windows through text.h, lines, and theme colours. */
-#include "tui.h"
+#include "ui/tui.h"
 
 #include <string.h>
 

@@ -8,14 +8,14 @@
  * from claim to claim; Enter jumps to the claim in its source; v, Left or
  * Esc go back to the matrix.
  */
-#include "tui.h"
+#include "ui/tui.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare.h"
-#include "matrix.h"
-#include "util.h"
+#include "base/util.h"
+#include "compare/compare.h"
+#include "compare/matrix.h"
 
 enum line_kind { L_HEAD, L_VERDICT, L_TEXT, L_GAP };
 

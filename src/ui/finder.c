@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../search_scan.h"
-#include "../sindex.h"
-#include "../util.h"
-#include "tui.h"
+#include "base/util.h"
+#include "search/scan.h"
+#include "search/sindex.h"
+#include "ui/tui.h"
 
 #define FINDER_SLICE 64        /* texts read between two key polls */
 #define FINDER_MAX_HITS 10000

@@ -3,8 +3,8 @@
  * key table (keys.h) like `lectern --help` and the man page.  It scrolls
  * with the movement keys; q, Esc, ? and h close it.
  */
-#include "tui.h"
-#include "util.h"
+#include "base/util.h"
+#include "ui/tui.h"
 
 /* Lines of the overlay: group titles (key == NULL) and bindings. */
 struct help_line {

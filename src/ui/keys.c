@@ -1,9 +1,9 @@
 /* keys: lookups over the action table and the names of keys. */
-#include "keys.h"
+#include "ui/keys.h"
 
 #include <string.h>
 
-#include "util.h"
+#include "base/util.h"
 
 const struct key_action key_actions[ACT_COUNT - 1] = {
 #define X(id, group, name, help, k1, k2, k3) \

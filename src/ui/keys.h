@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 #define KEY_CTRL(c) ((c) & 0x1f)
 #define KEY_L_BASE 0x110000   /* above every Unicode code point */

@@ -8,7 +8,7 @@
  * Every pane has a one-line title above its body; the focused pane's title
  * is marked with an arrow and its own colour.
  */
-#include "tui.h"
+#include "ui/tui.h"
 
 #include <string.h>
 

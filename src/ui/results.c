@@ -3,7 +3,7 @@
  * search (F), one per row: source, outlet and a snippet with the hit
  * highlighted.  Enter opens the hit in the Text pane.
  */
-#include "tui.h"
+#include "ui/tui.h"
 
 static size_t res_count(struct ui *ui, struct pane *p)
 {

@@ -4,9 +4,9 @@
  * a filter (f) narrows the rows to those whose id, outlet or title holds
  * the typed string, ignoring ASCII case.  Enter opens the row's source.
  */
-#include "matrix.h"
-#include "tui.h"
-#include "util.h"
+#include "base/util.h"
+#include "compare/matrix.h"
+#include "ui/tui.h"
 
 #include <stdlib.h>
 #include <string.h>

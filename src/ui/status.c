@@ -4,12 +4,12 @@
  * and the Sources filter.  The search prompt is incremental: every edit
  * searches again and shows the first hit from where it started.
  */
-#include "tui.h"
+#include "ui/tui.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/text.h"
 
 static const char *const prompt_prefix[] = {
 	[PROMPT_NONE] = "", [PROMPT_SEARCH] = "/", [PROMPT_CORPUS] = "find in corpus: ",

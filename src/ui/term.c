@@ -5,8 +5,8 @@
  * restores the terminal on quit, die(), SIGHUP, SIGTERM and SIGINT (curses
  * itself handles Ctrl-z and fg).
  */
-#include "tui.h"
-#include "ui.h"
+#include "ui/tui.h"
+#include "ui/ui.h"
 
 #include <langinfo.h>
 #include <signal.h>
@@ -15,8 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "util.h"
+#include "base/util.h"
 
 static void on_signal(int sig)
 {
@@ -61,7 +60,7 @@ static void ui_free(struct ui *ui)
 	config_release(&ui->cfg);
 }
 
-int ui_run(struct corpus *c, const struct cli_args *a)
+int ui_run(struct corpus *c, const struct ui_options *a)
 {
 	static const struct pane_ops *const ops[PANE_COUNT] = {
 		&sources_ops, &textview_ops, &claims_ops, &compare_ops, &results_ops,
@@ -85,7 +84,7 @@ int ui_run(struct corpus *c, const struct cli_args *a)
 
 	memset(&ui, 0, sizeof ui);
 	ui.c = c;
-	ui.args = a;
+	ui.opts = a;
 	ui.src = -1;
 	ui.sel_claim = -1;
 	ui.hit = -1;

@@ -5,7 +5,7 @@
  * dimmed, search hits highlighted.  Scrolling uses wscrl() and draws only
  * the lines it exposes.  p->top is the first display line shown.
  */
-#include "tui.h"
+#include "ui/tui.h"
 
 #include <stdlib.h>
 

@@ -1,13 +1,13 @@
 /* theme: built-in styles and the parser of .theme files. */
-#include "theme.h"
+#include "ui/theme.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "conffile.h"
-#include "util.h"
+#include "base/conffile.h"
+#include "base/util.h"
 
 const char *const theme_role_names[ROLE_COUNT] = {
 #define X(id, name, help) name,

@@ -16,8 +16,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "diag.h"
-#include "strbuf.h"
+#include "base/diag.h"
+#include "base/strbuf.h"
 
 /* X(ID, "element name", "what it colours") */
 #define THEME_ROLES(X) \

@@ -21,16 +21,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "config.h"
-#include "corpus.h"
-#include "keys.h"
-#include "search.h"
-#include "strbuf.h"
-#include "text.h"
-#include "theme.h"
-#include "wrap.h"
+#include "base/strbuf.h"
+#include "base/text.h"
+#include "corpus/corpus.h"
+#include "search/search.h"
+#include "search/wrap.h"
+#include "ui/config.h"
+#include "ui/keys.h"
+#include "ui/theme.h"
 
-struct cli_args;
+struct ui_options;
+
 struct cmp_model;
 struct ui;
 struct pane;
@@ -68,7 +69,7 @@ struct place {
 
 struct ui {
 	struct corpus *c;
-	const struct cli_args *args;
+	const struct ui_options *opts;
 	bool ascii, color, quit;
 	int rows, cols;
 	enum layout_kind layout;

@@ -3,7 +3,7 @@
  * so that the command line can call it.
  *
  * ui_run() takes the loaded corpus (still owned by the caller) and the
- * parsed options, runs the reader until the user quits, and returns the
+ * reader's options, runs the reader until the user quits, and returns the
  * exit code: 0, or 2 when stdin/stdout is not a terminal or TERM is unset
  * or unknown (the terminal is then left untouched).
  */
@@ -11,8 +11,13 @@
 #define LECTERN_UI_H
 
 struct corpus;
-struct cli_args;
 
-int ui_run(struct corpus *c, const struct cli_args *a);
+/* What the command line tells the reader; the command line fills it (the
+ * reader never sees the command line's own types). */
+struct ui_options {
+	const char *theme;     /* --theme, or NULL: the config file's, else "default" */
+};
+
+int ui_run(struct corpus *c, const struct ui_options *o);
 
 #endif

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Documentation tests: every command and option that `lectern --help` lists
-# (the tables of src/commands.h) is documented in man/lectern.1 and named in
-# README.md, and every key binding of --help (src/keys.h) is a row of the
+# (the tables of src/cli/commands.h) is documented in man/lectern.1 and named in
+# README.md, and every key binding of --help (src/ui/keys.h) is a row of the
 # README's key table.  A row added to a table without docs fails here.
 . "$(dirname "$0")/../lib.sh"
 cd "$TOP" || exit 2
@@ -82,12 +82,34 @@ check "README.md key table: one row per binding, no more ($(wc -l <"$TMP/readme-
 # ---- architecture ------------------------------------------------------------
 
 # the README's architecture tables name every source file
-for f in src/*.[ch] src/ui/*.[ch]; do
+for f in src/*.[ch] src/*/*.[ch]; do
 	if grep -qF -- "\`$f\`" "$readme"; then
 		ok "README.md architecture names $f"
 	else
 		bad "README.md architecture names $f" "no \`$f\` in README.md"
 	fi
+done
+
+# ---- the include direction of src/ -------------------------------------------
+
+if layers=$(bash tests/docs/layers.sh 2>&1); then
+	ok "src/: every include runs down the stages"
+else
+	bad "src/: every include runs down the stages" "$layers"
+fi
+# the check itself fails on an include that runs back up, and on a stray file
+cp -r src "$TMP/probe"
+printf '#include "cli/cli.h"\n' >>"$TMP/probe/base/util.c"
+: >"$TMP/probe/stray.c"
+if probe=$(bash tests/docs/layers.sh "$TMP/probe" 2>&1); then
+	bad "layers.sh fails on a probe include that runs back up" "it passed"
+else
+	check "layers.sh names the probe include" grep -q '^src/base/util.c:[0-9]*: base includes cli' <<<"$probe"
+	check "layers.sh names the stray file" grep -q '^src/stray.c: a file outside' <<<"$probe"
+fi
+for d in src/*/; do
+	d=${d%/}
+	check "$d/README says what the stage takes and gives" test -s "$d/README"
 done
 
 finish

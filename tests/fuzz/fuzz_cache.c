@@ -11,11 +11,11 @@
  */
 #include <cjson/cJSON.h>
 
-#include "corpus.h"
-#include "corpus_cache.h"
-#include "corpus_json.h"
+#include "corpus/cache.h"
+#include "corpus/corpus.h"
+#include "corpus/json.h"
 #include "fuzz.h"
-#include "util.h"
+#include "base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

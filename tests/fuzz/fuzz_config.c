@@ -6,7 +6,7 @@
  * twice into one config frees the first values (LeakSanitizer).
  * FUZZ_DICT config.dict
  */
-#include "config.h"
+#include "ui/config.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

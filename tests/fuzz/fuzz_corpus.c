@@ -14,11 +14,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "corpus.h"
-#include "corpus_json.h"
+#include "corpus/corpus.h"
+#include "corpus/json.h"
 #include "fuzz.h"
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
 
 #define TEXT "Troops: about 9,000 near Brest, caf\xC3\xA9 \xE2\x80\x94 2022-02-10.\n"
 /* b.txt: what check must refuse (invalid UTF-8, a NUL byte) */

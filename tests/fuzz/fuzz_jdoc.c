@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "jdoc.h"
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
+#include "corpus/jdoc.h"
 
 static bool starts_right(const cJSON *n, char c)
 {

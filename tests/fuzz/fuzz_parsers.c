@@ -4,14 +4,14 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "boiler.h"
-#include "dates.h"
-#include "decode.h"
-#include "extract.h"
-#include "html.h"
-#include "meta.h"
-#include "numparse.h"
-#include "sentence.h"
+#include "extract/dates.h"
+#include "extract/extract.h"
+#include "extract/numparse.h"
+#include "extract/sentence.h"
+#include "import/boiler.h"
+#include "import/decode.h"
+#include "import/html.h"
+#include "import/meta.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

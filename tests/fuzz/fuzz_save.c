@@ -14,8 +14,8 @@
 #include <unistd.h>
 
 #include "fuzz.h"
-#include "save.h"
-#include "util.h"
+#include "base/save.h"
+#include "base/util.h"
 
 static char dir[64];
 

@@ -12,9 +12,9 @@
  * agrees with the first match and search_find_back() with the last.
  */
 #include "fuzz.h"
-#include "search.h"
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
+#include "search/search.h"
 
 #define TEXT_CAP 2048
 

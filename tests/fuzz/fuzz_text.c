@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "text.h"
+#include "base/text.h"
 
 static bool hidden_format(uint32_t cp)
 {

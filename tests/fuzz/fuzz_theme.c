@@ -8,7 +8,7 @@
  * FUZZ_DICT theme.dict
  */
 #include "fuzz.h"
-#include "theme.h"
+#include "ui/theme.h"
 
 #define ALL_ATTRS (THEME_BOLD | THEME_DIM | THEME_UNDERLINE | THEME_REVERSE | \
 		   THEME_STANDOUT | THEME_ITALIC)

@@ -9,8 +9,8 @@
  * line of every start; wrapping is the same at the same width twice.
  */
 #include "fuzz.h"
-#include "text.h"
-#include "wrap.h"
+#include "base/text.h"
+#include "search/wrap.h"
 
 static void check_wrap(const char *s, size_t n, int width, bool ascii)
 {

@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 
 #include "fuzz.h"
-#include "util.h"
+#include "base/util.h"
 
 static size_t replay_file(const char *path)
 {

@@ -6,7 +6,7 @@
 
 gen=$TMP/gen-corpus
 cc -std=c11 -O2 -D_GNU_SOURCE -I"$TOP/src" -o "$gen" "$TOP/bench/gen-corpus.c" \
-	"$TOP/src/sha256.c" || { bad "build gen-corpus"; finish; exit; }
+	"$TOP/src/base/sha256.c" || { bad "build gen-corpus"; finish; exit; }
 C=$TMP/c10k
 export XDG_CACHE_HOME=$TMP/xdg
 start=$(date +%s)

@@ -6,8 +6,8 @@
 #ifndef LECTERN_TEST_BUNDLED_H
 #define LECTERN_TEST_BUNDLED_H
 
-#include "corpus.h"
-#include "diag.h"
+#include "corpus/corpus.h"
+#include "base/diag.h"
 
 static inline struct corpus *load_bundled(void)
 {

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
+#include "compare/align.h"
 
 static struct norm_value qty(double x, const char *counted)
 {

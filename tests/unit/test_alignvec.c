@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alignvec.h"
-#include "calendar.h"
-#include "normalize.h"
-#include "termdict.h"
+#include "base/calendar.h"
+#include "compare/alignvec.h"
+#include "compare/normalize.h"
+#include "compare/termdict.h"
 
 struct fixture {
 	struct termdict d;

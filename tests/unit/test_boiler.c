@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "boiler.h"
+#include "import/boiler.h"
 
 static const char *what(const char *line)
 {

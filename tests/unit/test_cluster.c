@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "cluster.h"
+#include "compare/cluster.h"
 
 static void test_average(void **state)
 {

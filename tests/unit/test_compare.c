@@ -8,7 +8,7 @@
 #include "bundled.h"
 #include <string.h>
 
-#include "compare.h"
+#include "compare/compare.h"
 
 
 static size_t claim(const struct corpus *c, const char *id)

@@ -7,8 +7,8 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "concept.h"
-#include "terms.h"
+#include "compare/concept.h"
+#include "compare/terms.h"
 
 /* Whether some word of text expresses the concept named want. */
 struct probe {

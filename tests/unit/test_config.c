@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "ui/config.h"
 
 static void test_parse(void **state)
 {

@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "corpus.h"
+#include "corpus/corpus.h"
 
 #define BUNDLED "../../data/corpus.json"
 #define RUSSIA "Russia\xE2\x80\x99s only major ally"

@@ -13,10 +13,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "corpus.h"
-#include "corpus_cache.h"
-#include "corpus_json.h"
-#include "util.h"
+#include "base/util.h"
+#include "corpus/cache.h"
+#include "corpus/corpus.h"
+#include "corpus/json.h"
 
 static char dir[64];
 static char index_path[128];

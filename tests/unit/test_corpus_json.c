@@ -13,8 +13,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "corpus.h"
-#include "corpus_json.h"
+#include "corpus/corpus.h"
+#include "corpus/json.h"
 
 #define BUNDLED "../../data/corpus.json"
 

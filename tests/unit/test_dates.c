@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 
-#include "dates.h"
+#include "extract/dates.h"
 
 /* The first date in s, published on pub; returns "value precision start end". */
 static const char *first(const char *s, const char *pub)

@@ -6,8 +6,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "calendar.h"
-#include "dating.h"
+#include "base/calendar.h"
+#include "compare/dating.h"
 
 /* A corpus of three sources: 0 undated, 1 dated 2022-02-09, 2 dated
  * 2022-10-20.  Claims 0..5 are source 0's; claims 6.. are the others'. */

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "decode.h"
+#include "import/decode.h"
 
 static struct decode_stats st;
 

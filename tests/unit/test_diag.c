@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "diag.h"
+#include "base/diag.h"
 
 /* Checks the list after any operation: counts agree, every stored line is
  * a string without a newline or ESC byte. */

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "extract.h"
+#include "extract/extract.h"
 
 /* The first quantity of s as "value unit|counted|qualifier|low|high". */
 static const char *quant(const char *s)

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract_impl.h"
+#include "extract/impl.h"
 
 static const char *event(const char *s)
 {

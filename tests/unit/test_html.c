@@ -6,7 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "html.h"
+#include "import/html.h"
 
 static const char *conv(const char *s, size_t *tags)
 {

@@ -8,9 +8,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "jdoc.h"
-#include "strbuf.h"
-#include "util.h"
+#include "base/strbuf.h"
+#include "base/util.h"
+#include "corpus/jdoc.h"
 
 struct fixture {
 	struct jdoc doc;

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "keys.h"
-#include "util.h"
+#include "base/util.h"
+#include "ui/keys.h"
 
 static void test_lookup(void **state)
 {

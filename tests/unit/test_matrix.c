@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "matrix.h"
+#include "compare/matrix.h"
 
 
 static void test_rows(void **state)

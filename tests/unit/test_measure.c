@@ -6,8 +6,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "measure.h"
-#include "verdict.h"
+#include "compare/measure.h"
+#include "compare/verdict.h"
 
 static struct norm_value q(enum norm_kind k, const char *unit, const char *counted)
 {

@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "meta.h"
+#include "import/meta.h"
 
 static void guess(struct meta *m, const char *s)
 {

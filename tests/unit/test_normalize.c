@@ -7,8 +7,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "calendar.h"
-#include "normalize.h"
+#include "base/calendar.h"
+#include "compare/normalize.h"
 
 static struct value qty(double num, const char *unit, const char *qual)
 {

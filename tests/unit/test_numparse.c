@@ -5,7 +5,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "numparse.h"
+#include "extract/numparse.h"
 
 static double parse(const char *s, size_t *used)
 {

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "pool.h"
+#include "base/pool.h"
 
 /* Checks one allocation as pool.h promises it: 16-byte aligned, zeroed,
  * and counted in used. */

@@ -6,9 +6,9 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "calendar.h"
-#include "normalize.h"
-#include "reltime.h"
+#include "base/calendar.h"
+#include "compare/normalize.h"
+#include "compare/reltime.h"
 
 /* Finds the time in text published on y-m-d (y 0: unknown) and checks it
  * is want_lo..want_hi ("YYYY-MM-DD"), or none when want_lo is NULL. */

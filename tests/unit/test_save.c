@@ -9,8 +9,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "save.h"
-#include "util.h"
+#include "base/save.h"
+#include "base/util.h"
 
 static char dir[64];
 

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "corpus.h"
-#include "search.h"
+#include "corpus/corpus.h"
+#include "search/search.h"
 
 static void test_fixed_smart_case(void **state)
 {

@@ -9,8 +9,8 @@
 
 #include "bundled.h"
 
-#include "diag.h"
-#include "search_scan.h"
+#include "base/diag.h"
+#include "search/scan.h"
 
 
 static void test_reader(void **state)

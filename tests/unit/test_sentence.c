@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "sentence.h"
+#include "extract/sentence.h"
 
 /* The sentences of s joined with " | ". */
 static const char *split(const char *s)

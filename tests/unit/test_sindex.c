@@ -6,9 +6,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "search_scan.h"
-#include "sindex.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
+#include "search/scan.h"
+#include "search/sindex.h"
 
 static const char *texts[] = {
 	"The city council met. Inflation rates rose in the city.",

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "srcid.h"
+#include "import/srcid.h"
 
 static const char *from_name(const char *path)
 {

@@ -6,9 +6,9 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "stem.h"
-#include "strbuf.h"
-#include "terms.h"
+#include "base/strbuf.h"
+#include "compare/stem.h"
+#include "compare/terms.h"
 
 static void check_stem(const char *in, const char *want)
 {

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 /* Checks what strbuf.h promises after any operation. */
 static void check_sb(const struct strbuf *sb)

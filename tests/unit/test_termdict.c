@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "termdict.h"
+#include "compare/termdict.h"
 
 static void test_ids(void **state)
 {

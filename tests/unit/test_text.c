@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "text.h"
+#include "base/text.h"
 
 #define S(lit) lit, sizeof(lit) - 1
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "theme.h"
+#include "ui/theme.h"
 
 static const char *good =
 	"# a comment\n"

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "tok.h"
+#include "base/tok.h"
 
 static void test_tok(void **state)
 {

@@ -12,7 +12,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "util.h"
+#include "base/util.h"
 
 struct fixture {
 	char tmp[64];

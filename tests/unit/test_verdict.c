@@ -7,7 +7,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "verdict.h"
+#include "compare/desc.h"
+#include "compare/verdict.h"
 
 static struct norm_value q(enum norm_kind k, double lo, double hi, const char *counted)
 {
@@ -99,8 +100,8 @@ static void test_extracted_shares(void **state)
 {
 	(void)state;
 	bool c = false;
-	assert_int_equal(verdict_word_polarity("oppos"), -1);
-	assert_int_equal(verdict_word_polarity("support"), 1);
+	assert_int_equal(desc_polarity("oppos"), -1);
+	assert_int_equal(desc_polarity("support"), 1);
 	struct norm_value against = q(NORM_PERCENT, 90, 90, "Belarusians opposing a direct military "
 						      "involvement of Belarus in the war");
 	struct norm_value support = q(NORM_PERCENT, -INFINITY, 10, "Belarusians support sending their own "

@@ -6,8 +6,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "text.h"
-#include "wrap.h"
+#include "base/text.h"
+#include "search/wrap.h"
 
 /* Each line's text (without the break) joined with '|'. */
 static void lines(const struct wrap *w, const char *s, char *out)

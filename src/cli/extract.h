@@ -1,0 +1,55 @@
+/*
+ * cli/extract: the extractor's commands, and the steps import shares.
+ *
+ * cmd_extract() (`lectern extract`) rewrites the index through
+ * save_file(): curated claims, topics and unknown fields stay; extracted
+ * claims of an earlier run that no topic uses are replaced by the new ones;
+ * an extracted claim with the same span as a curated one is dropped.  Claim
+ * ids are "SOURCE-xNNN".
+ *
+ * cmd_eval() (`lectern eval`, cli/eval_extract.c) runs the extractor afresh
+ * over the texts of --corpus and compares with the curated claims of
+ * --against (see bench/EXTRACT.md); it exits 1 when a target is missed.
+ *
+ * Both return the exit status: 0 ok, 1 invalid input or a missed target,
+ * 2 usage or I/O error.
+ */
+#ifndef LECTERN_CLI_EXTRACT_H
+#define LECTERN_CLI_EXTRACT_H
+
+#include <cjson/cJSON.h>
+#include <stddef.h>
+
+#include "base/strbuf.h"
+#include "corpus/corpus.h"
+#include "cli/cli.h"
+
+int cmd_extract(const struct cli_args *a);
+int cmd_eval(const struct cli_args *a);
+
+/* A set of ids (open addressing; the set owns copies of its strings).
+ * Zero-initialised is empty; idset_release() frees it. */
+struct idset {
+	char **slot;
+	size_t cap, n;
+};
+bool idset_has(const struct idset *set, const char *id);
+void idset_add(struct idset *set, const char *id);
+void idset_release(struct idset *set);
+
+/* Appends the extracted claims of one text to claims (a cJSON array) with
+ * ids "SID-xNNN" unused by c and taken (each added to taken), skipping spans
+ * that a curated claim of source src of c already has (c may be NULL, src
+ * -1).  Returns how many it added. */
+size_t extract_into(cJSON *claims, const char *text, size_t len, const char *sid,
+		    const char *published, const struct span *boiler, size_t nboiler,
+		    const struct corpus *c, long src, struct idset *taken);
+
+/* Writes root as the index at path through save_file(); -1 with err set. */
+int index_write(const char *path, cJSON *root, struct strbuf *err);
+
+/* Loads and checks a written corpus as `lectern check` does; 0, or the
+ * exit status.  *nclaims (if not NULL) gets its claim count. */
+int index_verify(const char *index, size_t *nclaims);
+
+#endif

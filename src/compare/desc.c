@@ -1,0 +1,102 @@
+/* desc: what a value is of, as a set of stemmed terms, and when two such
+ * descriptions speak of different things. */
+#include "compare/desc.h"
+
+#include <string.h>
+
+#include "base/util.h"
+#include "compare/terms.h"
+
+#define MAX_TERMS 32
+
+struct desc {
+	char t[MAX_TERMS][24];
+	size_t n;
+	int polarity;        /* +1 for, -1 against, 0 neither */
+};
+
+/* prefixes of stems: "supporting" -> "support", "positive" -> "posit" */
+static const char *const pos_words[] = { "support", "approv", "favo", "posit", "back" };
+static const char *const neg_words[] = { "oppos", "against", "neg", "reject", "disapprov" };
+
+int desc_polarity(const char *w)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(neg_words); i++)
+		if (!strncmp(w, neg_words[i], strlen(neg_words[i])))
+			return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(pos_words); i++)
+		if (!strncmp(w, pos_words[i], strlen(pos_words[i])))
+			return 1;
+	return 0;
+}
+
+static void desc_add(void *ctx, const char *term, size_t len, const char *word,
+		     size_t wlen, unsigned flags)
+{
+	struct desc *d = ctx;
+	char w[24];
+	(void)word;
+	(void)wlen;
+	(void)flags;
+	if (len >= sizeof w)
+		len = sizeof w - 1;
+	memcpy(w, term, len);
+	w[len] = '\0';
+	int p = desc_polarity(w);
+	if (p) {
+		d->polarity = p;
+		return;
+	}
+	for (size_t i = 0; i < d->n; i++)
+		if (!strcmp(d->t[i], w))
+			return;
+	if (d->n < MAX_TERMS)
+		memcpy(d->t[d->n++], w, len + 1);
+}
+
+static void desc_read(struct desc *d, const char *s)
+{
+	memset(d, 0, sizeof *d);
+	terms_scan(s, strlen(s), desc_add, d);
+	/* "against" is a stop word, so look for it in the raw text too */
+	if (!d->polarity) {
+		char low[256];
+		size_t n = strlen(s) < sizeof low - 1 ? strlen(s) : sizeof low - 1;
+		for (size_t i = 0; i < n; i++)
+			low[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] | 0x20 : s[i]);
+		low[n] = '\0';
+		if (strstr(low, "against") || strstr(low, "negative"))
+			d->polarity = -1;
+	}
+}
+
+/* Terms of a missing from b. */
+static size_t desc_extra(const struct desc *a, const struct desc *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		size_t j;
+		for (j = 0; j < b->n; j++)
+			if (!strcmp(a->t[i], b->t[j]))
+				break;
+		n += j == b->n;
+	}
+	return n;
+}
+
+bool desc_same(const char *x, const char *y, int *polarity_x, int *polarity_y)
+{
+	struct desc a, b;
+	desc_read(&a, x);
+	desc_read(&b, y);
+	*polarity_x = a.polarity;
+	*polarity_y = b.polarity;
+	return !desc_differ(a.n, desc_extra(&a, &b), b.n, desc_extra(&b, &a));
+}
+
+bool desc_differ(size_t na, size_t xa, size_t nb, size_t xb)
+{
+	size_t need_a = na <= 2 ? 1 : 2, need_b = nb <= 2 ? 1 : 2;
+	return na && nb && xa >= need_a && xb >= need_b;
+}
+

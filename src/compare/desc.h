@@ -1,0 +1,28 @@
+/*
+ * desc: what a value is of ("Belarusians opposing the war", "troops in
+ * Belarus"), read as a set of stemmed terms (compare/terms.h) with a
+ * polarity, and the one rule that says when two descriptions speak of
+ * different things.  Both the pairwise verdicts (verdict.c, on strings)
+ * and the fast measures (measure.c, on term ids) apply that rule.
+ */
+#ifndef LECTERN_DESC_H
+#define LECTERN_DESC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The rule: a of na terms, xa of them missing from b, and b of nb terms,
+ * xb missing from a, describe different things when each has terms the
+ * other lacks: at least two, or one when it has no more than two terms. */
+bool desc_differ(size_t na, size_t xa, size_t nb, size_t xb);
+
+/* +1 when the stemmed word is worded for ("support", "posit"), -1 when
+ * against ("oppos", "neg"), else 0. */
+int desc_polarity(const char *stem);
+
+/* Whether descriptions x and y speak of the same thing (desc_differ() on
+ * their terms, polarity words set apart); *polarity_x and *polarity_y get
+ * their polarities. */
+bool desc_same(const char *x, const char *y, int *polarity_x, int *polarity_y);
+
+#endif
