@@ -300,8 +300,8 @@ static bool list_move(struct ui *ui, struct pane *p, enum action act)
 	size_t n = p->ops->count(ui, p), h = p->h > 0 ? (size_t)p->h : 1;
 	long cur = (long)p->cur;
 	switch (act) {
-	case ACT_DOWN: cur++; break;
-	case ACT_UP: cur--; break;
+	case ACT_DOWN: case ACT_LINE_DOWN: cur++; break;
+	case ACT_UP: case ACT_LINE_UP: cur--; break;
 	case ACT_HALF_DOWN: cur += (long)(h / 2 ? h / 2 : 1); break;
 	case ACT_HALF_UP: cur -= (long)(h / 2 ? h / 2 : 1); break;
 	case ACT_PAGE_DOWN: cur += (long)h; break;

@@ -27,10 +27,12 @@
 
 #define MARK_W 2     /* "* " or "A " */
 #define STATUS_W 9   /* "CONFLICT " */
-#define CELL_MIN 14  /* a date range keeps its first day */
+#define CELL_MIN 15  /* "145 miles +1" keeps its figure */
+#define CELL_MAX 22
 
 struct geo {
 	int legend, head, rows, foot;   /* lines of each part, top to bottom */
+	int sw;                         /* status width (wider for "differ/agree") */
 	int lw;                         /* label width */
 	int cx, cw;                     /* first cell column, cell width */
 	size_t ncols;                   /* columns that fit */
@@ -39,6 +41,11 @@ struct geo {
 static void rows_rebuild(struct ui *ui)
 {
 	ui->ncmp_rows = matrix_rows(ui->cmp, ui->cmp_conflicts, ui->cmp_rows);
+}
+
+static void columns_rebuild(struct ui *ui)
+{
+	matrix_columns(ui->c, (enum matrix_order)ui->cmp_sort, ui->cmp_order);
 }
 
 void compare_ready(struct ui *ui)
@@ -51,7 +58,12 @@ void compare_ready(struct ui *ui)
 	ui->cmp = xcalloc(1, sizeof *ui->cmp);
 	compare_build(ui->cmp, ui->c, 0, NULL);
 	ui->cmp_rows = xcalloc(ui->cmp->ntopics + 1, sizeof *ui->cmp_rows);
+	ui->cmp_order = xcalloc(ui->c->nsources + 1, sizeof *ui->cmp_order);
+	ui->cmp_fkey = -1;
 	rows_rebuild(ui);
+	columns_rebuild(ui);
+	if (ui->c->nsources)
+		ui->cmp_col = ui->cmp_order[0];
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ui_message(ui, false, "compared %zu claims: %zu topics in %.0f ms",
 		   ui->c->nclaims, ui->cmp->ntopics,
@@ -67,9 +79,20 @@ void compare_free(struct ui *ui)
 	}
 	free(ui->cmp_rows);
 	ui->cmp_rows = NULL;
+	free(ui->cmp_order);
+	ui->cmp_order = NULL;
 }
 
-static const char *status_short(enum verdict v)
+/* The place of source s among the columns. */
+static size_t col_place(const struct ui *ui, size_t s)
+{
+	for (size_t i = 0; i < ui->c->nsources; i++)
+		if (ui->cmp_order[i] == s)
+			return i;
+	return 0;
+}
+
+static const char *status_short(enum verdict v, bool unmatched)
 {
 	switch (v) {
 	case VERDICT_AGREE: return "agree";
@@ -78,7 +101,7 @@ static const char *status_short(enum verdict v)
 	case VERDICT_MEASURE: return "measure";
 	case VERDICT_TIMELINE: return "timeline";
 	case VERDICT_MIXED: return "mixed";
-	default: return "-";
+	default: return unmatched ? "related" : "-";
 	}
 }
 
@@ -92,38 +115,61 @@ static attr_t verdict_attr(struct ui *ui, enum verdict v)
 	return ui->attrs[role];
 }
 
+/* Whether a curated topic's recorded status differs from its cells'. */
+static bool disagrees(struct ui *ui, size_t t)
+{
+	enum verdict cur = matrix_curated(&ui->cmp->topics[t]);
+	return cur != VERDICT_NONE && cur != matrix_status(ui->cmp, t, NULL);
+}
+
 static void geometry(struct ui *ui, const struct pane *p, struct geo *g)
 {
 	size_t ns = ui->c->nsources ? ui->c->nsources : 1;
-	int w = p->w, area;
+	int w = p->w, area, longest = 8, fixed;
 
 	g->legend = p->h >= 8 ? (w < 100 ? 2 : 1) : 0;
 	g->head = p->h >= 10 ? 2 : 1;
-	g->foot = p->h >= 14 ? 2 : p->h >= 8 ? 1 : 0;
+	g->foot = p->h >= 14 ? (p->h / 4 > 3 ? p->h / 4 : 3) : p->h >= 8 ? 1 : 0;
 	g->rows = p->h - g->legend - g->head - g->foot;
 	if (g->rows < 0)
 		g->rows = 0;
-	g->lw = w >= 140 ? 34 : w >= 100 ? 26 : w >= 70 ? 16 : 12;
-	if (MARK_W + STATUS_W + 1 + g->lw + 2 * CELL_MIN > w)
-		g->lw = w - 2 * CELL_MIN - MARK_W - STATUS_W - 1 > 4 ?
-			w - 2 * CELL_MIN - MARK_W - STATUS_W - 1 : 4;
-	g->cx = MARK_W + STATUS_W + g->lw + 1;
-	area = w - g->cx;
-	g->cw = area / (int)ns;
-	if (g->cw > 24)
-		g->cw = 24;
+	g->sw = w >= 100 ? STATUS_W + 6 : STATUS_W;   /* "CONFLICT≠agree" */
+	for (size_t t = 0; t < ui->cmp->ntopics; t++) {
+		const struct cmp_topic *tp = &ui->cmp->topics[t];
+		const char *l = tp->label ? tp->label : tp->id;
+		int lw = (int)text_width(l, strlen(l), ui->ascii);
+		if (lw > longest)
+			longest = lw;
+	}
+	/* as many columns as fit beside a label of 16, then the label takes
+	 * what is left, up to the longest */
+	fixed = MARK_W + g->sw + 1;
+	area = w - fixed - (longest < 16 ? longest : 16);
+	g->ncols = area >= CELL_MIN ? (size_t)(area / CELL_MIN) : 1;
+	if (g->ncols > ns)
+		g->ncols = ns;
+	g->cw = (w - fixed - longest) / (int)g->ncols;
 	if (g->cw < CELL_MIN)
-		g->cw = area < CELL_MIN ? (area > 1 ? area : 1) : CELL_MIN;
-	g->ncols = area > 0 ? (size_t)(area / g->cw) : 0;
-	if (!g->ncols)
-		g->ncols = 1;
-	if (g->ncols > ui->c->nsources)
-		g->ncols = ui->c->nsources;
+		g->cw = CELL_MIN;
+	if (g->cw > CELL_MAX)
+		g->cw = CELL_MAX;
+	g->lw = w - fixed - (int)g->ncols * g->cw;
+	if (g->lw > longest)
+		g->lw = longest;
+	if (g->lw < 4) {
+		g->lw = 4;
+		g->cw = (w - fixed - 4) / (int)g->ncols;
+		if (g->cw < 3)
+			g->cw = 3;
+	}
+	g->cx = fixed + g->lw + 1;
 }
 
 /* Keeps the cursor row and column on screen. */
 static void scroll_into_view(struct ui *ui, struct pane *p, const struct geo *g)
 {
+	size_t at;
+
 	if (ui->ncmp_rows && p->cur >= ui->ncmp_rows)
 		p->cur = ui->ncmp_rows - 1;
 	if (p->cur < p->top)
@@ -131,11 +177,14 @@ static void scroll_into_view(struct ui *ui, struct pane *p, const struct geo *g)
 	if (g->rows > 0 && p->cur >= p->top + (size_t)g->rows)
 		p->top = p->cur - (size_t)g->rows + 1;
 	if (ui->cmp_col >= ui->c->nsources)
-		ui->cmp_col = ui->c->nsources ? ui->c->nsources - 1 : 0;
-	if (ui->cmp_col < ui->cmp_left)
-		ui->cmp_left = ui->cmp_col;
-	if (ui->cmp_col >= ui->cmp_left + g->ncols)
-		ui->cmp_left = ui->cmp_col - g->ncols + 1;
+		ui->cmp_col = ui->c->nsources ? ui->cmp_order[0] : 0;
+	at = col_place(ui, ui->cmp_col);
+	if (at < ui->cmp_left)
+		ui->cmp_left = at;
+	if (at >= ui->cmp_left + g->ncols)
+		ui->cmp_left = at - g->ncols + 1;
+	if (ui->cmp_left + g->ncols > ui->c->nsources)
+		ui->cmp_left = ui->c->nsources > g->ncols ? ui->c->nsources - g->ncols : 0;
 }
 
 static void draw_legend(struct ui *ui, struct pane *p, const struct geo *g)
@@ -146,6 +195,7 @@ static void draw_legend(struct ui *ui, struct pane *p, const struct geo *g)
 	static const char *const words[] = {
 		"agree", "differ", "conflict", "different measure", "timeline",
 	};
+	char m[4] = { 0 };
 	int y = 0, x = 0;
 
 	x += draw_str(ui, p->win, y, x, p->w - x, "* curated  A auto", ui->attrs[ROLE_HEADER]);
@@ -157,12 +207,17 @@ static void draw_legend(struct ui *ui, struct pane *p, const struct geo *g)
 	else
 		x += 2;
 	for (size_t i = 0; i < sizeof vs / sizeof vs[0] && x < p->w; i++) {
-		char m[4] = { verdict_mark(vs[i]), ' ', 0, 0 };
+		m[0] = verdict_mark(vs[i]);
+		m[1] = ' ';
 		x += draw_str(ui, p->win, y, x, p->w - x, m, verdict_attr(ui, vs[i]) | A_BOLD);
 		x += draw_str(ui, p->win, y, x, p->w - x,
 			      g->legend == 2 && i == 3 ? "measure" : words[i], ui->attrs[ROLE_NORMAL]);
 		x += draw_str(ui, p->win, y, x, p->w - x, " ", ui->attrs[ROLE_NORMAL]);
 	}
+	m[0] = MATRIX_MARK_UNMATCHED;
+	x += draw_str(ui, p->win, y, x, p->w - x, m, ui->attrs[ROLE_NORMAL] | A_BOLD);
+	draw_str(ui, p->win, y, x, p->w - x, g->legend == 2 ? "no value" : "no comparable value",
+		 ui->attrs[ROLE_NORMAL]);
 }
 
 static void draw_head(struct ui *ui, struct pane *p, const struct geo *g, int y)
@@ -174,15 +229,15 @@ static void draw_head(struct ui *ui, struct pane *p, const struct geo *g, int y)
 	draw_fill(p->win, y, 0, p->w, h);
 	draw_str(ui, p->win, y, 0, g->cx, "  STATUS   TOPIC", h);
 	if (g->head == 2) {
-		char cols[64];
 		draw_fill(p->win, y + 1, 0, p->w, h);
-		snprintf(cols, sizeof cols, "%ssrc %zu-%zu/%zu%s",
-			 ui->cmp_left ? "< " : "", ns ? ui->cmp_left + 1 : 0,
-			 ui->cmp_left + g->ncols, ns, ui->cmp_left + g->ncols < ns ? " >" : "");
-		draw_str(ui, p->win, y + 1, MARK_W + STATUS_W, g->cx - MARK_W - STATUS_W, cols, h);
+		sb_addf(&sb, "%ssrc %zu-%zu/%zu%s, by %s", ui->cmp_left ? "< " : "",
+			ns ? ui->cmp_left + 1 : 0, ui->cmp_left + g->ncols, ns,
+			ui->cmp_left + g->ncols < ns ? " >" : "",
+			matrix_order_name((enum matrix_order)ui->cmp_sort));
+		draw_str(ui, p->win, y + 1, MARK_W, g->cx - MARK_W, sb.buf, h);
 	}
 	for (size_t j = 0; j < g->ncols && ui->cmp_left + j < ns; j++) {
-		const struct source *s = &ui->c->sources[ui->cmp_left + j];
+		const struct source *s = &ui->c->sources[ui->cmp_order[ui->cmp_left + j]];
 		int x = g->cx + (int)j * g->cw;
 		sb_reset(&sb);
 		matrix_abbrev(s, &sb);
@@ -196,77 +251,165 @@ static void draw_head(struct ui *ui, struct pane *p, const struct geo *g, int y)
 	sb_release(&sb);
 }
 
-static void draw_row(struct ui *ui, struct pane *p, const struct geo *g, int y, size_t row)
+/* The status column: the cells' status, and where the index records
+ * another, that one after "/" (or only the mark `!=` when narrow). */
+static void draw_status(struct ui *ui, struct pane *p, const struct geo *g, int y, size_t t)
 {
-	const struct cmp_topic *t = &ui->cmp->topics[ui->cmp_rows[row]];
-	bool cur = row == p->cur;
-	attr_t a = ui->attrs[cur ? ROLE_CURRENT : ROLE_NORMAL];
-	enum verdict st = matrix_status(t);
-	struct strbuf sb = STRBUF_INIT;
+	bool unmatched;
+	enum verdict st = matrix_status(ui->cmp, t, &unmatched);
+	int x = draw_str(ui, p->win, y, MARK_W, STATUS_W - 1, status_short(st, unmatched),
+			 verdict_attr(ui, st));
 
-	if (cur)
-		draw_fill(p->win, y, 0, g->cx - 1, a);
-	draw_str(ui, p->win, y, 0, MARK_W, t->automatic ? "A" : "*",
-		 ui->attrs[t->automatic ? ROLE_OTHER : ROLE_HEADER] | A_BOLD);
-	draw_str(ui, p->win, y, MARK_W, STATUS_W - 1, status_short(st), verdict_attr(ui, st));
-	draw_str(ui, p->win, y, MARK_W + STATUS_W, g->lw, t->label ? t->label : t->id, a);
-	for (size_t j = 0; j < g->ncols && ui->cmp_left + j < ui->c->nsources; j++) {
-		size_t s = ui->cmp_left + j;
-		int x = g->cx + (int)j * g->cw;
-		long first;
-		bool here = cur && s == ui->cmp_col && !ui->cmp_in_claims;
-		attr_t ca = here ? ui->attrs[ROLE_CURSOR] : ui->attrs[ROLE_NORMAL];
-		sb_reset(&sb);
-		enum verdict v = compare_cell(ui->cmp, ui->cmp_rows[row], s,
-					      g->cw > 4 ? (size_t)(g->cw - 3) : 1, &sb, &first);
-		if (here)
-			draw_fill(p->win, y, x, g->cw - 1, ca);
-		char m[2] = { first < 0 ? '.' : verdict_mark(v), 0 };
-		draw_str(ui, p->win, y, x, 1, m, here ? ca : verdict_attr(ui, v) | A_BOLD);
-		if (first >= 0)
-			draw_str(ui, p->win, y, x + 2, g->cw - 3, sb.buf, ca);
+	if (!disagrees(ui, t))
+		return;
+	enum verdict cv = matrix_curated(&ui->cmp->topics[t]);
+	x += draw_str(ui, p->win, y, MARK_W + x, g->sw - x - 1, ui->ascii ? "/" : "\xe2\x89\xa0",
+		      ui->attrs[ROLE_CONFLICT] | A_BOLD);
+	draw_str(ui, p->win, y, MARK_W + x, g->sw - x - 1, status_short(cv, false),
+		 verdict_attr(ui, cv) | A_UNDERLINE);
+}
+
+/* A cell: its mark, the value as the source wrote it (else the start of
+ * its claim), and "+N" when it holds N more claims. */
+static void draw_cell(struct ui *ui, struct pane *p, const struct geo *g, int y, int x,
+		      size_t t, size_t s, bool here)
+{
+	struct matrix_cell cell;
+	struct strbuf sb = STRBUF_INIT;
+	attr_t ca = here ? ui->attrs[ROLE_CURSOR] : ui->attrs[ROLE_NORMAL];
+	char m[2] = { 0, 0 };
+	int more = 0;
+
+	matrix_cell(ui->cmp, t, s, &cell);
+	if (here)
+		draw_fill(p->win, y, x, g->cw - 1, ca);
+	m[0] = matrix_cell_mark(&cell);
+	draw_str(ui, p->win, y, x, 1, m, here ? ca : verdict_attr(ui, cell.v) | A_BOLD);
+	if (cell.first < 0)
+		return;
+	if (cell.nclaims > 1) {
+		char plus[24];
+		snprintf(plus, sizeof plus, "+%zu", cell.nclaims - 1);
+		more = (int)strlen(plus);
+		draw_str(ui, p->win, y, x + g->cw - 1 - more, more, plus, ca | A_BOLD);
+		more++;
 	}
+	matrix_written(ui->c, (size_t)cell.first, &sb);
+	if (!sb.len)
+		sb_addstr(&sb, ui->c->claims[cell.first].text);
+	draw_str(ui, p->win, y, x + 2, g->cw - 3 - more, sb.buf, ca);
 	sb_release(&sb);
 }
 
-/* The current cell's claim, in full, under the matrix. */
+static void draw_row(struct ui *ui, struct pane *p, const struct geo *g, int y, size_t row)
+{
+	size_t t = ui->cmp_rows[row];
+	const struct cmp_topic *tp = &ui->cmp->topics[t];
+	bool cur = row == p->cur;
+	attr_t a = ui->attrs[cur ? ROLE_CURRENT : ROLE_NORMAL];
+
+	if (cur)
+		draw_fill(p->win, y, 0, g->cx - 1, a);
+	draw_str(ui, p->win, y, 0, MARK_W, tp->automatic ? "A" : "*",
+		 ui->attrs[tp->automatic ? ROLE_OTHER : ROLE_HEADER] | A_BOLD);
+	draw_status(ui, p, g, y, t);
+	draw_str(ui, p->win, y, MARK_W + g->sw, g->lw, tp->label ? tp->label : tp->id, a);
+	for (size_t j = 0; j < g->ncols && ui->cmp_left + j < ui->c->nsources; j++) {
+		size_t s = ui->cmp_order[ui->cmp_left + j];
+		draw_cell(ui, p, g, y, g->cx + (int)j * g->cw, t, s,
+			  cur && s == ui->cmp_col && !ui->cmp_in_claims);
+	}
+}
+
+/* One paragraph of the notes, wrapped at w; lines before ui->cmp_ftop are
+ * skipped.  Returns the next line (relative to the notes' start). */
+static int note_para(struct ui *ui, struct pane *p, int y0, int h, int line,
+		     const char *s, attr_t a)
+{
+	struct wrap wr;
+
+	wrap_init(&wr);
+	wrap_build(&wr, s, strlen(s), p->w, ui->ascii);
+	for (size_t i = 0; i < wr.n; i++, line++) {
+		size_t st, en;
+		long r = (long)line - (long)ui->cmp_ftop;
+		if (r < 0 || r >= h)
+			continue;
+		wrap_line(&wr, i, &st, &en);
+		draw_text(ui, p->win, y0 + (int)r, 0, p->w, s + st, en - st, a);
+	}
+	wrap_release(&wr);
+	return line;
+}
+
+/* Under the matrix, wrapped in full: the current cell's claim, the
+ * topic's label, its status against the index's, and the index's note.
+ * Ctrl-e and Ctrl-y scroll it when it is longer than its lines. */
 static void draw_foot(struct ui *ui, struct pane *p, const struct geo *g, int y)
 {
 	struct strbuf sb = STRBUF_INIT;
 	long claim = compare_cursor_claim(ui);
-	const struct source *s;
+	int line = 0;
 
 	if (!ui->ncmp_rows || ui->cmp_col >= ui->c->nsources) {
 		draw_str(ui, p->win, y, 0, p->w, ui->cmp_conflicts ?
 			 "no topic in conflict: C shows every topic" : "no topics", ui->attrs[ROLE_NORMAL]);
 		return;
 	}
-	s = &ui->c->sources[ui->cmp_col];
+	size_t t = ui->cmp_rows[p->cur];
+	long key = (long)(t * (ui->c->nsources + 1) + ui->cmp_col);
+	if (key != ui->cmp_fkey) {
+		ui->cmp_fkey = key;
+		ui->cmp_ftop = 0;
+	}
+	const struct source *s = &ui->c->sources[ui->cmp_col];
 	sb_addf(&sb, "%s (%s, ", s->id, s->outlet ? s->outlet : "no outlet");
 	matrix_date(s, &sb);
 	sb_addstr(&sb, "): ");
 	if (claim < 0) {
 		sb_addstr(&sb, "nothing on this topic");
-		draw_str(ui, p->win, y, 0, p->w, sb.buf, ui->attrs[ROLE_BOILER]);
-		sb_release(&sb);
-		return;
+		line = note_para(ui, p, y, g->foot, line, sb.buf, ui->attrs[ROLE_BOILER]);
+	} else {
+		const struct claim *cl = &ui->c->claims[claim];
+		struct matrix_cell cell;
+		sb_addstr(&sb, cl->id);
+		if (cl->speaker)
+			sb_addf(&sb, ", %s", cl->speaker);
+		sb_addstr(&sb, ": ");
+		size_t at = sb.len;
+		matrix_written(ui->c, (size_t)claim, &sb);
+		if (sb.len == at)
+			sb_addstr(&sb, "-");
+		matrix_cell(ui->cmp, t, ui->cmp_col, &cell);
+		if (cell.nclaims > 1)
+			sb_addf(&sb, " (+%zu more: v lists them)", cell.nclaims - 1);
+		if (g->foot < 2) {
+			sb_addstr(&sb, " - ");
+			sb_addstr(&sb, cl->text);
+		}
+		line = note_para(ui, p, y, g->foot, line, sb.buf, ui->attrs[ROLE_HEADER]);
+		if (g->foot >= 2)
+			line = note_para(ui, p, y, g->foot, line, cl->text, ui->attrs[ROLE_NORMAL]);
 	}
-	const struct claim *cl = &ui->c->claims[claim];
-	sb_addstr(&sb, cl->id);
-	if (cl->speaker)
-		sb_addf(&sb, ", %s", cl->speaker);
-	sb_addstr(&sb, ": ");
-	size_t at = sb.len;
-	compare_values_text(ui->cmp, (size_t)claim, &sb);
-	if (sb.len == at)
-		sb_addstr(&sb, "-");
-	if (g->foot < 2) {
-		sb_addstr(&sb, " - ");
-		sb_addstr(&sb, cl->text);
-	}
-	draw_str(ui, p->win, y, 0, p->w, sb.buf, ui->attrs[ROLE_HEADER]);
-	if (g->foot >= 2)
-		draw_str(ui, p->win, y + 1, 0, p->w, cl->text, ui->attrs[ROLE_NORMAL]);
+	if (g->foot < 3)
+		goto out;
+	const struct cmp_topic *tp = &ui->cmp->topics[t];
+	bool unmatched;
+	enum verdict st = matrix_status(ui->cmp, t, &unmatched);
+	sb_reset(&sb);
+	sb_addf(&sb, "%s %s: %s", tp->automatic ? "A" : "*", tp->id,
+		tp->label ? tp->label : tp->id);
+	sb_addf(&sb, " - cells: %s", status_short(st, unmatched));
+	if (disagrees(ui, t))
+		sb_addf(&sb, "; the index says %s", tp->curated_status);
+	line = note_para(ui, p, y, g->foot, line, sb.buf, ui->attrs[ROLE_HEADER]);
+	long ct = tp->automatic ? -1 : corpus_find_topic(ui->c, tp->id);
+	if (ct >= 0 && ui->c->topics[ct].note)
+		line = note_para(ui, p, y, g->foot, line, ui->c->topics[ct].note,
+				 ui->attrs[ROLE_BOILER]);
+	if (ui->cmp_ftop && (size_t)line <= ui->cmp_ftop)
+		ui->cmp_ftop = (size_t)line - 1;
+out:
 	sb_release(&sb);
 }
 
@@ -310,9 +453,9 @@ long compare_cursor_claim(struct ui *ui)
 		return ui->cmp_cur < tp->nclaims ? (long)tp->claims[ui->cmp_cur] : -1;
 	}
 	if (ui->cmp_col < ui->c->nsources) {
-		struct strbuf sb = STRBUF_INIT;
-		compare_cell(ui->cmp, t, ui->cmp_col, 1, &sb, &first);
-		sb_release(&sb);
+		struct matrix_cell cell;
+		matrix_cell(ui->cmp, t, ui->cmp_col, &cell);
+		first = cell.first;
 	}
 	return first;
 }
@@ -333,7 +476,7 @@ void compare_click(struct ui *ui, int y, int x)
 		return;
 	p->cur = p->top + (size_t)y;
 	if (x >= g.cx && (size_t)((x - g.cx) / g.cw) < g.ncols)
-		ui->cmp_col = ui->cmp_left + (size_t)((x - g.cx) / g.cw);
+		ui->cmp_col = ui->cmp_order[ui->cmp_left + (size_t)((x - g.cx) / g.cw)];
 	p->dirty = true;
 }
 
@@ -382,12 +525,21 @@ static bool cmp_key(struct ui *ui, struct pane *p, enum action act, int key)
 		}
 	} else if (ui->cmp_in_claims) {
 		return drill_key(ui, p, act, key);
-	} else if (act == ACT_COL_LEFT) {
-		if (ui->cmp_col > 0)
-			ui->cmp_col--;
-	} else if (act == ACT_COL_RIGHT) {
-		if (ui->cmp_col + 1 < ui->c->nsources)
-			ui->cmp_col++;
+	} else if (act == ACT_COL_LEFT || act == ACT_COL_RIGHT) {
+		size_t at = col_place(ui, ui->cmp_col);
+		if (act == ACT_COL_LEFT && at > 0)
+			ui->cmp_col = ui->cmp_order[at - 1];
+		else if (act == ACT_COL_RIGHT && at + 1 < ui->c->nsources)
+			ui->cmp_col = ui->cmp_order[at + 1];
+	} else if (act == ACT_SORT) {
+		ui->cmp_sort = (ui->cmp_sort + 1) % MATRIX_ORDER_COUNT;
+		columns_rebuild(ui);
+		ui_message(ui, false, "columns by %s", matrix_order_name((enum matrix_order)ui->cmp_sort));
+	} else if (act == ACT_LINE_DOWN) {
+		ui->cmp_ftop++;
+	} else if (act == ACT_LINE_UP) {
+		if (ui->cmp_ftop)
+			ui->cmp_ftop--;
 	} else {
 		return false;
 	}

@@ -76,12 +76,15 @@ static const char *status_says(enum verdict v)
 static int draw_top(struct ui *ui, struct pane *p, const struct cmp_topic *t)
 {
 	enum theme_role role;
-	enum verdict st = matrix_status(t);
+	size_t ti = (size_t)(t - ui->cmp->topics);
+	bool unmatched;
+	enum verdict st = matrix_status(ui->cmp, ti, &unmatched);
+	enum verdict cv = matrix_curated(t);
 	const char *word = topic_status_word(verdict_name(st), &role);
 	int y = 0, x;
 
 	if (st == VERDICT_NONE)
-		word = "NONE";
+		word = unmatched ? "RELATED" : "NONE";
 	x = draw_str(ui, p->win, y, 0, p->w, t->automatic ? "A auto: " : "* curated: ",
 		     ui->attrs[ROLE_HEADER]);
 	draw_str(ui, p->win, y++, x, p->w - x, t->label ? t->label : t->id,
@@ -91,10 +94,27 @@ static int draw_top(struct ui *ui, struct pane *p, const struct cmp_topic *t)
 	x = draw_str(ui, p->win, y, 0, p->w, "status: ", ui->attrs[ROLE_NORMAL]);
 	x += draw_str(ui, p->win, y, x, p->w - x, word, ui->attrs[role] | A_BOLD);
 	x += draw_str(ui, p->win, y, x, p->w - x, " - ", ui->attrs[ROLE_NORMAL]);
-	draw_str(ui, p->win, y++, x, p->w - x, status_says(st), ui->attrs[ROLE_NORMAL]);
+	x += draw_str(ui, p->win, y, x, p->w - x, unmatched ? "related, no comparable value"
+		      : status_says(st), ui->attrs[ROLE_NORMAL]);
+	if (cv != VERDICT_NONE && cv != st)
+		draw_str(ui, p->win, y, x, p->w - x, "; the index says ", ui->attrs[ROLE_CONFLICT]),
+		draw_str(ui, p->win, y, x + 17, p->w - x - 17, t->curated_status,
+			 ui->attrs[ROLE_CONFLICT] | A_BOLD);
+	y++;
 	long ct = t->automatic ? -1 : corpus_find_topic(ui->c, t->id);
-	if (ct >= 0 && ui->c->topics[ct].note && y < p->h && p->h >= 10)
-		draw_str(ui, p->win, y++, 0, p->w, ui->c->topics[ct].note, ui->attrs[ROLE_BOILER]);
+	if (ct >= 0 && ui->c->topics[ct].note && y < p->h && p->h >= 10) {
+		/* the note in full, wrapped, up to a third of the view */
+		const char *note = ui->c->topics[ct].note;
+		struct wrap wr;
+		wrap_init(&wr);
+		wrap_build(&wr, note, strlen(note), p->w, ui->ascii);
+		for (size_t i = 0; i < wr.n && y < p->h && i < (size_t)(p->h / 3 > 1 ? p->h / 3 : 1); i++) {
+			size_t s, e;
+			wrap_line(&wr, i, &s, &e);
+			draw_text(ui, p->win, y++, 0, p->w, note + s, e - s, ui->attrs[ROLE_BOILER]);
+		}
+		wrap_release(&wr);
+	}
 	return y;
 }
 
@@ -102,7 +122,7 @@ static int draw_top(struct ui *ui, struct pane *p, const struct cmp_topic *t)
 static enum verdict verdicts_of(struct ui *ui, const struct cmp_topic *t, size_t claim,
 				struct strbuf *sb)
 {
-	enum verdict worst = compare_claim_mark(ui->cmp, (size_t)(t - ui->cmp->topics), claim);
+	enum verdict worst = VERDICT_NONE;
 
 	for (size_t i = 0; i < t->npairs; i++) {
 		const struct cmp_pair *pr = &t->pairs[i];
@@ -113,14 +133,23 @@ static enum verdict verdicts_of(struct ui *ui, const struct cmp_topic *t, size_t
 			other = pr->a;
 		else
 			continue;
+		if (ui->c->claims[other].source == ui->c->claims[claim].source)
+			continue;   /* a claim never agrees with its own source */
 		if (sb->len)
 			sb_addstr(sb, ", ");
 		const struct claim *o = &ui->c->claims[other];
+		if (pr->v.by_values && pr->v.v > worst && worst != VERDICT_CONFLICT)
+			worst = pr->v.v;
+		if (!pr->v.by_values) {
+			sb_addf(sb, "%c related to %s (%s), no comparable value",
+				MATRIX_MARK_UNMATCHED, o->id, ui->c->sources[o->source].id);
+			continue;
+		}
 		sb_addf(sb, "%c %s with %s (%s)", verdict_mark(pr->v.v), verdict_name(pr->v.v),
 			o->id, ui->c->sources[o->source].id);
 	}
 	if (!sb->len)
-		sb_addstr(sb, "no other voice to compare with");
+		sb_addstr(sb, "no other source to compare with");
 	return worst;
 }
 
@@ -137,8 +166,7 @@ static void draw_line(struct ui *ui, struct pane *p, const struct cmp_topic *t,
 	switch (l->kind) {
 	case L_HEAD: {
 		struct strbuf ab = STRBUF_INIT;
-		enum verdict v = compare_claim_mark(ui->cmp, (size_t)(t - ui->cmp->topics), ci);
-		char m[2] = { verdict_mark(v), 0 };
+		char m[2] = { matrix_claim_mark(ui->cmp, (size_t)(t - ui->cmp->topics), ci), 0 };
 		matrix_abbrev(s, &ab);
 		if (cur)
 			draw_fill(p->win, y, 0, p->w, a);
@@ -147,9 +175,18 @@ static void draw_line(struct ui *ui, struct pane *p, const struct cmp_topic *t,
 		matrix_date(s, sb);
 		sb_addf(sb, "  %s: ", cl->speaker ? cl->speaker : "no speaker");
 		size_t at = sb->len;
-		compare_values_text(ui->cmp, ci, sb);
-		if (sb->len == at)
+		matrix_written(ui->c, ci, sb);
+		if (sb->len == at) {
 			sb_addstr(sb, "no value");
+		} else {
+			/* as written, then the engine's normal form */
+			sb_addstr(sb, " (normalised: ");
+			at = sb->len;
+			compare_values_text(ui->cmp, ci, sb);
+			if (sb->len == at)
+				sb_addstr(sb, "none");
+			sb_addch(sb, ')');
+		}
 		draw_str(ui, p->win, y, 2, p->w - 2, sb->buf, a | A_BOLD);
 		sb_release(&ab);
 		break;
@@ -213,7 +250,7 @@ bool drill_key(struct ui *ui, struct pane *p, enum action act, int key)
 	case ACT_UP: if (ui->cmp_cur > 0) ui->cmp_cur--; break;
 	case ACT_TOP: case ACT_PAGE_UP: case ACT_HALF_UP: ui->cmp_cur = 0; break;
 	case ACT_BOTTOM: case ACT_PAGE_DOWN: case ACT_HALF_DOWN: ui->cmp_cur = n ? n - 1 : 0; break;
-	case ACT_COL_LEFT:
+	case ACT_COL_LEFT: case ACT_CLOSE:   /* q: back to the matrix */
 		ui->cmp_in_claims = false;
 		break;
 	default:

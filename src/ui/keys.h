@@ -40,8 +40,10 @@ enum {
 	X(UP,        MOVE,   "up",           "move up one line", 'k', KEY_L_UP, 0) \
 	X(HALF_DOWN, MOVE,   "half-down",    "move down half a page", KEY_CTRL('d'), 0, 0) \
 	X(HALF_UP,   MOVE,   "half-up",      "move up half a page", KEY_CTRL('u'), 0, 0) \
-	X(PAGE_DOWN, MOVE,   "page-down",    "move down a page", ' ', KEY_L_PGDN, 0) \
-	X(PAGE_UP,   MOVE,   "page-up",      "move up a page", 'b', KEY_L_PGUP, 0) \
+	X(PAGE_DOWN, MOVE,   "page-down",    "move down a page", ' ', KEY_L_PGDN, KEY_CTRL('f')) \
+	X(PAGE_UP,   MOVE,   "page-up",      "move up a page", 'b', KEY_L_PGUP, KEY_CTRL('b')) \
+	X(LINE_DOWN, MOVE,   "line-down",    "scroll one line down (Compare: the notes)", KEY_CTRL('e'), 0, 0) \
+	X(LINE_UP,   MOVE,   "line-up",      "scroll one line up (Compare: the notes)", KEY_CTRL('y'), 0, 0) \
 	X(TOP,       MOVE,   "top",          "go to the first line", 'g', KEY_L_HOME, 0) \
 	X(BOTTOM,    MOVE,   "bottom",       "go to the last line", 'G', KEY_L_END, 0) \
 	X(COL_LEFT,  MOVE,   "left",         "Compare: move one column left", KEY_L_LEFT, 'H', 0) \
@@ -54,16 +56,18 @@ enum {
 	X(COMPARE,   PANE,   "compare",      "show the Compare view", '4', 0, 0) \
 	X(RESULTS,   PANE,   "results",      "show the search results", '5', 0, 0) \
 	X(ENTER,     PANE,   "enter",        "open the selected item or jump to it", KEY_L_ENTER, 0, 0) \
-	X(SORT,      PANE,   "sort",         "Sources: sort by date, outlet or title", 's', 0, 0) \
-	X(FILTER,    PANE,   "filter",       "Sources: narrow the list as you type", 'f', 0, 0) \
+	X(SORT,      PANE,   "sort",         "sort the focused list (Sources, Claims; Compare: columns)", 's', 0, 0) \
+	X(FILTER,    PANE,   "filter",       "narrow the focused list as you type (Sources, Claims, Compare)", 'f', 0, 0) \
 	X(CLOSE,     PANE,   "close",        "close the current view; quit from the main view", 'q', 0, 0) \
 	X(QUIT,      PANE,   "quit",         "quit", 'Q', 0, 0) \
-	X(SEARCH,    SEARCH, "search",       "search the text (incremental; ~ starts a regex)", '/', 0, 0) \
+	X(SEARCH,    SEARCH, "search",       "search the focused pane (Text: incremental; ~ starts a regex)", '/', 0, 0) \
 	X(NEXT_HIT,  SEARCH, "next-hit",     "next search hit", 'n', 0, 0) \
 	X(PREV_HIT,  SEARCH, "prev-hit",     "previous search hit", 'N', 0, 0) \
-	X(CORPUS_SEARCH, SEARCH, "find",     "search every text of the corpus", 'F', KEY_CTRL('f'), 0) \
+	X(SEARCH_BACK, SEARCH, "search-back", "search the text backward", '?', 0, 0) \
+	X(CORPUS_SEARCH, SEARCH, "find",     "search every text of the corpus", 'F', 0, 0) \
 	X(NEXT_CLAIM, CLAIM, "next-claim",   "next claim in the text", ']', 0, 0) \
 	X(PREV_CLAIM, CLAIM, "prev-claim",   "previous claim in the text", '[', 0, 0) \
+	X(INFO,      CLAIM,  "info",         "Claims: the whole record of the claim, or the list", 'i', 0, 0) \
 	X(CMP_CLAIM, CLAIM,  "compare-claim", "compare the selected claim across sources", 'c', 0, 0) \
 	X(ALL_CLAIMS, CLAIM, "all-claims",   "Claims: toggle this source / all sources", 'a', 0, 0) \
 	X(CONFLICTS, CLAIM,  "conflicts-only", "Compare: show only the topics in conflict, or all", 'C', 0, 0) \
@@ -72,7 +76,7 @@ enum {
 	X(JUMP_FWD,  JUMP,   "jump-forward", "go forward in the jump history (Ctrl-i is Tab)", KEY_CTRL('n'), 0, 0) \
 	X(MARK,      JUMP,   "mark",         "set mark LETTER at this place", 'm', 0, 0) \
 	X(GOTO_MARK, JUMP,   "goto-mark",    "return to mark LETTER", '\'', 0, 0) \
-	X(HELP,      OTHER,  "help",         "show or hide this help", '?', 'h', KEY_L_F1) \
+	X(HELP,      OTHER,  "help",         "show or hide this help", 'h', KEY_L_F1, 0) \
 	X(COMMAND,   OTHER,  "command",      "enter a command (:source ID, :topic ID, :set ...)", ':', 0, 0) \
 	X(REDRAW,    OTHER,  "redraw",       "redraw the screen", KEY_CTRL('l'), 0, 0)
 

@@ -172,8 +172,8 @@ static bool tv_key(struct ui *ui, struct pane *p, enum action act, int key)
 
 	(void)key;
 	switch (act) {
-	case ACT_DOWN: top++; break;
-	case ACT_UP: top--; break;
+	case ACT_DOWN: case ACT_LINE_DOWN: top++; break;
+	case ACT_UP: case ACT_LINE_UP: top--; break;
 	case ACT_HALF_DOWN: top += h / 2 ? h / 2 : 1; break;
 	case ACT_HALF_UP: top -= h / 2 ? h / 2 : 1; break;
 	case ACT_PAGE_DOWN: top += h > 2 ? h - 1 : 1; break;

@@ -107,6 +107,10 @@ struct ui {
 	bool cmp_conflicts;    /* only the topics in conflict */
 	size_t cmp_col, cmp_left;      /* column cursor, first column shown */
 	size_t cmp_dtop;       /* drill-down: first line shown */
+	size_t *cmp_order;     /* matrix columns: source index at each place */
+	int cmp_sort;          /* their order, an enum matrix_order */
+	size_t cmp_ftop;       /* the notes under the matrix: first line shown */
+	long cmp_fkey;         /* the cell the notes were laid out for */
 	struct search_hit *hits;
 	size_t nhits;
 	struct strbuf hits_query;
