@@ -218,7 +218,9 @@ static bool as_written(const char *t, const struct value *v, struct strbuf *out)
 		}
 		/* the word before, when it qualifies the number */
 		size_t ws = st;
-		if (ws >= 2 && t[ws - 1] == ' ') {
+		bool qualified = v->qualifier && strcmp(v->qualifier, "exact") &&
+			strcmp(v->qualifier, "range");
+		if (qualified && ws >= 2 && t[ws - 1] == ' ') {
 			size_t b = ws - 1;
 			while (b > 0 && isalpha((unsigned char)t[b - 1]))
 				b--;

@@ -128,21 +128,56 @@ void ui_goto_claim(struct ui *ui, size_t claim)
 
 struct place ui_here(struct ui *ui)
 {
-	struct place pl = { ui->src, 0 };
+	struct place pl = { .source = ui->src, .focus = ui->focus, .claim = ui->sel_claim,
+			    .topic = -1 };
+	struct pane *cp = &ui->panes[PANE_COMPARE];
 	size_t top = ui->panes[PANE_TEXT].top;
 
 	if (ui->wrap.n && top < ui->wrap.n)
 		pl.off = ui->wrap.starts[top];
+	if (ui->cmp && cp->cur < ui->ncmp_rows) {
+		pl.topic = (long)ui->cmp_rows[cp->cur];
+		pl.top = cp->top;
+		pl.col = ui->cmp_col;
+		pl.drill = ui->cmp_in_claims;
+		pl.dcur = ui->cmp_cur;
+	}
 	return pl;
+}
+
+static bool place_same(const struct place *a, const struct place *b)
+{
+	return a->source == b->source && a->off == b->off && a->focus == b->focus &&
+		a->claim == b->claim && a->topic == b->topic && a->col == b->col &&
+		a->drill == b->drill && a->dcur == b->dcur;
 }
 
 void ui_goto_place(struct ui *ui, struct place pl)
 {
 	if (pl.source < 0 || (size_t)pl.source >= ui->c->nsources)
 		return;
+	if (pl.claim >= 0 && (size_t)pl.claim < ui->c->nclaims &&
+	    ui->c->claims[pl.claim].source == (size_t)pl.source && pl.claim != ui->sel_claim) {
+		ui->sel_claim = pl.claim;
+		claims_rebuild(ui);
+	}
 	ui_open_source(ui, (size_t)pl.source);
 	textview_wrap(ui);
 	textview_scroll_to(ui, (long)wrap_line_of(&ui->wrap, pl.off));
+	if (pl.topic >= 0 && ui->cmp && pl.focus == PANE_COMPARE) {
+		struct pane *cp = &ui->panes[PANE_COMPARE];
+		for (size_t r = 0; r < ui->ncmp_rows; r++)
+			if (ui->cmp_rows[r] == (size_t)pl.topic)
+				cp->cur = r;
+		cp->top = pl.top <= cp->cur ? pl.top : cp->cur;
+		ui->cmp_col = pl.col;
+		ui->cmp_in_claims = pl.drill;
+		ui->cmp_cur = pl.dcur;
+		cp->dirty = true;
+	}
+	if (pl.focus != ui->focus && pl.focus < PANE_COUNT &&
+	    (pl.focus != PANE_RESULTS || ui->nhits))
+		ui_focus(ui, pl.focus);
 }
 
 void ui_jump_push(struct ui *ui)
@@ -152,8 +187,7 @@ void ui_jump_push(struct ui *ui)
 	if (here.source < 0)
 		return;
 	ui->njumps = ui->jpos;
-	if (ui->njumps && ui->jumps[ui->njumps - 1].source == here.source &&
-	    ui->jumps[ui->njumps - 1].off == here.off)
+	if (ui->njumps && place_same(&ui->jumps[ui->njumps - 1], &here))
 		return;
 	if (ui->njumps == ui->jalloc) {
 		ui->jalloc = ui->jalloc ? ui->jalloc * 2 : 32;
@@ -188,8 +222,6 @@ static void jump(struct ui *ui, int dir)
 	}
 	ui_goto_place(ui, ui->jumps[ui->jpos]);
 	ui_message(ui, false, "jump %zu of %zu", ui->jpos + 1, ui->njumps);
-	if (ui->focus != PANE_TEXT)
-		ui_focus(ui, PANE_TEXT);
 }
 
 static void mark_key(struct ui *ui, enum action act, int key)

@@ -62,9 +62,17 @@ struct pane {
 	bool dirty;            /* the body needs a full redraw */
 };
 
+/* A place to go back to: the text's position, and the view around it
+ * (the focused pane, the Claims cursor, the Compare cell or drill-down). */
 struct place {
 	long source;           /* -1: unset */
 	size_t off;            /* byte offset of the top line */
+	enum pane_id focus;
+	long claim;            /* the claim under the Claims cursor, -1 none */
+	long topic;            /* Compare: the cursor's topic, -1 none */
+	size_t top, col;       /* Compare: first row shown, column's source */
+	bool drill;            /* Compare: in the drill-down, at claim dcur */
+	size_t dcur;
 };
 
 struct ui {
