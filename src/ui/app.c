@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "base/util.h"
@@ -32,6 +33,33 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 	sb_vaddf(&ui->msg, fmt, ap);
 	va_end(ap);
 	ui->msg_error = error;
+}
+
+bool ui_holds(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	if (!hay)
+		return false;
+	for (; *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return true;
+	return false;
+}
+
+struct strbuf *ui_filter_of(struct ui *ui, enum pane_id id)
+{
+	return id == PANE_CLAIMS ? &ui->claim_filter : id == PANE_COMPARE ? &ui->topic_filter
+		: &ui->filter;
+}
+
+void ui_filter_apply(struct ui *ui, enum pane_id id)
+{
+	if (id == PANE_CLAIMS)
+		claims_rebuild(ui);
+	else if (id == PANE_COMPARE)
+		compare_filter(ui);
+	else
+		sources_rebuild(ui);
 }
 
 void ui_dirty_all(struct ui *ui)
@@ -120,7 +148,7 @@ void ui_goto_claim(struct ui *ui, size_t claim)
 	for (size_t r = 0; r < ui->nclaim_rows; r++)
 		if (ui->claim_rows[r] == claim)
 			p->cur = r;
-	if (p->cur < p->top || (p->h > 0 && p->cur >= p->top + (size_t)p->h))
+	if (p->cur < p->top || (p->h > 0 && p->cur >= p->top + pane_rows(p)))
 		p->top = p->cur;
 	ui->sel_claim = (long)claim;
 	textview_show(ui, ui->c->claims[claim].span.start, true);
@@ -310,8 +338,9 @@ void ui_claim_step(struct ui *ui, int dir)
 	for (size_t r = 0; r < ui->nclaim_rows; r++)
 		if ((long)ui->claim_rows[r] == found)
 			p->cur = r;
-	if (p->cur < p->top || (p->h > 0 && p->cur >= p->top + (size_t)p->h))
+	if (p->cur < p->top || (p->h > 0 && p->cur >= p->top + pane_rows(p)))
 		p->top = p->cur;
+	p->dirty = true;
 	ui_message(ui, false, "claim %s", ui->c->claims[found].id);
 }
 
@@ -329,7 +358,7 @@ static bool list_move(struct ui *ui, struct pane *p, enum action act)
 {
 	if (!p->ops->count)
 		return false;
-	size_t n = p->ops->count(ui, p), h = p->h > 0 ? (size_t)p->h : 1;
+	size_t n = p->ops->count(ui, p), h = pane_rows(p);
 	long cur = (long)p->cur;
 	switch (act) {
 	case ACT_DOWN: case ACT_LINE_DOWN: cur++; break;
@@ -389,7 +418,12 @@ void ui_action(struct ui *ui, enum action act, int key)
 			p->ops->enter(ui, p);
 		break;
 	case ACT_SORT: case ACT_FILTER:
-		sources_ops.key(ui, &ui->panes[PANE_SOURCES], act, key);
+		ui_message(ui, true, "%s: the %s pane has no list (1 Sources, 3 Claims, 4 Compare)",
+			   keys_get(act)->name, p->ops->name);
+		break;
+	case ACT_INFO:
+		ui_focus(ui, PANE_CLAIMS);
+		claims_ops.key(ui, &ui->panes[PANE_CLAIMS], act, key);
 		break;
 	case ACT_ALL_CLAIMS:
 		claims_ops.key(ui, &ui->panes[PANE_CLAIMS], act, key);
@@ -405,11 +439,14 @@ void ui_action(struct ui *ui, enum action act, int key)
 			ui->quit = true;
 		break;
 	case ACT_QUIT: ui->quit = true; break;
-	case ACT_SEARCH: prompt_start(ui, PROMPT_SEARCH); break;
+	case ACT_SEARCH: case ACT_SEARCH_BACK:
+		ui->search_back = act == ACT_SEARCH_BACK;
+		prompt_start(ui, PROMPT_SEARCH);
+		break;
 	case ACT_CORPUS_SEARCH: prompt_start(ui, PROMPT_CORPUS); break;
 	case ACT_COMMAND: prompt_start(ui, PROMPT_COMMAND); break;
-	case ACT_NEXT_HIT: ui_hit_step(ui, 1); break;
-	case ACT_PREV_HIT: ui_hit_step(ui, -1); break;
+	case ACT_NEXT_HIT: ui_hit_step(ui, ui->search_back ? -1 : 1); break;
+	case ACT_PREV_HIT: ui_hit_step(ui, ui->search_back ? 1 : -1); break;
 	case ACT_NEXT_CLAIM: ui_claim_step(ui, 1); break;
 	case ACT_PREV_CLAIM: ui_claim_step(ui, -1); break;
 	case ACT_CMP_CLAIM: compare_claim(ui); break;
@@ -487,7 +524,7 @@ static void on_mouse(struct ui *ui)
 			return;
 		}
 		if (p->ops->count && ev.y >= p->y) {
-			size_t row = p->top + (size_t)(ev.y - p->y);
+			size_t row = p->top + (size_t)((ev.y - p->y) / (p->rowh > 1 ? p->rowh : 1));
 			if (row < p->ops->count(ui, p) && row != p->cur) {
 				p->cur = row;
 				p->dirty = true;

@@ -19,6 +19,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "base/util.h"
@@ -38,9 +39,50 @@ struct geo {
 	size_t ncols;                   /* columns that fit */
 };
 
+static const char *status_short(enum verdict v, bool unmatched);
+
+/* Whether topic t passes the filter: its id, label, shown status, or the
+ * id or heading of a source it has claims from. */
+static bool topic_passes(struct ui *ui, size_t t)
+{
+	const struct cmp_topic *tp = &ui->cmp->topics[t];
+	const char *f = ui->topic_filter.buf;
+	bool unmatched;
+	bool ok = false;
+
+	if (!ui->topic_filter.len || ui_holds(tp->id, f) || ui_holds(tp->label, f))
+		return true;
+	if (ui_holds(status_short(matrix_status(ui->cmp, t, &unmatched), unmatched), f))
+		return true;
+	for (size_t k = 0; k < tp->nclaims && !ok; k++) {
+		const struct source *s = &ui->c->sources[ui->c->claims[tp->claims[k]].source];
+		struct strbuf ab = STRBUF_INIT;
+		matrix_abbrev(s, &ab);
+		ok = !strcasecmp(s->id, f) || !strcasecmp(ab.buf, f);
+		sb_release(&ab);
+	}
+	return ok;
+}
+
 static void rows_rebuild(struct ui *ui)
 {
-	ui->ncmp_rows = matrix_rows(ui->cmp, ui->cmp_conflicts, ui->cmp_rows);
+	size_t n = matrix_rows(ui->cmp, ui->cmp_conflicts, ui->cmp_rows), k = 0;
+
+	for (size_t r = 0; r < n; r++)
+		if (topic_passes(ui, ui->cmp_rows[r]))
+			ui->cmp_rows[k++] = ui->cmp_rows[r];
+	ui->ncmp_rows = k;
+}
+
+void compare_filter(struct ui *ui)
+{
+	struct pane *p = &ui->panes[PANE_COMPARE];
+
+	compare_ready(ui);
+	rows_rebuild(ui);
+	ui->cmp_in_claims = false;
+	p->cur = p->top = 0;
+	p->dirty = true;
 }
 
 static void columns_rebuild(struct ui *ui)
@@ -321,25 +363,12 @@ static void draw_row(struct ui *ui, struct pane *p, const struct geo *g, int y, 
 	}
 }
 
-/* One paragraph of the notes, wrapped at w; lines before ui->cmp_ftop are
- * skipped.  Returns the next line (relative to the notes' start). */
 static int note_para(struct ui *ui, struct pane *p, int y0, int h, int line,
 		     const char *s, attr_t a)
 {
-	struct wrap wr;
-
-	wrap_init(&wr);
-	wrap_build(&wr, s, strlen(s), p->w, ui->ascii);
-	for (size_t i = 0; i < wr.n; i++, line++) {
-		size_t st, en;
-		long r = (long)line - (long)ui->cmp_ftop;
-		if (r < 0 || r >= h)
-			continue;
-		wrap_line(&wr, i, &st, &en);
-		draw_text(ui, p->win, y0 + (int)r, 0, p->w, s + st, en - st, a);
-	}
-	wrap_release(&wr);
-	return line;
+	size_t l = (size_t)line;
+	draw_para(ui, p->win, y0, h, p->w, ui->cmp_ftop, &l, s, strlen(s), a);
+	return (int)l;
 }
 
 /* Under the matrix, wrapped in full: the current cell's claim, the
@@ -535,6 +564,9 @@ static bool cmp_key(struct ui *ui, struct pane *p, enum action act, int key)
 		ui->cmp_sort = (ui->cmp_sort + 1) % MATRIX_ORDER_COUNT;
 		columns_rebuild(ui);
 		ui_message(ui, false, "columns by %s", matrix_order_name((enum matrix_order)ui->cmp_sort));
+	} else if (act == ACT_FILTER || act == ACT_SEARCH) {
+		prompt_start(ui, PROMPT_FILTER);
+		return true;
 	} else if (act == ACT_LINE_DOWN) {
 		ui->cmp_ftop++;
 	} else if (act == ACT_LINE_UP) {
@@ -558,6 +590,8 @@ static void cmp_title(struct ui *ui, struct pane *p, struct strbuf *sb)
 	else
 		sb_addf(sb, ": %zu topics (%zu curated, %zu auto)", ui->cmp->ntopics,
 			ui->cmp->ntopics - nauto, nauto);
+	if (ui->topic_filter.len)
+		sb_addf(sb, " filter: %s", ui->topic_filter.buf);
 	if (p->cur < ui->ncmp_rows)
 		sb_addf(sb, ", %s", ui->cmp->topics[ui->cmp_rows[p->cur]].id);
 	sb_addstr(sb, ui->cmp_in_claims ? "  (Enter: jump to the claim, v: matrix)"

@@ -44,6 +44,23 @@ int draw_str(struct ui *ui, WINDOW *w, int y, int x, int maxw, const char *s, at
 	return draw_text(ui, w, y, x, maxw, s, s ? strlen(s) : 1, a);
 }
 
+void draw_para(struct ui *ui, WINDOW *w, int y0, int h, int width, size_t skip,
+	       size_t *line, const char *s, size_t n, attr_t a)
+{
+	struct wrap wr;
+
+	wrap_init(&wr);
+	wrap_build(&wr, s, n, width, ui->ascii);
+	for (size_t i = 0; i < wr.n; i++, (*line)++) {
+		size_t st, en;
+		if (*line < skip || *line - skip >= (size_t)h)
+			continue;
+		wrap_line(&wr, i, &st, &en);
+		draw_text(ui, w, y0 + (int)(*line - skip), 0, width, s + st, en - st, a);
+	}
+	wrap_release(&wr);
+}
+
 void draw_fill(WINDOW *w, int y, int x, int n, attr_t a)
 {
 	if (!w || n <= 0)

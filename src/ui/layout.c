@@ -79,10 +79,11 @@ void layout_apply(struct ui *ui)
 		ui->wrap_w = cols;
 		place(ui, ui->focus, top, 0, h, cols);
 	} else if (ui->view != VIEW_MAIN) {
-		ui->wrap_w = ui->layout == LAYOUT_WIDE ? cols - cols / 5 - cols / 4 - 2 : cols;
+		ui->wrap_w = ui->layout == LAYOUT_WIDE ? cols - cols * 27 / 100 - cols / 4 - 2 : cols;
 		place(ui, ui->view == VIEW_COMPARE ? PANE_COMPARE : PANE_RESULTS, 0, 0, h, cols);
 	} else if (ui->layout == LAYOUT_WIDE) {
-		int ws = cols / 5, wc = cols / 4, wt = cols - ws - wc - 2;
+		/* Sources wide enough for a title column, Claims a fair share */
+		int ws = cols * 27 / 100, wc = cols / 4, wt = cols - ws - wc - 2;
 		ui->wrap_w = wt;
 		place(ui, PANE_SOURCES, 0, 0, h, ws);
 		place(ui, PANE_TEXT, 0, ws + 1, h, wt);
@@ -91,7 +92,12 @@ void layout_apply(struct ui *ui)
 		draw_vline(ui, stdscr, 0, ws + wt + 1, h, ui->attrs[ROLE_BORDER]);
 		wnoutrefresh(stdscr);
 	} else {
-		int hs = h / 4 < 4 ? 4 : h / 4, hc = h / 4 < 4 ? 4 : h / 4;
+		/* every source when it fits in a third, Claims three tenths */
+		int hs = (int)ui->c->nsources + 1, hc = h * 3 / 10 < 4 ? 4 : h * 3 / 10;
+		if (hs > h / 3)
+			hs = h / 3;
+		if (hs < 3)
+			hs = 3;
 		ui->wrap_w = cols;
 		place(ui, PANE_SOURCES, 0, 0, hs, cols);
 		place(ui, PANE_TEXT, hs, 0, h - hs - hc, cols);

@@ -30,17 +30,6 @@ static int cmp_rows(const void *pa, const void *pb)
 	return r ? r : cmp_str(a->id, b->id);
 }
 
-static bool holds(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-	if (!hay)
-		return false;
-	for (; *hay; hay++)
-		if (!strncasecmp(hay, needle, n))
-			return true;
-	return false;
-}
-
 void sources_rebuild(struct ui *ui)
 {
 	struct pane *p = &ui->panes[PANE_SOURCES];
@@ -51,8 +40,8 @@ void sources_rebuild(struct ui *ui)
 	ui->nsrc_rows = 0;
 	for (size_t i = 0; i < ui->c->nsources; i++) {
 		const struct source *s = &ui->c->sources[i];
-		if (ui->filter.len && !holds(s->id, ui->filter.buf) &&
-		    !holds(s->outlet, ui->filter.buf) && !holds(s->title, ui->filter.buf))
+		if (ui->filter.len && !ui_holds(s->id, ui->filter.buf) &&
+		    !ui_holds(s->outlet, ui->filter.buf) && !ui_holds(s->title, ui->filter.buf))
 			continue;
 		ui->src_rows[ui->nsrc_rows++] = i;
 	}
@@ -82,6 +71,9 @@ static void src_draw(struct ui *ui, struct pane *p)
 			 ui->attrs[ROLE_NORMAL]);
 		return;
 	}
+	struct strbuf d = STRBUF_INIT;
+	bool full = p->w >= 36;   /* else the short form: no day, no claims */
+	int dw = full ? 11 : 9;
 	for (int r = 0; r < p->h && p->top + (size_t)r < ui->nsrc_rows; r++) {
 		size_t row = p->top + (size_t)r, i = ui->src_rows[row];
 		const struct source *s = &ui->c->sources[i];
@@ -91,19 +83,30 @@ static void src_draw(struct ui *ui, struct pane *p)
 		char n[32];
 		int x = 0;
 
+		/* aligned columns: date, outlet heading, claims, title */
 		if (cur)
 			draw_fill(p->win, r, 0, p->w, a);
 		x += draw_str(ui, p->win, r, x, p->w - x, open ? "* " : "  ", a);
-		x += draw_str(ui, p->win, r, x, p->w - x, s->outlet ? s->outlet : s->id, a);
-		x += draw_str(ui, p->win, r, x, p->w - x, "  ", a);
-		struct strbuf d = STRBUF_INIT;
+		sb_reset(&d);
 		matrix_date(s, &d);
-		x += draw_str(ui, p->win, r, x, p->w - x, d.buf, a);
-		sb_release(&d);
-		snprintf(n, sizeof n, "  %zu claims  ", s->nclaims);
-		x += draw_str(ui, p->win, r, x, p->w - x, n, a);
-		draw_str(ui, p->win, r, x, p->w - x, s->title ? s->title : "(untitled)", a);
+		if (!full && d.len >= 10 && s->published)
+			sb_setlen(&d, 7), sb_addstr(&d, source_guessed(s, "published") ? "?" : "");
+		draw_str(ui, p->win, r, x, p->w - x, d.buf, a);
+		x += dw;
+		sb_reset(&d);
+		matrix_abbrev(s, &d);
+		draw_str(ui, p->win, r, x, p->w - x, d.buf, a | A_BOLD);
+		x += 6;
+		if (full) {
+			snprintf(n, sizeof n, "%3zu", s->nclaims);
+			draw_str(ui, p->win, r, x, p->w - x, n, a);
+			x += 4;
+		}
+		if (x < p->w)
+			draw_str(ui, p->win, r, x, p->w - x, s->title ? s->title :
+				 s->outlet ? s->outlet : "(untitled)", a);
 	}
+	sb_release(&d);
 }
 
 static void src_enter(struct ui *ui, struct pane *p)

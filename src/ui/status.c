@@ -12,8 +12,8 @@
 #include "base/text.h"
 
 static const char *const prompt_prefix[] = {
-	[PROMPT_NONE] = "", [PROMPT_SEARCH] = "/", [PROMPT_CORPUS] = "find in corpus: ",
-	[PROMPT_COMMAND] = ":", [PROMPT_FILTER] = "filter sources: ",
+	[PROMPT_NONE] = "", [PROMPT_SEARCH] = "/",   /* "?" when backward */ [PROMPT_CORPUS] = "find in corpus: ",
+	[PROMPT_COMMAND] = ":", [PROMPT_FILTER] = "filter: ",
 };
 
 void status_draw(struct ui *ui)
@@ -29,7 +29,8 @@ void status_draw(struct ui *ui)
 	werase(w);
 	draw_fill(w, 0, 0, ui->cols, a);
 	if (ui->prompt != PROMPT_NONE) {
-		x = draw_str(ui, w, 0, 0, ui->cols, prompt_prefix[ui->prompt], a);
+		x = draw_str(ui, w, 0, 0, ui->cols, ui->prompt == PROMPT_SEARCH && ui->search_back
+			     ? "?" : prompt_prefix[ui->prompt], a);
 		/* show the end of a long input */
 		size_t from = 0;
 		while (text_width(ui->input_buf.buf + from, ui->input_buf.len - from, ui->ascii) + (size_t)x + 1 >= (size_t)ui->cols && from < ui->input_buf.len) {
@@ -84,8 +85,10 @@ void prompt_start(struct ui *ui, enum prompt_kind kind)
 	sb_reset(&ui->input_buf);
 	sb_reset(&ui->msg);
 	ui->prompt_origin = ui_here(ui);
-	if (kind == PROMPT_FILTER)
-		sb_addstr(&ui->input_buf, ui->filter.buf);
+	if (kind == PROMPT_FILTER) {
+		ui->filter_pane = ui->focus;
+		sb_addstr(&ui->input_buf, ui_filter_of(ui, ui->focus)->buf);
+	}
 	curs_set(1);
 }
 
@@ -120,12 +123,14 @@ static void live_search(struct ui *ui)
 	ui_run_search(ui, false);
 	ui->hit = -1;
 	for (size_t i = 0; i < ui->nmatches; i++)
-		if (ui->matches[i].start >= ui->prompt_origin.off) {
+		if (ui->search_back ? ui->matches[i].start < ui->prompt_origin.off
+		    : ui->matches[i].start >= ui->prompt_origin.off) {
 			ui->hit = (long)i;
-			break;
+			if (!ui->search_back)
+				break;
 		}
 	if (ui->hit < 0 && ui->nmatches)
-		ui->hit = 0;
+		ui->hit = ui->search_back ? (long)ui->nmatches - 1 : 0;
 	if (ui->hit >= 0)
 		textview_show(ui, ui->matches[ui->hit].start, false);
 	else
@@ -200,8 +205,8 @@ static void cancel(struct ui *ui)
 		ui_run_search(ui, false);
 		ui_goto_place(ui, ui->prompt_origin);
 	} else if (k == PROMPT_FILTER) {
-		sb_reset(&ui->filter);
-		sources_rebuild(ui);
+		sb_reset(ui_filter_of(ui, ui->filter_pane));
+		ui_filter_apply(ui, ui->filter_pane);
 	}
 }
 
@@ -244,8 +249,9 @@ void prompt_key(struct ui *ui, int key, bool fkey)
 	if (ui->prompt == PROMPT_SEARCH)
 		live_search(ui);
 	else if (ui->prompt == PROMPT_FILTER) {
-		sb_reset(&ui->filter);
-		sb_add(&ui->filter, ui->input_buf.buf, ui->input_buf.len);
-		sources_rebuild(ui);
+		struct strbuf *f = ui_filter_of(ui, ui->filter_pane);
+		sb_reset(f);
+		sb_add(f, ui->input_buf.buf, ui->input_buf.len);
+		ui_filter_apply(ui, ui->filter_pane);
 	}
 }

@@ -48,6 +48,8 @@ static void ui_free(struct ui *ui)
 	search_release(&ui->hits_search);
 	sb_release(&ui->query);
 	sb_release(&ui->filter);
+	sb_release(&ui->claim_filter);
+	sb_release(&ui->topic_filter);
 	sb_release(&ui->hits_query);
 	sb_release(&ui->msg);
 	sb_release(&ui->input_buf);
@@ -90,6 +92,8 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	ui.hit = -1;
 	sb_init(&ui.query);
 	sb_init(&ui.filter);
+	sb_init(&ui.claim_filter);
+	sb_init(&ui.topic_filter);
 	sb_init(&ui.hits_query);
 	sb_init(&ui.msg);
 	sb_init(&ui.input_buf);

@@ -198,6 +198,8 @@ static void tv_title(struct ui *ui, struct pane *p, struct strbuf *sb)
 	if (last > ui->wrap.n)
 		last = ui->wrap.n;
 	sb_addf(sb, "  [%zu-%zu/%zu]", p->top + 1, last, ui->wrap.n);
+	if (s->title)
+		sb_addf(sb, "  %s", s->title);
 }
 
 const struct pane_ops textview_ops = {

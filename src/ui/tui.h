@@ -60,6 +60,7 @@ struct pane {
 	int y, x, h, w;        /* body place and size */
 	size_t cur, top;       /* list cursor and first row shown */
 	bool dirty;            /* the body needs a full redraw */
+	int rowh;              /* lines per list row (0 or 1: one) */
 };
 
 /* A place to go back to: the text's position, and the view around it
@@ -101,6 +102,7 @@ struct ui {
 	struct span *matches;
 	size_t nmatches;
 	long hit;              /* current match, -1 none */
+	bool search_back;      /* the last search was ? (n goes up) */
 
 	/* lists */
 	size_t *src_rows, nsrc_rows;
@@ -108,6 +110,11 @@ struct ui {
 	struct strbuf filter;
 	size_t *claim_rows, nclaim_rows;
 	bool all_claims;
+	bool claim_detail;     /* Claims: the whole record of the selected claim */
+	size_t detail_top;     /* its first line shown */
+	struct strbuf claim_filter, topic_filter;   /* f in Claims, in Compare */
+	int claim_sort;        /* Claims: 0 place, 1 kind, 2 speaker */
+	enum pane_id filter_pane;   /* the pane the filter prompt narrows */
 	bool cmp_in_claims;    /* Compare: the drill-down (the topic's claims) */
 	size_t cmp_cur;        /* drill-down: the claim under the cursor */
 	struct cmp_model *cmp; /* built on the first use of the Compare view */
@@ -155,6 +162,7 @@ void ui_select_claim(struct ui *ui, long claim, bool scroll);
 void ui_goto_claim(struct ui *ui, size_t claim);  /* source, text and Claims cursor */
 void ui_jump_push(struct ui *ui);
 void ui_dirty_all(struct ui *ui);
+bool ui_holds(const char *hay, const char *needle);   /* ASCII case ignored */
 struct place ui_here(struct ui *ui);
 void ui_goto_place(struct ui *ui, struct place pl);
 void ui_run_search(struct ui *ui, bool keep_hit);
@@ -188,6 +196,17 @@ int draw_text(struct ui *ui, WINDOW *w, int y, int x, int maxw,
 	      const char *s, size_t n, attr_t a);
 int draw_str(struct ui *ui, WINDOW *w, int y, int x, int maxw, const char *s, attr_t a);
 void draw_fill(WINDOW *w, int y, int x, int n, attr_t a);
+/* Draws s[0..n) wrapped at width as lines *line, *line + 1, ... of a
+ * block whose line skip shows at row y0 (rows y0..y0+h-1 only); *line
+ * ends past the paragraph, so paragraphs follow one another. */
+void draw_para(struct ui *ui, WINDOW *w, int y0, int h, int width, size_t skip,
+	       size_t *line, const char *s, size_t n, attr_t a);
+/* Rows of a list pane on screen (a row may take several lines). */
+static inline size_t pane_rows(const struct pane *p)
+{
+	int r = p->h / (p->rowh > 1 ? p->rowh : 1);
+	return r > 0 ? (size_t)r : 1;
+}
 void draw_vline(struct ui *ui, WINDOW *w, int y, int x, int n, attr_t a);
 void draw_apply_theme(struct ui *ui);
 const char *topic_status_word(const char *status, enum theme_role *role);
@@ -196,6 +215,10 @@ const char *topic_status_word(const char *status, enum theme_role *role);
 extern const struct pane_ops sources_ops, textview_ops, claims_ops, compare_ops, results_ops;
 void sources_rebuild(struct ui *ui);
 void claims_rebuild(struct ui *ui);
+bool claims_match(const struct claim *cl, const char *needle);
+/* the filter of the focused list (Sources, Claims, Compare) and applying it */
+struct strbuf *ui_filter_of(struct ui *ui, enum pane_id id);
+void ui_filter_apply(struct ui *ui, enum pane_id id);
 void textview_wrap(struct ui *ui);
 void textview_scroll_to(struct ui *ui, long top);
 void textview_show(struct ui *ui, size_t off, bool center);
@@ -209,6 +232,7 @@ void compare_open_claim(struct ui *ui, long claim);
 long compare_cursor_claim(struct ui *ui);
 void compare_click(struct ui *ui, int y, int x);
 void compare_free(struct ui *ui);
+void compare_filter(struct ui *ui);   /* the topic filter changed */
 void drill_draw(struct ui *ui, struct pane *p);
 bool drill_key(struct ui *ui, struct pane *p, enum action act, int key);
 
