@@ -33,6 +33,9 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 	sb_vaddf(&ui->msg, fmt, ap);
 	va_end(ap);
 	ui->msg_error = error;
+	/* the log keeps the last MSG_LOG messages for :messages */
+	free(ui->msg_log[ui->nmsg_log % MSG_LOG]);
+	ui->msg_log[ui->nmsg_log++ % MSG_LOG] = xstrdup(ui->msg.buf);
 }
 
 bool ui_holds(const char *hay, const char *needle)
@@ -471,6 +474,14 @@ void ui_action(struct ui *ui, enum action act, int key)
 	}
 }
 
+void ui_mouse(struct ui *ui)
+{
+	bool on = ui->cfg.mouse && !strcmp(ui->cfg.mouse, "on");
+
+	mousemask(on ? BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
+	mouseinterval(0);
+}
+
 int ui_set_theme(struct ui *ui, const char *name)
 {
 	struct strbuf path = STRBUF_INIT;
@@ -502,7 +513,7 @@ static void on_mouse(struct ui *ui)
 {
 	MEVENT ev;
 
-	if (getmouse(&ev) != OK)
+	if (getmouse(&ev) != OK || !ui->cfg.mouse || strcmp(ui->cfg.mouse, "on"))
 		return;
 	for (int i = 0; i < PANE_COUNT; i++) {
 		struct pane *p = &ui->panes[i];

@@ -4,6 +4,7 @@
  *   :source ID   :topic ID   :claim ID   :theme NAME   :N (line N)
  *   :set         (shows the settings)   :set regex | noregex
  *   :set NAME = VALUE   (a config option, e.g. theme)
+ *   :messages    (the last messages, in full)
  *   :q, :quit
  */
 #include "ui/tui.h"
@@ -42,6 +43,10 @@ static void cmd_set(struct ui *ui, const char *arg)
 		ui_message(ui, true, "%s", err.buf);
 	else if (!strcmp(name.buf, "theme") && ui_set_theme(ui, v) == 0)
 		ui_message(ui, false, "theme %s", v);
+	else if (!strcmp(name.buf, "mouse")) {
+		ui_mouse(ui);
+		ui_message(ui, false, "mouse %s", v);
+	}
 	sb_release(&err);
 	sb_release(&name);
 }
@@ -94,6 +99,10 @@ void ui_command(struct ui *ui, const char *line)
 			ui_message(ui, true, "usage: :theme NAME (default, light, high-contrast, mono)");
 		else if (ui_set_theme(ui, arg) == 0)
 			ui_message(ui, false, "theme %s", arg);
+	} else if (IS("messages")) {
+		ui->help_open = true;
+		ui->log_open = true;
+		ui->help_top = 0;
 	} else if (IS("set")) {
 		cmd_set(ui, arg);
 	} else {

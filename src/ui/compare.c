@@ -190,7 +190,13 @@ static void geometry(struct ui *ui, const struct pane *p, struct geo *g)
 	g->ncols = area >= CELL_MIN ? (size_t)(area / CELL_MIN) : 1;
 	if (g->ncols > ns)
 		g->ncols = ns;
-	g->cw = (w - fixed - longest) / (int)g->ncols;
+	/* the label two fifths of the rest (more when the columns are few) */
+	int lt = (w - fixed) * 2 / 5;
+	if (lt < 16)
+		lt = 16;
+	if (lt > longest)
+		lt = longest;
+	g->cw = (w - fixed - lt) / (int)g->ncols;
 	if (g->cw < CELL_MIN)
 		g->cw = CELL_MIN;
 	if (g->cw > CELL_MAX)

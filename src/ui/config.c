@@ -42,6 +42,10 @@ int config_set(struct config *cfg, const char *name, const char *value,
 		sb_addf(err, "option \"%s\" needs a value", name);
 		return -1;
 	}
+	if (!strcmp(name, "mouse") && strcmp(value, "on") && strcmp(value, "off")) {
+		sb_addf(err, "option \"mouse\" is on or off");
+		return -1;
+	}
 #define X(field, oname, help) \
 	if (!strcmp(name, oname)) { \
 		free(cfg->field); \

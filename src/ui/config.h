@@ -18,7 +18,8 @@
 
 /* X(field, "name", "help") */
 #define CONFIG_OPTIONS(X) \
-	X(theme, "theme", "the colour theme: a name or a path")
+	X(theme, "theme", "the colour theme: a name or a path") \
+	X(mouse, "mouse", "on: clicks and the wheel (off by default, so a drag selects text)")
 
 struct config {
 #define X(field, name, help) char *field;   /* NULL: not set */

@@ -1,10 +1,13 @@
 /*
  * help: the help overlay, every key binding grouped, generated from the
  * key table (keys.h) like `lectern --help` and the man page.  It scrolls
- * with the movement keys; q, Esc, ? and h close it.
+ * with the movement keys; q, Esc and h close it.  :messages shows the
+ * message log in it instead, each message whole and wrapped.
  */
 #include "base/util.h"
 #include "ui/tui.h"
+
+#include <string.h>
 
 /* Lines of the overlay: group titles (key == NULL) and bindings. */
 struct help_line {
@@ -25,6 +28,31 @@ static size_t help_lines(struct help_line *out)
 	return n;
 }
 
+/* The last messages, oldest first, wrapped. */
+static void log_draw(struct ui *ui, int h, int w)
+{
+	size_t line = 0, first = ui->nmsg_log > MSG_LOG ? ui->nmsg_log - MSG_LOG : 0;
+	char foot[64];
+
+	werase(ui->help);
+	draw_fill(ui->help, 0, 0, w, ui->attrs[ROLE_TITLE_FOCUS]);
+	draw_str(ui, ui->help, 0, 0, w, "> Messages (q closes)", ui->attrs[ROLE_TITLE_FOCUS]);
+	for (size_t i = first; i < ui->nmsg_log; i++) {
+		const char *m = ui->msg_log[i % MSG_LOG];
+		draw_para(ui, ui->help, 1, h - 2, w, ui->help_top, &line, m, strlen(m),
+			  ui->attrs[ROLE_NORMAL]);
+	}
+	if (!ui->nmsg_log)
+		draw_str(ui, ui->help, 1, 0, w, "no messages yet", ui->attrs[ROLE_NORMAL]);
+	if (ui->help_top && ui->help_top >= line)
+		ui->help_top = line - 1;
+	snprintf(foot, sizeof foot, "%zu messages, %zu lines  j/k scroll", ui->nmsg_log - first, line);
+	draw_fill(ui->help, h - 1, 0, w, ui->attrs[ROLE_TITLE]);
+	draw_str(ui, ui->help, h - 1, 1, w - 1, foot, ui->attrs[ROLE_TITLE]);
+	touchwin(ui->help);
+	wnoutrefresh(ui->help);
+}
+
 void help_draw(struct ui *ui)
 {
 	struct help_line lines[ARRAY_SIZE(key_actions) + KG_COUNT];
@@ -36,6 +64,11 @@ void help_draw(struct ui *ui)
 		return;
 	if (!ui->help)
 		ui->help = newwin(h, w, 0, (ui->cols - w) / 2);
+	if (ui->log_open) {
+		log_draw(ui, h, w);
+		sb_release(&sb);
+		return;
+	}
 	int body = h - 2;
 	if (ui->help_top + (size_t)body > n)
 		ui->help_top = n > (size_t)body ? n - (size_t)body : 0;
@@ -85,7 +118,9 @@ bool help_key(struct ui *ui, enum action act, int key)
 		}
 		return true;   /* the overlay is modal */
 	}
-	if (!ui->help_open)
+	if (!ui->help_open) {
+		ui->log_open = false;
 		layout_apply(ui);   /* drops the overlay, redraws what it covered */
+	}
 	return true;
 }

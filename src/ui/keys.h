@@ -57,10 +57,10 @@ enum {
 	X(RESULTS,   PANE,   "results",      "show the search results", '5', 0, 0) \
 	X(ENTER,     PANE,   "enter",        "open the selected item or jump to it", KEY_L_ENTER, 0, 0) \
 	X(SORT,      PANE,   "sort",         "sort the focused list (Sources, Claims; Compare: columns)", 's', 0, 0) \
-	X(FILTER,    PANE,   "filter",       "narrow the focused list as you type (Sources, Claims, Compare)", 'f', 0, 0) \
+	X(FILTER,    PANE,   "filter",       "narrow the focused list (Sources, Claims, Compare)", 'f', 0, 0) \
 	X(CLOSE,     PANE,   "close",        "close the current view; quit from the main view", 'q', 0, 0) \
 	X(QUIT,      PANE,   "quit",         "quit", 'Q', 0, 0) \
-	X(SEARCH,    SEARCH, "search",       "search the focused pane (Text: incremental; ~ starts a regex)", '/', 0, 0) \
+	X(SEARCH,    SEARCH, "search",       "search the text (~ starts a regex); in a list, narrow it", '/', 0, 0) \
 	X(NEXT_HIT,  SEARCH, "next-hit",     "next search hit", 'n', 0, 0) \
 	X(PREV_HIT,  SEARCH, "prev-hit",     "previous search hit", 'N', 0, 0) \
 	X(SEARCH_BACK, SEARCH, "search-back", "search the text backward", '?', 0, 0) \

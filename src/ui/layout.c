@@ -92,8 +92,9 @@ void layout_apply(struct ui *ui)
 		draw_vline(ui, stdscr, 0, ws + wt + 1, h, ui->attrs[ROLE_BORDER]);
 		wnoutrefresh(stdscr);
 	} else {
-		/* every source when it fits in a third, Claims three tenths */
-		int hs = (int)ui->c->nsources + 1, hc = h * 3 / 10 < 4 ? 4 : h * 3 / 10;
+		/* every source when it fits in a third, Claims a quarter (at 24 rows,
+		 * 4 lines: the Text pane keeps 12, and a scroll its bytes) */
+		int hs = (int)ui->c->nsources + 1, hc = h / 4 >= 6 ? h / 4 : 4;
 		if (hs > h / 3)
 			hs = h / 3;
 		if (hs < 3)

@@ -49,6 +49,8 @@ static void ui_free(struct ui *ui)
 	sb_release(&ui->query);
 	sb_release(&ui->filter);
 	sb_release(&ui->claim_filter);
+	for (size_t i = 0; i < MSG_LOG; i++)
+		free(ui->msg_log[i]);
 	sb_release(&ui->topic_filter);
 	sb_release(&ui->hits_query);
 	sb_release(&ui->msg);
@@ -136,8 +138,7 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 		start_color();
 		use_default_colors();
 	}
-	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
+	ui_mouse(&ui);
 	ui.input = newwin(1, 1, 0, 0);
 	keypad(ui.input, TRUE);
 	/* Home and End as terminals other than the terminfo entry send them */

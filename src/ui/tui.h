@@ -141,6 +141,10 @@ struct ui {
 	/* status line and prompt */
 	struct strbuf msg;
 	bool msg_error;
+#define MSG_LOG 64
+	char *msg_log[MSG_LOG];   /* the last messages, a ring (:messages) */
+	size_t nmsg_log;
+	bool log_open;            /* the help overlay shows the log instead */
 	enum prompt_kind prompt;
 	struct strbuf input_buf;
 	struct place prompt_origin;
@@ -169,6 +173,7 @@ void ui_run_search(struct ui *ui, bool keep_hit);
 void ui_command(struct ui *ui, const char *cmd);
 void ui_action(struct ui *ui, enum action act, int key);
 int ui_set_theme(struct ui *ui, const char *name);
+void ui_mouse(struct ui *ui);   /* the config's mouse option applies */
 void ui_claim_step(struct ui *ui, int dir);
 void ui_hit_step(struct ui *ui, int dir);
 void app_loop(struct ui *ui);

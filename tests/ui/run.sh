@@ -69,11 +69,11 @@ see "Text: PgDn" "[43-85/"
 keys PPage
 see "Text: PgUp" "[1-43/"
 keys G
-see "Text: G goes to the end" "-252/252]"
+see "Text: G goes to the end" "-277/277]"
 keys g
 see "Text: g goes to the top" "[1-43/"
 keys End
-see "Text: End" "-252/252]"
+see "Text: End" "-277/277]"
 keys Home
 see "Text: Home" "[1-43/"
 keys Down Down Up
@@ -84,8 +84,18 @@ keys BTab
 see "Shift-Tab focuses the previous pane" "> Text: odr"
 keys 3 j j
 see "Claims: j moves the cursor" "> Claims 3/26"
+see "Claims: a row shows the claim's text" "Lukashenka announced his intention"
 keys Enter
-see "Claims: Enter focuses the text at the claim" "> Text: odr"
+see "Claims: Enter shows the claim's whole record" "> Claims: odr-03 (i: back to the list)"
+see "Claims: the record gives the values as written and normalised" "values as written: "
+keys i
+see "Claims: i returns to the list" "> Claims 3/26"
+keys f L u k a Enter
+see "Claims: f narrows the Claims list, not Sources" "filter: Luka"
+check "Claims: the Sources list keeps every source" bash -c "tmux -L $SOCK -f $TMP/tmux.conf capture-pane -p -t t | grep -q 'Sources (5/5'"
+keys f C-u Enter g j j
+keys i Enter
+see "Claims: Enter in the record focuses the text at the claim" "> Text: odr"
 keys ]
 see "] selects the next claim" "claim odr-04"
 keys [
@@ -150,7 +160,7 @@ keys q
 
 # ---- marks and jump history ----
 keys 2 g m a G
-see "m sets a mark (then G)" "-252/252]"
+see "m sets a mark (then G)" "-277/277]"
 keys "'" a
 see "' returns to the mark" "mark a"
 see "' returns to the place" "[1-43/"
@@ -162,12 +172,14 @@ keys "'" z
 see "an unset mark says so" "mark z is not set"
 
 # ---- help, command line, redraw ----
-keys '?'
-see "? opens the help overlay" "Help: keys"
+keys h
+see "h opens the help overlay" "Help: keys"
 see "help: grouped" "Marks and jumps"
 keys q
+keys '?' m i n s k Enter
+see "? searches backward" "hit "
 keys h
-see "h opens the help too" "Help: keys"
+see "h opens the help again" "Help: keys"
 keys Escape
 keys F1
 see "F1 opens the help too" "Help: keys"
@@ -182,8 +194,12 @@ keys : s e t Space n o r e g e x Enter
 see ":set noregex" "fixed strings"
 keys : s e t Enter
 see ":set shows the settings" "theme=default noregex"
-keys C-f
-see "Ctrl-f asks for a corpus search" "find in corpus:"
+keys g C-f
+see "Ctrl-f pages down" "[43-"
+keys C-b C-e
+see "Ctrl-b pages up, Ctrl-e scrolls one line" "[2-"
+keys C-y F
+see "F asks for a corpus search" "find in corpus:"
 keys Escape
 keys : n o n s e n s e Enter
 see ": unknown command says so" "unknown command"
@@ -284,12 +300,30 @@ check "CJK: columns stay right (the border after a wide line is in place)" \
 	bash -c "tmux -L $SOCK -f $TMP/tmux.conf capture-pane -p -t t | grep -q '│海角大神  *│'"
 keys Q
 
-# ---- mouse: click focuses and selects, the wheel scrolls ----
+# ---- mouse: off by default; set mouse = on: click focuses and selects, the wheel scrolls ----
 start 100 30 --
-see "mouse: started" "> Sources"
+see "mouse off: started" "> Sources"
+pipe_on "$TMP/nomouse.out"
+keys j
+see "mouse off: drawn" "Sources (5/5"
+pipe_off
+if LC_ALL=C grep -qaF $'\e[?1000h' "$TMP/nomouse.out" || LC_ALL=C grep -qaF $'\e[?1006h' "$TMP/nomouse.out"; then
+	bad "mouse off by default: no mouse reporting asked of the terminal"
+else
+	ok "mouse off by default: no mouse reporting asked of the terminal"
+fi
 keys -l $'\e[<0;10;26M'
 keys -l $'\e[<0;10;26m'
-see "mouse: a click focuses the Claims pane and selects a row" "> Claims 3/17"
+sleep 0.3
+if screen | grep -q "> Claims"; then bad "mouse off: a click does nothing"; else ok "mouse off: a click does nothing"; fi
+keys Q
+mkdir -p "$TMP/mcfg/lectern"
+printf 'set mouse = on\n' >"$TMP/mcfg/lectern/config"
+start 100 30 XDG_CONFIG_HOME="$TMP/mcfg" --
+see "mouse on: started" "> Sources"
+keys -l $'\e[<0;10;26M'
+keys -l $'\e[<0;10;26m'
+see "mouse: a click focuses the Claims pane and selects a row" "> Claims 2/17"
 keys -l $'\e[<65;30;12M'
 see "mouse: the wheel scrolls the Text pane" "[4-"
 
@@ -340,9 +374,9 @@ see "hostile: starts" "> Sources"
 pipe_on "$TMP/evil.out"
 keys j Enter
 see "hostile: ESC shown as a placeholder" "Evil text: ^[]52;c;SGVsbG8=^G osc and ^[[2J clear"
-see "hostile: bidi controls shown as placeholders" "Bidi <U+202E>reversed<U+202C> and <U+2066>isolate<U+2069> zero<U+200B>width"
+see "hostile: bidi controls shown as placeholders" "Bidi <U+202E>reversed<U+202C> and <U+2066>isolate<U+2069>"
 see "hostile: CR and BS shown" "CR^M and BS^H"
-keys 3 j 4 Enter / c l a i m Enter F h e r e Enter
+keys 3 j 4 Enter 2 / c l a i m Enter F h e r e Enter
 see "hostile: search results drawn" "Search results"
 keys q 4
 see "hostile: compare drawn" "Compare"
@@ -418,7 +452,7 @@ else
 fi
 start 160 60 --
 see "help overlay: started" "> Sources"
-keys '?'
+keys h
 see "help overlay: shown whole" "1-$(( $(wc -l <"$TMP/keys.lines") + ngroups )) of $(( $(wc -l <"$TMP/keys.lines") + ngroups ))"
 screen >"$TMP/overlay"
 missing=0
