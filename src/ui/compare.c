@@ -175,7 +175,7 @@ static void geometry(struct ui *ui, const struct pane *p, struct geo *g)
 	g->rows = p->h - g->legend - g->head - g->foot;
 	if (g->rows < 0)
 		g->rows = 0;
-	g->sw = w >= 100 ? STATUS_W + 6 : STATUS_W;   /* "CONFLICT≠agree" */
+	g->sw = w >= 100 ? STATUS_W + 8 : STATUS_W;   /* "related≠measure " */
 	for (size_t t = 0; t < ui->cmp->ntopics; t++) {
 		const struct cmp_topic *tp = &ui->cmp->topics[t];
 		const char *l = tp->label ? tp->label : tp->id;
@@ -186,14 +186,15 @@ static void geometry(struct ui *ui, const struct pane *p, struct geo *g)
 	/* as many columns as fit beside a label of 16, then the label takes
 	 * what is left, up to the longest */
 	fixed = MARK_W + g->sw + 1;
-	area = w - fixed - (longest < 16 ? longest : 16);
+	int lmin = w < 70 ? 8 : 16;
+	area = w - fixed - (longest < lmin ? longest : lmin);
 	g->ncols = area >= CELL_MIN ? (size_t)(area / CELL_MIN) : 1;
 	if (g->ncols > ns)
 		g->ncols = ns;
 	/* the label two fifths of the rest (more when the columns are few) */
 	int lt = (w - fixed) * 2 / 5;
-	if (lt < 16)
-		lt = 16;
+	if (lt < lmin)
+		lt = lmin;
 	if (lt > longest)
 		lt = longest;
 	g->cw = (w - fixed - lt) / (int)g->ncols;
