@@ -161,6 +161,92 @@ literal:
 	return 0;
 }
 
+/* Thousands separators: ',', ' ', NO-BREAK SPACE, THIN SPACE, NARROW
+ * NO-BREAK SPACE; the length of the one at t[i..n), else 0. */
+static size_t separator(const char *t, size_t n, size_t i)
+{
+	if (i < n && (t[i] == ',' || t[i] == ' '))
+		return 1;
+	if (i + 1 < n && !memcmp(t + i, "\xc2\xa0", 2))
+		return 2;
+	if (i + 2 < n && (!memcmp(t + i, "\xe2\x80\x89", 3) || !memcmp(t + i, "\xe2\x80\xaf", 3)))
+		return 3;
+	return 0;
+}
+
+static bool digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The number written at t[i..n): its digits into out (at most max, else
+ * false), *end past it.  Separators count only between a digit and a group
+ * of exactly three digits. */
+static bool read_figures(const char *t, size_t n, size_t i, char *out, size_t max,
+			 size_t *len, size_t *end)
+{
+	size_t k = 0;
+
+	while (i < n) {
+		if (digit(t[i])) {
+			if (k == max)
+				return false;
+			out[k++] = t[i++];
+			continue;
+		}
+		size_t sl = separator(t, n, i);
+		if (!sl || !k || i + sl + 3 > n || !digit(t[i + sl]) || !digit(t[i + sl + 1]) ||
+		    !digit(t[i + sl + 2]) || (i + sl + 3 < n && digit(t[i + sl + 3])))
+			break;
+		i += sl;
+	}
+	*len = k;
+	*end = i;
+	return k > 0;
+}
+
+/* A query of figures becomes a number search: pat keeps its digits. */
+static bool number_query(struct search *s)
+{
+	char d[64];
+	size_t nd, end;
+
+	if (!digit(s->pat[0]) || !read_figures(s->pat, s->len, 0, d, sizeof d, &nd, &end) ||
+	    end != s->len)
+		return false;
+	memcpy(s->pat, d, nd);
+	s->pat[nd] = '\0';
+	s->len = nd;
+	s->number = true;
+	s->ready = true;
+	return true;
+}
+
+/* The next number at or after from whose digits are the query's. */
+static bool number_find(const struct search *s, const char *t, size_t n, size_t from,
+			size_t *ms, size_t *me)
+{
+	char d[64];
+
+	for (size_t i = from; i < n; i++) {
+		size_t nd, end;
+		if (!digit(t[i]) || (i && digit(t[i - 1])))
+			continue;
+		if (i >= 2 && t[i - 1] == '.' && digit(t[i - 2]))
+			continue;   /* the decimals of another number */
+		bool ok = read_figures(t, n, i, d, sizeof d, &nd, &end);
+		if (ok && nd == s->len && !memcmp(d, s->pat, nd) &&
+		    !(end + 1 < n && (t[end] == '.' || t[end] == ',') && digit(t[end + 1]))) {
+			*ms = i;
+			*me = end;
+			return true;
+		}
+		if (ok && end > i)
+			i = end - 1;
+	}
+	return false;
+}
+
 int search_compile(struct search *s, const char *q, size_t n, unsigned flags,
 		   struct strbuf *err)
 {
@@ -184,6 +270,8 @@ int search_compile(struct search *s, const char *q, size_t n, unsigned flags,
 	}
 	s->pat = xstrndup(q, n);
 	s->len = n;
+	if (!(flags & SEARCH_REGEX) && number_query(s))
+		return 0;
 	s->icase = !has_capital(q, n);
 	s->regex = flags & SEARCH_REGEX;
 	for (size_t i = 1; i < n && i < 64; i++)
@@ -307,6 +395,8 @@ static bool find(const struct search *s, const char *t, size_t n, size_t from,
 {
 	if (!s->ready || from > n)
 		return false;
+	if (s->number)
+		return number_find(s, t, n, from, ms, me);
 	if (!s->regex) {
 		if (!fixed_find(s, t, n, from, ms))
 			return false;

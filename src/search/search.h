@@ -3,7 +3,10 @@
  *
  * A query is a fixed string, or a POSIX extended regular expression when
  * compiled with SEARCH_REGEX (the reader also takes a leading "~" as a
- * regex prefix; see search_compile).  Smart case: the search ignores ASCII
+ * regex prefix; see search_compile).  A fixed query of figures with
+ * thousands separators or none ("9,000", "9 000", "9000") finds the
+ * number written any of those ways, and only whole: "9000" is not found
+ * in "19000" or "9000.5".  Smart case: the search ignores ASCII
  * case unless the query holds a capital letter.  Queries longer than
  * SEARCH_MAX bytes, empty queries and bad expressions are refused with a
  * message.
@@ -44,6 +47,9 @@ struct search {
 	size_t len;
 	size_t anchor, anchor2; /* its two rarest bytes (the same one when it has one byte), where scans look first */
 	regex_t re;
+	bool number;           /* a fixed query of figures ("9,000", "9 000",
+				* "9000"): matches the number in any of
+				* those written forms; pat holds its digits */
 	bool stopped;          /* the last search_all() or search_corpus() ran out
 				 * of time (SEARCH_BUDGET_MS); its results are partial */
 };

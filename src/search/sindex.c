@@ -204,7 +204,7 @@ enum sindex_answer sindex_query(const struct sindex *x, const struct search *s,
 				uint32_t *counts)
 {
 	memset(counts, 0, x->nsources * sizeof *counts);
-	if (!s->ready || s->regex || ((unsigned char)s->pat[0] & 0xC0) == 0x80)
+	if (!s->ready || s->regex || s->number || ((unsigned char)s->pat[0] & 0xC0) == 0x80)
 		return SINDEX_SCAN;
 	bool phrase = false;
 	for (size_t i = 0; i < s->len; i++)

@@ -17,7 +17,13 @@ static void test_lookup(void **state)
 	assert_int_equal(keys_lookup('j'), ACT_DOWN);
 	assert_int_equal(keys_lookup(KEY_L_DOWN), ACT_DOWN);
 	assert_int_equal(keys_lookup(KEY_CTRL('d')), ACT_HALF_DOWN);
-	assert_int_equal(keys_lookup('?'), ACT_HELP);
+	assert_int_equal(keys_lookup('?'), ACT_SEARCH_BACK);
+	assert_int_equal(keys_lookup('h'), ACT_HELP);
+	assert_int_equal(keys_lookup(KEY_CTRL('f')), ACT_PAGE_DOWN);
+	assert_int_equal(keys_lookup(KEY_CTRL('b')), ACT_PAGE_UP);
+	assert_int_equal(keys_lookup(KEY_CTRL('e')), ACT_LINE_DOWN);
+	assert_int_equal(keys_lookup(KEY_CTRL('y')), ACT_LINE_UP);
+	assert_int_equal(keys_lookup('i'), ACT_INFO);
 	assert_int_equal(keys_lookup(KEY_L_F1), ACT_HELP);
 	assert_int_equal(keys_lookup('\t'), ACT_NEXT_PANE);
 	assert_int_equal(keys_lookup('x'), ACT_NONE);
@@ -58,7 +64,7 @@ static void test_names(void **state)
 	assert_string_equal(sb.buf, "Space|Ctrl-o|Shift-Tab|Enter|G");
 	sb_reset(&sb);
 	keys_list(&sb, keys_get(ACT_HELP));
-	assert_string_equal(sb.buf, "?, h, F1");
+	assert_string_equal(sb.buf, "h, F1");
 	sb_release(&sb);
 }
 

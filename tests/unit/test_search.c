@@ -42,6 +42,34 @@ static void test_fixed_smart_case(void **state)
 	sb_release(&err);
 }
 
+/* A query of figures finds the number in every written form, whole. */
+static void test_number_forms(void **state)
+{
+	struct search s;
+	struct strbuf err = STRBUF_INIT;
+	const char *t = "about 9,000 troops, 9000 more, 9 000 again, 19000 no, 9000.5 no, "
+		"9\xe2\x80\xaf" "000 thin, 90,000 no, 9,0001 no";
+	struct span *m;
+	(void)state;
+	search_init(&s);
+	for (int q = 0; q < 3; q++) {
+		const char *qs[] = { "9,000", "9000", "9 000" };
+		assert_int_equal(search_compile(&s, qs[q], strlen(qs[q]), 0, &err), 0);
+		assert_int_equal(search_all(&s, t, strlen(t), &m), 4);
+		assert_int_equal(m[0].start, 6);
+		assert_int_equal(m[0].end, 11);
+		assert_memory_equal(t + m[1].start, "9000", 4);
+		assert_memory_equal(t + m[2].start, "9 000", 5);
+		assert_memory_equal(t + m[3].start, "9\xe2\x80\xaf" "000", 7);
+		free(m);
+	}
+	/* a number with a decimal point stays a fixed string */
+	assert_int_equal(search_compile(&s, "9.5", 3, 0, &err), 0);
+	assert_false(s.number);
+	search_release(&s);
+	sb_release(&err);
+}
+
 static void test_regex(void **state)
 {
 	struct search s;
@@ -207,6 +235,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixed_smart_case),
+		cmocka_unit_test(test_number_forms),
 		cmocka_unit_test(test_regex),
 		cmocka_unit_test(test_regex_bounds),
 		cmocka_unit_test(test_regex_limits),
