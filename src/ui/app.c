@@ -77,7 +77,11 @@ void ui_focus(struct ui *ui, enum pane_id id)
 		id == PANE_RESULTS ? VIEW_RESULTS : VIEW_MAIN;
 
 	if (id == PANE_RESULTS && !ui->nhits) {
-		ui_message(ui, true, "no search results yet: F searches the whole corpus");
+		if (ui->hits_query.len)
+			ui_message(ui, true, "0 hits for \"%s\": F searches the whole corpus",
+				   ui->hits_query.buf);
+		else
+			ui_message(ui, true, "no search results yet: F searches the whole corpus");
 		return;
 	}
 	bool relayout = v != ui->view || (ui->layout == LAYOUT_SINGLE && id != ui->focus);
@@ -285,7 +289,7 @@ void ui_hit_step(struct ui *ui, int dir)
 		return;
 	}
 	if (!ui->nmatches) {
-		ui_message(ui, true, "not found: %s", ui->query.buf);
+		ui_message(ui, true, "0 hits: %s", ui->query.buf);
 		return;
 	}
 	size_t n = ui->nmatches, ref = ui_here(ui).off;

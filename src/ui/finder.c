@@ -102,7 +102,7 @@ static void search_done(struct ui *ui, bool stopped)
 		ui_message(ui, false, "search stopped after %zu of %zu sources: %zu hit%s",
 			   j->next, ui->c->nsources, ui->nhits, ui->nhits == 1 ? "" : "s");
 	else if (!ui->nhits)
-		ui_message(ui, true, "no hit in any text for \"%s\"", ui->hits_query.buf);
+		ui_message(ui, true, "0 hits: no text holds \"%s\"", ui->hits_query.buf);
 	else
 		ui_message(ui, false, "%zu hit%s in the corpus%s", ui->nhits,
 			   ui->nhits == 1 ? "" : "s",

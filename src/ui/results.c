@@ -1,9 +1,14 @@
 /*
  * results: the Search results view, the hits of the last corpus-wide
- * search (F), one per row: source, outlet and a snippet with the hit
- * highlighted.  Enter opens the hit in the Text pane.
+ * search (F), one per row in aligned columns: source id, outlet heading
+ * and a snippet as wide as the pane with the hit highlighted about a
+ * third of the way in.  Enter opens the hit in the Text pane.
  */
 #include "ui/tui.h"
+
+#include <string.h>
+
+#include "compare/matrix.h"
 
 static size_t res_count(struct ui *ui, struct pane *p)
 {
@@ -11,11 +16,47 @@ static size_t res_count(struct ui *ui, struct pane *p)
 	return ui->nhits;
 }
 
+/* Where a snippet of w columns starts so that the hit [a, ...) sits
+ * about a third of the way in: back from a over whole characters, never
+ * past the start of its line. */
+static size_t snip_from(struct ui *ui, const char *t, size_t len, size_t a, int w)
+{
+	size_t st = a;
+
+	while (st > 0 && t[st - 1] != '\n') {
+		size_t p = st - 1;
+		while (p > 0 && !utf8_boundary(t, len, p))
+			p--;
+		if ((int)text_width(t + p, a - p, ui->ascii) > w / 3)
+			break;
+		st = p;
+	}
+	/* start at a word */
+	if (st > 0 && t[st - 1] != '\n' && t[st - 1] != ' ') {
+		size_t sp = st;
+		while (sp < a && t[sp] != ' ')
+			sp++;
+		if (sp < a)
+			st = sp + 1;
+	}
+	return st;
+}
+
 static void res_draw(struct ui *ui, struct pane *p)
 {
+	struct strbuf ab = STRBUF_INIT;
+	int idw = 4;
+
 	if (!ui->nhits)
-		draw_str(ui, p->win, 0, 0, p->w,
+		draw_str(ui, p->win, 0, 0, p->w, ui->hits_query.len ?
+			 "0 hits: F searches every text of the corpus" :
 			 "no results: F searches every text of the corpus", ui->attrs[ROLE_NORMAL]);
+	for (size_t i = 0; i < ui->c->nsources; i++) {
+		int l = (int)text_width(ui->c->sources[i].id, strlen(ui->c->sources[i].id), ui->ascii);
+		if (l > idw)
+			idw = l < 16 ? l : 16;
+	}
+	/* aligned columns: id, outlet heading, then the snippet */
 	for (int r = 0; r < p->h && p->top + (size_t)r < ui->nhits; r++) {
 		size_t row = p->top + (size_t)r;
 		const struct search_hit *h = &ui->hits[row];
@@ -27,19 +68,24 @@ static void res_draw(struct ui *ui, struct pane *p)
 
 		if (cur)
 			draw_fill(p->win, r, 0, p->w, a);
-		x += draw_str(ui, p->win, r, x, p->w - x, s->id, a | A_BOLD);
-		x += draw_str(ui, p->win, r, x, p->w - x, "  ", a);
-		x += draw_str(ui, p->win, r, x, 20 < p->w - x ? 20 : p->w - x,
-			      s->outlet ? s->outlet : "-", a);
-		x = x < 28 && p->w > 40 ? 28 : x + 2;
-		if (!t)
+		draw_str(ui, p->win, r, 0, idw, s->id, a | A_BOLD);
+		x = idw + 2;
+		sb_reset(&ab);
+		matrix_abbrev(s, &ab);
+		draw_str(ui, p->win, r, x, p->w - x, ab.buf, a);
+		x += 7;
+		if (!t || x >= p->w)
 			continue;
-		x += draw_text(ui, p->win, r, x, p->w - x, t + h->snip_start,
-			       h->start - h->snip_start, a);
+		size_t len = s->text_len, st = snip_from(ui, t, len, h->start, p->w - x);
+		size_t en = h->end;
+		while (en < len && t[en] != '\n')
+			en++;
+		x += draw_text(ui, p->win, r, x, p->w - x, t + st, h->start - st, a);
 		x += draw_text(ui, p->win, r, x, p->w - x, t + h->start,
 			       h->end - h->start, ui->attrs[ROLE_HIT]);
-		draw_text(ui, p->win, r, x, p->w - x, t + h->end, h->snip_end - h->end, a);
+		draw_text(ui, p->win, r, x, p->w - x, t + h->end, en - h->end, a);
 	}
+	sb_release(&ab);
 }
 
 static void res_enter(struct ui *ui, struct pane *p)

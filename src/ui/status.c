@@ -172,7 +172,7 @@ static void accept(struct ui *ui)
 			ui_message(ui, true, "search stopped after %d s: the expression is too "
 				   "slow on this text (try a simpler one)", SEARCH_BUDGET_MS / 1000);
 		} else if (ui->hit < 0) {
-			ui_message(ui, true, "not found: %s", ui->input_buf.buf);
+			ui_message(ui, true, "0 hits, not found: %s", ui->input_buf.buf);
 		} else {
 			struct place here = ui_here(ui);
 			ui_goto_place(ui, origin);

@@ -416,6 +416,41 @@ else
 fi
 keys Q
 
+# ---- the sizes people use: 80x24, 120x35, 200x50 ----
+for size in 80x24 120x35 200x50; do
+	start "${size%x*}" "${size#*x}" --
+	see "$size: started" "> Sources"
+	see "$size: a claim's text in the Claims pane" "Since the middle of January, Russia"
+	if [ "$size" != 80x24 ]; then
+		see "$size: a source title in the Sources pane" "OD    Why is Belarus"
+	fi
+	keys F 9 , 0 0 0 Enter
+	see "$size: F 9,000 says how many hits" "2 hits for \"9,000\""
+	see "$size: F 9,000 finds \"9000\"" "around 9000 Russian"
+	keys q F z z q x Enter
+	see "$size: a search without a hit says 0 hits" "0 hits"
+	keys 5
+	see "$size: 5 then says the last search found 0 hits" "0 hits for \"zzqx\""
+	keys 4 j j L
+	see "$size: the matrix cell" "odr (openDemocracy, 2022-02-09): odr-04, Alexander Lukashenka: 2022-01-17"
+	keys Enter
+	see "$size: Enter jumps to the claim" "> Text: odr"
+	keys C-o
+	see "$size: Ctrl-o back to the exact matrix cell" "odr (openDemocracy, 2022-02-09): odr-04, Alexander Lukashenka: 2022-01-17"
+	keys v
+	see "$size: the drill-down" "status: CONFLICT"
+	keys q
+	see "$size: q from the drill-down returns to the matrix" "* curated  A auto"
+	keys / C O N F L Enter
+	see "$size: / in Compare narrows the topics" "filter: CONFL"
+	if screen | grep -qE '^[*A] (agree|differ|measure|timeline|related) '; then
+		bad "$size: / in Compare: only the topics that match"
+	else
+		ok "$size: / in Compare: only the topics that match"
+	fi
+	keys Q
+done
+
 # ---- drawing cost over a slow link ----
 start 80 24 --
 see "bytes: started" "> Sources"
