@@ -167,6 +167,12 @@ static void put_topic(const struct cmp_model *m, size_t t)
 	put("  ");
 	put_text(tp->label);
 	put("\n");
+	long ct = tp->automatic ? -1 : corpus_find_topic(c, tp->id);
+	if (ct >= 0 && c->topics[ct].note) {
+		put("  note: ");
+		put_text(c->topics[ct].note);
+		put("\n");
+	}
 	for (size_t k = 0; k < tp->nclaims; k++) {
 		size_t ci = tp->claims[k];
 		const struct claim *x = &c->claims[ci];

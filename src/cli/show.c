@@ -241,6 +241,11 @@ int cmd_topics(struct corpus *c, const struct cli_args *a)
 			out_str("]");
 		}
 		out_str("\n");
+		if (t->note) {
+			out_str("  note: ");
+			out_text(t->note, 0);
+			out_str("\n");
+		}
 		for (size_t k = 0; k < t->nclaims; k++)
 			out_claim_line(c, t->claims[k], "  ");
 	}

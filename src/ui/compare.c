@@ -642,6 +642,9 @@ bool compare_open_id(struct ui *ui, const char *id)
 
 void compare_open_claim(struct ui *ui, long claim)
 {
+	static long last_claim = -1;
+	static size_t next;
+
 	if (claim < 0) {
 		ui_message(ui, true, "no claim selected: pick one in Claims (3)");
 		return;
@@ -652,9 +655,22 @@ void compare_open_claim(struct ui *ui, long claim)
 		ui_message(ui, true, "claim %s is in no topic", ui->c->claims[claim].id);
 		return;
 	}
+	/* a claim in several of the index's topics: c again shows the next */
+	const struct claim *cl = &ui->c->claims[claim];
+	size_t n = cl->ntopics;
+	if (n > 1) {
+		next = claim == last_claim ? (next + 1) % n : 0;
+		long k = compare_find_topic(ui->cmp, ui->c->topics[cl->topics[next]].id);
+		if (k >= 0)
+			t = k;
+	}
+	last_claim = claim;
 	compare_open_topic(ui, (size_t)t, claim);
-	ui_message(ui, false, "claim %s in topic %s", ui->c->claims[claim].id,
-		   ui->cmp->topics[t].id);
+	if (n > 1)
+		ui_message(ui, false, "claim %s in topic %zu of %zu, %s (c again: the next)",
+			   cl->id, next + 1, n, ui->cmp->topics[t].id);
+	else
+		ui_message(ui, false, "claim %s in topic %s", cl->id, ui->cmp->topics[t].id);
 }
 
 const struct pane_ops compare_ops = {

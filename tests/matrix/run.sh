@@ -113,6 +113,12 @@ keys C q 3 g c
 see "c from the Claims pane opens the claim's topic" ", far-east-troop-transfers  ("
 see "c from Claims: the claim's cell" "mt (The Moscow Times, 2022-02?): mt-01: 2022-01"
 
+# ---- c on a claim in several topics: c again shows the next ----
+keys : c l a i m Space m t - 1 6 Enter c
+see "c on a claim in two topics says so" "claim mt-16 in topic 1 of 2"
+keys c
+see "c again: the other topic" "claim mt-16 in topic 2 of 2"
+
 # ---- the drill-down ----
 keys : t o p i c Space a l l i e d - r e s o l v e - a n n o u n c e m e n t Enter
 see ":topic opens the topic's row" ", allied-resolve-announcement  ("
@@ -193,6 +199,11 @@ else
 	ok "LANG=C: only ASCII written"
 fi
 keys Q
+
+# ---- the text commands print the notes ----
+expect "compare TOPIC prints the topic's note" 0 "note: mt says Lukashenko announced the exercises" \
+	"$LECTERN" compare allied-resolve-announcement
+expect "topics prints every topic's note" 0 "note: Both February 2022 texts report" "$LECTERN" topics
 
 # ---- an imported corpus: automatic topics only ----
 expect "import the seeds" 0 "imported" "$LECTERN" import tests/fixtures/seeds --output "$TMP/x"
