@@ -422,7 +422,7 @@ for size in 80x24 120x35 200x50; do
 	see "$size: started" "> Sources"
 	see "$size: a claim's text in the Claims pane" "Since the middle of January, Russia"
 	if [ "$size" != 80x24 ]; then
-		see "$size: a source title in the Sources pane" "OD    Why is Belarus"
+		see "$size: a source title in the Sources pane" "Why is Belarus"
 	fi
 	keys F 9 , 0 0 0 Enter
 	see "$size: F 9,000 says how many hits" "2 hits for \"9,000\""
