@@ -35,18 +35,51 @@ bool compare_voices_differ(const struct cmp_model *m, size_t a, size_t b)
 	return x->source != y->source || !same_str(x->speaker, y->speaker);
 }
 
-/* Pairs, status and source count of a topic whose claims are set. */
+/* The day claim i's source was published, or -1 when it gives no single
+ * day. */
+long compare_claim_day(const struct cmp_model *m, size_t i)
+{
+	long f, l;
+	enum norm_prec p;
+	const char *s = m->c->sources[m->c->claims[i].source].published;
+	if (norm_date_parse(s, &f, &l, &p) < 0 || f != l)
+		return -1;
+	return f;
+}
+
+void compare_pair(const struct cmp_model *m, size_t a, size_t b, struct verdict_pair *out)
+{
+	verdict_claims(m->vals[a].v, m->vals[a].n, m->vals[b].v, m->vals[b].n, out);
+	verdict_moment(out, m->vals[a].v, m->vals[b].v, compare_claim_day(m, a),
+		       compare_claim_day(m, b));
+	/* deciding values as indexes into the claim's own values */
+	if (out->ia >= 0)
+		out->ia = m->vals[a].index[out->ia];
+	if (out->ib >= 0)
+		out->ib = m->vals[b].index[out->ib];
+}
+
+/* Pairs, status and source count of a topic whose claims are set.  At most
+ * CMP_MAX_PAIRS pairs are judged: past that, each claim meets the claims
+ * that follow it within a window, and the topic says it was sampled. */
 static void judge(struct cmp_model *m, struct cmp_topic *t)
 {
 	size_t alloc = 0;
 	bool *src = xcalloc(m->c->nsources ? m->c->nsources : 1, sizeof *src);
+	size_t window = t->nclaims;
+	if (t->nclaims > 1 && (t->nclaims - 1) > 2 * CMP_MAX_PAIRS / t->nclaims) {
+		window = CMP_MAX_PAIRS / t->nclaims;
+		if (window < 2)
+			window = 2;
+		t->sampled = true;
+	}
 	for (size_t i = 0; i < t->nclaims; i++) {
 		size_t a = t->claims[i];
 		if (!src[m->c->claims[a].source]) {
 			src[m->c->claims[a].source] = true;
 			t->nsources++;
 		}
-		for (size_t j = i + 1; j < t->nclaims; j++) {
+		for (size_t j = i + 1; j < t->nclaims && j <= i + window; j++) {
 			size_t b = t->claims[j];
 			if (!compare_voices_differ(m, a, b))
 				continue;
@@ -57,12 +90,7 @@ static void judge(struct cmp_model *m, struct cmp_topic *t)
 			struct cmp_pair *p = &t->pairs[t->npairs++];
 			p->a = a;
 			p->b = b;
-			verdict_claims(m->vals[a].v, m->vals[a].n, m->vals[b].v, m->vals[b].n, &p->v);
-			/* deciding values as indexes into the claim's own values */
-			if (p->v.ia >= 0)
-				p->v.ia = m->vals[a].index[p->v.ia];
-			if (p->v.ib >= 0)
-				p->v.ib = m->vals[b].index[p->v.ib];
+			compare_pair(m, a, b, &p->v);
 		}
 	}
 	free(src);
@@ -223,7 +251,7 @@ static int severity(enum verdict v)
 	static const int sev[VERDICT_COUNT] = {
 		[VERDICT_NONE] = 0, [VERDICT_AGREE] = 1, [VERDICT_TIMELINE] = 2,
 		[VERDICT_MEASURE] = 3, [VERDICT_DIFFER] = 4, [VERDICT_CONFLICT] = 5,
-		[VERDICT_MIXED] = 4,
+		[VERDICT_MIXED] = 4, [VERDICT_RELATED] = 0,
 	};
 	return sev[v];
 }
