@@ -261,7 +261,9 @@ void verdict_moment(struct verdict_pair *p, const struct norm_value *a,
 	if (!p->by_values || p->ia < 0 || p->ib < 0 || day_a < 0 || day_b < 0)
 		return;
 	const struct norm_value *x = &a[p->ia], *y = &b[p->ib];
-	if (x->kind == NORM_DATE || labs(day_a - day_b) <= 1 || x->point == y->point)
+	/* running totals: counts, masses, money; not shares, lengths or dates */
+	if ((x->kind != NORM_COUNT && x->kind != NORM_MASS && x->kind != NORM_MONEY) ||
+	    labs(day_a - day_b) <= 1 || x->point == y->point)
 		return;
 	if (p->v == VERDICT_DIFFER || p->v == VERDICT_CONFLICT ||
 	    (p->v == VERDICT_AGREE && (x->prec == PREC_OPEN || y->prec == PREC_OPEN)))

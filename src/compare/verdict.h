@@ -52,7 +52,8 @@
  * value pairs each value of one claim meets only the values of the other
  * nearest to it, so two claims of 20,000 values cost O(n log n).
  *
- * Same moment (verdict_moment()): two quantities from sources published
+ * Same moment (verdict_moment()): two counts, masses or sums of money (the
+ * quantities that run up over time: tolls, cargo, aid) from sources published
  * more than a day apart are a timeline (an update), never a differ or a
  * conflict, when their points differ; "at least 235" against 305 is such an
  * update when the days differ, and agree on one day.

@@ -138,7 +138,7 @@ see "50x20: drill-down and back" "* curated  A auto"
 keys : t o p i c Space s t a g i n g - g r o u n d Enter v G
 see "50x20: G in the drill-down shows the last claim whole" "Kyiv in the beginning of the war"
 keys g
-see "50x20: g back to the first claim" "= mt-11  mt (MT)  2022-02?"
+see "50x20: g back to the first claim" "? mt-11  mt (MT)  2022-02?"
 keys v
 T resize-window -t t -x 20 -y 6
 sleep 0.2
