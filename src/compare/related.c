@@ -65,6 +65,8 @@ static void add_value(struct scan_ctx *s, const struct norm_value *v)
 	push(s, termdict_id(s->d, key, strlen(key), NULL, 0), 1, false);
 }
 
+static void source_similarity(struct rel_index *r);
+
 static int by_id(const void *x, const void *y)
 {
 	const struct tmp_term *a = x, *b = y;
@@ -143,6 +145,7 @@ void related_build(struct rel_index *r, const struct cmp_model *m)
 		r->max_df = 64;
 	r->acc = xcalloc(n ? n : 1, sizeof *r->acc);
 	r->touched = xmalloc((n ? n : 1) * sizeof *r->touched);
+	source_similarity(r);
 }
 
 void related_release(struct rel_index *r)
@@ -156,7 +159,79 @@ void related_release(struct rel_index *r)
 	free(r->post);
 	free(r->acc);
 	free(r->touched);
+	free(r->src_sim);
 	memset(r, 0, sizeof *r);
+}
+
+static size_t df(const struct rel_index *r, uint32_t t);
+static double idf(const struct rel_index *r, uint32_t t);
+
+struct src_term {
+	uint32_t src, term;
+	float w;
+};
+
+static int by_src_term(const void *x, const void *y)
+{
+	const struct src_term *a = x, *b = y;
+	if (a->src != b->src)
+		return a->src < b->src ? -1 : 1;
+	return a->term < b->term ? -1 : a->term > b->term;
+}
+
+/* Cosine of the sources' word vectors (TF-IDF over all their claims, not
+ * their figures), for up to RELATED_MAX_SOURCES sources. */
+static void source_similarity(struct rel_index *r)
+{
+	const struct corpus *c = r->m->c;
+	size_t ns = c->nsources, used = r->doc_off[c->nclaims];
+	if (ns < 2 || ns > RELATED_MAX_SOURCES)
+		return;
+	struct src_term *st = xmalloc((used ? used : 1) * sizeof *st);
+	size_t n = 0;
+	for (size_t i = 0; i < c->nclaims; i++)
+		for (uint32_t k = r->doc_off[i]; k < r->doc_off[i + 1]; k++) {
+			uint32_t t = r->doc_terms[k] & ~ENT_BIT;
+			if (r->d.terms[t][0] == VAL_PREFIX)
+				continue;
+			st[n++] = (struct src_term){ (uint32_t)c->claims[i].source, t,
+						     (float)(r->doc_tf[k] * idf(r, t)) };
+		}
+	qsort(st, n, sizeof *st, by_src_term);
+	size_t w = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (w && st[w - 1].src == st[k].src && st[w - 1].term == st[k].term)
+			st[w - 1].w += st[k].w;
+		else
+			st[w++] = st[k];
+	}
+	size_t *off = xcalloc(ns + 1, sizeof *off);
+	double *norm = xcalloc(ns, sizeof *norm);
+	for (size_t k = 0; k < w; k++) {
+		off[st[k].src + 1]++;
+		norm[st[k].src] += (double)st[k].w * st[k].w;
+	}
+	for (size_t i = 0; i < ns; i++)
+		off[i + 1] += off[i];
+	r->src_sim = xcalloc(ns * ns, sizeof *r->src_sim);
+	for (size_t a = 0; a < ns; a++)
+		for (size_t b = a + 1; b < ns; b++) {
+			double dot = 0;
+			size_t i = off[a], j = off[b];
+			while (i < off[a + 1] && j < off[b + 1]) {
+				if (st[i].term < st[j].term)
+					i++;
+				else if (st[j].term < st[i].term)
+					j++;
+				else
+					dot += (double)st[i++].w * st[j++].w;
+			}
+			double x = norm[a] > 0 && norm[b] > 0 ? dot / sqrt(norm[a] * norm[b]) : 0;
+			r->src_sim[a * ns + b] = r->src_sim[b * ns + a] = (float)x;
+		}
+	free(off);
+	free(norm);
+	free(st);
 }
 
 static size_t df(const struct rel_index *r, uint32_t t)
@@ -294,6 +369,8 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out)
 		long dd = compare_claim_day(m, d);
 		if (day >= 0 && dd >= 0)
 			s /= 1 + (double)labs(day - dd) / 365;
+		if (r->src_sim)
+			s *= RELATED_SRC_BASE + r->src_sim[src * cp->nsources + cp->claims[d].source];
 		x->score = s;
 	}
 	for (size_t i = 0; i < nt; i++)

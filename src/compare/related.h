@@ -11,8 +11,12 @@
  * agreement on what the claims measure: the same measure (kind, unit
  * dimension and counted thing, verdict.h) x1.5, only the same kind x1.15;
  * by shared named entities (capitalised words inside a sentence): x(1 +
- * 0.1 each, at most 3); and by time: sources published g days apart
- * (both dated) get 1 / (1 + g / 365).  No word lists.
+ * 0.1 each, at most 3); by time: sources published g days apart
+ * (both dated to the day) get 1 / (1 + g / 365); and by the likeness of
+ * the two articles, the cosine s of their sources' TF-IDF word vectors
+ * over all their claims: x(0.2 + s), so that a claim from an article on
+ * another story ranks below one from an article on the same story (up to
+ * RELATED_MAX_SOURCES sources; with more, no such factor).  No word lists.
  *
  * Blocking: candidates come from an inverted index; a term found in more
  * than max(64, 4 sqrt(N)) claims is skipped, so a query touches a bounded
@@ -37,6 +41,8 @@
 #include "compare/termdict.h"
 
 #define RELATED_RERANK 64
+#define RELATED_MAX_SOURCES 1024
+#define RELATED_SRC_BASE 0.2
 
 struct rel_hit {
 	size_t claim;
@@ -67,6 +73,7 @@ struct rel_index {
 	double *acc;                 /* scratch, per claim */
 	uint32_t *touched;
 	size_t postings_read;        /* for reports */
+	float *src_sim;              /* sources x sources cosine, or NULL */
 };
 
 void related_build(struct rel_index *r, const struct cmp_model *m);
