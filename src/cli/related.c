@@ -16,9 +16,11 @@
 
 /* The verdict as the related list names it: null (JSON) when nothing was
  * compared. */
-static const char *verdict_or_null(const struct verdict_pair *v)
+static const char *verdict_or_null(const struct rel_hit *h)
 {
-	return v->v == VERDICT_RELATED || v->v == VERDICT_NONE ? NULL : verdict_name(v->v);
+	if (h->gated || h->v.v == VERDICT_RELATED || h->v.v == VERDICT_NONE)
+		return NULL;
+	return verdict_name(h->v.v);
 }
 
 static void add_json(cJSON *list, struct rel_index *r, size_t c, const struct rel_hit *h,
@@ -31,7 +33,7 @@ static void add_json(cJSON *list, struct rel_index *r, size_t c, const struct re
 	cJSON *arr = cJSON_AddArrayToObject(o, "counterparts");
 	for (size_t i = 0; i < n; i++) {
 		const struct claim *x = &cp->claims[h[i].claim];
-		const char *v = verdict_or_null(&h[i].v);
+		const char *v = verdict_or_null(&h[i]);
 		cJSON *j = cJSON_CreateObject();
 		cJSON_AddStringToObject(j, "claim", x->id);
 		cJSON_AddStringToObject(j, "source", cp->sources[x->source].id);
@@ -64,12 +66,12 @@ static void put_text_rows(struct rel_index *r, size_t c, const struct rel_hit *h
 		char num[32];
 		snprintf(num, sizeof num, "  %6.2f  ", h[i].score);
 		out_str("  ");
-		out_str((char[]){ verdict_mark(h[i].v.v), '\0' });
+		out_str((char[]){ h[i].gated ? '?' : verdict_mark(h[i].v.v), '\0' });
 		out_str(num);
 		out_text(x->id, 0);
 		out_str("  ");
-		out_str(verdict_name(h[i].v.v));
-		out_str(h[i].v.v == VERDICT_RELATED ? " (no comparable value)" : "");
+		out_str(h[i].gated ? "no verdict" : verdict_name(h[i].v.v));
+		out_str(h[i].v.v == VERDICT_RELATED && !h[i].gated ? " (no comparable value)" : "");
 		sb_reset(&why);
 		related_why(r, c, &h[i], &why);
 		out_str(": ");

@@ -47,11 +47,30 @@ long compare_claim_day(const struct cmp_model *m, size_t i)
 	return f;
 }
 
+static bool published_span(const struct cmp_model *m, size_t i, long *lo, long *hi)
+{
+	enum norm_prec p;
+	const char *s = m->c->sources[m->c->claims[i].source].published;
+	return norm_date_parse(s, lo, hi, &p) == 0 && *hi - *lo < 31;
+}
+
 void compare_pair(const struct cmp_model *m, size_t a, size_t b, struct verdict_pair *out)
 {
+	long la, ha, lb, hb, da = -1, db = -1;
 	verdict_claims(m->vals[a].v, m->vals[a].n, m->vals[b].v, m->vals[b].n, out);
-	verdict_moment(out, m->vals[a].v, m->vals[b].v, compare_claim_day(m, a),
-		       compare_claim_day(m, b));
+	/* the moments of the two sources: their nearest days when their
+	 * publication dates (a day or a month) do not overlap */
+	if (published_span(m, a, &la, &ha) && published_span(m, b, &lb, &hb)) {
+		da = db = la;
+		if (ha < lb) {
+			da = ha;
+			db = lb;
+		} else if (hb < la) {
+			da = la;
+			db = hb;
+		}
+	}
+	verdict_moment(out, m->vals[a].v, m->vals[b].v, da, db);
 	/* deciding values as indexes into the claim's own values */
 	if (out->ia >= 0)
 		out->ia = m->vals[a].index[out->ia];

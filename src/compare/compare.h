@@ -86,8 +86,10 @@ long compare_find_topic(const struct cmp_model *m, const char *id);
 /* Pairs judged in one topic at most (compare.c judge()). */
 #define CMP_MAX_PAIRS 200000
 
-/* The verdict on claims a and b (verdict_claims() and verdict_moment();
- * the deciding values as indexes into each claim's own values). */
+/* The verdict on claims a and b (verdict_claims() and verdict_moment()
+ * on their sources' publication dates, a day or a month: months that do
+ * not overlap are different moments; the deciding values as indexes into
+ * each claim's own values). */
 void compare_pair(const struct cmp_model *m, size_t a, size_t b, struct verdict_pair *out);
 /* The day claim i's source was published, or -1 when not a single day. */
 long compare_claim_day(const struct cmp_model *m, size_t i);

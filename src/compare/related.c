@@ -14,6 +14,7 @@
 #define TITLE_W (1.0 / 3)
 #define ENT_BIT 0x80000000u      /* in doc_terms: the word was a name */
 #define VAL_PREFIX '#'           /* value terms start with it */
+#define VALUE_W 2.0              /* a shared figure weighs as two words */
 
 struct tmp_term {
 	uint32_t id;
@@ -274,6 +275,30 @@ static void shared(const struct rel_index *r, size_t a, size_t b, struct rel_hit
 	}
 }
 
+/* BM25 of claim a as the query against claim b, over every term both
+ * hold (the blocking skips the commonest; the final score does not). */
+static double bm25(const struct rel_index *r, size_t a, size_t b)
+{
+	uint32_t i = r->doc_off[a], j = r->doc_off[b];
+	double s = 0;
+	while (i < r->doc_off[a + 1] && j < r->doc_off[b + 1]) {
+		uint32_t x = r->doc_terms[i] & ~ENT_BIT, y = r->doc_terms[j] & ~ENT_BIT;
+		if (x < y) {
+			i++;
+		} else if (y < x) {
+			j++;
+		} else {
+			double tf = r->doc_tf[j];
+			double w = idf(r, x) * r->doc_tf[i] *
+				   (r->d.terms[x][0] == VAL_PREFIX ? VALUE_W : 1);
+			s += w * tf * (K1 + 1) / (tf + K1 * (1 - B + B * r->len[b] / r->avg_len));
+			i++;
+			j++;
+		}
+	}
+	return s;
+}
+
 static int measure_level(const struct cmp_model *m, size_t a, size_t b,
 			 const struct verdict_pair *v)
 {
@@ -339,7 +364,7 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out)
 		size_t f = df(r, t);
 		if (f < 2 || f > r->max_df)
 			continue;
-		double w = idf(r, t) * r->doc_tf[q];
+		double w = idf(r, t) * r->doc_tf[q] * (r->d.terms[t][0] == VAL_PREFIX ? VALUE_W : 1);
 		for (uint32_t p = r->post_off[t]; p < r->post_off[t + 1]; p++) {
 			uint32_t d = r->post[p].claim;
 			r->postings_read++;
@@ -363,7 +388,7 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out)
 		compare_pair(m, c, d, &x->v);
 		shared(r, c, d, x);
 		x->measure = measure_level(m, c, d, &x->v);
-		double s = r->acc[d];
+		double s = bm25(r, c, d);
 		s *= x->measure == 2 ? 1.5 : x->measure == 1 ? 1.15 : 1;
 		s *= 1 + 0.1 * (x->shared_entities < 3 ? x->shared_entities : 3);
 		long dd = compare_claim_day(m, d);
@@ -388,7 +413,9 @@ void related_why(const struct rel_index *r, size_t c, const struct rel_hit *h,
 	const struct cmp_model *m = r->m;
 	size_t at = out->len;
 	if (h->gated)
-		sb_addstr(out, "no verdict, not each other's closest; ");
+		sb_addstr(out, "not each other's closest");
+	if (out->len > at && (h->v.by_values || h->v.v == VERDICT_MEASURE || h->measure == 1))
+		sb_addstr(out, "; ");
 	if (h->v.by_values && h->v.ia >= 0) {
 		const struct value *v = &m->c->claims[c].values[h->v.ia];
 		const char *what = v->type == VALUE_DATE ? v->about : v->counted ? v->counted : v->unit;
@@ -425,10 +452,6 @@ void related_gate(struct rel_index *r, size_t c, struct rel_hit *h, size_t n)
 		for (size_t j = 0; j < nb; j++)
 			mutual |= back[j].claim == c;
 		bool first = nb && back[0].claim == c && i == 0;
-		if (!mutual || (h[i].v.v == VERDICT_CONFLICT && !first)) {
-			h[i].v.v = VERDICT_RELATED;
-			h[i].v.by_values = false;
-			h[i].gated = true;
-		}
+		h[i].gated = !mutual || (h[i].v.v == VERDICT_CONFLICT && !first);
 	}
 }

@@ -7,7 +7,9 @@
  * words dropped, stemmed) plus a little context, its source's title at a
  * third of a word's weight, and its figures as terms of their own (a value
  * on a log grid of a tenth of a decade, with its kind and canonical unit:
- * "350 USD", "14,000 quarts").  The BM25 score is then multiplied by
+ * "350 USD", "14,000 quarts"), a shared figure weighing as two words.
+ * The final BM25 counts every shared word (blocking skips the commonest
+ * when finding candidates, below); it is then multiplied by
  * agreement on what the claims measure: the same measure (kind, unit
  * dimension and counted thing, verdict.h) x1.5, only the same kind x1.15;
  * by shared named entities (capitalised words inside a sentence): x(1 +
@@ -51,7 +53,7 @@ struct rel_hit {
 	uint32_t shared_term;        /* the rarest word both use, or UINT32_MAX */
 	unsigned shared_entities;
 	int measure;                 /* 2 same measure, 1 same kind, 0 neither */
-	bool gated;                  /* a verdict withheld by related_gate() */
+	bool gated;                  /* verdict withheld by related_gate(): none */
 };
 
 struct rel_post {
@@ -84,8 +86,8 @@ void related_release(struct rel_index *r);
 size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out);
 
 /*
- * Same ground: withholds the verdicts of hits h[0..n) of claim c (making
- * them VERDICT_RELATED, gated) unless c is also among the RELATED_MUTUAL
+ * Same ground: withholds the verdicts of hits h[0..n) of claim c (sets
+ * gated; v keeps what the values say, for why) unless c is among the RELATED_MUTUAL
  * best counterparts of the hit; a conflict further needs the two to be each
  * other's first.  Costs one related_of() per hit.
  */
