@@ -301,6 +301,7 @@ int norm_value(const struct value *v, struct norm_value *out)
 {
 	memset(out, 0, sizeof *out);
 	out->unit = v->unit;
+	out->canon = norm_unit_canon(v->unit);
 	out->counted = v->counted;
 	out->qualifier = v->qualifier;
 	out->about = v->about;

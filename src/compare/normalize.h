@@ -65,6 +65,7 @@ struct norm_value {
 	double point;             /* the stated value on the kind's scale */
 	double lo, hi;            /* inclusive; -INFINITY / INFINITY when open */
 	const char *unit;         /* the unit as stated, nullable */
+	const char *canon;        /* norm_unit_canon(unit), nullable */
 	const char *counted;      /* what is counted, nullable */
 	const char *about;        /* what event a date is of, nullable */
 	const char *qualifier;    /* nullable */

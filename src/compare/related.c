@@ -57,7 +57,7 @@ static void add_value(struct scan_ctx *s, const struct norm_value *v)
 		snprintf(key, sizeof key, "%cdate:%ld", VAL_PREFIX, (long)v->lo);
 	} else {
 		double x = fabs(v->point);
-		const char *u = norm_unit_canon(v->unit);
+		const char *u = v->canon ? v->canon : norm_unit_canon(v->unit);
 		if (!isfinite(x) || x <= 0)
 			return;
 		snprintf(key, sizeof key, "%c%s:%.40s:%ld", VAL_PREFIX, norm_kind_name(v->kind),
@@ -146,6 +146,9 @@ void related_build(struct rel_index *r, const struct cmp_model *m)
 		r->max_df = 64;
 	r->acc = xcalloc(n ? n : 1, sizeof *r->acc);
 	r->touched = xmalloc((n ? n : 1) * sizeof *r->touched);
+	r->mutual = xmalloc((n ? n : 1) * RELATED_MUTUAL * sizeof *r->mutual);
+	r->mutual_n = xmalloc(n ? n : 1);
+	memset(r->mutual_n, UINT8_MAX, n ? n : 1);
 	source_similarity(r);
 }
 
@@ -161,6 +164,8 @@ void related_release(struct rel_index *r)
 	free(r->acc);
 	free(r->touched);
 	free(r->src_sim);
+	free(r->mutual);
+	free(r->mutual_n);
 	memset(r, 0, sizeof *r);
 }
 
@@ -401,6 +406,12 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out)
 	for (size_t i = 0; i < nt; i++)
 		r->acc[r->touched[i]] = 0;
 	qsort(h, keep, sizeof *h, by_score);
+	if (r->mutual_n[c] == UINT8_MAX && (k >= RELATED_MUTUAL || keep <= k)) {
+		size_t nm = keep < RELATED_MUTUAL ? keep : RELATED_MUTUAL;
+		for (size_t j = 0; j < nm; j++)
+			r->mutual[c * RELATED_MUTUAL + j] = (uint32_t)h[j].claim;
+		r->mutual_n[c] = (uint8_t)nm;
+	}
 	size_t n = keep < k ? keep : k;
 	memcpy(out, h, n * sizeof *out);
 	free(h);
@@ -443,15 +454,29 @@ void related_why(const struct rel_index *r, size_t c, const struct rel_hit *h,
 		sb_addstr(out, "similar wording");
 }
 
+/* The RELATED_MUTUAL best counterparts of claim c, computed once. */
+static const uint32_t *mutual_of(struct rel_index *r, size_t c, uint8_t *n)
+{
+	if (r->mutual_n[c] == UINT8_MAX) {
+		struct rel_hit back[RELATED_MUTUAL];
+		size_t nb = related_of(r, c, RELATED_MUTUAL, back);
+		for (size_t j = 0; j < nb; j++)
+			r->mutual[c * RELATED_MUTUAL + j] = (uint32_t)back[j].claim;
+		r->mutual_n[c] = (uint8_t)nb;
+	}
+	*n = r->mutual_n[c];
+	return &r->mutual[c * RELATED_MUTUAL];
+}
+
 void related_gate(struct rel_index *r, size_t c, struct rel_hit *h, size_t n)
 {
-	struct rel_hit back[RELATED_MUTUAL];
 	for (size_t i = 0; i < n; i++) {
-		size_t nb = related_of(r, h[i].claim, RELATED_MUTUAL, back);
+		uint8_t nb;
+		const uint32_t *back = mutual_of(r, h[i].claim, &nb);
 		bool mutual = false;
 		for (size_t j = 0; j < nb; j++)
-			mutual |= back[j].claim == c;
-		bool first = nb && back[0].claim == c && i == 0;
+			mutual |= back[j] == c;
+		bool first = nb && back[0] == c && i == 0;
 		h[i].gated = !mutual || (h[i].v.v == VERDICT_CONFLICT && !first);
 	}
 }

@@ -43,6 +43,7 @@
 #include "compare/termdict.h"
 
 #define RELATED_RERANK 64
+#define RELATED_MUTUAL 3
 #define RELATED_MAX_SOURCES 1024
 #define RELATED_SRC_BASE 0.2
 
@@ -76,6 +77,8 @@ struct rel_index {
 	uint32_t *touched;
 	size_t postings_read;        /* for reports */
 	float *src_sim;              /* sources x sources cosine, or NULL */
+	uint32_t *mutual;            /* per claim: its RELATED_MUTUAL best ... */
+	uint8_t *mutual_n;           /* ... and how many; UINT8_MAX: not yet */
 };
 
 void related_build(struct rel_index *r, const struct cmp_model *m);
@@ -89,9 +92,8 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out);
  * Same ground: withholds the verdicts of hits h[0..n) of claim c (sets
  * gated; v keeps what the values say, for why) unless c is among the RELATED_MUTUAL
  * best counterparts of the hit; a conflict further needs the two to be each
- * other's first.  Costs one related_of() per hit.
+ * other's first.  Each claim's best are computed once and kept.
  */
-#define RELATED_MUTUAL 3
 void related_gate(struct rel_index *r, size_t c, struct rel_hit *h, size_t n);
 
 /* A few words on what matched: "same count of passengers; both 'search'". */

@@ -34,6 +34,12 @@ enum verdict verdict_parse(const char *s)
 	return VERDICT_NONE;
 }
 
+/* The value's canonical unit (values made by hand may lack it). */
+static const char *canon(const struct norm_value *v)
+{
+	return v->canon ? v->canon : norm_unit_canon(v->unit);
+}
+
 bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b)
 {
 	int pa, pb;
@@ -49,7 +55,7 @@ bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b
 	if (a->kind == NORM_DURATION)
 		return false;
 	if ((a->kind == NORM_COUNT || a->kind == NORM_MONEY) && a->unit && b->unit)
-		return !strcasecmp(norm_unit_canon(a->unit), norm_unit_canon(b->unit));
+		return !strcasecmp(canon(a), canon(b));
 	return true;
 }
 
@@ -134,7 +140,7 @@ static int match_quality(const struct norm_value *a, const struct norm_value *b)
 		return 2;
 	if (a->kind != NORM_COUNT)
 		return 1;     /* a unit of scale (km, USD, kg) says not what is measured */
-	const char *ua = norm_unit_canon(a->unit), *ub = norm_unit_canon(b->unit);
+	const char *ua = canon(a), *ub = canon(b);
 	return ua && ub && !strcasecmp(ua, ub) ? 2 : 1;
 }
 
