@@ -55,8 +55,9 @@ measure() {  # measure NAME CMD...
 	shift
 	if [ -x /usr/bin/time ]; then
 		/usr/bin/time -v "$@" >"$dir/out" 2>"$log" || { echo "$name: failed"; tail -3 "$log"; return 1; }
-		printf '%-28s %s s, %s MB\n' "$name" \
+		printf '%-28s %s wall, %s s user+sys, %s MB\n' "$name" \
 			"$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log")" \
+			"$(awk -F': ' '/User time|System time/ { t += $2 } END { printf "%.2f", t }' "$log")" \
 			"$(($(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log") / 1024))"
 	else
 		local t0 t1

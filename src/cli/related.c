@@ -2,6 +2,7 @@
 #include "cli/compare.h"
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,8 +24,10 @@ static const char *verdict_or_null(const struct rel_hit *h)
 	return verdict_name(h->v.v);
 }
 
-static void add_json(cJSON *list, struct rel_index *r, size_t c, const struct rel_hit *h,
-		     size_t n)
+/* One claim's entry, printed at once (the list is streamed: a whole
+ * corpus's worth of cJSON would cost gigabytes). */
+static void put_json(struct rel_index *r, size_t c, const struct rel_hit *h, size_t n,
+		     bool first)
 {
 	const struct corpus *cp = r->m->c;
 	struct strbuf why = STRBUF_INIT;
@@ -47,8 +50,9 @@ static void add_json(cJSON *list, struct rel_index *r, size_t c, const struct re
 		cJSON_AddStringToObject(j, "why", why.buf);
 		cJSON_AddItemToArray(arr, j);
 	}
-	cJSON_AddItemToArray(list, o);
 	sb_release(&why);
+	out_str(first ? "\n" : ",\n");
+	out_json(o);
 }
 
 static void put_text_rows(struct rel_index *r, size_t c, const struct rel_hit *h, size_t n)
@@ -113,22 +117,19 @@ int cmd_related(struct corpus *c, const struct cli_args *a)
 	compare_build(&m, c, CMP_NO_AUTO, NULL);
 	related_build(&r, &m);
 	struct rel_hit *h = xmalloc((size_t)k * sizeof *h);
-	cJSON *root = NULL, *list = NULL;
-	if (a->json) {
-		root = cJSON_CreateObject();
-		list = cJSON_AddArrayToObject(root, "related");
-	}
+	if (a->json)
+		out_str("{\"related\": [");
 	size_t from = only < 0 ? 0 : (size_t)only, to = only < 0 ? c->nclaims : (size_t)only + 1;
 	for (size_t i = from; i < to; i++) {
 		size_t n = related_of(&r, i, (size_t)k, h);
 		related_gate(&r, i, h, n);
 		if (a->json)
-			add_json(list, &r, i, h, n);
+			put_json(&r, i, h, n, i == from);
 		else
 			put_text_rows(&r, i, h, n);
 	}
-	if (root)
-		out_json(root);
+	if (a->json)
+		out_str("]}\n");
 	free(h);
 	related_release(&r);
 	compare_release(&m);
