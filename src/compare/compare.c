@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "base/util.h"
+#include "compare/related.h"
 
 static void read_values(struct cmp_model *m)
 {
@@ -120,6 +121,46 @@ static void judge(struct cmp_model *m, struct cmp_topic *t)
 	free(vp);
 }
 
+/* Same ground for the conflicts of automatic topics: a conflict stands
+ * only between claims that are each other's best counterparts (related.h);
+ * otherwise the pair gets no verdict (related).  Curated topics are the
+ * user's own ground and keep theirs. */
+static void ground_conflicts(struct cmp_model *m)
+{
+	struct rel_index r;
+	bool built = false;
+	for (size_t t = 0; t < m->ntopics; t++) {
+		struct cmp_topic *tp = &m->topics[t];
+		bool changed = false;
+		if (!tp->automatic || tp->status != VERDICT_CONFLICT)
+			continue;
+		if (!built) {
+			related_build(&r, m);
+			built = true;
+		}
+		for (size_t k = 0; k < tp->npairs; k++) {
+			struct cmp_pair *p = &tp->pairs[k];
+			/* two voices of one article are on its ground */
+			if (p->v.v != VERDICT_CONFLICT ||
+			    m->c->claims[p->a].source == m->c->claims[p->b].source ||
+			    related_same_ground(&r, p->a, p->b, false))
+				continue;
+			p->v.v = VERDICT_RELATED;
+			p->v.by_values = false;
+			changed = true;
+		}
+		if (changed) {
+			struct verdict_pair *vp = xmalloc(tp->npairs * sizeof *vp);
+			for (size_t k = 0; k < tp->npairs; k++)
+				vp[k] = tp->pairs[k].v;
+			tp->status = verdict_status(vp, tp->npairs);
+			free(vp);
+		}
+	}
+	if (built)
+		related_release(&r);
+}
+
 static struct cmp_topic *new_topic(struct cmp_model *m, size_t *alloc)
 {
 	if (m->ntopics == *alloc) {
@@ -225,6 +266,7 @@ void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
 			if (m->topic_of[m->topics[t].claims[k]] < 0)
 				m->topic_of[m->topics[t].claims[k]] = (long)t;
 	}
+	ground_conflicts(m);
 }
 
 void compare_release(struct cmp_model *m)
@@ -268,9 +310,9 @@ void compare_values_text(const struct cmp_model *m, size_t i, struct strbuf *out
 static int severity(enum verdict v)
 {
 	static const int sev[VERDICT_COUNT] = {
-		[VERDICT_NONE] = 0, [VERDICT_AGREE] = 1, [VERDICT_TIMELINE] = 2,
-		[VERDICT_MEASURE] = 3, [VERDICT_DIFFER] = 4, [VERDICT_CONFLICT] = 5,
-		[VERDICT_MIXED] = 4, [VERDICT_RELATED] = 0,
+		[VERDICT_NONE] = 0, [VERDICT_RELATED] = 1, [VERDICT_AGREE] = 2,
+		[VERDICT_TIMELINE] = 3, [VERDICT_MEASURE] = 4, [VERDICT_DIFFER] = 5,
+		[VERDICT_CONFLICT] = 6, [VERDICT_MIXED] = 5,
 	};
 	return sev[v];
 }

@@ -7,7 +7,11 @@
  * into automatic topics (align.h; all claims with CMP_AUTO_ONLY; none with
  * CMP_NO_AUTO) and judges every pair of voices in every topic (verdict.h),
  * up to CMP_MAX_PAIRS pairs a topic (then a window of neighbours each,
- * and the topic is marked sampled).
+ * and the topic is marked sampled).  In automatic topics a conflict
+ * between two sources stands only between claims that are each other's
+ * best counterparts (related.h, same ground); otherwise the pair is
+ * related, no verdict.  A cell or claim whose pairs are all related is
+ * marked VERDICT_RELATED ('?'), never agreement.
  * A voice is a source and a speaker: "Stoltenberg: 30,000" and
  * "experts: 10,000" in one article are two voices, so they are compared.
  *

@@ -468,6 +468,19 @@ static const uint32_t *mutual_of(struct rel_index *r, size_t c, uint8_t *n)
 	return &r->mutual[c * RELATED_MUTUAL];
 }
 
+bool related_same_ground(struct rel_index *r, size_t a, size_t b, bool first)
+{
+	uint8_t na, nb;
+	const uint32_t *la = mutual_of(r, a, &na);
+	bool in_a = false, in_b = false;
+	for (size_t j = 0; j < na; j++)
+		in_a |= la[j] == b && (!first || j == 0);
+	const uint32_t *lb = mutual_of(r, b, &nb);
+	for (size_t j = 0; j < nb; j++)
+		in_b |= lb[j] == a && (!first || j == 0);
+	return in_a && in_b;
+}
+
 void related_gate(struct rel_index *r, size_t c, struct rel_hit *h, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

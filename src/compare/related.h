@@ -96,6 +96,10 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out);
  */
 void related_gate(struct rel_index *r, size_t c, struct rel_hit *h, size_t n);
 
+/* Whether a and b are each among the other's RELATED_MUTUAL best (with
+ * first, each the other's very best). */
+bool related_same_ground(struct rel_index *r, size_t a, size_t b, bool first);
+
 /* A few words on what matched: "same count of passengers; both 'search'". */
 void related_why(const struct rel_index *r, size_t c, const struct rel_hit *h,
 		 struct strbuf *out);

@@ -141,6 +141,12 @@ static int match_quality(const struct norm_value *a, const struct norm_value *b)
 	if (a->kind != NORM_COUNT)
 		return 1;     /* a unit of scale (km, USD, kg) says not what is measured */
 	const char *ua = canon(a), *ub = canon(b);
+	/* "people" says not who: killed, injured and evacuated are all people */
+	static const char *const generic[] = { "people", "persons", "person", "individuals",
+		"others", "more", NULL };
+	for (const char *const *g = generic; ua && *g; g++)
+		if (!strcasecmp(ua, *g))
+			return 1;
 	return ua && ub && !strcasecmp(ua, ub) ? 2 : 1;
 }
 

@@ -45,8 +45,9 @@
  * not the worst over all pairs: the pair that says the same unit or
  * counted thing on both sides first, the closest of those next.  A
  * conflict needs both deciding values to say what they measure (a counted
- * thing, or for counts one count noun: "passengers"; a unit of scale such
- * as km, kg or USD is not enough); otherwise it is at most differ.  With no same-measure
+ * thing, or for counts one count noun: "passengers"; a noun that says not
+ * who, such as "people", is not enough, nor is a unit of scale such as
+ * km, kg or USD); otherwise it is at most differ.  With no same-measure
  * pair: different-measure, then timeline; with no comparable values at all,
  * related (VERDICT_RELATED, by_values false): never agreement.  Above 4,096
  * value pairs each value of one claim meets only the values of the other
