@@ -104,6 +104,9 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 		case 1000 + OPT_REPEAT:
 			a->repeat = optarg;
 			break;
+		case 1000 + OPT_K:
+			a->k = optarg;
+			break;
 		case 1000 + OPT_THEME:
 			a->theme = optarg;
 			break;
@@ -144,6 +147,7 @@ int cli_run(const struct cli_args *a, cli_reader_fn *reader)
 		{ "compare", cmd_compare, CORPUS_USE_CACHE },
 		{ "export", cmd_export, CORPUS_USE_CACHE },
 		{ "eval-compare", cmd_eval_compare, CORPUS_USE_CACHE },
+		{ "related", cmd_related, CORPUS_USE_CACHE },
 		{ "search", cmd_search, CORPUS_USE_CACHE },
 	};
 	int (*run)(struct corpus *, const struct cli_args *) = cmd_summary;
@@ -182,7 +186,8 @@ int cli_run(const struct cli_args *a, cli_reader_fn *reader)
 		}
 		run = cmds[i].run;
 		flags = cmds[i].flags;
-		if (run != cmd_show && run != cmd_compare && run != cmd_search && a->nrest) {
+		if (run != cmd_show && run != cmd_compare && run != cmd_search &&
+		    run != cmd_related && a->nrest) {
 			fprintf(stderr, "lectern: %s takes no arguments\n", cmds[i].name);
 			return 2;
 		}

@@ -25,6 +25,7 @@ struct cli_args {
 	const char *theme;     /* --theme, or NULL */
 	bool count;            /* --count (search) */
 	const char *repeat;    /* --repeat N (search) */
+	const char *k;         /* --k N (related) */
 	const char *command;   /* NULL: open the reader */
 	char **rest;           /* positional arguments after the command */
 	int nrest;

@@ -24,6 +24,7 @@
 	X(import, "import PATH...",        "make a corpus in --output DIR from .txt/.html files or folders") \
 	X(extract, "extract",              "add extracted claims to the corpus, keeping curated ones") \
 	X(eval,   "eval --against INDEX",  "measure the claim extractor against the curated claims of INDEX") \
+	X(related, "related [CLAIM]",      "rank each claim's counterparts in other sources, best first, with verdicts where earned (--k N, --json)") \
 	X(eval_compare, "eval-compare",    "score automatic topics and verdicts against the curated topics") \
 	X(search, "search QUERY",         "search every text for QUERY (--count: matches per source, like rg -c)") \
 	X(bench_align, "bench-align [N]",  "align N synthetic claims (default 100000): time and memory")
@@ -40,6 +41,7 @@
 	X(THEME,   "theme",   0,   "NAME", "the reader's colour theme: a name in themes/ or a path") \
 	X(COUNTS,  "count",   0,   NULL,   "with search: print matches per source, not each match") \
 	X(REPEAT,  "repeat",  0,   "N",    "with search: answer the query N times (the index after the first), timing each") \
+	X(K,       "k",       0,   "N",    "with related: counterparts per claim (default 5, at most 100)") \
 	X(HELP,    "help",    'h', NULL,   "print this help and exit") \
 	X(VERSION, "version", 'V', NULL,   "print the version and exit")
 

@@ -106,6 +106,8 @@ static cJSON *topic_cjson(const struct cmp_model *m, size_t t)
 	if (tp->curated_status)
 		cJSON_AddStringToObject(o, "curated_status", tp->curated_status);
 	cJSON_AddNumberToObject(o, "sources", (double)tp->nsources);
+	if (tp->sampled)
+		cJSON_AddBoolToObject(o, "sampled", true);
 	cJSON *cl = cJSON_AddArrayToObject(o, "claims");
 	for (size_t k = 0; k < tp->nclaims; k++) {
 		const struct claim *x = &c->claims[tp->claims[k]];
@@ -195,7 +197,7 @@ static void put_topic(const struct cmp_model *m, size_t t)
 		put(" / ");
 		put_text(c->claims[pr->b].id);
 		printf(": %s%s%s\n", verdict_name(pr->v.v),
-		       pr->v.by_values || pr->v.v != VERDICT_AGREE ? "" : " (in words)",
+		       pr->v.v == VERDICT_RELATED ? " (no comparable value)" : "",
 		       pr->v.complement ? " (complement)" : "");
 	}
 }

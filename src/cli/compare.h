@@ -6,6 +6,7 @@
  *   eval-compare          how well automatic topics recover the curated
  *                         ones (exit 1 below the targets)
  *   bench-align [N]       aligns N synthetic claims, reports time and memory
+ *   related [CLAIM]       each claim's counterparts across sources (related.c)
  * Each returns an exit code (0, 1 invalid or below target, 2 usage).
  */
 #ifndef LECTERN_CMD_COMPARE_H
@@ -17,6 +18,7 @@
 int cmd_compare(struct corpus *c, const struct cli_args *a);
 int cmd_export(struct corpus *c, const struct cli_args *a);
 int cmd_eval_compare(struct corpus *c, const struct cli_args *a);
+int cmd_related(struct corpus *c, const struct cli_args *a);
 /* Needs no corpus. */
 int cmd_bench_align(const struct cli_args *a);
 

@@ -211,7 +211,7 @@ int cmd_eval_compare(struct corpus *c, const struct cli_args *a)
 		uncurated += !judged_here[i];
 	pairs_unique(&found);
 
-	size_t hit = 0, right_pairs = 0, judged = 0, right = 0;
+	size_t hit = 0, right_pairs = 0, judged = 0, right = 0, unjudged = 0;
 	for (size_t i = 0; i < gold.n; i++) {
 		long x = map[gold.p[i].a], y = map[gold.p[i].b];
 		hit += x >= 0 && y >= 0 && pairs_has(&found, (size_t)x, (size_t)y);
@@ -237,6 +237,10 @@ int cmd_eval_compare(struct corpus *c, const struct cli_args *a)
 			continue;
 		struct verdict_pair v;
 		verdict_claims(m.vals[x].v, m.vals[x].n, m.vals[y].v, m.vals[y].n, &v);
+		if (v.v == VERDICT_RELATED) {   /* nothing to compare: no verdict to score */
+			unjudged++;
+			continue;
+		}
 		judged++;
 		if (v.v == want) {
 			right++;
@@ -248,6 +252,7 @@ int cmd_eval_compare(struct corpus *c, const struct cli_args *a)
 	double vr = judged ? (double)right / (double)judged : 0;
 	printf("verdicts right:     %.3f  (%zu of %zu; target %.2f)\n", vr, right, judged,
 	       EVAL_MIN_VERDICTS);
+	printf("pairs with no comparable value (related, no verdict): %zu\n", unjudged);
 	printf("uncurated claims in cross-source automatic topics: %zu of %zu\n", stray, uncurated);
 	size_t disjoint = 0, disjoint_found = 0;
 	for (size_t i = 0; i < gold.n; i++)

@@ -390,6 +390,8 @@ int cmd_import(const struct cli_args *a)
 		int dated = code || !undated ? 0 : date_undated(path.buf, root, &err);
 		if (dated < 0 || (dated > 0 && index_write(path.buf, root, &err) < 0))
 			code = 2;
+		/* re-dating extracts again: count what the index holds */
+		nclaims = (size_t)cJSON_GetArraySize(claims);
 		if (!code && save_dir_commit(stage.buf, a->output, a->force, &err) < 0)
 			code = 2;
 	}

@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "base/util.h"
+#include "compare/related.h"
 
 static void read_values(struct cmp_model *m)
 {
@@ -35,18 +36,70 @@ bool compare_voices_differ(const struct cmp_model *m, size_t a, size_t b)
 	return x->source != y->source || !same_str(x->speaker, y->speaker);
 }
 
-/* Pairs, status and source count of a topic whose claims are set. */
+/* The day claim i's source was published, or -1 when it gives no single
+ * day. */
+long compare_claim_day(const struct cmp_model *m, size_t i)
+{
+	long f, l;
+	enum norm_prec p;
+	const char *s = m->c->sources[m->c->claims[i].source].published;
+	if (norm_date_parse(s, &f, &l, &p) < 0 || f != l)
+		return -1;
+	return f;
+}
+
+static bool published_span(const struct cmp_model *m, size_t i, long *lo, long *hi)
+{
+	enum norm_prec p;
+	const char *s = m->c->sources[m->c->claims[i].source].published;
+	return norm_date_parse(s, lo, hi, &p) == 0 && *hi - *lo < 31;
+}
+
+void compare_pair(const struct cmp_model *m, size_t a, size_t b, struct verdict_pair *out)
+{
+	long la, ha, lb, hb, da = -1, db = -1;
+	verdict_claims(m->vals[a].v, m->vals[a].n, m->vals[b].v, m->vals[b].n, out);
+	/* the moments of the two sources: their nearest days when their
+	 * publication dates (a day or a month) do not overlap */
+	if (published_span(m, a, &la, &ha) && published_span(m, b, &lb, &hb)) {
+		da = db = la;
+		if (ha < lb) {
+			da = ha;
+			db = lb;
+		} else if (hb < la) {
+			da = la;
+			db = hb;
+		}
+	}
+	verdict_moment(out, m->vals[a].v, m->vals[b].v, da, db);
+	/* deciding values as indexes into the claim's own values */
+	if (out->ia >= 0)
+		out->ia = m->vals[a].index[out->ia];
+	if (out->ib >= 0)
+		out->ib = m->vals[b].index[out->ib];
+}
+
+/* Pairs, status and source count of a topic whose claims are set.  At most
+ * CMP_MAX_PAIRS pairs are judged: past that, each claim meets the claims
+ * that follow it within a window, and the topic says it was sampled. */
 static void judge(struct cmp_model *m, struct cmp_topic *t)
 {
 	size_t alloc = 0;
 	bool *src = xcalloc(m->c->nsources ? m->c->nsources : 1, sizeof *src);
+	size_t window = t->nclaims;
+	if (t->nclaims > 1 && (t->nclaims - 1) > 2 * CMP_MAX_PAIRS / t->nclaims) {
+		window = CMP_MAX_PAIRS / t->nclaims;
+		if (window < 2)
+			window = 2;
+		t->sampled = true;
+	}
 	for (size_t i = 0; i < t->nclaims; i++) {
 		size_t a = t->claims[i];
 		if (!src[m->c->claims[a].source]) {
 			src[m->c->claims[a].source] = true;
 			t->nsources++;
 		}
-		for (size_t j = i + 1; j < t->nclaims; j++) {
+		for (size_t j = i + 1; j < t->nclaims && j <= i + window; j++) {
 			size_t b = t->claims[j];
 			if (!compare_voices_differ(m, a, b))
 				continue;
@@ -57,12 +110,7 @@ static void judge(struct cmp_model *m, struct cmp_topic *t)
 			struct cmp_pair *p = &t->pairs[t->npairs++];
 			p->a = a;
 			p->b = b;
-			verdict_claims(m->vals[a].v, m->vals[a].n, m->vals[b].v, m->vals[b].n, &p->v);
-			/* deciding values as indexes into the claim's own values */
-			if (p->v.ia >= 0)
-				p->v.ia = m->vals[a].index[p->v.ia];
-			if (p->v.ib >= 0)
-				p->v.ib = m->vals[b].index[p->v.ib];
+			compare_pair(m, a, b, &p->v);
 		}
 	}
 	free(src);
@@ -71,6 +119,46 @@ static void judge(struct cmp_model *m, struct cmp_topic *t)
 		vp[k] = t->pairs[k].v;
 	t->status = verdict_status(vp, t->npairs);
 	free(vp);
+}
+
+/* Same ground for the conflicts of automatic topics: a conflict stands
+ * only between claims that are each other's best counterparts (related.h);
+ * otherwise the pair gets no verdict (related).  Curated topics are the
+ * user's own ground and keep theirs. */
+static void ground_conflicts(struct cmp_model *m)
+{
+	struct rel_index r;
+	bool built = false;
+	for (size_t t = 0; t < m->ntopics; t++) {
+		struct cmp_topic *tp = &m->topics[t];
+		bool changed = false;
+		if (!tp->automatic || tp->status != VERDICT_CONFLICT)
+			continue;
+		if (!built) {
+			related_build(&r, m);
+			built = true;
+		}
+		for (size_t k = 0; k < tp->npairs; k++) {
+			struct cmp_pair *p = &tp->pairs[k];
+			/* two voices of one article are on its ground */
+			if (p->v.v != VERDICT_CONFLICT ||
+			    m->c->claims[p->a].source == m->c->claims[p->b].source ||
+			    related_same_ground(&r, p->a, p->b, false))
+				continue;
+			p->v.v = VERDICT_RELATED;
+			p->v.by_values = false;
+			changed = true;
+		}
+		if (changed) {
+			struct verdict_pair *vp = xmalloc(tp->npairs * sizeof *vp);
+			for (size_t k = 0; k < tp->npairs; k++)
+				vp[k] = tp->pairs[k].v;
+			tp->status = verdict_status(vp, tp->npairs);
+			free(vp);
+		}
+	}
+	if (built)
+		related_release(&r);
 }
 
 static struct cmp_topic *new_topic(struct cmp_model *m, size_t *alloc)
@@ -178,6 +266,7 @@ void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
 			if (m->topic_of[m->topics[t].claims[k]] < 0)
 				m->topic_of[m->topics[t].claims[k]] = (long)t;
 	}
+	ground_conflicts(m);
 }
 
 void compare_release(struct cmp_model *m)
@@ -221,9 +310,9 @@ void compare_values_text(const struct cmp_model *m, size_t i, struct strbuf *out
 static int severity(enum verdict v)
 {
 	static const int sev[VERDICT_COUNT] = {
-		[VERDICT_NONE] = 0, [VERDICT_AGREE] = 1, [VERDICT_TIMELINE] = 2,
-		[VERDICT_MEASURE] = 3, [VERDICT_DIFFER] = 4, [VERDICT_CONFLICT] = 5,
-		[VERDICT_MIXED] = 4,
+		[VERDICT_NONE] = 0, [VERDICT_RELATED] = 1, [VERDICT_AGREE] = 2,
+		[VERDICT_TIMELINE] = 3, [VERDICT_MEASURE] = 4, [VERDICT_DIFFER] = 5,
+		[VERDICT_CONFLICT] = 6, [VERDICT_MIXED] = 5,
 	};
 	return sev[v];
 }

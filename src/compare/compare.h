@@ -5,7 +5,13 @@
  * compare_build() normalises every claim's values, keeps the curated
  * topics (unless CMP_AUTO_ONLY), groups the claims no curated topic covers
  * into automatic topics (align.h; all claims with CMP_AUTO_ONLY; none with
- * CMP_NO_AUTO) and judges every pair of voices in every topic (verdict.h).
+ * CMP_NO_AUTO) and judges every pair of voices in every topic (verdict.h),
+ * up to CMP_MAX_PAIRS pairs a topic (then a window of neighbours each,
+ * and the topic is marked sampled).  In automatic topics a conflict
+ * between two sources stands only between claims that are each other's
+ * best counterparts (related.h, same ground); otherwise the pair is
+ * related, no verdict.  A cell or claim whose pairs are all related is
+ * marked VERDICT_RELATED ('?'), never agreement.
  * A voice is a source and a speaker: "Stoltenberg: 30,000" and
  * "experts: 10,000" in one article are two voices, so they are compared.
  *
@@ -50,6 +56,7 @@ struct cmp_topic {
 	struct cmp_pair *pairs;      /* every pair of different voices */
 	size_t npairs;
 	size_t nsources;             /* distinct sources among its claims */
+	bool sampled;                /* too many claims: not every pair judged */
 };
 
 struct cmp_claim_values {
@@ -79,6 +86,17 @@ void compare_release(struct cmp_model *m);
 /* The topic holding claim i first, or -1; the topic with that id, or -1. */
 long compare_topic_of(const struct cmp_model *m, size_t claim);
 long compare_find_topic(const struct cmp_model *m, const char *id);
+
+/* Pairs judged in one topic at most (compare.c judge()). */
+#define CMP_MAX_PAIRS 200000
+
+/* The verdict on claims a and b (verdict_claims() and verdict_moment()
+ * on their sources' publication dates, a day or a month: months that do
+ * not overlap are different moments; the deciding values as indexes into
+ * each claim's own values). */
+void compare_pair(const struct cmp_model *m, size_t a, size_t b, struct verdict_pair *out);
+/* The day claim i's source was published, or -1 when not a single day. */
+long compare_claim_day(const struct cmp_model *m, size_t i);
 
 /* Whether claims a and b are different voices (source or speaker). */
 bool compare_voices_differ(const struct cmp_model *m, size_t a, size_t b);

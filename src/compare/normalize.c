@@ -9,6 +9,9 @@
 #include <strings.h>
 
 #define KM_PER_MI 1.609344
+#define KM_PER_NMI 1.852
+#define KM2_PER_MI2 2.589988
+#define KG_PER_LB 0.45359237
 
 static const struct {
 	const char *unit;
@@ -29,19 +32,64 @@ static const struct {
 	{ "thousand", NORM_COUNT, 1e3 }, { "thousands", NORM_COUNT, 1e3 },
 	{ "million", NORM_COUNT, 1e6 }, { "millions", NORM_COUNT, 1e6 },
 	{ "billion", NORM_COUNT, 1e9 },
+	{ "nautical miles", NORM_DISTANCE, KM_PER_NMI }, { "nautical mile", NORM_DISTANCE, KM_PER_NMI },
+	{ "nmi", NORM_DISTANCE, KM_PER_NMI },
+	{ "square miles", NORM_AREA, KM2_PER_MI2 }, { "square mile", NORM_AREA, KM2_PER_MI2 },
+	{ "sq mi", NORM_AREA, KM2_PER_MI2 }, { "km2", NORM_AREA, 1 }, { "km\u00b2", NORM_AREA, 1 },
+	{ "km\u00b2", NORM_AREA, 1 }, { "square kilometres", NORM_AREA, 1 },
+	{ "square kilometers", NORM_AREA, 1 }, { "hectares", NORM_AREA, 0.01 },
+	{ "lb", NORM_MASS, KG_PER_LB }, { "lbs", NORM_MASS, KG_PER_LB },
+	{ "pound", NORM_MASS, KG_PER_LB }, { "pounds", NORM_MASS, KG_PER_LB },
+	{ "ton", NORM_MASS, 907.18474 }, { "tons", NORM_MASS, 907.18474 },
+	{ "short tons", NORM_MASS, 907.18474 }, { "tonne", NORM_MASS, 1000 },
+	{ "tonnes", NORM_MASS, 1000 }, { "metric tons", NORM_MASS, 1000 },
+	{ "kg", NORM_MASS, 1 }, { "kilograms", NORM_MASS, 1 },
+	{ "USD", NORM_MONEY, 1 }, { "dollars", NORM_MONEY, 1 }, { "dollar", NORM_MONEY, 1 },
+	{ "EUR", NORM_MONEY, 1 }, { "euros", NORM_MONEY, 1 }, { "GBP", NORM_MONEY, 1 },
+	{ "sterling", NORM_MONEY, 1 }, { "JPY", NORM_MONEY, 1 }, { "yen", NORM_MONEY, 1 },
 };
+
+/* Currencies by their ISO code. */
+static const struct {
+	const char *word, *code;
+} currency_tab[] = {
+	{ "dollars", "USD" }, { "dollar", "USD" }, { "euros", "EUR" },
+	{ "sterling", "GBP" }, { "yen", "JPY" },
+};
+
+static long unit_find(const char *unit)
+{
+	if (!unit)
+		return -1;
+	for (size_t i = 0; i < sizeof unit_tab / sizeof unit_tab[0]; i++)
+		if (!strcasecmp(unit, unit_tab[i].unit))
+			return (long)i;
+	return -1;
+}
 
 static double unit_factor(const char *unit, enum norm_kind *kind)
 {
-	*kind = NORM_COUNT;
-	if (!unit)
-		return 1;
-	for (size_t i = 0; i < sizeof unit_tab / sizeof unit_tab[0]; i++)
-		if (!strcasecmp(unit, unit_tab[i].unit)) {
-			*kind = unit_tab[i].kind;
-			return unit_tab[i].factor;
-		}
-	return 1;   /* a count noun: troops, people, rounds */
+	long i = unit_find(unit);
+	*kind = i < 0 ? NORM_COUNT : unit_tab[i].kind;
+	return i < 0 ? 1 : unit_tab[i].factor;   /* else a count noun: troops, people */
+}
+
+const char *norm_unit_canon(const char *unit)
+{
+	static const char *const scale[NORM_KIND_COUNT] = {
+		[NORM_PERCENT] = "%", [NORM_DISTANCE] = "km", [NORM_DURATION] = "days",
+		[NORM_RATIO] = "times", [NORM_MASS] = "kg", [NORM_AREA] = "km2",
+	};
+	long i = unit_find(unit);
+	if (i < 0)
+		return unit;
+	if (unit_tab[i].kind == NORM_MONEY) {
+		for (size_t k = 0; k < sizeof currency_tab / sizeof currency_tab[0]; k++)
+			if (!strcasecmp(unit, currency_tab[k].word))
+				return currency_tab[k].code;
+		return unit;
+	}
+	return scale[unit_tab[i].kind] ? scale[unit_tab[i].kind] : unit;
 }
 
 enum norm_kind norm_unit_kind(const char *unit)
@@ -55,6 +103,7 @@ const char *norm_kind_name(enum norm_kind k)
 {
 	static const char *const names[] = {
 		"count", "percent", "distance", "duration", "ratio", "date",
+		"mass", "area", "money",
 	};
 	return (unsigned)k < NORM_KIND_COUNT ? names[k] : "?";
 }
@@ -252,6 +301,7 @@ int norm_value(const struct value *v, struct norm_value *out)
 {
 	memset(out, 0, sizeof *out);
 	out->unit = v->unit;
+	out->canon = norm_unit_canon(v->unit);
 	out->counted = v->counted;
 	out->qualifier = v->qualifier;
 	out->about = v->about;
@@ -275,7 +325,8 @@ static void add_day(struct strbuf *out, long z)
 
 void norm_format(struct strbuf *out, const struct norm_value *n)
 {
-	static const char *const unit[] = { NULL, "%", "km", "days", "times", NULL };
+	static const char *const unit[] = { NULL, "%", "km", "days", "times", NULL,
+		"kg", "km2", NULL };
 	if (n->kind == NORM_DATE) {
 		add_day(out, (long)n->lo);
 		if (n->hi > n->lo) {
@@ -300,6 +351,8 @@ void norm_format(struct strbuf *out, const struct norm_value *n)
 		}
 	}
 	const char *u = unit[n->kind];
+	if (n->kind == NORM_MONEY)
+		u = norm_unit_canon(n->unit);
 	if (!u && n->kind == NORM_COUNT && n->unit && norm_unit_kind(n->unit) == NORM_COUNT) {
 		enum norm_kind k;
 		if (unit_factor(n->unit, &k) == 1)

@@ -3,7 +3,13 @@
  * on one scale per kind of measure, so that values from different sources
  * can be compared.
  *
- *   quantities  miles become km; "thousand"/"million" multiply and leave a
+ *   quantities  miles become km (a nautical mile is 1.852 km); square miles,
+ *               km2 and hectares are areas in km2, never lengths; pounds
+ *               (lb, lbs), tons, tonnes and kg are masses in kg (a ton is
+ *               the US short ton, 907.18 kg; a tonne 1,000 kg); a currency
+ *               (USD, dollars, EUR, GBP ...) is money, kept in its currency
+ *               at the scale the value carries;
+ *               "thousand"/"million" multiply and leave a
  *               plain count; "percent" and "%" are percentage points;
  *               days, weeks, months and years become days.  The interval is
  *               [lo, hi] from the value's low/high when present; otherwise
@@ -37,6 +43,9 @@ enum norm_kind {
 	NORM_DURATION,   /* days */
 	NORM_RATIO,      /* "times" */
 	NORM_DATE,       /* days since 1970-01-01 */
+	NORM_MASS,       /* kg */
+	NORM_AREA,       /* km2 */
+	NORM_MONEY,      /* in its currency (unit), never converted */
 	NORM_KIND_COUNT
 };
 
@@ -56,6 +65,7 @@ struct norm_value {
 	double point;             /* the stated value on the kind's scale */
 	double lo, hi;            /* inclusive; -INFINITY / INFINITY when open */
 	const char *unit;         /* the unit as stated, nullable */
+	const char *canon;        /* norm_unit_canon(unit), nullable */
 	const char *counted;      /* what is counted, nullable */
 	const char *about;        /* what event a date is of, nullable */
 	const char *qualifier;    /* nullable */
@@ -66,11 +76,15 @@ struct norm_value {
 int norm_value(const struct value *v, struct norm_value *out);
 
 /* Name of a kind: "count", "percent", "distance", "duration", "ratio",
- * "date". */
+ * "date", "mass", "area", "money". */
 const char *norm_kind_name(enum norm_kind k);
 
 /* The kind a quantity unit belongs to ("mi" -> NORM_DISTANCE). */
 enum norm_kind norm_unit_kind(const char *unit);
+/* The unit's canonical spelling for comparing two units of one kind:
+ * "lbs" and "pounds" are both "kg", "dollars" and "USD" both "USD"; a
+ * count noun is returned as given (NULL stays NULL). */
+const char *norm_unit_canon(const char *unit);
 
 /*
  * Parses an ISO date or interval: "2022", "2022-10", "2022-10-20",

@@ -2,6 +2,7 @@
 #include "compare/verdict.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -12,14 +13,14 @@ const char *verdict_name(enum verdict v)
 {
 	static const char *const names[] = {
 		"none", "agree", "differ", "conflict", "different-measure",
-		"timeline", "mixed",
+		"timeline", "mixed", "related",
 	};
 	return (unsigned)v < VERDICT_COUNT ? names[v] : "none";
 }
 
 char verdict_mark(enum verdict v)
 {
-	static const char marks[] = " =~!#>*";
+	static const char marks[] = " =~!#>*?";
 	return (unsigned)v < VERDICT_COUNT ? marks[v] : ' ';
 }
 
@@ -31,6 +32,12 @@ enum verdict verdict_parse(const char *s)
 		if (!strcmp(s, verdict_name((enum verdict)v)))
 			return (enum verdict)v;
 	return VERDICT_NONE;
+}
+
+/* The value's canonical unit (values made by hand may lack it). */
+static const char *canon(const struct norm_value *v)
+{
+	return v->canon ? v->canon : norm_unit_canon(v->unit);
 }
 
 bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b)
@@ -47,8 +54,8 @@ bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b
 		return desc_same(a->counted, b->counted, &pa, &pb);
 	if (a->kind == NORM_DURATION)
 		return false;
-	if (a->kind == NORM_COUNT && a->unit && b->unit)
-		return !strcasecmp(a->unit, b->unit);
+	if ((a->kind == NORM_COUNT || a->kind == NORM_MONEY) && a->unit && b->unit)
+		return !strcasecmp(canon(a), canon(b));
 	return true;
 }
 
@@ -120,82 +127,159 @@ static bool overlaps(const struct norm_value *a, const struct norm_value *b)
 	return !(a->hi < b->lo || b->hi < a->lo);
 }
 
-/* Values of x against the best same-measure value of y, into out: the
- * worst of them; with loose, only pairs of dates of which one does not say
- * what it is of, and the best of them (with several such dates, one may be
- * of another event); without, all other pairs. */
-static void compare_side(const struct norm_value *x, size_t nx,
-			 const struct norm_value *y, size_t ny, bool swap, bool loose,
-			 struct verdict_pair *out, bool *measure, bool *timeline)
+/* How well two values of one kind match as one measure: 0 not the same
+ * measure, 1 the same by kind only, 2 both say what they count (a counted
+ * thing, or for counts the same count noun). */
+static int match_quality(const struct norm_value *a, const struct norm_value *b)
 {
-	for (size_t i = 0; i < nx; i++) {
-		int best = -1, best_sev = -1;
-		enum verdict bv = VERDICT_NONE;
-		bool bc = false, any_kind = false;
-		for (size_t j = 0; j < ny; j++) {
-			if (x[i].kind != y[j].kind)
-				continue;
-			if (loose != (x[i].kind == NORM_DATE && (!x[i].about || !y[j].about)))
-				continue;
-			any_kind = true;
-			if (!verdict_same_measure(&x[i], &y[j])) {
-				if (x[i].kind != NORM_DATE)
-					*measure = true;
-				else if (!overlaps(&x[i], &y[j]))
-					*timeline = true;
-				continue;
-			}
-			bool c;
-			enum verdict v = verdict_values(&x[i], &y[j], &c);
-			/* the closest same-measure value is the one it speaks of */
-			int sev = 4 - severity(v);
-			if (sev > best_sev) {
-				best_sev = sev;
-				best = (int)j;
-				bv = v;
-				bc = c;
-			}
-		}
-		(void)any_kind;
-		if (best < 0)
-			continue;
-		if (!out->by_values || (loose ? severity(bv) < severity(out->v) :
-					 severity(bv) > severity(out->v))) {
-			out->v = bv;
-			out->ia = swap ? best : (int)i;
-			out->ib = swap ? (int)i : best;
-			out->complement = bc;
-		}
-		out->by_values = true;
+	if (!verdict_same_measure(a, b))
+		return 0;
+	if (a->kind == NORM_DATE)
+		return a->about && b->about ? 2 : 1;
+	if (a->counted && b->counted)
+		return 2;
+	if (a->kind != NORM_COUNT)
+		return 1;     /* a unit of scale (km, USD, kg) says not what is measured */
+	const char *ua = canon(a), *ub = canon(b);
+	/* "people" says not who: killed, injured and evacuated are all people */
+	static const char *const generic[] = { "people", "persons", "person", "individuals",
+		"others", "more", NULL };
+	for (const char *const *g = generic; ua && *g; g++)
+		if (!strcasecmp(ua, *g))
+			return 1;
+	return ua && ub && !strcasecmp(ua, ub) ? 2 : 1;
+}
+
+struct best {
+	int q, sev;              /* quality, 4 - severity: higher is better */
+	int i, j;
+	enum verdict v;
+	bool complement, loose;
+};
+
+/* Weighs the value pair (i, j): keeps it in *b when it matches better. */
+static void weigh(const struct norm_value *a, const struct norm_value *b, int i, int j,
+		  struct best *bp, bool *measure, bool *timeline)
+{
+	if (a->kind != b->kind)
+		return;
+	int q = match_quality(a, b);
+	if (!q) {
+		if (a->kind != NORM_DATE)
+			*measure = true;
+		else if (!overlaps(a, b))
+			*timeline = true;
+		return;
+	}
+	bool c;
+	enum verdict v = verdict_values(a, b, &c);
+	int sev = 4 - severity(v);
+	if (q > bp->q || (q == bp->q && sev > bp->sev)) {
+		bp->q = q;
+		bp->sev = sev;
+		bp->i = i;
+		bp->j = j;
+		bp->v = v;
+		bp->complement = c;
+		bp->loose = a->kind == NORM_DATE && (!a->about || !b->about);
 	}
 }
+
+struct keyed {
+	int kind;
+	double point;
+	int j;
+};
+
+static int by_point(const void *x, const void *y)
+{
+	const struct keyed *a = x, *b = y;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->point != b->point)
+		return a->point < b->point ? -1 : 1;
+	return a->j - b->j;
+}
+
+/* Above this many value pairs, each value of a meets only the values of b
+ * of its kind nearest to it (VERDICT_NEAR each side): two claims of 20,000
+ * values cost 20,000 binary searches, not 4x10^8 comparisons. */
+#define VERDICT_ALL_PAIRS 4096
+#define VERDICT_NEAR 2
 
 void verdict_claims(const struct norm_value *a, size_t na,
 		    const struct norm_value *b, size_t nb, struct verdict_pair *out)
 {
 	bool measure = false, timeline = false;
+	struct best bp = { .q = 0, .sev = -1, .i = -1, .j = -1, .v = VERDICT_NONE };
 	memset(out, 0, sizeof *out);
-	out->v = VERDICT_AGREE;
 	out->ia = out->ib = -1;
-	struct verdict_pair loose = *out;
-	compare_side(a, na, b, nb, false, false, out, &measure, &timeline);
-	compare_side(b, nb, a, na, true, false, out, &measure, &timeline);
-	compare_side(a, na, b, nb, false, true, &loose, &measure, &timeline);
-	compare_side(b, nb, a, na, true, true, &loose, &measure, &timeline);
-	/* far apart with no word of what they are of: two moments, not a
-	 * conflict over one */
-	if (loose.by_values && loose.v == VERDICT_CONFLICT) {
-		loose.by_values = false;
-		timeline = true;
+	bool all = nb == 0 || na <= VERDICT_ALL_PAIRS / nb;
+	if (all) {
+		for (size_t i = 0; i < na; i++)
+			for (size_t j = 0; j < nb; j++)
+				weigh(&a[i], &b[j], (int)i, (int)j, &bp, &measure, &timeline);
+	} else {
+		struct keyed *ord = xmalloc((nb ? nb : 1) * sizeof *ord);
+		for (size_t j = 0; j < nb; j++)
+			ord[j] = (struct keyed){ (int)b[j].kind, b[j].point, (int)j };
+		qsort(ord, nb, sizeof *ord, by_point);
+		for (size_t i = 0; i < na; i++) {
+			size_t lo = 0, hi = nb;   /* first of ord not before a[i] */
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+				const struct keyed *m = &ord[mid];
+				if (m->kind < (int)a[i].kind ||
+				    (m->kind == (int)a[i].kind && m->point < a[i].point))
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			size_t from = lo > VERDICT_NEAR ? lo - VERDICT_NEAR : 0;
+			for (size_t k = from; k < nb && k < lo + VERDICT_NEAR; k++)
+				weigh(&a[i], &b[ord[k].j], (int)i, ord[k].j, &bp, &measure,
+				      &timeline);
+		}
+		free(ord);
 	}
-	if (loose.by_values && (!out->by_values || severity(loose.v) > severity(out->v)))
-		*out = loose;
-	if (out->by_values)
-		return;
+	if (bp.i >= 0) {
+		enum verdict v = bp.v;
+		/* far apart with no word of what they are of: two moments */
+		if (bp.loose && v == VERDICT_CONFLICT) {
+			timeline = true;
+		} else {
+			/* a conflict needs both values to say what they measure */
+			if (v == VERDICT_CONFLICT && bp.q < 2)
+				v = VERDICT_DIFFER;
+			out->v = v;
+			out->ia = bp.i;
+			out->ib = bp.j;
+			out->complement = bp.complement;
+			out->by_values = true;
+			return;
+		}
+	}
 	if (measure)
 		out->v = VERDICT_MEASURE;
 	else if (timeline)
 		out->v = VERDICT_TIMELINE;
+	else
+		out->v = VERDICT_RELATED;
+}
+
+void verdict_moment(struct verdict_pair *p, const struct norm_value *a,
+		    const struct norm_value *b, long day_a, long day_b)
+{
+	if (!p->by_values || p->ia < 0 || p->ib < 0 || day_a < 0 || day_b < 0)
+		return;
+	const struct norm_value *x = &a[p->ia], *y = &b[p->ib];
+	/* running totals: counts, masses, money; not shares, lengths or dates */
+	if ((x->kind != NORM_COUNT && x->kind != NORM_MASS && x->kind != NORM_MONEY) ||
+	    labs(day_a - day_b) <= 1 || x->point == y->point)
+		return;
+	if (p->v == VERDICT_DIFFER || p->v == VERDICT_CONFLICT ||
+	    (p->v == VERDICT_AGREE && (x->prec == PREC_OPEN || y->prec == PREC_OPEN)))
+		p->v = VERDICT_TIMELINE;
 }
 
 enum verdict verdict_status(const struct verdict_pair *p, size_t n)
@@ -219,5 +303,5 @@ enum verdict verdict_status(const struct verdict_pair *p, size_t n)
 		return VERDICT_MEASURE;
 	if (seen[VERDICT_TIMELINE])
 		return VERDICT_TIMELINE;
-	return VERDICT_AGREE;
+	return VERDICT_RELATED;
 }

@@ -63,19 +63,116 @@ static bool is_name(const char *s, size_t n)
 	return words >= 2 && words <= 3;
 }
 
-/* A date line near the top: "9 February 2022, 10.10am", "October 20, 2022". */
-static bool date_line(const char *s, size_t n, char *iso, size_t sz)
+static bool ends_with(const char *s, size_t n, const char *w)
 {
-	struct date_hit h;
-	if (n > 40 || dates_find(s, n, NULL, &h, 1) != 1 || h.start != 0 ||
-	    strcmp(h.v.precision, "day"))
-		return false;
-	/* the rest may only be a time */
-	for (size_t i = h.end; i < n; i++)
+	size_t l = strlen(w);
+	return n >= l && !strncasecmp(s + n - l, w, l);
+}
+
+/* Only white space, a dash, a closing parenthesis or a time ("10.10am")
+ * from s[0..n)?  *dash tells whether a dash came first. */
+static bool date_tail(const char *s, size_t n, bool *dash)
+{
+	size_t i = 0;
+	*dash = false;
+	while (i < n && (s[i] == ' ' || s[i] == ')'))
+		i++;
+	if (i < n && (s[i] == '-' || (i + 3 <= n && (!memcmp(s + i, "\xe2\x80\x93", 3) ||
+							!memcmp(s + i, "\xe2\x80\x94", 3)))))
+		*dash = true;
+	if (*dash)
+		return true;
+	for (; i < n; i++)
 		if (isalpha((unsigned char)s[i]) && !strchr("apmAPM", s[i]))
 			return false;
-	snprintf(iso, sz, "%s", h.v.value);
 	return true;
+}
+
+/* A dateline's place: "WASHINGTON, ", "Port-au-Prince, ",
+ * "WASHINGTON (AFPS, ": capitalised words and a comma, at most 40 bytes.
+ * *caps when the place is written in capitals. */
+static bool date_place(const char *s, size_t n, bool *caps)
+{
+	*caps = true;
+	if (n < 3 || n > 40 || s[n - 2] != ',' || s[n - 1] != ' ' || !isupper((unsigned char)s[0]))
+		return false;
+	for (size_t i = 0; i + 2 < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (islower(c))
+			*caps = false;
+		if (!isalpha(c) && !strchr(" -.'(", c) && c < 0x80)
+			return false;
+		if (c == ' ' && i + 1 < n && islower((unsigned char)s[i + 1]))
+			return false;   /* words of a sentence, not a place */
+	}
+	return true;
+}
+
+/* A weekday and a comma at s: its length, else 0 ("Thursday, "). */
+static size_t weekday_prefix(const char *s, size_t n)
+{
+	static const char *const days[] = { "Monday, ", "Tuesday, ", "Wednesday, ", "Thursday, ",
+					    "Friday, ", "Saturday, ", "Sunday, ", NULL };
+	for (const char *const *d = days; *d; d++)
+		if (n >= strlen(*d) && !strncmp(s, *d, strlen(*d)))
+			return strlen(*d);
+	return 0;
+}
+
+/* "Release Date: 3/19/2010": month and day told apart by a day over 12. */
+static bool numeric_date(const char *s, size_t n, char *iso, size_t sz)
+{
+	char buf[16];
+	int a = 0, b = 0, y = 0;
+	size_t l = n < sizeof buf - 1 ? n : sizeof buf - 1;
+	memcpy(buf, s, l);
+	buf[l] = '\0';
+	if (sscanf(buf, "%2d/%2d/%4d", &a, &b, &y) != 3 || y < 1900 || a < 1 || b < 1 ||
+	    (a <= 12 && b <= 12) || a > 31 || b > 31 || (a > 12 && b > 12))
+		return false;
+	int m = a <= 12 ? a : b, d = a <= 12 ? b : a;
+	snprintf(iso, sz, "%04d-%02d-%02d", y, m, d);
+	return true;
+}
+
+/*
+ * A line near the top that dates the article: a date alone ("9 February
+ * 2022, 10.10am", "Thursday, March 24, 2005"), a date opening the text
+ * ("May 20, 2008 - The ..."), a dateline ("WASHINGTON, Oct. 31, 2005 -",
+ * "WASHINGTON (AFPS, May 18, 2008) -", "Port-au-Prince, 19 Jan 2010" at
+ * the end of a caption), or a label ("Published Jan. 18, 2010", "Release
+ * Date: 3/19/2010").  Only whole dates with their year count.
+ */
+static bool date_line(const char *s, size_t n, char *iso, size_t sz)
+{
+	static const char *const labels[] = { "published ", "published: ", "posted ",
+					      "release date: ", "date: ", NULL };
+	struct date_hit hv[4];
+	size_t nh = dates_find(s, n, NULL, hv, 4);
+	for (size_t k = 0; k < nh; k++) {
+		const struct date_hit *h = &hv[k];
+		if (strcmp(h->v.precision, "day") || !isdigit((unsigned char)h->v.value[0]))
+			continue;
+		size_t a = h->start, w = weekday_prefix(s, a);
+		bool dash, caps, ok = false;
+		bool tail = date_tail(s + h->end, n - h->end, &dash);
+		if (a == w)
+			ok = tail && (n <= 40 || dash);
+		else if (date_place(s + w, a - w, &caps))
+			ok = (tail || caps) && a - w < 40;
+		else if (a >= 2 && s[a - 2] == ',' && h->end == n && s[n - 1] != '.')
+			ok = true;    /* a caption's closing place and date */
+		for (const char *const *l = labels; !ok && *l; l++)
+			ok = ends_with(s, a, *l);
+		if (ok) {
+			snprintf(iso, sz, "%s", h->v.value);
+			return true;
+		}
+	}
+	for (const char *p = s; (p = find(p, n - (size_t)(p - s), "Release Date: ")); p++)
+		if (numeric_date(p + 14, n - (size_t)(p + 14 - s), iso, sz))
+			return true;
+	return false;
 }
 
 void meta_guess(struct meta *m, const char *s, size_t n,

@@ -11,6 +11,9 @@ expect "import the seeds" 0 "imported 5 sources" "$LECTERN" import "$SEEDS" --ou
 expect "check the imported corpus" 0 "ok:" "$LECTERN" check --corpus "$OUT"
 expect "no overwrite without --force" 2 "already exists" "$LECTERN" import "$SEEDS" --output "$OUT"
 expect "overwrite with --force" 0 "imported 5 sources" "$LECTERN" import "$SEEDS" --output "$OUT" --force
+said=$(sed -n 's/.*: \([0-9]*\) extracted claims$/\1/p' <<<"$out")
+check "import prints the claim count of the corpus it wrote" \
+	test "$said" = "$(jq '.claims | length' "$OUT/corpus.json")"
 check "no staging or old copies left" test -z "$(ls -d "$TMP"/x.* 2>/dev/null)"
 expect "import needs --output" 2 "usage" "$LECTERN" import "$SEEDS"
 expect "import of a missing path" 2 "No such file" "$LECTERN" import "$TMP/nothing" --output "$TMP/y"

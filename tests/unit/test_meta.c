@@ -39,6 +39,33 @@ static void test_headline_byline_dateline(void **state)
 	meta_release(&m);
 }
 
+static void test_datelines(void **state)
+{
+	struct meta m;
+	(void)state;
+	static const struct { const char *text, *iso; } cases[] = {
+		{ "Ferries stop again\n\nOSLO, Feb. 3, 2019 \xe2\x80\x93 The ferries stopped on Sunday.\n", "2019-02-03" },
+		{ "Ferries stop again\n\nBERGEN, Feb. 4, 2019 The ferries stopped on Sunday.\n", "2019-02-04" },
+		{ "Ferries stop again\n\nBERGEN (HPN, March 5, 2019) - The ferries stopped.\n", "2019-03-05" },
+		{ "Ferries stop again\n\nA ferry waits in the fog at the quay of Nordnes, 6 Apr 2019\n\nText.\n", "2019-04-06" },
+		{ "Ferries stop again\n\nTuesday, May 7, 2019\n\nText.\n", "2019-05-07" },
+		{ "Ferries stop again\n\nJune 8, 2019 - The harbour board met in the town hall today.\n", "2019-06-08" },
+		{ "Ferries stop again Published July 9, 2019 By Harbour Desk\n\nText.\n", "2019-07-09" },
+		{ "Ferries stop again\n\nStory 12Release Date: 8/19/2019 2:18:00 PM\n\nText.\n", "2019-08-19" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		guess(&m, cases[i].text);
+		assert_non_null(m.f[META_PUBLISHED]);
+		assert_string_equal(m.f[META_PUBLISHED], cases[i].iso);
+		meta_release(&m);
+	}
+	/* an event's date in a sentence or a title is not a dateline */
+	guess(&m, "Summary of the Harbour Storm\nof 26 December 2004\n\nThe storm of January 3, 2005 was the worst in years.\n"
+		  "The board said on Monday, 3/4/2005 was the day.\n");
+	assert_null(m.f[META_PUBLISHED]);
+	meta_release(&m);
+}
+
 static void test_statements(void **state)
 {
 	struct meta m;
@@ -103,6 +130,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_headline_byline_dateline),
+		cmocka_unit_test(test_datelines),
 		cmocka_unit_test(test_statements),
 		cmocka_unit_test(test_sidecar),
 	};

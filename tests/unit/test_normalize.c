@@ -57,6 +57,56 @@ static void test_units(void **state)
 	assert_int_equal(norm_value(&v, &n), -1);
 }
 
+/* Units met in real news: a nautical mile is 1.852 km, not a statute
+ * mile; square miles and km2 are areas, never lengths; pounds and tons are
+ * masses; a currency is money and keeps its code. */
+static void test_units_of_news(void **state)
+{
+	(void)state;
+	struct norm_value n, m;
+	struct value v = qty(100, "nautical miles", "exact");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_DISTANCE);
+	assert_true(fabs(n.point - 185.2) < 1e-9);
+	v = qty(10, "square miles", "exact");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_AREA);
+	assert_true(fabs(n.point - 25.89988) < 1e-4);
+	v = qty(26, "km\u00b2", "exact");
+	assert_int_equal(norm_value(&v, &m), 0);
+	assert_int_equal(m.kind, NORM_AREA);
+	v = qty(26, "km", "exact");
+	assert_int_equal(norm_value(&v, &m), 0);
+	assert_int_equal(m.kind, NORM_DISTANCE);            /* a length, not an area */
+	v = qty(175000, "lbs", "more than");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_MASS);
+	assert_true(fabs(n.lo - 79378.66) < 0.01 && isinf(n.hi));
+	v = qty(200000, "pounds", "nearly");
+	assert_int_equal(norm_value(&v, &m), 0);
+	assert_int_equal(m.kind, NORM_MASS);
+	assert_string_equal(norm_unit_canon("lbs"), norm_unit_canon("pounds"));
+	v = qty(2, "tonnes", "exact");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_true(n.kind == NORM_MASS && n.point == 2000);
+	v = qty(1, "ton", "exact");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_true(n.kind == NORM_MASS && fabs(n.point - 907.18474) < 1e-9);
+	v = qty(350000000, "USD", "exact");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_MONEY);
+	assert_true(n.point == 350000000);                  /* scale kept */
+	assert_string_equal(norm_unit_canon("dollars"), "USD");
+	assert_string_equal(norm_unit_canon("GBP"), "GBP");
+	assert_string_equal(norm_unit_canon("troops"), "troops");
+	assert_null(norm_unit_canon(NULL));
+	assert_string_equal(norm_kind_name(NORM_MONEY), "money");
+	struct strbuf sb = STRBUF_INIT;
+	norm_format(&sb, &n);
+	assert_string_equal(sb.buf, "350000000 USD");
+	sb_release(&sb);
+}
+
 static void check_about(double x, double lo, double hi)
 {
 	struct norm_value n;
@@ -189,6 +239,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_units),
+		cmocka_unit_test(test_units_of_news),
 		cmocka_unit_test(test_tolerance),
 		cmocka_unit_test(test_open),
 		cmocka_unit_test(test_dates),

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compare/desc.h"
@@ -34,6 +35,14 @@ static struct norm_value d(const char *iso, const char *about)
 	n.hi = (double)l;
 	n.prec = p;
 	n.about = about;
+	return n;
+}
+
+/* An exact quantity with a unit (a count noun or a unit of scale). */
+static struct norm_value qu(enum norm_kind k, double x, const char *unit)
+{
+	struct norm_value n = q(k, x, x, NULL);
+	n.unit = unit;
 	return n;
 }
 
@@ -174,16 +183,18 @@ static void test_claims(void **state)
 	verdict_claims(a, 1, b, 1, &p);
 	assert_int_equal(p.v, VERDICT_TIMELINE);
 	assert_false(p.by_values);
-	/* no values: concur in words */
+	/* no values: related, no verdict; never agree */
 	verdict_claims(NULL, 0, NULL, 0, &p);
-	assert_int_equal(p.v, VERDICT_AGREE);
+	assert_int_equal(p.v, VERDICT_RELATED);
 	assert_false(p.by_values);
+	assert_string_equal(verdict_name(p.v), "related");
+	assert_int_equal(verdict_mark(p.v), '?');
 	/* different measures only */
 	struct norm_value x[] = { q(NORM_COUNT, 70000, 70000, "Belarusian army, total strength") };
 	struct norm_value y[] = { q(NORM_COUNT, 15000, 15000, "combat-ready Belarusian troops, autumn") };
 	verdict_claims(x, 1, y, 1, &p);
 	assert_int_equal(p.v, VERDICT_MEASURE);
-	/* the worst same-measure pair decides; unmatched values do not */
+	/* the best-matching same-measure pair decides; unmatched values do not */
 	const char *t = "Russian troops for the grouping";
 	struct norm_value m[] = { d("2022-10", NULL), q(NORM_COUNT, 8500, 9500, t),
 				  q(NORM_COUNT, 70000, 70000, "Belarusian army, total strength") };
@@ -198,6 +209,80 @@ static void test_claims(void **state)
 	assert_int_equal(p.v, VERDICT_CONFLICT);
 	assert_int_equal(p.ia, 1);
 	assert_int_equal(p.ib, 0);
+}
+
+/* The best-matching pair of values decides, not the worst over all
+ * pairs: values that say the same count noun first, the closest next. */
+static void test_best_pair(void **state)
+{
+	(void)state;
+	struct verdict_pair p;
+	struct norm_value a[] = { qu(NORM_COUNT, 126473, "dead"), qu(NORM_COUNT, 93943, "missing") };
+	struct norm_value b[] = { qu(NORM_COUNT, 93000, "missing"), qu(NORM_COUNT, 20, "dead") };
+	verdict_claims(a, 2, b, 2, &p);
+	assert_int_equal(p.v, VERDICT_DIFFER);   /* 93,943 against 93,000 missing */
+	assert_int_equal(p.ia, 1);
+	assert_int_equal(p.ib, 0);
+	/* values that do not say what they count never make a conflict */
+	struct norm_value x[] = { q(NORM_COUNT, 500, 500, NULL) };
+	struct norm_value y[] = { q(NORM_COUNT, 100, 100, NULL) };
+	verdict_claims(x, 1, y, 1, &p);
+	assert_int_equal(p.v, VERDICT_DIFFER);
+	/* money in one currency, no counted thing: at most differ */
+	struct norm_value m1[] = { qu(NORM_MONEY, 15e6, "USD") };
+	struct norm_value m2[] = { qu(NORM_MONEY, 350e6, "dollars") };
+	verdict_claims(m1, 1, m2, 1, &p);
+	assert_int_equal(p.v, VERDICT_DIFFER);
+	struct norm_value m3[] = { qu(NORM_MONEY, 350e6, "GBP") };
+	verdict_claims(m2, 1, m3, 1, &p);
+	assert_int_equal(p.v, VERDICT_MEASURE);   /* another currency */
+	/* "at least 235" against 305: consistent */
+	struct norm_value l[] = { qu(NORM_COUNT, 235, "dead") };
+	l[0].hi = INFINITY;
+	l[0].prec = PREC_OPEN;
+	struct norm_value r[] = { qu(NORM_COUNT, 305, "dead") };
+	verdict_claims(l, 1, r, 1, &p);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	/* ... and an update when published on different days */
+	verdict_moment(&p, l, r, 100, 105);
+	assert_int_equal(p.v, VERDICT_TIMELINE);
+	verdict_claims(l, 1, r, 1, &p);
+	verdict_moment(&p, l, r, 100, 100);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	/* a running toll on different days is a timeline, never a conflict */
+	struct norm_value t1[] = { qu(NORM_COUNT, 30000, "dead") };
+	struct norm_value t2[] = { qu(NORM_COUNT, 73000, "dead") };
+	verdict_claims(t1, 1, t2, 1, &p);
+	assert_int_equal(p.v, VERDICT_CONFLICT);
+	verdict_moment(&p, t1, t2, 100, 190);
+	assert_int_equal(p.v, VERDICT_TIMELINE);
+	/* undated sources: no change */
+	verdict_claims(t1, 1, t2, 1, &p);
+	verdict_moment(&p, t1, t2, -1, 190);
+	assert_int_equal(p.v, VERDICT_CONFLICT);
+}
+
+/* Two claims of 20,000 values each: each value meets its nearest values
+ * only, and the answer is the one all pairs would give. */
+static void test_many_values(void **state)
+{
+	(void)state;
+	enum { N = 20000 };
+	struct norm_value *a = calloc(N, sizeof *a), *b = calloc(N, sizeof *b);
+	assert_non_null(a);
+	assert_non_null(b);
+	for (int i = 0; i < N; i++) {
+		a[i] = qu(NORM_COUNT, 1000.0 + 2 * i, "ships");
+		b[i] = qu(NORM_COUNT, 1e9 + i, "ships");
+	}
+	b[N - 1] = qu(NORM_COUNT, 1000.0 + 2 * 777, "ships");
+	struct verdict_pair p;
+	verdict_claims(a, N, b, N, &p);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	assert_int_equal(p.ia, 777);
+	assert_int_equal(p.ib, N - 1);
+	free(a);
+	free(b);
 }
 
 static void test_loose_dates(void **state)
@@ -291,6 +376,8 @@ int main(void)
 		cmocka_unit_test(test_same_measure),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_claims),
+		cmocka_unit_test(test_best_pair),
+		cmocka_unit_test(test_many_values),
 		cmocka_unit_test(test_loose_dates),
 		cmocka_unit_test(test_short_descriptions),
 		cmocka_unit_test(test_status_and_names),
