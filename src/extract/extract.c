@@ -314,8 +314,10 @@ cJSON *extract_claim_json(const struct xclaim *x, const char *text, const char *
 		cJSON_AddStringToObject(e, "type", "date");
 		cJSON_AddStringToObject(e, "value", d->value);
 		cJSON_AddStringToObject(e, "precision", d->precision);
-		cJSON_AddStringToObject(e, "start", d->start);
-		cJSON_AddStringToObject(e, "end", d->end);
+		if (d->start[0]) {   /* a partial date ("--11-26") has no days to give */
+			cJSON_AddStringToObject(e, "start", d->start);
+			cJSON_AddStringToObject(e, "end", d->end);
+		}
 		if (x->event[0])
 			cJSON_AddStringToObject(e, "about", x->event);
 		cJSON_AddItemToArray(vs, e);
