@@ -2,6 +2,8 @@
  * money scales around a number. */
 #include "extract/qforms.h"
 
+#include "extract/phrase.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -132,24 +134,62 @@ static bool clause_break(const struct qscan *q, size_t j)
 	       !qscan_punct(q, j, "\xe2\x80\x99") && !qscan_punct(q, j, "-");
 }
 
+/* Verbs that bring a toll or total to its figure, dropped from its phrase. */
+static const char *const toll_verbs[] = {
+	"now", "stands", "stood", "is", "was", "has", "had", "been", "rose", "risen", "reached",
+	"climbed", "grew", NULL,
+};
+
 bool qform_toll(const struct qscan *q, size_t i, struct xquant *x)
 {
 	size_t p = i;
 	while (p > 0 && i - p < 3 && (qscan_word(q, p - 1, "about") || qscan_word(q, p - 1, "nearly") ||
 				      qscan_word(q, p - 1, "almost") || qscan_word(q, p - 1, "over")))
 		p--;
-	if (p == 0 || !qscan_word(q, p - 1, "to"))
+	if (p == 0 || !(qscan_word(q, p - 1, "to") || qscan_word(q, p - 1, "at")))
 		return false;
-	for (size_t j = p - 1; j-- > 0 && p - j <= 12 && !clause_break(q, j);) {
-		if (!qscan_word(q, j, "toll"))
+	for (size_t j = p - 1; j-- > 0 && p - j <= 14 && !clause_break(q, j);) {
+		bool total = qscan_word(q, j, "total") && qscan_word(q, j - 1, "the");
+		if (!qscan_word(q, j, "toll") && !total)
 			continue;
 		bool death = j > 0 && qscan_word(q, j - 1, "death");
-		strcpy(x->unit, death ? "dead" : "toll");
-		size_t a = death ? j - 1 : j;
-		qscan_copy(x->counted, sizeof x->counted, q, a, p - 1, true);
+		strcpy(x->unit, death ? "dead" : total ? "total" : "toll");
+		size_t a = death ? j - 1 : j, b = p - 1;
+		while (b > j + 1 && tok_in(q->s, &q->t[b - 1], toll_verbs))
+			b--;
+		phrase_copy_fit(x->counted, sizeof x->counted, q, a, b);
+		for (char *c = x->counted; *c; c++)
+			*c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
 		return true;
 	}
 	return false;
+}
+
+static const char *const quakes[] = { "quake", "earthquake", "temblor", "tremor", NULL };
+
+bool qform_magnitude(const struct qscan *q, size_t i, size_t e, double value,
+		     struct xquant *x, size_t *ue)
+{
+	if (value <= 0 || value >= 10)
+		return false;
+	size_t n = e;   /* the quake's noun */
+	if (qscan_punct(q, e, "-") && !q->t[e].space && qscan_word(q, e + 1, "magnitude"))
+		n = e + 2;
+	else if (qscan_word(q, e, "magnitude"))
+		n = e + 1;
+	else if (qscan_word(q, e, "on") && qscan_word(q, e + 1, "the") && qscan_word(q, e + 2, "Richter"))
+		n = e + 3 + qscan_word(q, e + 3, "scale");
+	else if (!(i > 0 && qscan_word(q, i - 1, "magnitude")) &&
+		 !(e < q->nt && tok_in(q->s, &q->t[e], quakes) && q->t[i].kind == TOK_NUM &&
+		   i > 0 && (qscan_word(q, i - 1, "the") || qscan_word(q, i - 1, "a"))))
+		return false;
+	strcpy(x->unit, "magnitude");
+	*ue = n;
+	if (n < q->nt && tok_in(q->s, &q->t[n], quakes)) {
+		qscan_copy(x->counted, sizeof x->counted, q, n, n + 1, true);
+		*ue = n + 1;
+	}
+	return true;
 }
 
 double qform_scale(const struct qscan *q, size_t e)

@@ -33,10 +33,18 @@ bool qform_hyphen_unit(const struct qscan *q, size_t e, struct xquant *x, size_t
 size_t qform_modified_noun(const struct qscan *q, size_t e);
 /* A noun in the plural: "ships", "servicemen", "aircraft", "people". */
 bool qform_plural(const struct qscan *q, const struct tok *t);
-/* A toll brought to a bare number: "raised the death toll from the storm
- * to 4,310", "Death Toll to 1,204": unit "dead" for a death toll (else
- * "toll"), counted the toll's phrase.  False when there is none. */
+/* A toll or total brought to a bare number: "raised the death toll from
+ * the storm to 4,310", "Death Toll to 1,204", "the total missing ... now
+ * stands at 1,310": unit "dead" for a death toll (else "toll", "total"),
+ * counted the phrase from "toll"/"total" up to its verb.  False when
+ * there is none. */
 bool qform_toll(const struct qscan *q, size_t i, struct xquant *x);
+/* An earthquake's magnitude: "a 7.9 magnitude earthquake", "7.6-magnitude",
+ * "8.5 on the Richter scale", "magnitude nine earthquake", "the 7.9 quake":
+ * unit "magnitude", counted the quake's noun; *ue the end.  value is the
+ * number at token i. */
+bool qform_magnitude(const struct qscan *q, size_t i, size_t e, double value,
+		     struct xquant *x, size_t *ue);
 /* The factor of a scale word at token e ("million": 1e6), 0 when none. */
 double qform_scale(const struct qscan *q, size_t e);
 /* The currency a word at token e names ("dollars": "USD"), NULL if none. */

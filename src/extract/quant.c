@@ -225,7 +225,8 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 			}
 		}
 		size_t ue = e;
-		if (!x.unit[0] && qform_age(&q, i, e, &x, &ue)) {
+		if (!x.unit[0] && (qform_age(&q, i, e, &x, &ue) ||
+				   qform_magnitude(&q, i, e, nm.value, &x, &ue))) {
 			set_bounds(&x, &nm, almost);
 			out[k++] = x;
 			i = ue - 1;
@@ -326,6 +327,8 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 			ue = ne;
 		} else {
 			size_t ne = qscan_noun_phrase(&q, e);
+			if (ne == e && qscan_word(&q, e, "lives"))
+				ne = e + 1;   /* a noun after a number: "took 150,000 lives" */
 			if (ne == e && !nm.written && phrase_estimate(&q, i, &x)) {
 				set_bounds(&x, &nm, almost);
 				out[k++] = x;

@@ -114,6 +114,30 @@ static void test_units_and_bare_numbers(void **state)
 			    "4310 dead|death toll from the storm|exact");
 }
 
+static void test_magnitudes_and_tolls(void **state)
+{
+	(void)state;
+	assert_string_equal(claim_quants("A 6.4 magnitude earthquake shook the island at dawn."),
+			    "6.4 magnitude|earthquake|exact");
+	assert_string_equal(claim_quants("The tremor measured 5.9 on the Richter scale, the institute said."),
+			    "5.9 magnitude||exact");
+	assert_string_equal(claim_quants("Tuesday's magnitude six earthquake cut the power lines."),
+			    "6 magnitude|earthquake|exact");
+	assert_string_equal(claim_quants("Over 2,000 people died in the 6.1 quake that hit the coast."),
+			    "2000 people||more than; 6.1 magnitude|quake|exact");
+	/* "lives" after a number is a noun; "people" ends its phrase */
+	assert_string_equal(claim_quants("The flood took over 1,200 lives in the valley."),
+			    "1200 lives||more than");
+	assert_string_equal(claim_quants("Tens of thousands of people still wait for news."),
+			    "20000 people|people|at least");
+	/* a total standing at a bare number */
+	assert_string_equal(claim_quants("The total missing for the three villages now stands at 1,310."),
+			    "3 villages||exact; 1310 total|total missing for the three villages|exact");
+	/* a passive report names no speaker */
+	assert_string_equal(claims("Hundreds of people are reported dead in the flooded valley."),
+			    "quantity[]: Hundreds of people are reported dead in the flooded valley.\n");
+}
+
 static void test_headlines_and_tables(void **state)
 {
 	(void)state;
@@ -158,6 +182,7 @@ int main(void)
 		cmocka_unit_test(test_number_words),
 		cmocka_unit_test(test_ages),
 		cmocka_unit_test(test_units_and_bare_numbers),
+		cmocka_unit_test(test_magnitudes_and_tolls),
 		cmocka_unit_test(test_headlines_and_tables),
 		cmocka_unit_test(test_transcripts_and_actors),
 	};
