@@ -30,7 +30,7 @@ bool tok_is(const char *s, const struct tok *t, const char *w);
 /* True when the token is one of the NULL-terminated list (case-insensitive).
  * Each list is turned into a hash set on first use and kept (lists must be
  * static); at most TOK_MAX_LISTS lists, others are searched linearly. */
-#define TOK_MAX_LISTS 64
+#define TOK_MAX_LISTS 128
 bool tok_in(const char *s, const struct tok *t, const char *const *list);
 /* Token is the punctuation p (a UTF-8 string). */
 bool tok_punct(const char *s, const struct tok *t, const char *p);

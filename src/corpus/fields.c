@@ -223,10 +223,23 @@ static bool ld_iso_duration(const char *s)
 	return (*s == 'D' || *s == 'W' || *s == 'M' || *s == 'Y') && !s[1];
 }
 
-/* A date, or with intervals allowed also START/END or START/DURATION. */
+/* A day of no stated year, ISO 8601's "--MM-DD" (29 February allowed). */
+static bool ld_iso_partial_day(const char *s)
+{
+	int m, d;
+	if (strncmp(s, "--", 2) || strlen(s) != 7 || s[4] != '-' ||
+	    (m = two_digits(s + 2)) < 1 || m > 12 || (d = two_digits(s + 5)) < 1)
+		return false;
+	return d <= cal_month_days(2000, m);
+}
+
+/* A date, or with intervals allowed (a value, not start or end) also
+ * START/END, START/DURATION or a partial day --MM-DD. */
 static bool ld_iso_value(const char *s, bool intervals)
 {
 	const char *slash = strchr(s, '/');
+	if (intervals && ld_iso_partial_day(s))
+		return true;
 	if (!slash || !intervals)
 		return ld_iso_date(s);
 	char start[40];
@@ -248,7 +261,7 @@ const char *ld_date(struct ld *L, const cJSON *obj, const char *what,
 	if (s && *s && !ld_iso_value(s, intervals))
 		err(L, ld_field(obj, key), "%s: \"%s\" is \"%s\", not an ISO 8601 date "
 		    "(YYYY, YYYY-MM or YYYY-MM-DD%s)", what, key, s,
-		    intervals ? ", or START/END, START/PnD" : "");
+		    intervals ? ", or START/END, START/PnD, --MM-DD" : "");
 	return s;
 }
 

@@ -362,6 +362,10 @@ bool attr_find(struct ctx *c, const struct tok *t, size_t nt,
 		if (i > 0 && (tok_is(s, &t[i - 1], "be") || tok_is(s, &t[i - 1], "been") ||
 			      tok_is(s, &t[i - 1], "being")))
 			continue;   /* passive: "is said to" */
+		size_t vl = t[i].end - t[i].start;
+		if (i > 0 && vl > 3 && !strncmp(s + t[i].end - 2, "ed", 2) && (tok_is(s, &t[i - 1], "are") ||
+		    tok_is(s, &t[i - 1], "is") || tok_is(s, &t[i - 1], "was") || tok_is(s, &t[i - 1], "were")))
+			continue;   /* passive: "hundreds are reported dead" */
 		size_t v = i;
 		while (v > 0 && tok_in(s, &t[v - 1], aux) && !c->inq[v - 1])
 			v--;

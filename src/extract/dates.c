@@ -322,6 +322,12 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 			set_day(&h->v, y, m, d);
 			return e;
 		}
+		/* no year to be had: a partial date, "--11-26" (2000: a leap year) */
+		if (!y && !c->year && d <= cal_month_days(2000, m)) {
+			snprintf(h->v.value, sizeof h->v.value, "--%02d-%02d", m, d);
+			strcpy(h->v.precision, "day");
+			return e;
+		}
 		return 0;
 	}
 	/* parts of a month */

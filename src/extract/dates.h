@@ -13,7 +13,10 @@
  * "last Sunday", "eight months ago", "two years ago", "yesterday").  A
  * missing year comes from ctx: the publication year, or the year before
  * when the month is later than the publication month.  Without a
- * publication year, expressions that need one are not reported.
+ * publication year, a day and month ("from 26 November", "on Jan. 12")
+ * is a partial date, value "--11-26" with precision "day" and empty
+ * start and end (ISO 8601's form for a day of no stated year); other
+ * expressions that need a year are not reported.
  */
 #ifndef LECTERN_DATES_H
 #define LECTERN_DATES_H
@@ -30,7 +33,7 @@ struct date_ctx {
 struct date_val {
 	char value[64];           /* "2022-02-10", "2021-12", "2022-02-10/2022-02-20" */
 	char precision[16];       /* day, month, year, part-of-month, range */
-	char start[32], end[32];  /* inclusive days */
+	char start[32], end[32];  /* inclusive days; "" for a partial date */
 };
 
 struct date_hit {

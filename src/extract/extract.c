@@ -2,6 +2,7 @@
 #include "extract/extract.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,28 @@ static const char *const judgements[] = {
 	"doubts", "seems", "seem", "appears", "appear", "risk", "fears", "fear", "clear",
 	"suggest", "suggests", NULL,
 };
+
+/* The speaker label that opens a turn of a transcript ("THE PRESIDENT:
+ * We have come ..."): capitals, at most 40 bytes, then ": "; into out,
+ * returning its length with ": ", 0 when there is none.  Editorial
+ * labels ("NOTE:") are none. */
+static size_t turn_label(const char *s, size_t a, size_t b, char *out, size_t sz)
+{
+	static const char *const editorial[] = { "NOTE", "EDITOR'S NOTE", "UPDATE", "CORRECTION",
+						 "SOURCE", "PHOTO", "VIDEO", "WATCH", "READ MORE", NULL };
+	size_t i = a;
+	bool letter = false;
+	while (i < b && i - a <= 40 && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == ' ' || s[i] == '.' ||
+					 s[i] == '\''))
+		letter |= s[i++] != ' ';
+	if (!letter || i == a || i + 1 >= b || s[i] != ':' || s[i + 1] != ' ' || s[i - 1] == ' ')
+		return 0;
+	for (const char *const *e = editorial; *e; e++)
+		if (strlen(*e) == i - a && !strncmp(s + a, *e, i - a))
+			return 0;
+	snprintf(out, sz, "%.*s", (int)(i - a), s + a);
+	return i + 2 - a;
+}
 
 static bool in_boiler(const struct extract_opts *o, size_t a, size_t b)
 {
@@ -110,6 +133,9 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 	c->n = n;
 	dates_ctx_from_iso(&dctx, o ? o->published : NULL);
 	size_t ns = sentence_split(s, n, &sv);
+	size_t *hdr = xcalloc(ns ? ns : 1, sizeof *hdr);
+	table_find(s, sv, ns, hdr);
+	char turn[48] = "";
 	/* the whole text is tokenised once; clauses are slices of it */
 	struct tok *T;
 	size_t NT = tok_split(s, n, &T);
@@ -133,6 +159,9 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 			}
 			para_speaker[0] = para_role[0] = '\0';
 			cur_para = sv[si].para;
+			/* a transcript's turn lasts until the next speaker label,
+			 * which is no part of the claim */
+			a += turn_label(s, a, b, turn, sizeof turn);
 		}
 		prev_colon = s[b - 1] == ':';
 		if (in_boiler(o, a, b))
@@ -142,7 +171,7 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 		/* clauses: ", while" and ";" */
 		size_t cuts[8], nc = 0;
 		cuts[nc++] = a;
-		for (size_t i = a; i + 8 < b && nc < 7; i++)
+		for (size_t i = a; hdr[si] == SIZE_MAX && i + 8 < b && nc < 7; i++)
 			if (((s[i] == ',' && !strncmp(s + i, ", while ", 8)) ||
 			     (s[i] == ';' && s[i + 1] == ' ')) &&
 			    !quote_after(s, a, i, was_open))
@@ -196,16 +225,22 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 					snprintf(x.role, sizeof x.role, "%s", quote_role);
 				}
 			}
+			if (!x.speaker[0] && turn[0])
+				snprintf(x.speaker, sizeof x.speaker, "%s", turn);
 			attr_note_people(c, t, nt);
-			x.nq = extract_quantities_tok(s, n, t, nt, x.q, XMAX_QUANT);
-			/* bare numbers take the unit of the sentence's last quantity */
+			if (hdr[si] != SIZE_MAX)
+				x.nq = table_values(s, &sv[hdr[si]], &sv[si], x.q, XMAX_QUANT);
+			else
+				x.nq = extract_quantities_tok(s, n, t, nt, x.q, XMAX_QUANT);
+			/* a bare number borrows no unit ("754 for 2014" is not months)
+			 * unless said to be a figure ("10,000 is a likelier figure") */
 			size_t kept = 0;
 			for (size_t i = 0; i < x.nq; i++) {
 				if (x.q[i].unit[0]) {
 					sent_unit = x.q[i];
-				} else if (sent_unit.unit[0]) {
-					snprintf(x.q[i].unit, sizeof x.q[i].unit, "%s", sent_unit.unit);
-					snprintf(x.q[i].counted, sizeof x.q[i].counted, "%s", sent_unit.counted);
+				} else if (x.q[i].figure && sent_unit.unit[0]) {
+					memcpy(x.q[i].unit, sent_unit.unit, sizeof sent_unit.unit);
+					memcpy(x.q[i].counted, sent_unit.counted, sizeof sent_unit.counted);
 				} else {
 					continue;
 				}
@@ -238,9 +273,15 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 			score += x.speaker[0] ? 2 : 0;
 			score += sup ? 2 : cmp ? 1 : 0;
 			score += judged ? 2 : 0;
+			/* several named actors doing something: a reported event */
+			bool actors = score < EXTRACT_THRESHOLD && words >= 6 &&
+				      extract_actors(s, t, nt) >= 3;
+			score += actors ? 2 : 0;
 			if (s[cb - 1] == '?' || (cb >= 4 && s[cb - 4] == '?'))
 				score -= 5;
-			if (words < 5)
+			/* a short fragment counts only with a figure, or a date
+			 * and a few words ("and Tsunami of 26 December 2004") */
+			if (words < 5 && !x.nq && !(x.nd && words >= 3))
 				score -= 3;
 			x.score = score;
 			if (score < EXTRACT_THRESHOLD)
@@ -253,12 +294,15 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 				x.kind = "quantity";
 			else if (x.nd)
 				x.kind = "date";
+			else if (actors)
+				x.kind = "event";
 			else
 				x.kind = "assessment";
 			add_claim(&v, &k, &cap, &x);
 		}
 	}
 	free(sv);
+	free(hdr);
 	free(T);
 	free(c);
 	free(inq);
@@ -314,8 +358,10 @@ cJSON *extract_claim_json(const struct xclaim *x, const char *text, const char *
 		cJSON_AddStringToObject(e, "type", "date");
 		cJSON_AddStringToObject(e, "value", d->value);
 		cJSON_AddStringToObject(e, "precision", d->precision);
-		cJSON_AddStringToObject(e, "start", d->start);
-		cJSON_AddStringToObject(e, "end", d->end);
+		if (d->start[0]) {   /* a partial date ("--11-26") has no days to give */
+			cJSON_AddStringToObject(e, "start", d->start);
+			cJSON_AddStringToObject(e, "end", d->end);
+		}
 		if (x->event[0])
 			cJSON_AddStringToObject(e, "about", x->event);
 		cJSON_AddItemToArray(vs, e);

@@ -46,6 +46,8 @@ struct xquant {
 	const char *qualifier;     /* static */
 	char unit[32];
 	char counted[96];
+	bool figure;               /* bare, said to be a figure: "10,000 is a more
+				    * realistic figure" (takes the sentence's unit) */
 };
 
 struct xclaim {
@@ -72,8 +74,10 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *opts,
 
 /* Quantities of one phrase, at most max stored.  A bare number with no
  * unit after it ("2,000 is closer") comes with unit "" and no counted:
- * extract_claims() gives it the unit of an earlier quantity of the same
- * sentence or drops it. */
+ * extract_claims() drops it, unless it is said to be a figure ("10,000
+ * is a more realistic figure"), which takes the unit of an earlier
+ * quantity of the same sentence.  Numbers joined to a quantity ("19,000
+ * and 400 dead") take its unit here. */
 size_t extract_quantities(const char *s, size_t n, struct xquant *q, size_t max);
 /* The same over tokens t[0..nt) that tok_split() made of s[0..n). */
 size_t extract_quantities_tok(const char *s, size_t n, const struct tok *t, size_t nt,

@@ -1,6 +1,7 @@
 /*
- * extract/impl: what the claim extractor's two files share; private to
- * extract.c (sentences, values, scoring) and attr.c (speakers).
+ * extract/impl: what the claim extractor's files share; private to
+ * extract.c (sentences, values, scoring), attr.c (speakers), event.c
+ * (what dates are of) and table.c (rows of figures).
  *
  * A struct ctx lives for one text: attr_collect_names() fills its table of
  * person names ("First Last") from the whole text's tokens first; then, for
@@ -17,6 +18,8 @@
 #include <stddef.h>
 
 #include "base/tok.h"
+#include "extract/extract.h"
+#include "extract/sentence.h"
 
 struct names {
 	char full[64][64];
@@ -42,5 +45,24 @@ void attr_note_people(struct ctx *c, const struct tok *t, size_t nt);
  * intention to hold unscheduled Belarusian-Russian exercises"), into out
  * (sz bytes); returns the length, 0 when there is none. */
 size_t extract_event(const char *s, const struct tok *t, size_t nt, char *out, size_t sz);
+
+/* The length of the longest list of names ("Norway, Sweden, Denmark and
+ * the Faroes"; a name is a run of capitalised words, "U.S.", "C-17") in a
+ * clause that tells what was done ("have formed", "were sent") and has
+ * no conditional ("would", "if"); 0
+ * when there is none.  Sentence openers, pronouns, days, months and
+ * adjectives of peoples ("Danish boats") are no names. */
+size_t extract_actors(const char *s, const struct tok *t, size_t nt);
+
+/* Tables: a header line of words ("Country dead missing total") over two
+ * or more lines of a label and as many figures ("Sri Lanka 30,957 5,637
+ * 36,594"; "-" an empty cell).  table_find() sets hdr[i] (ns entries) to
+ * the header's sentence index for each row sentence i, SIZE_MAX for the
+ * others; sentences are lines here (one line, one paragraph).
+ * table_values() reads a row's figures into q (at most max): unit the
+ * column's name, counted the row's label and the column ("Total dead"). */
+void table_find(const char *s, const struct sent *sv, size_t ns, size_t *hdr);
+size_t table_values(const char *s, const struct sent *head, const struct sent *row,
+		    struct xquant *q, size_t max);
 
 #endif

@@ -69,9 +69,11 @@ size_t qscan_noun_phrase(const struct qscan *q, size_t i)
 							    !strncmp(q->s + t->end - 3, "ing", 3)))
 				break;
 			j++;
-			/* a plural noun followed by a lower-case word ends it: "ships left" */
-			if (l > 3 && q->s[t->end - 1] == 's' && q->s[t->end - 2] != 's' &&
-			    q->s[t->end - 2] != 'u' && q->s[t->end - 2] != 'i' && j < q->nt &&
+			/* a plural noun followed by a lower-case word ends it: "ships
+			 * left", "people still wait" */
+			if (((l > 3 && q->s[t->end - 1] == 's' && q->s[t->end - 2] != 's' &&
+			      q->s[t->end - 2] != 'u' && q->s[t->end - 2] != 'i') ||
+			     qscan_people_word(q, t)) && j < q->nt &&
 			    q->t[j].kind == TOK_WORD && !q->t[j].upper)
 				break;
 		} else if (tok_punct(q->s, t, "-") && !t->space && j > i && j + 1 < q->nt &&

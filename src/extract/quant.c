@@ -1,6 +1,7 @@
 /* extract/quant: quantities (value, unit, counted, qualifier, bounds). */
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "extract/extract.h"
 #include "extract/numparse.h"
 #include "extract/phrase.h"
+#include "extract/qforms.h"
 #include "extract/qscan.h"
 
 /* Verbs after which "about" is a preposition: "spoken about 30,000". */
@@ -119,7 +121,18 @@ static const char *const number_words[] = {
 	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
 	"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
 	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-	"ninety", "a", NULL,
+	"ninety", "a", "one", NULL,
+};
+
+/* Nouns that say a bare number is a figure of the sentence's measure. */
+static const char *const figure_words[] = {
+	"figure", "estimate", "number", "count", "total", "tally", NULL,
+};
+
+/* Singular units that "one" may count: "one week after". */
+static const char *const one_units[] = {
+	"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
+	"mile", "kilometre", "kilometer", NULL,
 };
 
 /* Scale words that become the unit: "9,5 million inhabitants". */
@@ -141,6 +154,7 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 {
 	struct qscan q;
 	size_t k = 0;
+	size_t chain = SIZE_MAX, chain_next = 0;   /* bare numbers waiting for a unit */
 
 	q.s = s;
 	q.t = tk;
@@ -153,15 +167,19 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 		bool almost = false;
 
 		memset(&x, 0, sizeof x);
-		/* hundreds of thousands of X, thousands of X, dozens of X */
+		/* hundreds of thousands of X, tens of thousands of X, thousands of X, dozens of X */
+		bool tens = tok_is(s, t, "tens") && qscan_word(&q, i + 1, "of") &&
+			    (qscan_word(&q, i + 2, "thousands") || qscan_word(&q, i + 2, "millions"));
 		if (t->kind == TOK_WORD && (tok_is(s, t, "hundreds") || tok_is(s, t, "thousands") ||
-					    tok_is(s, t, "dozens") || tok_is(s, t, "millions")) &&
+					    tok_is(s, t, "dozens") || tok_is(s, t, "millions") || tens) &&
 		    qscan_word(&q, i + 1, "of")) {
 			double v = tok_is(s, t, "hundreds") ? 200 : tok_is(s, t, "thousands") ? 2000 :
 				   tok_is(s, t, "dozens") ? 24 : 2e6;
 			e = i + 2;
-			if (tok_is(s, t, "hundreds") && qscan_word(&q, e, "thousands") && qscan_word(&q, e + 1, "of")) {
-				v = 200000;
+			if ((tok_is(s, t, "hundreds") || tens) &&
+			    (qscan_word(&q, e, "thousands") || qscan_word(&q, e, "millions")) &&
+			    qscan_word(&q, e + 1, "of")) {
+				v = (tens ? 20 : 200) * (qscan_word(&q, e, "thousands") ? 1e3 : 1e6);
 				e += 2;
 			}
 			size_t ne = qscan_noun_phrase(&q, e);
@@ -198,6 +216,21 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 		if (i > 0 && (qscan_punct(&q, i - 1, "$") || qscan_punct(&q, i - 1, "\xe2\x82\xac") ||
 			      qscan_punct(&q, i - 1, "\xc2\xa3"))) {
 			strcpy(x.unit, qscan_punct(&q, i - 1, "$") ? "USD" : qscan_punct(&q, i - 1, "\xc2\xa3") ? "GBP" : "EUR");
+			/* money keeps its scale: "$350 million" */
+			double f = qform_scale(&q, e);
+			if (f > 0) {
+				x.value = nm.value *= f;
+				nm.step *= f;
+				e++;
+			}
+		}
+		size_t ue = e;
+		if (!x.unit[0] && (qform_age(&q, i, e, &x, &ue) ||
+				   qform_magnitude(&q, i, e, nm.value, &x, &ue))) {
+			set_bounds(&x, &nm, almost);
+			out[k++] = x;
+			i = ue - 1;
+			continue;
 		}
 		/* ranges: 40-50, 40 to 50, three or four, between 3 and 4 */
 		size_t r = e;
@@ -220,7 +253,7 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 			}
 		}
 		/* the unit */
-		size_t ue = e;
+		ue = e;
 		if (x.unit[0]) {
 			/* currency: done */
 		} else if (qscan_punct(&q, e, "%") || qscan_word(&q, e, "percent") ||
@@ -252,6 +285,12 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 		} else if (qscan_word(&q, e, "miles") || qscan_word(&q, e, "mile")) {
 			strcpy(x.unit, "mi");
 			ue = e + 1;
+		} else if (e < q.nt && tok_in(s, &q.t[e], scales) && qform_currency_word(&q, e + 1)) {
+			/* "40 million dollars" */
+			strcpy(x.unit, qform_currency_word(&q, e + 1));
+			x.value = nm.value *= qform_scale(&q, e);
+			nm.step *= qform_scale(&q, e);
+			ue = e + 2;
 		} else if (e < q.nt && tok_in(s, &q.t[e], scales)) {
 			qscan_copy(x.unit, sizeof x.unit, &q, e, e + 1, true);
 			ue = e + 1;
@@ -275,8 +314,21 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 			size_t ne = qscan_noun_phrase(&q, ue);
 			if (ne > ue)
 				qscan_copy(x.counted, sizeof x.counted, &q, ue, ne, false);
+		} else if (qform_hyphen_unit(&q, e, &x, &ue)) {
+			/* "a 7-hour mission" */
+		} else if (!nm.written && qform_toll(&q, i, &x)) {
+			/* "raised the death toll to 73,276" */
+		} else if (e < q.nt && q.t[e].kind == TOK_WORD && q.t[e].upper &&
+			   qform_modified_noun(&q, e) > e) {
+			/* "24 Army and Navy helicopters", "875 U.S. servicemembers" */
+			size_t ne = qform_modified_noun(&q, e);
+			qscan_copy(x.unit, sizeof x.unit, &q, ne - 1, ne, true);
+			phrase_copy_fit(x.counted, sizeof x.counted, &q, e, ne);
+			ue = ne;
 		} else {
 			size_t ne = qscan_noun_phrase(&q, e);
+			if (ne == e && qscan_word(&q, e, "lives"))
+				ne = e + 1;   /* a noun after a number: "took 150,000 lives" */
 			if (ne == e && !nm.written && phrase_estimate(&q, i, &x)) {
 				set_bounds(&x, &nm, almost);
 				out[k++] = x;
@@ -285,10 +337,25 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 			}
 			if (ne == e) {
 				/* a bare number ("2,000 is closer"): unit "" for the caller
-				 * to take from an earlier quantity, else to drop */
+				 * to drop, unless a number joined to it gives one ("19,000
+				 * and 400 dead": below) */
 				if (nm.written || k >= max)
 					continue;
 				x.unit[0] = '\0';
+				bool joined = (qscan_word(&q, e, "and") || qscan_word(&q, e, "or") ||
+					       qscan_punct(&q, e, ",")) && e + 1 < q.nt &&
+					      q.t[e + 1].kind == TOK_NUM;
+				if (joined && chain == SIZE_MAX)
+					chain = k;
+				if (joined)
+					chain_next = e + 1;
+				else
+					chain = SIZE_MAX;
+				/* "10,000 is a more realistic figure" */
+				if ((qscan_word(&q, e, "is") || qscan_word(&q, e, "was")) && e + 1 < q.nt)
+					for (size_t f = e + 1; f < q.nt && f < e + 6 && q.t[f].kind == TOK_WORD; f++)
+						if (tok_in(s, &q.t[f], figure_words))
+							x.figure = true;
 				set_bounds(&x, &nm, almost);
 				out[k++] = x;
 				i = e - 1;
@@ -296,8 +363,11 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 			}
 			const struct tok *head = &q.t[ne - 1];
 			size_t hl = head->end - head->start;
-			/* written numbers need a plural count noun: "ten days", not "one of" */
-			if (nm.written && (nm.value < 2 || s[head->end - 1] != 's' || head->upper))
+			/* written numbers need a plural count noun: "ten days", not "one
+			 * of"; "one" a unit of time or distance: "one week after" */
+			if (nm.written && nm.value == 1 && (ne != e + 1 || !tok_in(s, head, one_units)))
+				continue;
+			if (nm.written && nm.value != 1 && (nm.value < 2 || !qform_plural(&q, head) || head->upper))
 				continue;
 			if (hl < 2)
 				continue;
@@ -334,6 +404,12 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 				phrase_copy_fit(x.counted, sizeof x.counted, &q, ue,
 						phrase_place_end(&q, a, ne));
 		}
+		/* the bare numbers joined to this one share its unit: "19,000 and 400 dead" */
+		for (size_t b = chain; chain != SIZE_MAX && i == chain_next && b < k; b++) {
+			memcpy(out[b].unit, x.unit, sizeof x.unit);
+			memcpy(out[b].counted, x.counted, sizeof x.counted);
+		}
+		chain = SIZE_MAX;
 		out[k++] = x;
 		i = (ue > e ? ue : e) - 1;
 	}

@@ -126,8 +126,18 @@ const char *boiler_line(const char *s, size_t n)
 	if (is_credit(s, n))
 		return "photo credit";
 	if (starts_ci(s, n, "read more") || starts_ci(s, n, "related:") ||
-	    starts_ci(s, n, "see also:") || starts_ci(s, n, "more on this"))
+	    starts_ci(s, n, "see also:") || starts_ci(s, n, "more on this") ||
+	    (n < 12 && starts_ci(s, n, "see also")))
 		return "read-more teaser";
+	/* "For more information on X, see HEADLINE." */
+	if (n < 200 && (starts_ci(s, n, "for more information") || starts_ci(s, n, "for additional")) &&
+	    (find_ci(s, n, ", see ") || find_ci(s, n, " see ")) && !find_ci(s, n, " said") &&
+	    !find_ci(s, n, " should "))
+		return "related-story teaser";
+	if (n < 120 && (starts_ci(s, n, "return to this article") || starts_ci(s, n, "click to print") ||
+			starts_ci(s, n, "click here to") || starts_ci(s, n, "email this story") ||
+			starts_ci(s, n, "print this story") || starts_ci(s, n, "print this article")))
+		return "page furniture";
 	if (n < 40 && (!strncmp(s, "Why We Wrote This", n) || !strncmp(s, "Why we wrote this", n)))
 		return "editor's note";
 	if (find_ci(s, n, "does not work for, consult, own shares") ||

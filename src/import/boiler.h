@@ -1,8 +1,10 @@
 /*
  * boiler: finds the lines of an article that are web furniture rather than
  * text: donation appeals, newsletter and sign-up prompts, comment prompts,
- * share/icon labels, photo credits, "Read more" and related-story teasers,
- * author disclosure statements, a foreign-script site header.
+ * share/icon labels, photo credits, "Read more" and related-story teasers
+ * ("See also", "For more information on X, see HEADLINE."), page furniture
+ * ("Return to this article at:", "Click to print this document"), author
+ * disclosure statements, a foreign-script site header.
  *
  * boiler_detect() scans text s[0..n) (any bytes) and returns the number of
  * spans found; *spans (caller frees, NULL when none) gets them sorted and

@@ -254,6 +254,17 @@ invalid "date interval ending before it starts" "$d" "not an ISO 8601 date"
 d=$(broken good-dates)
 edit "$d" '.sources[3].published = "2022-02-09T10:10+03:00" | .claims[1].values[0].value = "2022-02-10/P10D"'
 expect "ISO dates with time and START/PnD accepted" 0 "ok:" "$LECTERN" check --corpus "$d"
+d=$(broken partial-day)
+edit "$d" '.claims[1].values[0] |= (.value = "--02-29" | del(.start, .end))'
+expect "a day of no stated year (--MM-DD) accepted as a date value" 0 "ok:" "$LECTERN" check --corpus "$d"
+for date in --02-30 --13-01 --2-01 ---02-01; do
+	d=$(broken bad-partial)
+	edit "$d" ".claims[1].values[0] |= (.value = \"$date\" | del(.start, .end))"
+	invalid "bad partial day \"$date\"" "$d" "not an ISO 8601 date"
+done
+d=$(broken partial-start)
+edit "$d" '.claims[1].values[0].start = "--02-10"'
+invalid "a partial day is no start" "$d" "not an ISO 8601 date"
 
 d=$(broken schema)
 edit "$d" '.schema = "lectern-korpus"'

@@ -126,4 +126,23 @@ expect "invalid bytes replaced and counted" 0 "imported 1 sources" "$LECTERN" im
 check "U+FFFD in place of invalid bytes" cmp -s "$TMP/b/sources/bad.txt" <(printf 'x\xef\xbf\xbd\xef\xbf\xbdy \xc3\xa9 ok\n')
 check "invalid bytes counted" grep -q "2 invalid bytes replaced" "$TMP/b/corpus.json"
 
+# real news: the gold anchors of ../shared/newsdev lie in extracted claims
+# (lectern-corpus extraction coverage, measured by the shared scorer)
+ND=$TOP/../shared/newsdev
+SCORER=$TOP/../shared/tools/score_trust.py
+if [ -f "$ND/gold.json" ] && [ -f "$SCORER" ] && command -v python3 >/dev/null; then
+	mkdir -p "$TMP/nd"
+	cp "$ND"/*.txt "$TMP/nd/"
+	expect "import newsdev" 0 "imported" "$LECTERN" import "$TMP/nd" --output "$TMP/ndc"
+	"$LECTERN" --corpus "$TMP/ndc" compare --auto-only --json >"$TMP/nd-compare.json" 2>/dev/null
+	"$LECTERN" --corpus "$TMP/ndc" claims --json >"$TMP/nd-claims.json"
+	run python3 "$SCORER" "$ND/gold.json" "$TMP/nd" "$TMP/ndc" "$TMP/nd-compare.json" "$TMP/nd-claims.json"
+	cov=$(sed -n 's/.*coverage \([0-9.]*\) (\([0-9]*\/[0-9]*\)).*/\1 \2/p' <<<"$out" | tail -1)
+	echo "     newsdev anchor coverage: $cov"
+	check "newsdev: at least 0.95 of the gold anchors lie in a claim" \
+		awk -v c="${cov#* }" 'BEGIN { split(c, f, "/"); exit !(f[2] > 0 && f[1] / f[2] >= 0.95) }'
+else
+	echo "skip newsdev coverage: no ../shared/newsdev, its scorer or python3"
+fi
+
 finish

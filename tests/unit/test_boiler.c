@@ -33,7 +33,16 @@ static void test_lines(void **state)
 	assert_string_equal(what("Read more: Ferry strike ends after ten days"), "read-more teaser");
 	assert_string_equal(what("Anna Holm does not work for, consult, own shares in or receive funding from any company."),
 			    "disclosure statement");
+	assert_string_equal(what("See also"), "read-more teaser");
+	assert_string_equal(what("For more information on the ferry strike, see Harbour Strike Enters Second Week."),
+			    "related-story teaser");
+	assert_string_equal(what("For additional details see Port Authority Update on the Storm."),
+			    "related-story teaser");
+	assert_string_equal(what("Return to this article at:"), "page furniture");
+	assert_string_equal(what("Click to print this document"), "page furniture");
+	assert_string_equal(what("Email this story to a friend   Print this story"), "page furniture");
 	/* text that mentions the same words */
+	assert_string_equal(what("For more information, the mayor said, residents should see the harbour office."), "text");
 	assert_string_equal(what("The port authority said the ferry/bus link would reopen in May, Reuters reported."), "text");
 	assert_string_equal(what("Readers of the newsletter were told that the harbour had been closed for repairs since the spring storms ended."), "text");
 	assert_string_equal(what("The minister refused to comment."), "text");

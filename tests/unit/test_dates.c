@@ -45,7 +45,14 @@ static void test_absolute(void **state)
 			    "2017-07 month 2017-07-01 2017-07-31");
 	assert_string_equal(first("The mill opened in 1887.", NULL),
 			    "1887 year 1887-01-01 1887-12-31");
-	assert_string_equal(first("Without a year, 3 March means nothing.", NULL), "none");
+	/* no year anywhere: a partial date, day and month kept */
+	assert_string_equal(first("Without a year, 3 March stays a day of March.", NULL), "--03-03 day  ");
+	assert_string_equal(first("The curfew holds from 26 November.", NULL), "--11-26 day  ");
+	assert_string_equal(first("The port reopened on Jan. 12 at dawn.", NULL), "--01-12 day  ");
+	assert_string_equal(first("A leap day, Feb. 29, may be meant.", NULL), "--02-29 day  ");
+	assert_string_equal(first("There is no 30 February in any year.", NULL), "none");
+	assert_string_equal(first("The port reopened on Jan. 12 at dawn.", "2019-05-02"),
+			    "2019-01-12 day 2019-01-12 2019-01-12");
 	assert_string_equal(first("She may go.", "2019-05-02"), "none");
 }
 
