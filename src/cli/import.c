@@ -20,6 +20,7 @@
 #include "import/decode.h"
 #include "import/html.h"
 #include "import/meta.h"
+#include "import/sniff.h"
 #include "import/srcid.h"
 #include "compare/compare.h"
 #include "compare/dating.h"
@@ -299,12 +300,24 @@ static cJSON *import_one(const struct input *in, const struct idset *used, struc
 	memset(m, 0, sizeof *m);
 	*bs = NULL;
 	*nb = 0;
-	char *raw = read_file(in->path, CORPUS_MAX_TEXT, &len);
-	if (!raw) {
-		sb_addf(err, "%s: %s", in->path, strerror(errno));
-		*why = 2;
+	struct strbuf no = STRBUF_INIT;
+	char *raw = NULL;
+	if ((*why = sniff_file(in->path, &no)) == 0) {
+		raw = read_file(in->path, CORPUS_MAX_TEXT, &len);
+		if (!raw) {
+			sb_addstr(&no, strerror(errno));
+			*why = 2;
+		} else {
+			*why = sniff_bytes((const unsigned char *)raw, len, &no);
+		}
+	}
+	if (*why) {
+		sb_addf(err, "%s: %s", in->path, no.buf);
+		sb_release(&no);
+		free(raw);
 		return NULL;
 	}
+	sb_release(&no);
 	struct decode_stats st;
 	struct strbuf dec = STRBUF_INIT;
 	decode_text(raw, len, &dec, &st);
@@ -493,7 +506,8 @@ int cmd_import(const struct cli_args *a)
 		sb_addf(&err, "%s: %s", path.buf, strerror(errno));
 		code = 2;
 	}
-	size_t nclaims = 0;
+	size_t nclaims = 0, ngood = 0, nbad = 0;
+	int worst = 0;
 	for (size_t i = 0; i < nin && !code; i++) {
 		struct strbuf text = STRBUF_INIT;
 		struct meta m;
@@ -501,11 +515,14 @@ int cmd_import(const struct cli_args *a)
 		size_t nb = 0;
 		int why = 0;
 		cJSON *o = import_one(&in[i], &used, &id, &text, &m, &bs, &nb, &err, &why);
-		if (!o || code) {
-			if (!code)
-				code = why;
-			cJSON_Delete(o);
+		if (!o) {
+			/* one bad file does not sink the others: named, skipped */
+			cli_error(err.buf);
+			sb_reset(&err);
+			nbad++;
+			worst = why > worst ? why : worst;
 		} else {
+			ngood++;
 			idset_add(&used, id.buf);
 			cJSON_AddItemToArray(sources, o);
 			sb_reset(&path);
@@ -524,6 +541,10 @@ int cmd_import(const struct cli_args *a)
 		free(bs);
 		meta_release(&m);
 		sb_release(&text);
+	}
+	if (!code && !ngood) {
+		sb_addstr(&err, "no file could be imported: no corpus written");
+		code = worst;
 	}
 	if (!code) {
 		sb_reset(&path);
@@ -554,7 +575,14 @@ int cmd_import(const struct cli_args *a)
 	sb_reset(&path);
 	sb_addf(&path, "%s/corpus.json", a->output);
 	if ((code = index_verify(path.buf, NULL)) == 0)
-		printf("imported %zu sources into %s: %zu extracted claims\n", nin, a->output, nclaims);
+		printf("imported %zu sources into %s: %zu extracted claims\n", ngood, a->output,
+		       nclaims);
+	if (nbad) {
+		sb_reset(&err);
+		sb_addf(&err, "%zu file%s not imported (named above)", nbad, nbad == 1 ? "" : "s");
+		cli_error(err.buf);
+		code = code ? code : worst;
+	}
 	sb_release(&path);
 out:
 	for (size_t i = 0; i < nin; i++)

@@ -418,6 +418,64 @@ fi
 expect "the text made unreadable: show" 2 "lectern: sources/a.txt: cannot open: Permission denied" limited "${as_user[@]}" "$LECTERN" --corpus "$D" show a
 expect "  ... and check" 1 "sources/a.txt: cannot open: Permission denied" limited "${as_user[@]}" "$LECTERN" --corpus "$D" check
 
+# ---- hostile articles given to import ----
+
+# ms ARGS...: runs lectern ARGS (limited) as run does, with its wall-clock
+# time in $ms and its peak memory in $kb (KiB; 0 without /usr/bin/time)
+ms() {
+	local t0=$(date +%s%N)
+	if [ -x /usr/bin/time ]; then
+		run limited /usr/bin/time -f '%M' -o "$TMP/maxrss" "$LECTERN" "$@"
+		kb=$(tail -1 "$TMP/maxrss")
+	else
+		run limited "$LECTERN" "$@"; kb=0
+	fi
+	ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+IMP=$TMP/imp
+mkdir -p "$IMP"
+truncate -s 1G "$IMP/sparse.txt"
+ms import "$IMP/sparse.txt" --output "$IMP/o1"
+if [ "$rc" = 1 ] && printf '%s' "$err" | grep -qF "sparse.txt: a binary file (NUL byte at offset 0)"; then
+	ok "import: a 1 GiB sparse file refused as binary"
+else bad "import: a 1 GiB sparse file refused as binary" "exit $rc" "$err"; fi
+if [ "$ms" -lt 1000 ] && [ "$kb" -lt 100000 ]; then ok "  ... in $ms ms, $kb KiB at peak (< 1 s, < 100 MB)"
+else bad "  ... in under 1 s and 100 MB" "$ms ms, $kb KiB"; fi
+check "  ... and no corpus written" test ! -e "$IMP/o1"
+rm "$IMP/sparse.txt"
+printf 'Text.\n' >"$IMP/big.txt"
+truncate -s 1100M "$IMP/big.txt"
+ms import "$IMP/big.txt" --output "$IMP/o2"
+if [ "$rc" = 1 ] && printf '%s' "$err" | grep -qF "big.txt: larger than the 1 GiB text cap"; then
+	ok "import: a text over 1 GiB refused by its size, in $ms ms"
+else bad "import: a text over 1 GiB refused by its size" "exit $rc" "$err"; fi
+rm "$IMP/big.txt"
+printf 'The army, about 9,000 men, went north.\n' | iconv -f UTF-8 -t UTF-16LE >"$IMP/utf16.txt"
+expect "import: UTF-16LE without a BOM refused by name" 1 "utf16.txt: UTF-16 without a byte-order mark" \
+	limited "$LECTERN" import "$IMP/utf16.txt" --output "$IMP/o3"
+check "  ... never written" test ! -e "$IMP/o3"
+printf 'The army went north.\n' | iconv -f UTF-8 -t UTF-16BE >"$IMP/utf16be.txt"
+expect "import: UTF-16BE without a BOM refused by name" 1 "utf16be.txt: UTF-16 without a byte-order mark" \
+	limited "$LECTERN" import "$IMP/utf16be.txt" --output "$IMP/o4"
+{ head -c 70000 /dev/zero | tr '\0' 'a'; printf '\0tail\n'; } >"$IMP/late-nul.txt"
+expect "import: a NUL byte past the first 64 KB refused too" 1 "late-nul.txt: a binary file (NUL byte at offset 70000)" \
+	limited "$LECTERN" import "$IMP/late-nul.txt" --output "$IMP/o5"
+# one bad file among good ones
+F=$TMP/folder
+mkdir -p "$F"
+cp "$TOP"/tests/fixtures/seeds/00[012]_*.txt "$F/"
+head -c 5000 /dev/urandom >"$F/image.txt"
+printf 'x\0y' >>"$F/image.txt"
+cp "$IMP/utf16.txt" "$F/utf16.txt"
+expect "import: a folder with two bad files imports the good ones" 1 "imported 3 sources" \
+	limited "$LECTERN" import "$F" --output "$IMP/o6"
+if printf '%s' "$err" | grep -qF "image.txt: a binary file" && printf '%s' "$err" | grep -qF "utf16.txt: UTF-16"; then
+	ok "  ... and names the bad ones"
+else bad "  ... and names the bad ones" "$err"; fi
+if printf '%s' "$err" | grep -qF "2 files not imported"; then ok "  ... and counts them"
+else bad "  ... and counts them" "$err"; fi
+expect "  ... the corpus it wrote checks" 0 "3 sources" limited "$LECTERN" --corpus "$IMP/o6" check
+
 # ---- a sample under valgrind ----
 
 # (valgrind is in the Makefile's DEB_PKGS; LECTERN_NO_VALGRIND=1 skips it;
