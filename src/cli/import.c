@@ -52,6 +52,15 @@ static void add_input(struct input **v, size_t *n, const char *path, bool html)
 	(*n)++;
 }
 
+/* "lectern: PATH: WHY" on stderr, made safe. */
+static void path_error(const char *path, const char *why)
+{
+	struct strbuf m = STRBUF_INIT;
+	sb_addf(&m, "%s: %s", path, why);
+	cli_error(m.buf);
+	sb_release(&m);
+}
+
 /* Files named on the command line, and the .txt/.html/.htm files of
  * folders (not recursive), in name order per folder. */
 static int gather(const struct cli_args *a, struct input **v, size_t *n)
@@ -60,7 +69,7 @@ static int gather(const struct cli_args *a, struct input **v, size_t *n)
 		const char *p = a->rest[i];
 		struct stat st;
 		if (stat(p, &st) < 0) {
-			fprintf(stderr, "lectern: %s: %s\n", p, strerror(errno));
+			path_error(p, strerror(errno));
 			return 2;
 		}
 		if (!S_ISDIR(st.st_mode)) {
@@ -69,7 +78,7 @@ static int gather(const struct cli_args *a, struct input **v, size_t *n)
 		}
 		DIR *d = opendir(p);
 		if (!d) {
-			fprintf(stderr, "lectern: %s: %s\n", p, strerror(errno));
+			path_error(p, strerror(errno));
 			return 2;
 		}
 		size_t first = *n;
