@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -37,14 +38,75 @@ static int fsync_dir(const char *dir)
 	return r;
 }
 
+static mode_t umask_now(void)
+{
+	mode_t m = umask(022);
+	umask(m);
+	return m;
+}
+
+/*
+ * Where save_file() writes path: path itself, or the final target of a
+ * symlink; *have gets whether it exists, with its stat in *st.  -1 with
+ * err set when it is a symlink to nothing or must not be replaced
+ * (read-only).
+ */
+static int save_target(const char *path, struct strbuf *target, struct stat *st, bool *have,
+		       struct strbuf *err)
+{
+	sb_reset(target);
+	*have = false;
+	if (lstat(path, st) < 0) {
+		sb_addstr(target, path);
+		return 0;
+	}
+	if (S_ISLNK(st->st_mode)) {
+		char *real = realpath(path, NULL);
+		if (!real) {
+			sb_addf(err, "%s: a symlink to a file that cannot be reached: %s", path,
+				strerror(errno));
+			return -1;
+		}
+		sb_addstr(target, real);
+		free(real);
+		if (stat(target->buf, st) < 0) {
+			sb_addf(err, "%s: %s", path, strerror(errno));
+			return -1;
+		}
+	} else {
+		sb_addstr(target, path);
+	}
+	*have = true;
+	if (!S_ISREG(st->st_mode)) {
+		sb_addf(err, "%s: not a regular file: not replaced", path);
+		return -1;
+	}
+	if (!(st->st_mode & 0222)) {
+		sb_addf(err, "%s: read-only (mode %04o): not replaced (make it writable to allow "
+			"this)", path, (unsigned)(st->st_mode & 07777));
+		errno = EACCES;
+		return -1;
+	}
+	if (access(target->buf, W_OK) < 0) {
+		sb_addf(err, "%s: cannot be replaced: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int save_file(const char *path, const void *buf, size_t len, struct strbuf *err)
 {
-	struct strbuf tmp = STRBUF_INIT;
+	struct strbuf tmp = STRBUF_INIT, target = STRBUF_INIT;
 	const char *p = buf;
-	char *dir = dir_of(path);
-	int fd;
+	char *dir = NULL;
+	struct stat st;
+	bool have;
+	int fd = -1;
 
-	sb_addf(&tmp, "%s.tmp-XXXXXX", path);
+	if (save_target(path, &target, &st, &have, err) < 0)
+		goto fail_early;
+	dir = dir_of(target.buf);
+	sb_addf(&tmp, "%s.tmp-XXXXXX", target.buf);
 	fd = mkstemp(tmp.buf);
 	if (fd < 0) {
 		sb_addf(err, "%s: cannot create a temporary file: %s", path, strerror(errno));
@@ -61,7 +123,13 @@ int save_file(const char *path, const void *buf, size_t len, struct strbuf *err)
 		p += w;
 		len -= (size_t)w;
 	}
-	if (fchmod(fd, 0644) < 0 || fsync(fd) < 0) {
+	if (have && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
+	    fchown(fd, st.st_uid, st.st_gid) < 0) {
+		sb_addf(err, "%s: cannot keep its owner (%u:%u): %s; not replaced", path,
+			(unsigned)st.st_uid, (unsigned)st.st_gid, strerror(errno));
+		goto fail;
+	}
+	if (fchmod(fd, have ? st.st_mode & 07777 : 0666 & ~umask_now()) < 0 || fsync(fd) < 0) {
 		sb_addf(err, "%s: cannot flush: %s", path, strerror(errno));
 		goto fail;
 	}
@@ -71,7 +139,7 @@ int save_file(const char *path, const void *buf, size_t len, struct strbuf *err)
 		goto fail;
 	}
 	fd = -1;
-	if (rename(tmp.buf, path) < 0) {
+	if (rename(tmp.buf, target.buf) < 0) {
 		sb_addf(err, "%s: cannot replace: %s", path, strerror(errno));
 		goto fail;
 	}
@@ -79,10 +147,12 @@ int save_file(const char *path, const void *buf, size_t len, struct strbuf *err)
 		sb_addf(err, "%s: cannot flush the directory: %s", dir, strerror(errno));
 		free(dir);
 		sb_release(&tmp);
+		sb_release(&target);
 		return -1;
 	}
 	free(dir);
 	sb_release(&tmp);
+	sb_release(&target);
 	return 0;
 fail:
 	if (fd >= 0)
@@ -91,6 +161,7 @@ fail:
 fail_early:
 	free(dir);
 	sb_release(&tmp);
+	sb_release(&target);
 	return -1;
 }
 
@@ -121,6 +192,21 @@ int save_rmtree(const char *path)
 	return r;
 }
 
+#define STAGE_MARK ".lectern-staging"
+
+/* The lock on the marker of this process's stage, or -1. */
+static int stage_lock = -1;
+
+/* "DIR.tmp-", DIR without its trailing slashes. */
+static void stage_prefix(struct strbuf *sb, const char *dir)
+{
+	sb_reset(sb);
+	sb_addstr(sb, dir);
+	while (sb->len > 1 && sb->buf[sb->len - 1] == '/')
+		sb_setlen(sb, sb->len - 1);
+	sb_addstr(sb, ".tmp-");
+}
+
 int save_dir_begin(const char *dir, bool force, struct strbuf *stage, struct strbuf *err)
 {
 	struct stat st;
@@ -128,16 +214,39 @@ int save_dir_begin(const char *dir, bool force, struct strbuf *stage, struct str
 		sb_addf(err, "%s: already exists (use --force to replace it)", dir);
 		return -1;
 	}
-	sb_reset(stage);
-	sb_addstr(stage, dir);
-	while (stage->len > 1 && stage->buf[stage->len - 1] == '/')
-		sb_setlen(stage, stage->len - 1);
-	sb_addstr(stage, ".tmp-XXXXXX");
+	stage_prefix(stage, dir);
+	sb_addstr(stage, "XXXXXX");
 	if (!mkdtemp(stage->buf)) {
 		sb_addf(err, "%s: cannot create a staging directory: %s", dir, strerror(errno));
 		return -1;
 	}
+	struct strbuf mark = STRBUF_INIT;
+	sb_addf(&mark, "%s/" STAGE_MARK, stage->buf);
+	int fd = open(mark.buf, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		sb_addf(err, "%s: cannot mark the staging directory: %s", dir, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		save_rmtree(stage->buf);
+		sb_release(&mark);
+		return -1;
+	}
+	sb_release(&mark);
+	stage_lock = fd;
+	chmod(stage->buf, 0777 & ~umask_now());
 	return 0;
+}
+
+/* The stage is about to become DIR, or to go: its marker and lock go. */
+static void stage_unmark(const char *stage)
+{
+	struct strbuf mark = STRBUF_INIT;
+	sb_addf(&mark, "%s/" STAGE_MARK, stage);
+	unlink(mark.buf);
+	sb_release(&mark);
+	if (stage_lock >= 0)
+		close(stage_lock);
+	stage_lock = -1;
 }
 
 int save_dir_commit(const char *stage, const char *dir, bool force, struct strbuf *err)
@@ -147,10 +256,6 @@ int save_dir_commit(const char *stage, const char *dir, bool force, struct strbu
 	char *parent = dir_of(dir);
 	int r = -1;
 
-	if (fsync_dir(stage) < 0) {
-		sb_addf(err, "%s: cannot flush: %s", stage, strerror(errno));
-		goto out;
-	}
 	if (lstat(dir, &st) == 0) {
 		if (!force) {
 			sb_addf(err, "%s: already exists (use --force to replace it)", dir);
@@ -160,6 +265,17 @@ int save_dir_commit(const char *stage, const char *dir, bool force, struct strbu
 			sb_addf(err, "%s: exists and is not a directory", dir);
 			goto out;
 		}
+		/* the new corpus takes the old one's mode and owner */
+		chmod(stage, st.st_mode & 07777);
+		if (st.st_uid != geteuid() || st.st_gid != getegid())
+			if (chown(stage, st.st_uid, st.st_gid) < 0) { /* best effort */ }
+	}
+	stage_unmark(stage);
+	if (fsync_dir(stage) < 0) {
+		sb_addf(err, "%s: cannot flush: %s", stage, strerror(errno));
+		goto out;
+	}
+	if (lstat(dir, &st) == 0) {
 		sb_addf(&old, "%s.old-XXXXXX", dir);
 		if (!mkdtemp(old.buf) || rename(dir, old.buf) < 0) {
 			sb_addf(err, "%s: cannot move the old corpus aside: %s", dir, strerror(errno));
@@ -192,4 +308,77 @@ out:
 void save_dir_abort(const char *stage)
 {
 	save_rmtree(stage);
+	stage_unmark(stage);
+}
+
+/* Removes a stage, its marker last, so that a run killed while removing
+ * it leaves it still marked for the next. */
+static void stage_remove(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	struct strbuf sub = STRBUF_INIT;
+	while (d && (e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
+		    !strcmp(e->d_name, STAGE_MARK))
+			continue;
+		sb_reset(&sub);
+		sb_addf(&sub, "%s/%s", path, e->d_name);
+		save_rmtree(sub.buf);
+	}
+	if (d)
+		closedir(d);
+	sb_release(&sub);
+	save_rmtree(path);
+}
+
+/* Whether path is a stage a killed run left (and then removes it): this user's directory,
+ * empty, or holding the marker with no live process locking it. */
+static bool stage_stale(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid())
+		return false;
+	if (rmdir(path) == 0)
+		return true;   /* empty: gone already */
+	struct strbuf mark = STRBUF_INIT;
+	sb_addf(&mark, "%s/" STAGE_MARK, path);
+	int fd = open(mark.buf, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	sb_release(&mark);
+	if (fd < 0)
+		return false;
+	bool stale = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+		     flock(fd, LOCK_EX | LOCK_NB) == 0;
+	if (stale)
+		stage_remove(path);
+	close(fd);
+	return stale;
+}
+
+size_t save_dir_clean(const char *dir, struct strbuf *note)
+{
+	struct strbuf prefix = STRBUF_INIT, path = STRBUF_INIT;
+	stage_prefix(&prefix, dir);
+	char *parent = dir_of(prefix.buf);
+	const char *base = strrchr(prefix.buf, '/');
+	base = base ? base + 1 : prefix.buf;
+	size_t blen = strlen(base), n = 0;
+	DIR *d = opendir(parent);
+	struct dirent *e;
+
+	while (d && (e = readdir(d))) {
+		if (strncmp(e->d_name, base, blen) || strlen(e->d_name) != blen + 6)
+			continue;
+		sb_reset(&path);
+		sb_addf(&path, "%s/%s", parent, e->d_name);
+		if (!stage_stale(path.buf))
+			continue;
+		sb_addf(note, "%s%s", n++ ? ", " : "", path.buf);
+	}
+	if (d)
+		closedir(d);
+	free(parent);
+	sb_release(&prefix);
+	sb_release(&path);
+	return n;
 }

@@ -6,6 +6,11 @@
  * directory, so a crash or a full disk leaves either the old file or the
  * new one.  On failure the old file is untouched, the temporary file is
  * removed, and err gets "PATH: reason"; the return is -1 (0 on success).
+ * A target that is a symlink is written through: its final target is
+ * replaced and the link stays.  An existing target keeps its mode and
+ * owner (when the owner cannot be kept, it is not replaced); a read-only
+ * one (no write permission bit, or not writable by this user) is refused,
+ * even for root.  A new file gets 0666 less the umask.
  *
  * Directories: save_dir_begin() creates an empty staging directory
  * "DIR.tmp-XXXXXX" next to DIR and puts its path in stage; the caller
@@ -16,7 +21,16 @@
  * old corpus or the new one (or, for the instant between the two renames,
  * absent, with both complete copies on disk).  save_dir_abort() deletes
  * the stage.  Only regular files and directories are deleted, never
- * following symlinks.
+ * following symlinks.  The stage holds a marker file, ".lectern-staging",
+ * locked (flock) for as long as the process works in it and removed just
+ * before the stage becomes DIR; one stage at a time per process.  The new
+ * DIR gets the mode of the one it replaces, else 0777 less the umask.
+ *
+ * save_dir_clean() removes what killed runs left: the "DIR.tmp-XXXXXX"
+ * directories of this user beside DIR that hold the marker and whose lock
+ * no live process holds, and the empty ones (a run killed before it made
+ * the marker).  Anything else of that name is left alone.  It returns how
+ * many it removed, naming them in note.
  */
 #ifndef LECTERN_SAVE_H
 #define LECTERN_SAVE_H
@@ -31,6 +45,7 @@ int save_file(const char *path, const void *buf, size_t len, struct strbuf *err)
 int save_dir_begin(const char *dir, bool force, struct strbuf *stage, struct strbuf *err);
 int save_dir_commit(const char *stage, const char *dir, bool force, struct strbuf *err);
 void save_dir_abort(const char *stage);
+size_t save_dir_clean(const char *dir, struct strbuf *note);
 
 /* Removes a directory tree (regular files, symlinks and directories). */
 int save_rmtree(const char *path);

@@ -111,14 +111,15 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 			a->theme = optarg;
 			break;
 		case ':':
-			fprintf(stderr, "lectern: option %s needs an argument\n", argv[optind - 1]);
+		default: {
+			struct strbuf m = STRBUF_INIT;
+			sb_addf(&m, c == ':' ? "option %s needs an argument" :
+				"unknown option %s (see lectern --help)", argv[optind - 1]);
+			cli_error(m.buf);
+			sb_release(&m);
 			*exit_code = 2;
 			return -1;
-		default:
-			fprintf(stderr, "lectern: unknown option %s (see lectern --help)\n",
-				argv[optind - 1]);
-			*exit_code = 2;
-			return -1;
+		}
 		}
 	}
 	if (optind < argc) {
@@ -179,8 +180,8 @@ int cli_run(const struct cli_args *a, cli_reader_fn *reader)
 				break;
 		if (i == ARRAY_SIZE(cmds)) {
 			struct strbuf m = STRBUF_INIT;
-			text_sanitize(&m, a->command, strlen(a->command), 0);
-			fprintf(stderr, "lectern: unknown command \"%s\" (see lectern --help)\n", m.buf);
+			sb_addf(&m, "unknown command \"%s\" (see lectern --help)", a->command);
+			cli_error(m.buf);
 			sb_release(&m);
 			return 2;
 		}

@@ -20,6 +20,7 @@
 #include "import/decode.h"
 #include "import/html.h"
 #include "import/meta.h"
+#include "import/sniff.h"
 #include "import/srcid.h"
 #include "compare/compare.h"
 #include "compare/dating.h"
@@ -51,6 +52,15 @@ static void add_input(struct input **v, size_t *n, const char *path, bool html)
 	(*n)++;
 }
 
+/* "lectern: PATH: WHY" on stderr, made safe. */
+static void path_error(const char *path, const char *why)
+{
+	struct strbuf m = STRBUF_INIT;
+	sb_addf(&m, "%s: %s", path, why);
+	cli_error(m.buf);
+	sb_release(&m);
+}
+
 /* Files named on the command line, and the .txt/.html/.htm files of
  * folders (not recursive), in name order per folder. */
 static int gather(const struct cli_args *a, struct input **v, size_t *n)
@@ -59,7 +69,7 @@ static int gather(const struct cli_args *a, struct input **v, size_t *n)
 		const char *p = a->rest[i];
 		struct stat st;
 		if (stat(p, &st) < 0) {
-			fprintf(stderr, "lectern: %s: %s\n", p, strerror(errno));
+			path_error(p, strerror(errno));
 			return 2;
 		}
 		if (!S_ISDIR(st.st_mode)) {
@@ -68,7 +78,7 @@ static int gather(const struct cli_args *a, struct input **v, size_t *n)
 		}
 		DIR *d = opendir(p);
 		if (!d) {
-			fprintf(stderr, "lectern: %s: %s\n", p, strerror(errno));
+			path_error(p, strerror(errno));
 			return 2;
 		}
 		size_t first = *n;
@@ -86,6 +96,139 @@ static int gather(const struct cli_args *a, struct input **v, size_t *n)
 		qsort(*v + first, *n - first, sizeof **v, cmp_input);
 	}
 	return 0;
+}
+
+/* ---- where the corpus may go ---- */
+
+/* path made absolute and resolved; when it does not exist, its parent
+ * resolved plus its last component.  Caller frees. */
+static char *resolve(const char *path)
+{
+	char *r = realpath(path, NULL);
+	if (r)
+		return r;
+	struct strbuf sb = STRBUF_INIT;
+	sb_addstr(&sb, path);
+	while (sb.len > 1 && sb.buf[sb.len - 1] == '/')
+		sb_setlen(&sb, sb.len - 1);
+	char *slash = strrchr(sb.buf, '/');
+	const char *base = slash ? slash + 1 : sb.buf;
+	if (slash == sb.buf)
+		r = xstrdup("/");
+	else {
+		if (slash)
+			*slash = '\0';
+		r = realpath(slash ? sb.buf : ".", NULL);
+	}
+	struct strbuf out = STRBUF_INIT;
+	if (r)
+		sb_addf(&out, "%s%s%s", r, strcmp(r, "/") ? "/" : "", base);
+	else
+		sb_addstr(&out, path);
+	free(r);
+	sb_release(&sb);
+	return sb_detach(&out, NULL);
+}
+
+/* Whether b is a or lies beneath it (both resolved). */
+static bool within(const char *b, const char *a)
+{
+	size_t n = strlen(a);
+	return !strncmp(a, b, n) && (b[n] == '\0' || b[n] == '/' || !strcmp(a, "/"));
+}
+
+/* The output must be apart from every input: not one of them, not inside
+ * an input folder, not holding an input (--force would delete it). */
+static int output_apart(const struct cli_args *a, struct strbuf *err)
+{
+	char *out = resolve(a->output);
+	int r = 0;
+	for (int i = 0; i < a->nrest && !r; i++) {
+		char *in = resolve(a->rest[i]);
+		const char *what = !strcmp(in, out) ? "is an input" :
+				   within(out, in) ? "is inside the input folder" :
+				   within(in, out) ? "holds the input" : NULL;
+		if (what) {
+			sb_addf(err, "%s: %s %s: the output must be a folder of its own, apart from "
+				"the inputs", a->output, what, a->rest[i]);
+			r = -1;
+		}
+		free(in);
+	}
+	free(out);
+	return r;
+}
+
+/* Whether dir holds a lectern corpus and nothing else: corpus.json with the
+ * lectern schema, a sources/ directory, and the cache; --force replaces
+ * only that.  -1 with err naming what is there. */
+static int replaceable(const char *dir, struct strbuf *err)
+{
+	struct stat st;
+	if (lstat(dir, &st) < 0)
+		return 0;   /* nothing there */
+	if (!S_ISDIR(st.st_mode)) {
+		sb_addf(err, "%s: exists and is not a folder: not replaced", dir);
+		return -1;
+	}
+	DIR *d = opendir(dir);
+	if (!d) {
+		sb_addf(err, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	struct strbuf other = STRBUF_INIT, path = STRBUF_INIT;
+	size_t nother = 0;
+	bool index = false, sources = false;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		const char *n = e->d_name;
+		if (!strcmp(n, ".") || !strcmp(n, ".."))
+			continue;
+		sb_reset(&path);
+		sb_addf(&path, "%s/%s", dir, n);
+		bool isdir = lstat(path.buf, &st) == 0 && S_ISDIR(st.st_mode);
+		bool isreg = lstat(path.buf, &st) == 0 && S_ISREG(st.st_mode);
+		if (!strcmp(n, "corpus.json") && isreg)
+			index = true;
+		else if (!strcmp(n, "sources") && isdir)
+			sources = true;
+		else if (strcmp(n, ".corpus.json.lcache") || !isreg) {
+			if (nother++ < 6)
+				sb_addf(&other, "%s%s%s", nother > 1 ? ", " : "", n, isdir ? "/" : "");
+			else if (nother == 7)
+				sb_addstr(&other, ", ...");
+		}
+	}
+	closedir(d);
+	bool lectern = false;
+	if (index) {
+		size_t len;
+		sb_reset(&path);
+		sb_addf(&path, "%s/corpus.json", dir);
+		char *buf = read_file(path.buf, CORPUS_MAX_INDEX, &len);
+		cJSON *root = buf ? cJSON_ParseWithLength(buf, len) : NULL;
+		cJSON *schema = cJSON_GetObjectItemCaseSensitive(root, "schema");
+		lectern = cJSON_IsString(schema) && !strcmp(schema->valuestring, CORPUS_SCHEMA);
+		cJSON_Delete(root);
+		free(buf);
+	}
+	int r = 0;
+	if (!lectern || !sources || nother) {
+		sb_addf(err, "%s: not a lectern corpus (", dir);
+		if (nother)
+			sb_addf(err, "it holds %s", other.buf);
+		else if (!index)
+			sb_addstr(err, "no corpus.json");
+		else if (!lectern)
+			sb_addstr(err, "its corpus.json is not a lectern index");
+		else
+			sb_addstr(err, "no sources/ folder");
+		sb_addstr(err, "): --force replaces only a folder holding corpus.json and sources/");
+		r = -1;
+	}
+	sb_release(&other);
+	sb_release(&path);
+	return r;
 }
 
 /* Appends "-2", "-3", ... to id until no source uses it. */
@@ -166,12 +309,24 @@ static cJSON *import_one(const struct input *in, const struct idset *used, struc
 	memset(m, 0, sizeof *m);
 	*bs = NULL;
 	*nb = 0;
-	char *raw = read_file(in->path, CORPUS_MAX_TEXT, &len);
-	if (!raw) {
-		sb_addf(err, "%s: %s", in->path, strerror(errno));
-		*why = 2;
+	struct strbuf no = STRBUF_INIT;
+	char *raw = NULL;
+	if ((*why = sniff_file(in->path, &no)) == 0) {
+		raw = read_file(in->path, CORPUS_MAX_TEXT, &len);
+		if (!raw) {
+			sb_addstr(&no, strerror(errno));
+			*why = 2;
+		} else {
+			*why = sniff_bytes((const unsigned char *)raw, len, &no);
+		}
+	}
+	if (*why) {
+		sb_addf(err, "%s: %s", in->path, no.buf);
+		sb_release(&no);
+		free(raw);
 		return NULL;
 	}
+	sb_release(&no);
 	struct decode_stats st;
 	struct strbuf dec = STRBUF_INIT;
 	decode_text(raw, len, &dec, &st);
@@ -327,6 +482,20 @@ int cmd_import(const struct cli_args *a)
 		code = 1;
 		goto out;
 	}
+	if (output_apart(a, &err) < 0 || (a->force && replaceable(a->output, &err) < 0)) {
+		cli_error(err.buf);
+		code = 2;
+		goto out;
+	}
+	size_t cleaned = save_dir_clean(a->output, &err);
+	if (cleaned) {
+		struct strbuf m = STRBUF_INIT;
+		sb_addf(&m, "removed %zu stale staging director%s of killed imports: %s", cleaned,
+			cleaned == 1 ? "y" : "ies", err.buf);
+		cli_error(m.buf);
+		sb_release(&m);
+		sb_reset(&err);
+	}
 	if (save_dir_begin(a->output, a->force, &stage, &err) < 0) {
 		cli_error(err.buf);
 		code = 2;
@@ -346,7 +515,8 @@ int cmd_import(const struct cli_args *a)
 		sb_addf(&err, "%s: %s", path.buf, strerror(errno));
 		code = 2;
 	}
-	size_t nclaims = 0;
+	size_t nclaims = 0, ngood = 0, nbad = 0;
+	int worst = 0;
 	for (size_t i = 0; i < nin && !code; i++) {
 		struct strbuf text = STRBUF_INIT;
 		struct meta m;
@@ -354,11 +524,14 @@ int cmd_import(const struct cli_args *a)
 		size_t nb = 0;
 		int why = 0;
 		cJSON *o = import_one(&in[i], &used, &id, &text, &m, &bs, &nb, &err, &why);
-		if (!o || code) {
-			if (!code)
-				code = why;
-			cJSON_Delete(o);
+		if (!o) {
+			/* one bad file does not sink the others: named, skipped */
+			cli_error(err.buf);
+			sb_reset(&err);
+			nbad++;
+			worst = why > worst ? why : worst;
 		} else {
+			ngood++;
 			idset_add(&used, id.buf);
 			cJSON_AddItemToArray(sources, o);
 			sb_reset(&path);
@@ -378,6 +551,10 @@ int cmd_import(const struct cli_args *a)
 		meta_release(&m);
 		sb_release(&text);
 	}
+	if (!code && !ngood) {
+		sb_addstr(&err, "no file could be imported: no corpus written");
+		code = worst;
+	}
 	if (!code) {
 		sb_reset(&path);
 		sb_addf(&path, "%s/corpus.json", stage.buf);
@@ -392,6 +569,8 @@ int cmd_import(const struct cli_args *a)
 			code = 2;
 		/* re-dating extracts again: count what the index holds */
 		nclaims = (size_t)cJSON_GetArraySize(claims);
+		if (!code && a->force && replaceable(a->output, &err) < 0)
+			code = 2;
 		if (!code && save_dir_commit(stage.buf, a->output, a->force, &err) < 0)
 			code = 2;
 	}
@@ -407,7 +586,14 @@ int cmd_import(const struct cli_args *a)
 	sb_reset(&path);
 	sb_addf(&path, "%s/corpus.json", a->output);
 	if ((code = index_verify(path.buf, NULL)) == 0)
-		printf("imported %zu sources into %s: %zu extracted claims\n", nin, a->output, nclaims);
+		printf("imported %zu sources into %s: %zu extracted claims\n", ngood, a->output,
+		       nclaims);
+	if (nbad) {
+		sb_reset(&err);
+		sb_addf(&err, "%zu file%s not imported (named above)", nbad, nbad == 1 ? "" : "s");
+		cli_error(err.buf);
+		code = code ? code : worst;
+	}
 	sb_release(&path);
 out:
 	for (size_t i = 0; i < nin; i++)

@@ -10,6 +10,7 @@
 
 #include "base/text.h"
 #include "base/util.h"
+#include "cli/common.h"
 #include "search/scan.h"
 #include "search/sindex.h"
 
@@ -19,12 +20,15 @@ struct scan_ctx {
 	const struct search *s;
 	uint32_t *counts;
 	struct sindex *feed;   /* NULL, or the index to build while reading */
+	size_t late;           /* texts on which a regex ran out of time */
 };
 
 static bool visit_count(void *ctx, size_t i, const char *t, size_t n)
 {
 	struct scan_ctx *x = ctx;
-	x->counts[i] = (uint32_t)search_count(x->s, t, n);
+	bool late;
+	x->counts[i] = (uint32_t)search_count_late(x->s, t, n, &late);
+	x->late += late;
 	if (x->feed)
 		sindex_add(x->feed, i, t, n);
 	return true;
@@ -52,10 +56,10 @@ static double now(void)
 /* counts for every source: from the index when it can, else by reading
  * (only the candidates, when the index gives some). */
 static int answer(struct corpus *c, const struct search *s, struct sindex *x,
-		  struct sindex *feed, uint32_t *counts, unsigned char *only)
+		  struct sindex *feed, uint32_t *counts, unsigned char *only, size_t *late)
 {
 	enum sindex_answer an = x ? sindex_query(x, s, counts) : SINDEX_SCAN;
-	struct scan_ctx ctx = { s, counts, feed };
+	struct scan_ctx ctx = { s, counts, feed, 0 };
 
 	if (an == SINDEX_COUNTS)
 		return 0;
@@ -88,9 +92,13 @@ static int answer(struct corpus *c, const struct search *s, struct sindex *x,
 		struct search_job *j = &parts[k].j;
 		if (started & ((size_t)1 << k))
 			pthread_join(tid[k], NULL);
+		*late += parts[k].ctx.late;
 		if (j->nerr) {
-			fprintf(stderr, "lectern: %zu text%s could not be read: %s\n", j->nerr,
+			struct strbuf m = STRBUF_INIT;
+			sb_addf(&m, "%zu text%s could not be read: %s", j->nerr,
 				j->nerr == 1 ? "" : "s", j->err.buf);
+			cli_error(m.buf);
+			sb_release(&m);
 			rc = 2;
 		}
 		search_job_release(j);
@@ -157,20 +165,21 @@ int cmd_search(struct corpus *c, const struct cli_args *a)
 	}
 	search_init(&s);
 	if (search_compile(&s, a->rest[0], strlen(a->rest[0]), SEARCH_PREFIX, &err) < 0) {
-		fprintf(stderr, "lectern: %s\n", err.buf);
+		cli_error(err.buf);
 		sb_release(&err);
 		return 2;
 	}
 	uint32_t *counts = xcalloc(c->nsources ? c->nsources : 1, sizeof *counts);
 	unsigned char *only = xcalloc(c->nsources ? c->nsources : 1, 1);
 	struct sindex *x = NULL;
+	size_t late = 0;
 	int rc = 0;
 	for (long r = 0; r < repeat && !rc; r++) {
 		double t0 = now();
 		struct sindex *feed = NULL;
 		if (repeat > 1 && r == 0)
 			feed = sindex_new(c->nsources);
-		rc = answer(c, &s, x, feed, counts, only);
+		rc = answer(c, &s, x, feed, counts, only, &late);
 		double t1 = now();
 		if (feed)
 			x = feed;
@@ -191,6 +200,15 @@ int cmd_search(struct corpus *c, const struct cli_args *a)
 		any |= counts[i] != 0;
 	if (!rc)
 		print_matches(c, &s, counts, a->count);
+	if (late) {
+		/* never "no match" when the answer is not known */
+		sb_reset(&err);
+		sb_addf(&err, "search stopped after %d s on %zu text%s: the expression is too slow "
+			"(try a simpler one); the matches shown are partial",
+			SEARCH_BUDGET_MS / 1000, late, late == 1 ? "" : "s");
+		cli_error(err.buf);
+		rc = 2;
+	}
 	sindex_free(x);
 	free(counts);
 	free(only);

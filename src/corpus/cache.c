@@ -443,6 +443,12 @@ static struct corpus *try_read(const char *cpath, const char *index, const struc
 		return NULL;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
 		goto out;     /* not a cache at all: as if absent */
+	/* another user could have planted it: trust only this user's or the
+	 * index owner's, and only when no one else may write it */
+	if ((st.st_uid != geteuid() && st.st_uid != ist->st_uid) || (st.st_mode & 022)) {
+		*why = "untrusted";
+		goto out;
+	}
 	if ((uint64_t)st.st_size < cache_align16(sizeof h) || !read_all(fd, &h, sizeof h, 0) ||
 	    memcmp(h.magic, CACHE_MAGIC, 8) || h.layout != cache_layout_word() ||
 	    h.payload != (uint64_t)st.st_size - cache_align16(sizeof h)) {

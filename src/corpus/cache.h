@@ -19,6 +19,10 @@
  * to a different text with the same size and the same 64-bit hash while
  * keeping its mtime, ctime and inode, which needs deliberate effort and
  * write access to the index (which already decides what is shown).
+ * Trust: a cache is read only when it belongs to this user or to the
+ * index's owner and neither its group nor others may write it; another
+ * one (planted in a shared or sticky directory) is "untrusted": ignored,
+ * and the per-user cache used.
  *
  * The reader treats the file as untrusted input: every count, offset and
  * reference is bounds-checked before use, and the model it builds points
@@ -60,7 +64,8 @@ bool corpus_cache_enabled(void);
 /*
  * Opens index_path from its cache.  Returns the corpus (index_path, dir,
  * cache_state "hit" and cache_path set) or NULL when there is no usable
- * cache; then *why says why ("none", "stale", "corrupt") for the report.
+ * cache; then *why says why ("none", "stale", "corrupt", "untrusted") for
+ * the report.
  */
 struct corpus *corpus_cache_read(const char *index_path, const char **why);
 

@@ -244,7 +244,9 @@ static void load_claim(struct ld *L, size_t i, const cJSON *o)
 	c->extra = ld_extras(L, o, claim_known);
 }
 
-static void load_topic(struct ld *L, size_t i, const cJSON *o)
+/* seen: per claim, 1 + the last topic that listed it (a duplicate
+ * reference would multiply the topic's pairs). */
+static void load_topic(struct ld *L, size_t i, const cJSON *o, size_t *seen)
 {
 	struct topic *t = &L->c->topics[i];
 	char what[96];
@@ -272,8 +274,10 @@ static void load_topic(struct ld *L, size_t i, const cJSON *o)
 				err(L, e, "%s: claim references must be strings, not %s", what, ld_type_name(e));
 			else if (k < 0)
 				err(L, e, "%s: no claim has id \"%s\"", what, e->valuestring);
+			else if (seen[k] == i + 1)
+				err(L, e, "%s: claim \"%s\" is listed twice", what, e->valuestring);
 			else
-				t->claims[t->nclaims++] = (size_t)k;
+				t->claims[t->nclaims++] = (size_t)k, seen[k] = i + 1;
 		}
 	}
 	t->extra = ld_extras(L, o, topic_known);
@@ -436,8 +440,10 @@ static void load_all(struct ld *L, const cJSON *root)
 	for (const cJSON *e = arr[1] ? arr[1]->child : NULL; e; e = e->next)
 		load_claim(L, i++, e);
 	i = 0;
+	size_t *seen = xcalloc(c->nclaims + 1, sizeof *seen);
 	for (const cJSON *e = arr[2] ? arr[2]->child : NULL; e; e = e->next)
-		load_topic(L, i++, e);
+		load_topic(L, i++, e, seen);
+	free(seen);
 	link_topics(L);
 	group_claims(c);
 }
@@ -448,7 +454,8 @@ static void cache_store(struct corpus *c, const struct stat *st, uint64_t ihash,
 {
 	struct strbuf err = STRBUF_INIT;
 	const char *was = !strcmp(why, "stale") ? "stale, " :
-			  !strcmp(why, "corrupt") ? "corrupt, " : "";
+			  !strcmp(why, "corrupt") ? "corrupt, " :
+			  !strcmp(why, "untrusted") ? "untrusted, " : "";
 	if (corpus_cache_write(c, st, ihash, &err) == 0) {
 		snprintf(c->cache_state, sizeof c->cache_state, "%s%swritten", was,
 			 *was ? "re" : "");

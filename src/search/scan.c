@@ -67,7 +67,7 @@ const char *treader_get(struct text_reader *r, size_t i, size_t *len,
 	struct source *s = &r->c->sources[i];
 	struct stat st;
 	size_t n = 0;
-	size_t want = SIZE_MAX;   /* a regular file: its size, read without a last empty read */
+	size_t want;   /* the file's size, read without a last empty read */
 
 	if (s->text) {
 		*len = s->text_len;
@@ -76,14 +76,22 @@ const char *treader_get(struct text_reader *r, size_t i, size_t *len,
 	int fd = open_beneath(r, s->file, err);
 	if (fd < 0)
 		return NULL;
-	bool reg = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-	if (reg && (size_t)st.st_size + 1 > r->cap) {
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		sb_addstr(err, "not a regular file (a FIFO or device?)");
+		close(fd);
+		return NULL;
+	}
+	if ((unsigned long long)st.st_size > CORPUS_MAX_TEXT) {
+		sb_addstr(err, "text larger than 1 GiB");
+		close(fd);
+		return NULL;
+	}
+	if ((size_t)st.st_size + 1 > r->cap) {
 		r->cap = (size_t)st.st_size + 4096;
 		free(r->buf);
 		r->buf = xmalloc(r->cap);
 	}
-	if (reg)
-		want = (size_t)st.st_size;
+	want = (size_t)st.st_size;
 	while (n < want) {
 		if (n + 1 >= r->cap) {   /* the file grew, or is not regular */
 			if (r->cap > CORPUS_MAX_TEXT) {
@@ -155,13 +163,19 @@ bool search_job_step(struct search_job *j, size_t budget, search_visit_fn *fn, v
 	return search_job_done(j);
 }
 
-size_t search_count(const struct search *s, const char *t, size_t n)
+size_t search_count_late(const struct search *s, const char *t, size_t n, bool *late)
 {
 	size_t cnt = 0, at = 0, a, b;
 
-	while (search_find(s, t, n, at, &a, &b)) {
+	while (search_find_late(s, t, n, at, &a, &b, late)) {
 		cnt++;
 		at = b > a ? b : a + 1;
 	}
 	return cnt;
+}
+
+size_t search_count(const struct search *s, const char *t, size_t n)
+{
+	bool late;
+	return search_count_late(s, t, n, &late);
 }

@@ -3,6 +3,7 @@
  * corpus-wide search and for building the search index.
  *
  * A text_reader reads one text at a time into one buffer that it reuses
+ * (only regular files: a FIFO or device is refused, as check does)
  * (sized from fstat, so a text is one read and no reallocation), opening
  * each file beneath the corpus directory (openat2 RESOLVE_BENEATH, or
  * corpus_open_confined where the kernel lacks it).  A text already held
@@ -61,5 +62,8 @@ bool search_job_done(const struct search_job *j);
 
 /* Non-overlapping matches of s in t[0..n), as search_all finds them. */
 size_t search_count(const struct search *s, const char *t, size_t n);
+/* The same, with *late set when a regex ran out of time on t (the count is
+ * then partial). */
+size_t search_count_late(const struct search *s, const char *t, size_t n, bool *late);
 
 #endif

@@ -446,6 +446,13 @@ bool search_find(const struct search *s, const char *t, size_t n, size_t from,
 	return find(s, t, n, from, ms, me, now_ms() + SEARCH_BUDGET_MS, &late);
 }
 
+bool search_find_late(const struct search *s, const char *t, size_t n, size_t from,
+		      size_t *ms, size_t *me, bool *late)
+{
+	*late = false;
+	return find(s, t, n, from, ms, me, now_ms() + SEARCH_BUDGET_MS, late);
+}
+
 bool search_find_back(const struct search *s, const char *t, size_t n,
 		      size_t from, size_t *ms, size_t *me)
 {

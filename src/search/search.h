@@ -75,6 +75,11 @@ int search_compile(struct search *s, const char *q, size_t n, unsigned flags,
  * texts do): some regexec() implementations read to it. */
 bool search_find(const struct search *s, const char *t, size_t n, size_t from,
 		 size_t *ms, size_t *me);
+/* search_find(), and *late set when it stopped because the time
+ * (SEARCH_BUDGET_MS from this call) ran out rather than for want of a
+ * match. */
+bool search_find_late(const struct search *s, const char *t, size_t n, size_t from,
+		      size_t *ms, size_t *me, bool *late);
 /* Last match starting before from: true with [*ms, *me). */
 bool search_find_back(const struct search *s, const char *t, size_t n,
 		      size_t from, size_t *ms, size_t *me);

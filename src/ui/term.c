@@ -8,6 +8,7 @@
 #include "ui/tui.h"
 #include "ui/ui.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
@@ -64,6 +65,20 @@ static void ui_free(struct ui *ui)
 	config_release(&ui->cfg);
 }
 
+/* Whether the environment variable name (LINES, COLUMNS) is set to what
+ * curses cannot use (it overrides the terminal's size; ncurses takes 1 to
+ * 32767): newterm() then fails as if TERM were unknown. */
+static bool size_problem(const char *name)
+{
+	const char *v = getenv(name);
+	char *end;
+	if (!v || !*v)
+		return false;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	return *end || errno || n < 1 || n > 32767;
+}
+
 int ui_run(struct corpus *c, const struct ui_options *a)
 {
 	static const struct pane_ops *const ops[PANE_COUNT] = {
@@ -117,10 +132,20 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		struct strbuf m = STRBUF_INIT;
-		text_sanitize(&m, term, strlen(term), 0);
-		fprintf(stderr, "lectern: unknown terminal type \"%s\": the reader cannot drive it;\n"
-			"set TERM to a known type (for example xterm-256color) or use the\n"
-			"commands (see lectern --help)\n", m.buf);
+		const char *bad = size_problem("LINES") ? "LINES" :
+				  size_problem("COLUMNS") ? "COLUMNS" : NULL;
+		if (bad) {
+			const char *v = getenv(bad);
+			text_sanitize(&m, v, strlen(v), 0);
+			fprintf(stderr, "lectern: the terminal could not be set up: %s=\"%s\" is not a "
+				"screen size curses can use\n(1 to 32767); unset %s or correct it\n",
+				bad, m.buf, bad);
+		} else {
+			text_sanitize(&m, term, strlen(term), 0);
+			fprintf(stderr, "lectern: unknown terminal type \"%s\": the reader cannot drive it;\n"
+				"set TERM to a known type (for example xterm-256color) or use the\n"
+				"commands (see lectern --help)\n", m.buf);
+		}
 		sb_release(&m);
 		diags_release(&d);
 		ui_free(&ui);

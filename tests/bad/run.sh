@@ -8,6 +8,13 @@
 # stderr.  The choices are explained in tests/bad/README.
 . "$(dirname "$0")/../lib.sh"
 shopt -u patsub_replacement 2>/dev/null
+# every case's stderr is also kept in $TMP/all-stderr, checked at the end
+# for raw control bytes
+run() {
+	out=$("$@" 2>"$TMP/stderr"); rc=$?
+	err=$(cat "$TMP/stderr")
+	cat "$TMP/stderr" >>"$TMP/all-stderr"
+}
 # limited CMD...: CMD with at most 5 s of CPU time (what a loop or a
 # quadratic path burns, whatever else the machine is doing) and 20 s of
 # wall-clock time (what a blocking open or read would wait)
@@ -81,6 +88,7 @@ lect() { limited "$LECTERN" --corpus "$D" "$@"; }
 safe() {
 	local name=$1; shift
 	"$@" >"$TMP/o" 2>"$TMP/e"
+	cat "$TMP/e" >>"$TMP/all-stderr"
 	local why=""
 	for f in "$TMP/o" "$TMP/e"; do
 		if LC_ALL=C grep -q $'[\x1b\x07\r]' "$f"; then why="ESC, BEL or CR in ${f##*/}"
@@ -294,6 +302,8 @@ expect "a leading -" 1 "path starts with '-'" lect check
 mkfifo "$D/sources/fifo.txt"
 index FILE='"sources/fifo.txt"'
 expect "a path naming a FIFO" 1 "sources/fifo.txt: not a regular file (a FIFO or device?)" lect check
+expect "  ... refused by search as by check" 2 "sources/fifo.txt: not a regular file (a FIFO or device?)" lect search troops
+expect "  ... and by search --count" 2 "sources/fifo.txt: not a regular file" lect search --count troops
 index FILE='"/dev/zero"'
 expect "/dev/zero as an absolute path" 1 'file "/dev/zero": absolute path' lect check
 ln -s /dev/zero "$D/sources/zero.txt"
@@ -417,6 +427,117 @@ else
 fi
 expect "the text made unreadable: show" 2 "lectern: sources/a.txt: cannot open: Permission denied" limited "${as_user[@]}" "$LECTERN" --corpus "$D" show a
 expect "  ... and check" 1 "sources/a.txt: cannot open: Permission denied" limited "${as_user[@]}" "$LECTERN" --corpus "$D" check
+
+# ---- wrong answers ----
+
+# a regular expression that runs out of time is not "no match"
+newcorpus slowre
+head -c 300000 /dev/zero | tr '\0' a >>"$D/sources/a.txt"
+index
+expect "search: a regex out of time says so and exits 2" 2 "search stopped after 2 s" lect search '~(a|aa)*c'
+expect "  ... with --count too" 2 "search stopped after 2 s" lect search --count '~(a|aa)*c'
+
+# a topic that lists one claim twice
+newcorpus duptopicref
+index
+sed -i 's/"claims": \["c1"\]/"claims": ["c1", "c1"]/' "$D/corpus.json"
+expect "a topic listing a claim twice" 1 'corpus.json:15:54: topic "t1": claim "c1" is listed twice' lect check
+
+# escapes in an option: the message is made safe
+expect "an unknown option with an OSC in it" 2 "unknown option --^[]0;PWNED^G" limited "$LECTERN" --$'\e]0;PWNED\a'
+safe "  ... and nothing raw on stderr" limited "$LECTERN" --$'\e]0;PWNED\a'
+safe "an option missing its argument, with C1 and bidi in its name" limited "$LECTERN" $'--corpus\xc2\x9b\xe2\x80\xae'
+safe "a search query with escapes that is a bad expression" limited "$LECTERN" --corpus "$TMP/slowre" search $'~\e[2J('
+
+# a cache planted by another user is not trusted
+if [ "$(id -u)" = 0 ]; then
+	newcorpus planted
+	index
+	chmod 1777 "$D"
+	limited "$LECTERN" --corpus "$D" list >/dev/null
+	expect "a cache of this user is used" 0 "cache: hit" lect stats
+	chown 65534:65534 "$D/.corpus.json.lcache"
+	XDG_CACHE_HOME=$TMP/xdg expect "a cache of another user in the corpus folder is ignored" 0 "cache: untrusted, rewritten" lect stats
+	chown 0:0 "$D/.corpus.json.lcache"; chmod 666 "$D/.corpus.json.lcache"
+	XDG_CACHE_HOME=$TMP/xdg expect "a world-writable cache is ignored" 0 "cache: untrusted, rewritten" lect stats
+	check "  ... and rewritten without the write bits" test "$(stat -c %a "$D/.corpus.json.lcache")" = 644
+	chown 65534:65534 "$D/corpus.json"
+	limited "$LECTERN" --corpus "$D" list >/dev/null
+	chown 65534:65534 "$D/.corpus.json.lcache"
+	expect "a cache of the index's owner is used" 0 "cache: hit" lect stats
+else
+	echo "skip planted caches: chown needs root"
+fi
+
+# ---- hostile articles given to import ----
+
+# ms ARGS...: runs lectern ARGS (limited) as run does, with its wall-clock
+# time in $ms and its peak memory in $kb (KiB; 0 without /usr/bin/time)
+ms() {
+	local t0=$(date +%s%N)
+	if [ -x /usr/bin/time ]; then
+		run limited /usr/bin/time -f '%M' -o "$TMP/maxrss" "$LECTERN" "$@"
+		kb=$(tail -1 "$TMP/maxrss")
+	else
+		run limited "$LECTERN" "$@"; kb=0
+	fi
+	ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+IMP=$TMP/imp
+mkdir -p "$IMP"
+truncate -s 1G "$IMP/sparse.txt"
+ms import "$IMP/sparse.txt" --output "$IMP/o1"
+if [ "$rc" = 1 ] && printf '%s' "$err" | grep -qF "sparse.txt: a binary file (NUL byte at offset 0)"; then
+	ok "import: a 1 GiB sparse file refused as binary"
+else bad "import: a 1 GiB sparse file refused as binary" "exit $rc" "$err"; fi
+if [ "$ms" -lt 1000 ] && [ "$kb" -lt 100000 ]; then ok "  ... in $ms ms, $kb KiB at peak (< 1 s, < 100 MB)"
+else bad "  ... in under 1 s and 100 MB" "$ms ms, $kb KiB"; fi
+check "  ... and no corpus written" test ! -e "$IMP/o1"
+rm "$IMP/sparse.txt"
+printf 'Text.\n' >"$IMP/big.txt"
+truncate -s 1100M "$IMP/big.txt"
+ms import "$IMP/big.txt" --output "$IMP/o2"
+if [ "$rc" = 1 ] && printf '%s' "$err" | grep -qF "big.txt: larger than the 1 GiB text cap"; then
+	ok "import: a text over 1 GiB refused by its size, in $ms ms"
+else bad "import: a text over 1 GiB refused by its size" "exit $rc" "$err"; fi
+rm "$IMP/big.txt"
+printf 'The army, about 9,000 men, went north.\n' | iconv -f UTF-8 -t UTF-16LE >"$IMP/utf16.txt"
+expect "import: UTF-16LE without a BOM refused by name" 1 "utf16.txt: UTF-16 without a byte-order mark" \
+	limited "$LECTERN" import "$IMP/utf16.txt" --output "$IMP/o3"
+check "  ... never written" test ! -e "$IMP/o3"
+printf 'The army went north.\n' | iconv -f UTF-8 -t UTF-16BE >"$IMP/utf16be.txt"
+expect "import: UTF-16BE without a BOM refused by name" 1 "utf16be.txt: UTF-16 without a byte-order mark" \
+	limited "$LECTERN" import "$IMP/utf16be.txt" --output "$IMP/o4"
+{ head -c 70000 /dev/zero | tr '\0' 'a'; printf '\0tail\n'; } >"$IMP/late-nul.txt"
+expect "import: a NUL byte past the first 64 KB refused too" 1 "late-nul.txt: a binary file (NUL byte at offset 70000)" \
+	limited "$LECTERN" import "$IMP/late-nul.txt" --output "$IMP/o5"
+# one bad file among good ones
+F=$TMP/folder
+mkdir -p "$F"
+cp "$TOP"/tests/fixtures/seeds/00[012]_*.txt "$F/"
+head -c 5000 /dev/urandom >"$F/image.txt"
+printf 'x\0y' >>"$F/image.txt"
+cp "$IMP/utf16.txt" "$F/utf16.txt"
+expect "import: a folder with two bad files imports the good ones" 1 "imported 3 sources" \
+	limited "$LECTERN" import "$F" --output "$IMP/o6"
+if printf '%s' "$err" | grep -qF "image.txt: a binary file" && printf '%s' "$err" | grep -qF "utf16.txt: UTF-16"; then
+	ok "  ... and names the bad ones"
+else bad "  ... and names the bad ones" "$err"; fi
+if printf '%s' "$err" | grep -qF "2 files not imported"; then ok "  ... and counts them"
+else bad "  ... and counts them" "$err"; fi
+expect "  ... the corpus it wrote checks" 0 "3 sources" limited "$LECTERN" --corpus "$IMP/o6" check
+
+# ---- no raw control bytes in any message of this suite ----
+
+# C0 but TAB and LF, DEL, C1 (raw or as UTF-8), invalid UTF-8, and the bidi
+# controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069)
+if LC_ALL=C grep -naP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]' "$TMP/all-stderr" >"$TMP/raw-lines"; then
+	bad "no raw control bytes in the stderr of any case ($(wc -l <"$TMP/all-stderr") lines)" "$(head -c 300 "$TMP/raw-lines" | od -c | head -6)"
+elif ! iconv -f UTF-8 -t UTF-8 "$TMP/all-stderr" >/dev/null 2>&1; then
+	bad "no raw control bytes in the stderr of any case" "invalid UTF-8"
+else
+	ok "no raw control bytes in the stderr of any case ($(wc -l <"$TMP/all-stderr") lines)"
+fi
 
 # ---- a sample under valgrind ----
 

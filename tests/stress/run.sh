@@ -112,4 +112,10 @@ for ti in "$TMP/ti" "$TMP/tifile"; do
 	see "TERMINFO=$name and an unknown TERM: a clear message" "unknown terminal type"
 	see "TERMINFO=$name and an unknown TERM: exit 2" "EXIT=2"
 done
+# ---- an absurd LINES or COLUMNS: curses cannot start; say why ----
+start 80 24 LINES=99999999 -- --corpus "$CORPUS"
+see "LINES=99999999: the message names it, not the terminal type" 'LINES="99999999" is not a'
+see "LINES=99999999: exit 2" "EXIT=2"
+start 80 24 COLUMNS=40000 -- --corpus "$CORPUS"
+see "COLUMNS=40000: the message names it" 'COLUMNS="40000" is not a'
 finish

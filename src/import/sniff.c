@@ -1,0 +1,85 @@
+/* sniff: refuse binary, BOM-less UTF-16 and oversized files before reading them. */
+#include "import/sniff.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "corpus/corpus.h"
+
+/* UTF-16 without a BOM: at least 8 units, and NUL in the high byte of most
+ * of them (every ASCII character) while the other byte is rarely NUL. */
+static bool utf16_like(const unsigned char *p, size_t n)
+{
+	size_t units = n / 2, zero[2] = { 0, 0 };
+	if (units < 8)
+		return false;
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		zero[0] += !p[i];
+		zero[1] += !p[i + 1];
+	}
+	for (int hi = 0; hi < 2; hi++)
+		if (zero[hi] * 10 >= units * 6 && zero[!hi] * 20 <= units)
+			return true;
+	return false;
+}
+
+int sniff_bytes(const unsigned char *p, size_t n, struct strbuf *why)
+{
+	if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+		return 0;   /* UTF-16 with a BOM: decode.h converts it */
+	const unsigned char *z = memchr(p, 0, n);
+	if (!z)
+		return 0;
+	if (utf16_like(p, n))
+		sb_addstr(why, "UTF-16 without a byte-order mark (lectern reads UTF-16 only after "
+			  "a BOM): not imported");
+	else
+		sb_addf(why, "a binary file (NUL byte at offset %zu): not imported",
+			(size_t)(z - p));
+	return 1;
+}
+
+int sniff_file(const char *path, struct strbuf *why)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
+	unsigned char head[SNIFF_HEAD];
+	size_t n = 0;
+	int r = 0;
+
+	if (fd < 0) {
+		sb_addstr(why, strerror(errno));
+		return 2;
+	}
+	if (fstat(fd, &st) < 0) {
+		sb_addstr(why, strerror(errno));
+		r = 2;
+	} else if (S_ISDIR(st.st_mode)) {
+		sb_addstr(why, strerror(EISDIR));
+		r = 2;
+	} else if (!S_ISREG(st.st_mode)) {
+		sb_addstr(why, "not a regular file (a FIFO or device?): not imported");
+		r = 1;
+	} else if ((unsigned long long)st.st_size > CORPUS_MAX_TEXT) {
+		sb_addf(why, "larger than the 1 GiB text cap (%llu bytes): not imported",
+			(unsigned long long)st.st_size);
+		r = 1;
+	}
+	while (!r && n < sizeof head) {
+		ssize_t k = read(fd, head + n, sizeof head - n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			sb_addstr(why, strerror(errno));
+			r = 2;
+		}
+		if (k <= 0)
+			break;
+		n += (size_t)k;
+	}
+	close(fd);
+	return r ? r : sniff_bytes(head, n, why);
+}
