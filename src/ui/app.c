@@ -21,7 +21,7 @@
 #define LECTERN_DATADIR "/usr/local/share/lectern"
 #endif
 
-volatile sig_atomic_t app_signal;
+volatile sig_atomic_t app_signal, app_suspend;
 
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 {
@@ -536,10 +536,50 @@ static void handle_key(struct ui *ui, int key)
 	ui_action(ui, act, key);
 }
 
+/* One key as wget_wch() gave it (rc, wc); between the paste markers a key
+ * only inserts text into an open prompt. */
+static void dispatch(struct ui *ui, int rc, wint_t wc)
+{
+	if (rc == KEY_CODE_YES && wc == KEY_PASTE_BEGIN) {
+		ui->pasting = true;
+		return;
+	}
+	if (rc == KEY_CODE_YES && wc == KEY_PASTE_END) {
+		ui->pasting = false;
+		prompt_paste_end(ui);
+		return;
+	}
+	if (rc == KEY_CODE_YES) {
+		if (wc == KEY_RESIZE) {
+			layout_apply(ui);
+			return;
+		}
+		if (wc == KEY_MOUSE) {
+			on_mouse(ui);
+			return;
+		}
+		int k = map_fkey((int)wc);
+		if (ui->pasting)
+			prompt_paste(ui, k ? k : KEY_L_BASE);
+		else if (k)
+			handle_key(ui, k);
+		return;
+	}
+	if (ui->pasting)
+		prompt_paste(ui, (int)wc);
+	else
+		handle_key(ui, wc == '\r' ? '\n' : (int)wc);
+}
+
+/* Keys already waiting (typed ahead or pasted) are all handled before one
+ * redraw, up to this many, so that a paste costs one frame, not one per byte. */
+#define APP_DRAIN_MAX 65536
+
 void app_loop(struct ui *ui)
 {
 	while (!ui->quit && !app_signal) {
 		wint_t wc;
+		prompt_sync(ui);
 		draw_frame(ui);
 		int rc;
 		untouchwin(ui->input);
@@ -550,26 +590,24 @@ void app_loop(struct ui *ui)
 			rc = wget_wch(ui->input, &wc);
 			if (rc == ERR && busy) {
 				finder_step(ui);
+				prompt_sync(ui);
 				draw_frame(ui);
 			}
-		} while (rc == ERR && !app_signal);
+		} while (rc == ERR && !app_signal && !app_suspend);
 		if (app_signal)
 			break;
-		finder_key(ui);   /* a key stops a running search */
-		if (rc == KEY_CODE_YES) {
-			if (wc == KEY_RESIZE) {
-				layout_apply(ui);
-				continue;
-			}
-			if (wc == KEY_MOUSE) {
-				on_mouse(ui);
-				continue;
-			}
-			int k = map_fkey((int)wc);
-			if (k)
-				handle_key(ui, k);
+		if (app_suspend) {
+			term_suspend(ui);
 			continue;
 		}
-		handle_key(ui, wc == '\r' ? '\n' : (int)wc);
+		finder_key(ui);   /* a key stops a running search */
+		dispatch(ui, rc, wc);
+		wtimeout(ui->input, 0);
+		for (int i = 0; i < APP_DRAIN_MAX && !ui->quit && !app_signal && !app_suspend; i++) {
+			rc = wget_wch(ui->input, &wc);
+			if (rc == ERR)
+				break;
+			dispatch(ui, rc, wc);
+		}
 	}
 }

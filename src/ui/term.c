@@ -2,8 +2,9 @@
  * term: ui_run(), the reader's setup and teardown.  Refuses to start
  * without a terminal on stdin and stdout or without a usable TERM, before
  * touching the terminal; uses newterm() (initscr() would exit on its own);
- * restores the terminal on quit, die(), SIGHUP, SIGTERM and SIGINT (curses
- * itself handles Ctrl-z and fg).
+ * restores the terminal on quit, die(), SIGHUP, SIGTERM and SIGINT, and on
+ * Ctrl-z (term_suspend(): curses's own handler would leave bracketed paste
+ * on in the shell).
  */
 #include "ui/tui.h"
 #include "ui/ui.h"
@@ -22,10 +23,50 @@ static void on_signal(int sig)
 	app_signal = sig;
 }
 
+static void on_tstp(int sig)
+{
+	(void)sig;
+	app_suspend = 1;
+}
+
+void term_paste_mode(bool on)
+{
+	/* after endwin() curses has flushed: write straight to the terminal */
+	if (on) {
+		putp("\033[?2004h");
+		fflush(stdout);
+	} else {
+		fflush(stdout);
+		fputs("\033[?2004l", stdout);
+		fflush(stdout);
+	}
+}
+
 static void restore_terminal(void)
 {
-	if (!isendwin())
+	if (!isendwin()) {
 		endwin();
+		term_paste_mode(false);
+	}
+}
+
+void term_suspend(struct ui *ui)
+{
+	struct sigaction sa;
+
+	app_suspend = 0;
+	endwin();
+	term_paste_mode(false);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTSTP, &sa, NULL);
+	raise(SIGTSTP);   /* stops here until fg */
+	sa.sa_handler = on_tstp;
+	sigaction(SIGTSTP, &sa, NULL);
+	term_paste_mode(true);
+	clearok(curscr, TRUE);
+	ui_dirty_all(ui);
 }
 
 static void catch_signals(void)
@@ -38,6 +79,9 @@ static void catch_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	/* before newterm(): curses then leaves Ctrl-z to term_suspend() */
+	sa.sa_handler = on_tstp;
+	sigaction(SIGTSTP, &sa, NULL);
 }
 
 static void ui_free(struct ui *ui)
@@ -143,6 +187,9 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	define_key("\033[F", KEY_END);
 	define_key("\033OH", KEY_HOME);
 	define_key("\033OF", KEY_END);
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	term_paste_mode(true);   /* a paste arrives between the two */
 	wtimeout(ui.input, 500);
 
 	ui.focus = ui.main_focus = PANE_SOURCES;
@@ -168,6 +215,7 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 			delwin(ui.panes[i].win);
 	}
 	endwin();
+	term_paste_mode(false);
 	delscreen(scr);
 	ui_free(&ui);
 	if (app_signal) {

@@ -125,6 +125,9 @@ struct ui {
 	enum prompt_kind prompt;
 	struct strbuf input_buf;
 	struct place prompt_origin;
+	bool prompt_stale;     /* input edited since the last search/filter (prompt_sync) */
+	bool pasting;          /* between the bracketed-paste markers */
+	bool paste_cut, paste_ignored;  /* said when the paste ends */
 	bool help_open;
 	size_t help_top;
 
@@ -170,6 +173,22 @@ bool pane_visible(const struct ui *ui, enum pane_id id);
 void status_draw(struct ui *ui);
 void prompt_start(struct ui *ui, enum prompt_kind kind);
 void prompt_key(struct ui *ui, int key, bool fkey);
+/* A bracketed paste: prompt_paste() takes each key between the markers
+ * (text only: no key acts; controls become spaces or are dropped; the
+ * input is cut at SEARCH_MAX bytes), prompt_paste_end() says what was cut
+ * or ignored.  prompt_sync() runs the search or filter for the input as
+ * edited; the loop calls it once before drawing, not once per key. */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)   /* \e[200~, defined by term.c */
+#define KEY_PASTE_END (KEY_MAX + 2)     /* \e[201~ */
+void prompt_paste(struct ui *ui, int key);
+void prompt_paste_end(struct ui *ui);
+void prompt_sync(struct ui *ui);
+
+/* term.c: bracketed paste on or off (on while the reader runs), and
+ * Ctrl-z: stop with the terminal restored, come back redrawn */
+void term_paste_mode(bool on);
+void term_suspend(struct ui *ui);
+extern volatile sig_atomic_t app_suspend;
 
 /* draw.c */
 int draw_text(struct ui *ui, WINDOW *w, int y, int x, int maxw,

@@ -72,6 +72,36 @@ keys Escape
 keys Q
 see "esc: quits" "EXIT=0"
 
+# ---- a 5 KB bracketed paste into the prompts and at the top level ----
+# (tmux paste-buffer -p brackets the paste when the reader asked for it;
+# the paste holds q, Q, Esc, Enter and LF, none of which may act)
+for ((i = 0; i < 400; i++)); do printf 'w%03d q Q \033 x\r\n' $i; done >"$TMP/paste"
+T load-buffer -b p "$TMP/paste"
+start 100 30 -- --corpus "$CORPUS"
+see "paste: started" "> Sources"
+keys /
+see "paste: the search prompt opens" "/"
+T paste-buffer -p -b p -t t
+see "paste: a paste over 4096 bytes is cut, and says so" "paste cut at 4096 bytes"
+if screen | grep -q "EXIT=" || ! screen | grep -q "> Sources"; then bad "paste: q and Esc in the paste do not quit" "$(screen | tail -2)"; else ok "paste: q and Esc in the paste do not quit"; fi
+see "paste: the prompt stays open, showing the end of the paste" "q Q  x  w3"
+keys Escape Q
+see "paste: the reader answers Q right after" "EXIT=0"
+start 100 30 -- --corpus "$CORPUS"
+see "paste: started again" "> Sources"
+keys :
+T paste-buffer -p -b p -t t
+see "paste into ':': cut too" "paste cut at 4096 bytes"
+keys C-u s o u r c e Space o d r
+see "paste into ':': the prompt still edits" ":source odr"
+keys Enter 2
+see "paste into ':': Enter after the paste runs the command typed" "Text: odr"
+T paste-buffer -p -b p -t t
+see "paste at the top level: ignored, and said" "paste ignored"
+if screen | grep -q "EXIT=" || ! screen | grep -q "> Text"; then bad "paste at the top level: q in it does not quit" "$(screen | tail -2)"; else ok "paste at the top level: q in it does not quit"; fi
+keys Q
+see "paste at the top level: the reader answers Q" "EXIT=0"
+
 # ---- bad and slow regular expressions in the search prompt ----
 mkdir -p "$TMP/aaa/sources"
 { printf 'Start. '; head -c 300000 /dev/zero | tr '\0' a; printf '\n'; } >"$TMP/aaa/sources/a.txt"
