@@ -254,21 +254,20 @@ void ui_claim_step(struct ui *ui, int dir)
 	if (ui->src < 0)
 		return;
 	const struct source *s = &ui->c->sources[ui->src];
-	size_t ref = ui_here(ui).off;
 	long found = -1;
-	if (ui->sel_claim >= 0 && ui->c->claims[ui->sel_claim].source == (size_t)ui->src)
-		ref = ui->c->claims[ui->sel_claim].span.start;
-	else if (dir > 0 && ref)
-		ref--;
-	for (size_t k = 0; k < s->nclaims; k++) {
-		size_t st = ui->c->claims[s->claims[k]].span.start;
-		if (dir > 0 && st > ref) {
-			found = (long)s->claims[k];
-			break;
-		}
-		if (dir < 0 && st < ref)
-			found = (long)s->claims[k];
+	size_t k;
+	/* the order is by span start, then claim index: claims on one span
+	 * are each a step */
+	if (ui->sel_claim >= 0 && ui->c->claims[ui->sel_claim].source == (size_t)ui->src) {
+		k = textview_claim_pos(ui, ui->c->claims[ui->sel_claim].span.start, (size_t)ui->sel_claim);
+		k = dir > 0 ? k + 1 : k;
+	} else {
+		k = textview_claim_pos(ui, ui_here(ui).off, 0);
 	}
+	if (dir > 0 && k < s->nclaims)
+		found = (long)s->claims[k];
+	if (dir < 0 && k > 0)
+		found = (long)s->claims[k - 1];
 	if (found < 0) {
 		ui_message(ui, true, dir > 0 ? "no claim after this one" : "no claim before this one");
 		return;

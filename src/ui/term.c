@@ -98,6 +98,7 @@ static void ui_free(struct ui *ui)
 	free(ui->matches);
 	free(ui->src_rows);
 	free(ui->claim_rows);
+	free(ui->claim_reach);
 	free(ui->hits);
 	free(ui->jumps);
 	compare_free(ui);
@@ -131,6 +132,7 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	ui.opts = a;
 	ui.src = -1;
 	ui.sel_claim = -1;
+	ui.claim_reach_src = -1;
 	ui.hit = -1;
 	sb_init(&ui.query);
 	sb_init(&ui.filter);

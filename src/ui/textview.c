@@ -9,6 +9,8 @@
 
 #include <stdlib.h>
 
+#include "base/util.h"
+
 static bool in_spans(const struct span *s, size_t n, size_t off)
 {
 	size_t lo = 0, hi = n;
@@ -25,6 +27,41 @@ static bool in_spans(const struct span *s, size_t n, size_t off)
 	return false;
 }
 
+size_t textview_claim_pos(struct ui *ui, size_t start, size_t claim)
+{
+	const struct source *s = &ui->c->sources[ui->src];
+	size_t lo = 0, hi = s->nclaims;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2, k = s->claims[mid];
+		size_t st = ui->c->claims[k].span.start;
+		if (st < start || (st == start && k < claim))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Whether off is inside one of the source's claims: the last claim that
+ * starts at or before off, and how far the claims up to it reach. */
+static bool in_claim(struct ui *ui, const struct source *s, size_t off)
+{
+	if (ui->claim_reach_src != ui->src) {
+		size_t reach = 0;
+		free(ui->claim_reach);
+		ui->claim_reach = xcalloc(s->nclaims + 1, sizeof *ui->claim_reach);
+		for (size_t k = 0; k < s->nclaims; k++) {
+			size_t e = ui->c->claims[s->claims[k]].span.end;
+			reach = e > reach ? e : reach;
+			ui->claim_reach[k] = reach;
+		}
+		ui->claim_reach_src = ui->src;
+	}
+	size_t k = textview_claim_pos(ui, off + 1, 0);   /* claims starting <= off: [0, k) */
+	return k && ui->claim_reach[k - 1] > off;
+}
+
 static attr_t attr_at(struct ui *ui, size_t off)
 {
 	const struct source *s = &ui->c->sources[ui->src];
@@ -38,11 +75,8 @@ static attr_t attr_at(struct ui *ui, size_t off)
 		if (cl->source == (size_t)ui->src && off >= cl->span.start && off < cl->span.end)
 			return ui->attrs[ROLE_CLAIM_SEL];
 	}
-	for (size_t i = 0; i < s->nclaims; i++) {
-		const struct claim *cl = &ui->c->claims[s->claims[i]];
-		if (off >= cl->span.start && off < cl->span.end)
-			return ui->attrs[ROLE_CLAIM];
-	}
+	if (in_claim(ui, s, off))
+		return ui->attrs[ROLE_CLAIM];
 	if (in_spans(s->boiler, s->nboiler, off))
 		return ui->attrs[ROLE_BOILER];
 	return ui->attrs[ROLE_NORMAL];

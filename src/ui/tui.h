@@ -85,6 +85,8 @@ struct ui {
 	struct wrap wrap;
 	int wrap_w;            /* width the Text pane has in this layout */
 	long sel_claim;        /* claim under the Claims cursor, -1 none */
+	size_t *claim_reach;   /* [k]: the furthest end of the open source's claims 0..k */
+	long claim_reach_src;  /* the source claim_reach is for, -1 none */
 
 	/* search in the text */
 	struct search search;
@@ -207,6 +209,9 @@ void textview_wrap(struct ui *ui);
 void textview_scroll_to(struct ui *ui, long top);
 void textview_show(struct ui *ui, size_t off, bool center);
 size_t textview_top_line(struct ui *ui);
+/* The first k in the open source's claims (by span start, then index) at
+ * or after (start, claim): a binary search. */
+size_t textview_claim_pos(struct ui *ui, size_t start, size_t claim);
 /* compare.c, drill.c: topic indexes are the comparison model's (compare.h),
  * built by compare_ready() on first use; claim -1 means none */
 void compare_open_topic(struct ui *ui, size_t topic, long claim);

@@ -102,6 +102,50 @@ if screen | grep -q "EXIT=" || ! screen | grep -q "> Text"; then bad "paste at t
 keys Q
 see "paste at the top level: the reader answers Q" "EXIT=0"
 
+# ---- 100,000 claims on one source; two claims on one span ----
+# sentence i is "S<i> is here. " (17 bytes), four to a line; claim c<i>
+# spans "S<i> is here", and d000002 has the same span as c000002
+mkdir -p "$TMP/many/sources"
+awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "S%06d is here.%s", i, (i % 4 ? " " : "\n") }' >"$TMP/many/sources/m.txt"
+{ printf '{"schema": "lectern-corpus", "version": 1, "title": "Many claims",\n "sources": [{"id": "m", "title": "Many", "outlet": "O", "author": null, "published": "2022-01-01", "url": null, "language": "en", "file": "sources/m.txt", "sha256": "%s"}],\n "claims": [\n' "$(sha256sum <"$TMP/many/sources/m.txt" | cut -d' ' -f1)"
+  awk 'BEGIN { for (i = 1; i <= 100000; i++) {
+	o = (i - 1) * 17
+	printf "{\"id\": \"c%06d\", \"source\": \"m\", \"span\": [%d, %d], \"text\": \"S%06d is here\", \"kind\": \"event\", \"origin\": \"curated\"},\n", i, o, o + 15, i
+	if (i == 2) printf "{\"id\": \"d000002\", \"source\": \"m\", \"span\": [%d, %d], \"text\": \"S%06d is here\", \"kind\": \"event\", \"origin\": \"curated\"},\n", o, o + 15, i
+  } }' | sed '$ s/,$//'
+  printf '],\n "topics": []}\n'; } >"$TMP/many/corpus.json"
+expect "many claims: the corpus checks" 0 "100001 claims" "$LECTERN" --corpus "$TMP/many" check
+start 100 30 -- --corpus "$TMP/many"
+see "many claims: started" "> Sources"
+keys 2 ']'
+see "many claims: ] from the first claim (selected on open) reaches the second" "claim c000002"
+keys ']'
+see "many claims: ] reaches the claim on the same span" "claim d000002"
+keys ']'
+see "many claims: then the next one" "claim c000003"
+keys '[' '['
+see "many claims: [ comes back to the claim on the same span" "claim c000002"
+keys '[' '['
+see "many claims: [ stops at the first claim" "no claim before this one"
+# 10 redraws deep in the text at 250x80 (each ] waits for the one before,
+# so they are not taken together), all within one usual wait: a redraw
+# that scans every claim for each character took seconds
+T resize-window -t t -x 250 -y 80
+keys : c l a i m Space c 0 9 0 0 0 0 Enter
+see "many claims: :claim goes deep into the text" "S090000 is here."
+end=$(( ${EPOCHREALTIME/./} + ${WAIT_TRIES:-160} * 50000 ))
+for ((i = 1; i <= 10; i++)); do
+	keys ']'
+	want=$(printf 'claim c09%04d' $i)
+	while (( ${EPOCHREALTIME/./} < end )) && ! screen | grep -qF "$want"; do sleep 0.02; done
+done
+if (( ${EPOCHREALTIME/./} < end )); then ok "many claims: 10 x ], one redraw each, within one usual wait"; else bad "many claims: 10 x ], one redraw each, within one usual wait" "stopped at ] number $i"; fi
+keys /
+keys S 0 9 0 0 1 9
+see "many claims: and the text follows" "S090019 is here."
+keys Escape Q
+see "many claims: quits" "EXIT=0"
+
 # ---- bad and slow regular expressions in the search prompt ----
 mkdir -p "$TMP/aaa/sources"
 { printf 'Start. '; head -c 300000 /dev/zero | tr '\0' a; printf '\n'; } >"$TMP/aaa/sources/a.txt"
