@@ -86,6 +86,7 @@ void ui_open_source(struct ui *ui, size_t src)
 	}
 	sb_release(&err);
 	ui->wrap.width = 0;
+	ui->wrap_top = 0;
 	t->top = 0;
 	textview_wrap(ui);
 	t->top = 0;
@@ -128,11 +129,8 @@ void ui_goto_claim(struct ui *ui, size_t claim)
 
 struct place ui_here(struct ui *ui)
 {
-	struct place pl = { ui->src, 0 };
-	size_t top = ui->panes[PANE_TEXT].top;
+	struct place pl = { ui->src, textview_top_off(ui) };
 
-	if (ui->wrap.n && top < ui->wrap.n)
-		pl.off = ui->wrap.starts[top];
 	return pl;
 }
 
@@ -142,7 +140,7 @@ void ui_goto_place(struct ui *ui, struct place pl)
 		return;
 	ui_open_source(ui, (size_t)pl.source);
 	textview_wrap(ui);
-	textview_scroll_to(ui, (long)wrap_line_of(&ui->wrap, pl.off));
+	textview_goto(ui, pl.off);
 }
 
 void ui_jump_push(struct ui *ui)
@@ -583,12 +581,17 @@ void app_loop(struct ui *ui)
 		int rc;
 		untouchwin(ui->input);
 		do {
-			/* a search or the index build runs in slices between polls */
-			bool busy = finder_busy(ui);
+			/* a search, the index build and the wrapping of a long
+			 * text run in slices between polls */
+			bool finding = finder_busy(ui), wrapping = textview_busy(ui);
+			bool busy = finding || wrapping;
 			wtimeout(ui->input, busy ? 0 : 500);
 			rc = wget_wch(ui->input, &wc);
 			if (rc == ERR && busy) {
-				finder_step(ui);
+				if (finding)
+					finder_step(ui);
+				if (wrapping)
+					textview_wrap_step(ui);
 				prompt_sync(ui);
 				draw_frame(ui);
 			}

@@ -74,6 +74,9 @@ void status_draw(struct ui *ui)
 	sb_addf(&sb, "[%s]", ui->panes[ui->focus].ops->name);
 	if (ui->src >= 0 && ui->focus == PANE_TEXT)   /* its title shows the lines: a scroll redraws no status */
 		sb_addf(&sb, " %s", ui->c->sources[ui->src].id);
+	else if (ui->src >= 0 && textview_busy(ui))
+		sb_addf(&sb, " %s wrapping %zu%%", ui->c->sources[ui->src].id,
+			ui->wrap.done / (ui->text_len / 100 + 1));
 	else if (ui->src >= 0) {
 		size_t n = ui->wrap.n ? ui->wrap.n : 1, top = ui->panes[PANE_TEXT].top;
 		int h = ui->panes[PANE_TEXT].h > 0 ? ui->panes[PANE_TEXT].h : 1;

@@ -87,6 +87,7 @@ static void catch_signals(void)
 static void ui_free(struct ui *ui)
 {
 	wrap_release(&ui->wrap);
+	wrap_release(&ui->wrap_view);
 	search_release(&ui->search);
 	finder_free(ui);
 	search_release(&ui->hits_search);
@@ -142,6 +143,7 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	search_init(&ui.search);
 	search_init(&ui.hits_search);
 	wrap_init(&ui.wrap);
+	wrap_init(&ui.wrap_view);
 	for (int i = 0; i < 26; i++)
 		ui.marks[i].source = -1;
 	for (int i = 0; i < PANE_COUNT; i++) {

@@ -82,7 +82,9 @@ struct ui {
 	long src;              /* the source shown, -1 none */
 	const char *text;
 	size_t text_len;
-	struct wrap wrap;
+	struct wrap wrap;      /* built in slices for a long text (textview_wrap_step) */
+	struct wrap wrap_view; /* while it builds: the lines drawn, around wrap_top */
+	size_t wrap_top;       /* while it builds: byte offset of the top line */
 	int wrap_w;            /* width the Text pane has in this layout */
 	long sel_claim;        /* claim under the Claims cursor, -1 none */
 	size_t *claim_reach;   /* [k]: the furthest end of the open source's claims 0..k */
@@ -208,6 +210,13 @@ void claims_rebuild(struct ui *ui);
 void textview_wrap(struct ui *ui);
 void textview_scroll_to(struct ui *ui, long top);
 void textview_show(struct ui *ui, size_t off, bool center);
+/* The top line's byte offset, and a jump that puts the line of off on top. */
+size_t textview_top_off(struct ui *ui);
+void textview_goto(struct ui *ui, size_t off);
+/* A long text is wrapped in slices between keys: busy while that runs;
+ * a step wraps for a few milliseconds. */
+bool textview_busy(struct ui *ui);
+void textview_wrap_step(struct ui *ui);
 size_t textview_top_line(struct ui *ui);
 /* The first k in the open source's claims (by span start, then index) at
  * or after (start, claim): a binary search. */

@@ -102,6 +102,42 @@ if screen | grep -q "EXIT=" || ! screen | grep -q "> Text"; then bad "paste at t
 keys Q
 see "paste at the top level: the reader answers Q" "EXIT=0"
 
+# ---- resizing with a 60 MB text open ----
+# 1,500,000 lines of 40 bytes, each one display line at these widths, so
+# the top line must show the same line after every resize.  20 resizes,
+# each answered (a key echoed) before the next, all within one usual wait:
+# re-wrapping the whole text at each took about a second
+mkdir -p "$TMP/big/sources"
+awk 'BEGIN { for (i = 1; i <= 1500000; i++) printf "line %07d of a long text to wrap ok.\n", i }' >"$TMP/big/sources/b.txt"
+cat >"$TMP/big/corpus.json" <<JSON
+{"schema": "lectern-corpus", "version": 1, "title": "Big",
+ "sources": [{"id": "b", "title": "Big", "outlet": "O", "author": null, "published": "2022-01-01",
+   "url": null, "language": "en", "file": "sources/b.txt", "sha256": "$(sha256sum <"$TMP/big/sources/b.txt" | cut -d' ' -f1)"}],
+ "claims": [], "topics": []}
+JSON
+start 160 40 -- --corpus "$TMP/big"
+see "big text: started" "> Sources" 1200
+keys 2
+see "big text: wrapped (in slices)" "/1500000]" 1200
+keys : 6 2 5 0 0 0 Enter
+see "big text: :625000 puts line 625000 on top" "[625000-"
+end=$(( ${EPOCHREALTIME/./} + ${WAIT_TRIES:-160} * 50000 ))
+for ((i = 10; i < 30; i++)); do
+	T resize-window -t t -x $((130 + (i * 37) % 70)) -y $((30 + i % 12))
+	keys : $i
+	while (( ${EPOCHREALTIME/./} < end )) && ! screen | grep -qF ":$i"; do sleep 0.02; done
+	keys Escape
+done
+if (( ${EPOCHREALTIME/./} < end )); then ok "big text: 20 resizes, each answered, within one usual wait"; else bad "big text: 20 resizes, each answered, within one usual wait" "stopped at resize $((i - 10))"; fi
+T resize-window -t t -x 150 -y 40
+see "big text: at 150x40" "[wrapping"
+if screen | sed -n 2p | grep -qF "line 0625000 of"; then ok "big text: the top line kept its place"; else bad "big text: the top line kept its place" "$(screen | sed -n 1,3p)"; fi
+see "big text: the line count is back, top line 625000" "[625000-" 1200
+keys G
+see "big text: G goes to the last line" "line 1500000 of"
+keys Q
+see "big text: quits" "EXIT=0"
+
 # ---- 100,000 claims on one source; two claims on one span ----
 # sentence i is "S<i> is here. " (17 bytes), four to a line; claim c<i>
 # spans "S<i> is here", and d000002 has the same span as c000002
