@@ -574,6 +574,8 @@ static void dispatch(struct ui *ui, int rc, wint_t wc)
 
 void app_loop(struct ui *ui)
 {
+	long long last_key = 0;
+
 	while (!ui->quit && !app_signal) {
 		wint_t wc;
 		prompt_sync(ui);
@@ -587,6 +589,12 @@ void app_loop(struct ui *ui)
 			bool busy = finding || wrapping;
 			wtimeout(ui->input, busy ? 0 : 500);
 			rc = wget_wch(ui->input, &wc);
+			if (rc == ERR && ui->pasting && util_now_ms() - last_key > 500) {
+				/* a paste whose end marker was lost ends after a pause */
+				ui->pasting = false;
+				prompt_paste_end(ui);
+				draw_frame(ui);
+			}
 			if (rc == ERR && busy) {
 				if (finding)
 					finder_step(ui);
@@ -603,6 +611,7 @@ void app_loop(struct ui *ui)
 			continue;
 		}
 		finder_key(ui);   /* a key stops a running search */
+		last_key = util_now_ms();
 		dispatch(ui, rc, wc);
 		wtimeout(ui->input, 0);
 		for (int i = 0; i < APP_DRAIN_MAX && !ui->quit && !app_signal && !app_suspend; i++) {

@@ -76,9 +76,9 @@ see "esc: quits" "EXIT=0"
 # (tmux paste-buffer -p brackets the paste when the reader asked for it;
 # the paste holds q, Q, Esc, Enter and LF, none of which may act)
 for ((i = 0; i < 400; i++)); do printf 'w%03d q Q \033 x\r\n' $i; done >"$TMP/paste"
-T load-buffer -b p "$TMP/paste"
 start 100 30 -- --corpus "$CORPUS"
 see "paste: started" "> Sources"
+T load-buffer -b p "$TMP/paste"
 keys /
 see "paste: the search prompt opens" "/"
 T paste-buffer -p -b p -t t
@@ -101,6 +101,14 @@ see "paste at the top level: ignored, and said" "paste ignored"
 if screen | grep -q "EXIT=" || ! screen | grep -q "> Text"; then bad "paste at the top level: q in it does not quit" "$(screen | tail -2)"; else ok "paste at the top level: q in it does not quit"; fi
 keys Q
 see "paste at the top level: the reader answers Q" "EXIT=0"
+start 100 30 -- --corpus "$CORPUS"
+see "paste without its end marker: started" "> Sources"
+keys /
+keys -l $'\e[200~abc q'
+see "paste without its end marker: the text goes in" "/abc q"
+sleep 0.7
+keys Escape Q
+see "paste without its end marker: ends after a pause, then Esc and Q act" "EXIT=0"
 
 # ---- resizing with a 60 MB text open ----
 # 1,500,000 lines of 40 bytes, each one display line at these widths, so
