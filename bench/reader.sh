@@ -3,7 +3,9 @@
 # key script (50 j in the Text pane, until the title shows the last
 # position) per key, and instructions per key from callgrind
 # (callgrind_control dumps between key batches; the count includes the
-# idle polls in between, so it is an upper bound).
+# idle polls in between, so it is an upper bound); then the worst key
+# latency while a 200 MB text is re-wrapped after resizes (less as the
+# peer) and with 100,000 claims on one source.
 c=$CORPORA/100000
 sock=lectern-reader-$$
 printf 'set -g status off\nset -g escape-time 0\nset -g exit-empty off\n' >"$WORK/tmux.conf"
@@ -82,4 +84,85 @@ if command -v valgrind >/dev/null && command -v callgrind_control >/dev/null; th
 			"$(ratio "$big" "$small")" "$tgt" "$m"
 	done
 fi
+# ---- worst key latency: during a resize with a 200 MB text, and with
+# 100,000 claims on one source (each key waits for the one before) ----
+# keylat SECONDS-START STRING: seconds from START until STRING is on screen
+keylat() {
+	until TR capture-pane -p -t r | grep -qF -- "$2"; do :; done
+	awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }'
+}
+worst() { sort -g | tail -1; }
+big=$WORK/big200
+if [ ! -s "$big/corpus.json" ]; then
+	mkdir -p "$big/sources"
+	awk 'BEGIN { for (i = 1; i <= 1400000; i++) { printf "Paragraph %07d:", i
+		for (k = 0; k < i % 9; k++) printf " some words of a text that wraps"; printf "\n" } }' >"$big/sources/b.txt"
+	printf '{"schema": "lectern-corpus", "version": 1, "title": "Big", "sources": [{"id": "b", "title": "Big", "outlet": "O", "author": null, "published": "2022-01-01", "url": null, "language": "en", "file": "sources/b.txt", "sha256": "%s"}], "claims": [], "topics": []}\n' \
+		"$(sha256sum <"$big/sources/b.txt" | cut -d' ' -f1)" >"$big/corpus.json"
+fi
+mb=$(( $(stat -c %s "$big/sources/b.txt") / 1000000 ))
+# resize_run CMD READY: 10 resizes of a 160x40 session running CMD (READY
+# on screen once it is usable), each followed by a key whose echo is
+# timed; prints the worst
+resize_run() {
+	rstart "$1"
+	TR set -t r window-size manual
+	upto "$2" 120 || echo "bench: reader: $1 not ready" >&2
+	for ((i = 10; i < 20; i++)); do
+		TR resize-window -t r -x $((100 + (i * 37) % 100)) -y $((30 + i % 12))
+		t0=$EPOCHREALTIME
+		TR send-keys -t r "$3" z "$i"
+		keylat "$t0" "${3}z$i"
+		TR send-keys -t r $4
+	done | worst
+	TR kill-session -t r
+}
+cmdlog "tmux 160x40: lectern --corpus C (one ${mb} MB text), 2, then 10 x (resize-window, ':zN' until it shows, Esc); less on the text, the same with '/zN' and Backspaces"
+lr=$(for ((r = 0; r < RUNS; r++)); do resize_run "$LECTERN --corpus $big" " line 1/" : "Escape"; done | median)
+pr=$(for ((r = 0; r < RUNS; r++)); do resize_run "less $big/sources/b.txt" "Paragraph 0000001" / "BSpace BSpace BSpace BSpace"; done | median)
+row reader "${mb} MB text" "worst key latency, 10 resizes (wall, with tmux)" "$(fmt_s "$lr")" less "$(fmt_s "$pr")" \
+	"$(ratio "$lr" "$pr")" "<= 100 ms" "$(awk -v v="$lr" 'BEGIN { print (v <= 0.1 ? "yes" : "NO") }')"
+many=$WORK/many100k
+if [ ! -s "$many/corpus.json" ]; then
+	mkdir -p "$many/sources"
+	awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "S%06d is here.%s", i, (i % 4 ? " " : "\n") }' >"$many/sources/m.txt"
+	{ printf '{"schema": "lectern-corpus", "version": 1, "title": "Many claims", "sources": [{"id": "m", "title": "Many", "outlet": "O", "author": null, "published": "2022-01-01", "url": null, "language": "en", "file": "sources/m.txt", "sha256": "%s"}], "claims": [\n' "$(sha256sum <"$many/sources/m.txt" | cut -d' ' -f1)"
+	  awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "%s{\"id\": \"c%06d\", \"source\": \"m\", \"span\": [%d, %d], \"text\": \"S%06d is here\", \"kind\": \"event\", \"origin\": \"curated\"}\n", (i > 1 ? "," : ""), i, (i - 1) * 17, (i - 1) * 17 + 15, i }'
+	  printf '], "topics": []}\n'; } >"$many/corpus.json"
+fi
+# cpu_ms PID: user + system CPU time of PID so far, in ms
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
+cmdlog "tmux 250x80: lectern --corpus C (100,000 claims on one source), :claim c090000, then 10 x (], until 'claim c0900NN' shows), then 10 x (':N' until it shows, Esc) as the floor; CPU from /proc/PID/stat"
+for ((r = 0; r < RUNS; r++)); do
+	rstart "$LECTERN --corpus $many"
+	TR set -t r window-size manual
+	TR resize-window -t r -x 250 -y 80
+	upto "Sources (" 60
+	TR send-keys -t r 2 :claim Space c090000 Enter
+	upto "S090000 is here" 30
+	pid=$(pgrep -P "$(TR list-panes -t r -F '#{pane_pid}')" | head -1)
+	c0=$(cpu_ms "$pid")
+	k=$(for ((i = 1; i <= 10; i++)); do
+		t0=$EPOCHREALTIME
+		TR send-keys -t r ']'
+		keylat "$t0" "$(printf 'claim c09%04d' $i)"
+	done | worst)
+	c1=$(cpu_ms "$pid")
+	f=$(for ((i = 1; i <= 10; i++)); do
+		t0=$EPOCHREALTIME
+		TR send-keys -t r : "$i"
+		keylat "$t0" ":$i"
+		TR send-keys -t r Escape
+	done | worst)
+	echo "$k $f $(awk -v a="$c0" -v b="$c1" 'BEGIN { print (b - a) / 10000 }')"
+	TR kill-session -t r
+done >"$WORK/claims-keys.txt"
+lc=$(awk '{ print $1 }' "$WORK/claims-keys.txt" | median)
+fl=$(awk '{ print $2 }' "$WORK/claims-keys.txt" | median)
+cpu=$(awk '{ print $3 }' "$WORK/claims-keys.txt" | median)
+row reader "100,000 claims, one source" "worst key latency, 10 x ] deep in the text at 250x80 (wall, with tmux)" "$(fmt_s "$lc")" \
+	"floor: ':N' echo, same reader" "$(fmt_s "$fl")" "$(ratio "$lc" "$fl")" "<= 100 ms" \
+	"$(awk -v v="$lc" 'BEGIN { print (v <= 0.1 ? "yes" : "NO") }')"
+row reader "100,000 claims, one source" "CPU per ] deep in the text at 250x80" "$(fmt_s "$cpu")" - - - "<= 100 ms" \
+	"$(awk -v v="$cpu" 'BEGIN { print (v <= 0.1 ? "yes" : "NO") }')"
 TR kill-server 2>/dev/null

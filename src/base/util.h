@@ -21,6 +21,8 @@ char *xstrndup(const char *s, size_t n);
 
 _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void util_set_die_hook(void (*hook)(void));
+/* Milliseconds on the monotonic clock. */
+long long util_now_ms(void);
 
 /*
  * Reads the whole regular file at path into a NUL-terminated buffer the

@@ -4,7 +4,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "base/text.h"
 #include "base/util.h"
@@ -380,14 +379,6 @@ static bool fixed_find(const struct search *s, const char *t, size_t n,
 	return false;
 }
 
-/* Milliseconds on the monotonic clock. */
-static long long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* search_find() with the time limit: false when past deadline (ms), with
  * *late set. */
 static bool find(const struct search *s, const char *t, size_t n, size_t from,
@@ -404,7 +395,7 @@ static bool find(const struct search *s, const char *t, size_t n, size_t from,
 		return true;
 	}
 	while (from < n) {
-		if (now_ms() > deadline) {
+		if (util_now_ms() > deadline) {
 			*late = true;
 			return false;
 		}
@@ -443,14 +434,14 @@ bool search_find(const struct search *s, const char *t, size_t n, size_t from,
 		 size_t *ms, size_t *me)
 {
 	bool late = false;
-	return find(s, t, n, from, ms, me, now_ms() + SEARCH_BUDGET_MS, &late);
+	return find(s, t, n, from, ms, me, util_now_ms() + SEARCH_BUDGET_MS, &late);
 }
 
 bool search_find_late(const struct search *s, const char *t, size_t n, size_t from,
 		      size_t *ms, size_t *me, bool *late)
 {
 	*late = false;
-	return find(s, t, n, from, ms, me, now_ms() + SEARCH_BUDGET_MS, late);
+	return find(s, t, n, from, ms, me, util_now_ms() + SEARCH_BUDGET_MS, late);
 }
 
 bool search_find_back(const struct search *s, const char *t, size_t n,
@@ -472,7 +463,7 @@ size_t search_all(struct search *s, const char *t, size_t n,
 		  struct span **out)
 {
 	size_t cnt = 0, alloc = 0, at = 0, a, b;
-	long long deadline = now_ms() + SEARCH_BUDGET_MS;
+	long long deadline = util_now_ms() + SEARCH_BUDGET_MS;
 
 	*out = NULL;
 	s->stopped = false;
@@ -504,7 +495,7 @@ size_t search_corpus(struct corpus *c, struct search *s, size_t max,
 		     struct search_hit **out, struct strbuf *err)
 {
 	size_t cnt = 0, alloc = 0;
-	long long deadline = now_ms() + SEARCH_BUDGET_MS;
+	long long deadline = util_now_ms() + SEARCH_BUDGET_MS;
 
 	*out = NULL;
 	s->stopped = false;

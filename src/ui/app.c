@@ -22,7 +22,7 @@
 #define LECTERN_DATADIR "/usr/local/share/lectern"
 #endif
 
-volatile sig_atomic_t app_signal;
+volatile sig_atomic_t app_signal, app_suspend;
 
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 {
@@ -121,6 +121,7 @@ void ui_open_source(struct ui *ui, size_t src)
 	}
 	sb_release(&err);
 	ui->wrap.width = 0;
+	ui->wrap_top = 0;
 	t->top = 0;
 	textview_wrap(ui);
 	t->top = 0;
@@ -166,10 +167,8 @@ struct place ui_here(struct ui *ui)
 	struct place pl = { .source = ui->src, .focus = ui->focus, .claim = ui->sel_claim,
 			    .topic = -1 };
 	struct pane *cp = &ui->panes[PANE_COMPARE];
-	size_t top = ui->panes[PANE_TEXT].top;
 
-	if (ui->wrap.n && top < ui->wrap.n)
-		pl.off = ui->wrap.starts[top];
+	pl.off = textview_top_off(ui);
 	if (ui->cmp && cp->cur < ui->ncmp_rows) {
 		pl.topic = (long)ui->cmp_rows[cp->cur];
 		pl.top = cp->top;
@@ -198,7 +197,7 @@ void ui_goto_place(struct ui *ui, struct place pl)
 	}
 	ui_open_source(ui, (size_t)pl.source);
 	textview_wrap(ui);
-	textview_scroll_to(ui, (long)wrap_line_of(&ui->wrap, pl.off));
+	textview_goto(ui, pl.off);
 	if (pl.topic >= 0 && ui->cmp && pl.focus == PANE_COMPARE) {
 		struct pane *cp = &ui->panes[PANE_COMPARE];
 		for (size_t r = 0; r < ui->ncmp_rows; r++)
@@ -321,21 +320,20 @@ void ui_claim_step(struct ui *ui, int dir)
 	if (ui->src < 0)
 		return;
 	const struct source *s = &ui->c->sources[ui->src];
-	size_t ref = ui_here(ui).off;
 	long found = -1;
-	if (ui->sel_claim >= 0 && ui->c->claims[ui->sel_claim].source == (size_t)ui->src)
-		ref = ui->c->claims[ui->sel_claim].span.start;
-	else if (dir > 0 && ref)
-		ref--;
-	for (size_t k = 0; k < s->nclaims; k++) {
-		size_t st = ui->c->claims[s->claims[k]].span.start;
-		if (dir > 0 && st > ref) {
-			found = (long)s->claims[k];
-			break;
-		}
-		if (dir < 0 && st < ref)
-			found = (long)s->claims[k];
+	size_t k;
+	/* the order is by span start, then claim index: claims on one span
+	 * are each a step */
+	if (ui->sel_claim >= 0 && ui->c->claims[ui->sel_claim].source == (size_t)ui->src) {
+		k = textview_claim_pos(ui, ui->c->claims[ui->sel_claim].span.start, (size_t)ui->sel_claim);
+		k = dir > 0 ? k + 1 : k;
+	} else {
+		k = textview_claim_pos(ui, ui_here(ui).off, 0);
 	}
+	if (dir > 0 && k < s->nclaims)
+		found = (long)s->claims[k];
+	if (dir < 0 && k > 0)
+		found = (long)s->claims[k - 1];
 	if (found < 0) {
 		ui_message(ui, true, dir > 0 ? "no claim after this one" : "no claim before this one");
 		return;
@@ -620,40 +618,92 @@ static void handle_key(struct ui *ui, int key)
 	ui_action(ui, act, key);
 }
 
+/* One key as wget_wch() gave it (rc, wc); between the paste markers a key
+ * only inserts text into an open prompt. */
+static void dispatch(struct ui *ui, int rc, wint_t wc)
+{
+	if (rc == KEY_CODE_YES && wc == KEY_PASTE_BEGIN) {
+		ui->pasting = true;
+		return;
+	}
+	if (rc == KEY_CODE_YES && wc == KEY_PASTE_END) {
+		ui->pasting = false;
+		prompt_paste_end(ui);
+		return;
+	}
+	if (rc == KEY_CODE_YES) {
+		if (wc == KEY_RESIZE) {
+			layout_apply(ui);
+			return;
+		}
+		if (wc == KEY_MOUSE) {
+			on_mouse(ui);
+			return;
+		}
+		int k = map_fkey((int)wc);
+		if (ui->pasting)
+			prompt_paste(ui, k ? k : KEY_L_BASE);
+		else if (k)
+			handle_key(ui, k);
+		return;
+	}
+	if (ui->pasting)
+		prompt_paste(ui, (int)wc);
+	else
+		handle_key(ui, wc == '\r' ? '\n' : (int)wc);
+}
+
+/* Keys already waiting (typed ahead or pasted) are all handled before one
+ * redraw, up to this many, so that a paste costs one frame, not one per byte. */
+#define APP_DRAIN_MAX 65536
+
 void app_loop(struct ui *ui)
 {
+	long long last_key = 0;
+
 	while (!ui->quit && !app_signal) {
 		wint_t wc;
+		prompt_sync(ui);
 		draw_frame(ui);
 		int rc;
 		untouchwin(ui->input);
 		do {
-			/* a search or the index build runs in slices between polls */
-			bool busy = finder_busy(ui);
+			/* a search, the index build and the wrapping of a long
+			 * text run in slices between polls */
+			bool finding = finder_busy(ui), wrapping = textview_busy(ui);
+			bool busy = finding || wrapping;
 			wtimeout(ui->input, busy ? 0 : 500);
 			rc = wget_wch(ui->input, &wc);
-			if (rc == ERR && busy) {
-				finder_step(ui);
+			if (rc == ERR && ui->pasting && util_now_ms() - last_key > 500) {
+				/* a paste whose end marker was lost ends after a pause */
+				ui->pasting = false;
+				prompt_paste_end(ui);
 				draw_frame(ui);
 			}
-		} while (rc == ERR && !app_signal);
+			if (rc == ERR && busy) {
+				if (finding)
+					finder_step(ui);
+				if (wrapping)
+					textview_wrap_step(ui);
+				prompt_sync(ui);
+				draw_frame(ui);
+			}
+		} while (rc == ERR && !app_signal && !app_suspend);
 		if (app_signal)
 			break;
-		finder_key(ui);   /* a key stops a running search */
-		if (rc == KEY_CODE_YES) {
-			if (wc == KEY_RESIZE) {
-				layout_apply(ui);
-				continue;
-			}
-			if (wc == KEY_MOUSE) {
-				on_mouse(ui);
-				continue;
-			}
-			int k = map_fkey((int)wc);
-			if (k)
-				handle_key(ui, k);
+		if (app_suspend) {
+			term_suspend(ui);
 			continue;
 		}
-		handle_key(ui, wc == '\r' ? '\n' : (int)wc);
+		finder_key(ui);   /* a key stops a running search */
+		last_key = util_now_ms();
+		dispatch(ui, rc, wc);
+		wtimeout(ui->input, 0);
+		for (int i = 0; i < APP_DRAIN_MAX && !ui->quit && !app_signal && !app_suspend; i++) {
+			rc = wget_wch(ui->input, &wc);
+			if (rc == ERR)
+				break;
+			dispatch(ui, rc, wc);
+		}
 	}
 }

@@ -1,8 +1,10 @@
 /*
  * status: the status line (pane, source, position, search state, a key
  * hint, and messages and errors) and the one-line prompt used by /, F, :
- * and the Sources filter.  The search prompt is incremental: every edit
- * searches again and shows the first hit from where it started.
+ * and the Sources filter.  The search prompt is incremental: the input as
+ * edited is searched again (once per frame, not per key) and the view
+ * shows the first hit from where it started.  A bracketed paste only
+ * inserts text, cut at SEARCH_MAX bytes.
  */
 #include "ui/tui.h"
 
@@ -15,6 +17,27 @@ static const char *const prompt_prefix[] = {
 	[PROMPT_NONE] = "", [PROMPT_SEARCH] = "/",   /* "?" when backward */ [PROMPT_CORPUS] = "find in corpus: ",
 	[PROMPT_COMMAND] = ":", [PROMPT_FILTER] = "filter: ",
 };
+
+/* Where the shown end of the input starts so that it fits in room
+ * columns: one pass over the glyphs, counted as draw_text() draws them. */
+static size_t prompt_tail(struct ui *ui, int room)
+{
+	const char *s = ui->input_buf.buf;
+	size_t n = ui->input_buf.len, from = 0;
+	struct text_iter it;
+	struct glyph g;
+	long width = 0;
+
+	text_iter_init(&it, s, n, ui->ascii);
+	while (text_iter_next(&it, &g))
+		width += g.kind == GLYPH_HIDDEN ? 0 : g.kind == GLYPH_NEWLINE || g.kind == GLYPH_TAB ? 1 : g.width;
+	text_iter_init(&it, s, n, ui->ascii);
+	while (width > room && text_iter_next(&it, &g)) {
+		width -= g.kind == GLYPH_HIDDEN ? 0 : g.kind == GLYPH_NEWLINE || g.kind == GLYPH_TAB ? 1 : g.width;
+		from = g.off + g.len;
+	}
+	return from;
+}
 
 void status_draw(struct ui *ui)
 {
@@ -31,14 +54,16 @@ void status_draw(struct ui *ui)
 	if (ui->prompt != PROMPT_NONE) {
 		x = draw_str(ui, w, 0, 0, ui->cols, ui->prompt == PROMPT_SEARCH && ui->search_back
 			     ? "?" : prompt_prefix[ui->prompt], a);
-		/* show the end of a long input */
-		size_t from = 0;
-		while (text_width(ui->input_buf.buf + from, ui->input_buf.len - from, ui->ascii) + (size_t)x + 1 >= (size_t)ui->cols && from < ui->input_buf.len) {
-			from++;
-			while (from < ui->input_buf.len && !utf8_boundary(ui->input_buf.buf, ui->input_buf.len, from))
-				from++;
+		/* a message keeps up to half the line beside a long input */
+		int mw = 0;
+		if (ui->msg.len) {
+			mw = (int)text_width(ui->msg.buf, ui->msg.len, ui->ascii) + 3;
+			if (mw > (ui->cols - x) / 2)
+				mw = (ui->cols - x) / 2;
 		}
-		x += draw_text(ui, w, 0, x, ui->cols - x - 1, ui->input_buf.buf + from,
+		int room = ui->cols - x - 1 - mw;
+		size_t from = prompt_tail(ui, room);
+		x += draw_text(ui, w, 0, x, room, ui->input_buf.buf + from,
 			       ui->input_buf.len - from, a);
 		if (ui->msg.len && x + 3 < ui->cols)
 			draw_text(ui, w, 0, x + 3, ui->cols - x - 3, ui->msg.buf, ui->msg.len,
@@ -50,6 +75,9 @@ void status_draw(struct ui *ui)
 	sb_addf(&sb, "[%s]", ui->panes[ui->focus].ops->name);
 	if (ui->src >= 0 && ui->focus == PANE_TEXT)   /* its title shows the lines: a scroll redraws no status */
 		sb_addf(&sb, " %s", ui->c->sources[ui->src].id);
+	else if (ui->src >= 0 && textview_busy(ui))
+		sb_addf(&sb, " %s wrapping %zu%%", ui->c->sources[ui->src].id,
+			ui->wrap.done / (ui->text_len / 100 + 1));
 	else if (ui->src >= 0) {
 		size_t n = ui->wrap.n ? ui->wrap.n : 1, top = ui->panes[PANE_TEXT].top;
 		int h = ui->panes[PANE_TEXT].h > 0 ? ui->panes[PANE_TEXT].h : 1;
@@ -95,6 +123,7 @@ void prompt_start(struct ui *ui, enum prompt_kind kind)
 static void prompt_end(struct ui *ui)
 {
 	ui->prompt = PROMPT_NONE;
+	ui->prompt_stale = false;
 	curs_set(0);
 }
 
@@ -215,6 +244,7 @@ void prompt_key(struct ui *ui, int key, bool fkey)
 	bool edited = false;
 
 	if (!fkey && (key == '\n' || key == '\r')) {
+		prompt_sync(ui);
 		accept(ui);
 		return;
 	}
@@ -237,15 +267,22 @@ void prompt_key(struct ui *ui, int key, bool fkey)
 		edited = true;
 	} else if (!fkey && key >= 32 && key != 127 && key < 0x110000) {
 		char u[4];
-		if (ui->input_buf.len + 4 > SEARCH_MAX + 64) {
+		if (ui->input_buf.len + (size_t)utf8_encode((uint32_t)key, u) > SEARCH_MAX) {
 			ui_message(ui, true, "input too long (at most %d bytes)", SEARCH_MAX);
 			return;
 		}
 		sb_add(&ui->input_buf, u, (size_t)utf8_encode((uint32_t)key, u));
 		edited = true;
 	}
-	if (!edited)
+	if (edited)
+		ui->prompt_stale = true;
+}
+
+void prompt_sync(struct ui *ui)
+{
+	if (!ui->prompt_stale || ui->prompt == PROMPT_NONE)
 		return;
+	ui->prompt_stale = false;
 	if (ui->prompt == PROMPT_SEARCH)
 		live_search(ui);
 	else if (ui->prompt == PROMPT_FILTER) {
@@ -254,4 +291,36 @@ void prompt_key(struct ui *ui, int key, bool fkey)
 		sb_add(f, ui->input_buf.buf, ui->input_buf.len);
 		ui_filter_apply(ui, ui->filter_pane);
 	}
+}
+
+void prompt_paste(struct ui *ui, int key)
+{
+	char u[4];
+
+	if (ui->prompt == PROMPT_NONE) {
+		ui->paste_ignored = true;
+		return;
+	}
+	if (key == '\t' || key == '\n' || key == '\r')
+		key = ' ';
+	if (key < 32 || key == 127 || key >= KEY_L_BASE)
+		return;   /* Esc, other controls and function keys do nothing */
+	int n = utf8_encode((uint32_t)key, u);
+	if (ui->input_buf.len + (size_t)n > SEARCH_MAX) {
+		ui->paste_cut = true;
+		return;
+	}
+	sb_add(&ui->input_buf, u, (size_t)n);
+	ui->prompt_stale = true;
+}
+
+void prompt_paste_end(struct ui *ui)
+{
+	prompt_sync(ui);
+	if (ui->paste_cut)
+		ui_message(ui, true, "paste cut at %d bytes: a prompt holds at most %d",
+			   SEARCH_MAX, SEARCH_MAX);
+	else if (ui->paste_ignored)
+		ui_message(ui, true, "paste ignored: paste into a prompt (/, F, :, f)");
+	ui->paste_cut = ui->paste_ignored = false;
 }

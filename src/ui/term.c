@@ -2,8 +2,9 @@
  * term: ui_run(), the reader's setup and teardown.  Refuses to start
  * without a terminal on stdin and stdout or without a usable TERM, before
  * touching the terminal; uses newterm() (initscr() would exit on its own);
- * restores the terminal on quit, die(), SIGHUP, SIGTERM and SIGINT (curses
- * itself handles Ctrl-z and fg).
+ * restores the terminal on quit, die(), SIGHUP, SIGTERM and SIGINT, and on
+ * Ctrl-z (term_suspend(): curses's own handler would leave bracketed paste
+ * on in the shell).
  */
 #include "ui/tui.h"
 #include "ui/ui.h"
@@ -23,10 +24,50 @@ static void on_signal(int sig)
 	app_signal = sig;
 }
 
+static void on_tstp(int sig)
+{
+	(void)sig;
+	app_suspend = 1;
+}
+
+void term_paste_mode(bool on)
+{
+	/* after endwin() curses has flushed: write straight to the terminal */
+	if (on) {
+		putp("\033[?2004h");
+		fflush(stdout);
+	} else {
+		fflush(stdout);
+		fputs("\033[?2004l", stdout);
+		fflush(stdout);
+	}
+}
+
 static void restore_terminal(void)
 {
-	if (!isendwin())
+	if (!isendwin()) {
 		endwin();
+		term_paste_mode(false);
+	}
+}
+
+void term_suspend(struct ui *ui)
+{
+	struct sigaction sa;
+
+	app_suspend = 0;
+	endwin();
+	term_paste_mode(false);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTSTP, &sa, NULL);
+	raise(SIGTSTP);   /* stops here until fg */
+	sa.sa_handler = on_tstp;
+	sigaction(SIGTSTP, &sa, NULL);
+	term_paste_mode(true);
+	clearok(curscr, TRUE);
+	ui_dirty_all(ui);
 }
 
 static void catch_signals(void)
@@ -39,11 +80,15 @@ static void catch_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	/* before newterm(): curses then leaves Ctrl-z to term_suspend() */
+	sa.sa_handler = on_tstp;
+	sigaction(SIGTSTP, &sa, NULL);
 }
 
 static void ui_free(struct ui *ui)
 {
 	wrap_release(&ui->wrap);
+	wrap_release(&ui->wrap_view);
 	search_release(&ui->search);
 	finder_free(ui);
 	search_release(&ui->hits_search);
@@ -59,6 +104,7 @@ static void ui_free(struct ui *ui)
 	free(ui->matches);
 	free(ui->src_rows);
 	free(ui->claim_rows);
+	free(ui->claim_reach);
 	free(ui->hits);
 	free(ui->jumps);
 	compare_free(ui);
@@ -106,6 +152,7 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	ui.opts = a;
 	ui.src = -1;
 	ui.sel_claim = -1;
+	ui.claim_reach_src = -1;
 	ui.hit = -1;
 	sb_init(&ui.query);
 	sb_init(&ui.filter);
@@ -117,6 +164,7 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	search_init(&ui.search);
 	search_init(&ui.hits_search);
 	wrap_init(&ui.wrap);
+	wrap_init(&ui.wrap_view);
 	for (int i = 0; i < 26; i++)
 		ui.marks[i].source = -1;
 	for (int i = 0; i < PANE_COUNT; i++) {
@@ -173,6 +221,9 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	define_key("\033[F", KEY_END);
 	define_key("\033OH", KEY_HOME);
 	define_key("\033OF", KEY_END);
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	term_paste_mode(true);   /* a paste arrives between the two */
 	wtimeout(ui.input, 500);
 
 	ui.focus = ui.main_focus = PANE_SOURCES;
@@ -198,6 +249,7 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 			delwin(ui.panes[i].win);
 	}
 	endwin();
+	term_paste_mode(false);
 	delscreen(scr);
 	ui_free(&ui);
 	if (app_signal) {

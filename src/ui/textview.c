@@ -1,6 +1,8 @@
 /*
  * textview: the Text pane.  The source's text wrapped at the pane width
- * (wrap.h, rebuilt only when the width or the source changes), claims
+ * (wrap.h, rebuilt only when the width or the source changes; a text over
+ * 1 MB is wrapped in slices between keys, and meanwhile the pane draws the
+ * lines around its top byte offset, wrap_top, wrapped on their own), claims
  * highlighted in place and the selected one standing out, boilerplate
  * dimmed, search hits highlighted.  Scrolling uses wscrl() and draws only
  * the lines it exposes.  p->top is the first display line shown.
@@ -8,6 +10,8 @@
 #include "ui/tui.h"
 
 #include <stdlib.h>
+
+#include "base/util.h"
 
 static bool in_spans(const struct span *s, size_t n, size_t off)
 {
@@ -25,6 +29,41 @@ static bool in_spans(const struct span *s, size_t n, size_t off)
 	return false;
 }
 
+size_t textview_claim_pos(struct ui *ui, size_t start, size_t claim)
+{
+	const struct source *s = &ui->c->sources[ui->src];
+	size_t lo = 0, hi = s->nclaims;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2, k = s->claims[mid];
+		size_t st = ui->c->claims[k].span.start;
+		if (st < start || (st == start && k < claim))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Whether off is inside one of the source's claims: the last claim that
+ * starts at or before off, and how far the claims up to it reach. */
+static bool in_claim(struct ui *ui, const struct source *s, size_t off)
+{
+	if (ui->claim_reach_src != ui->src) {
+		size_t reach = 0;
+		free(ui->claim_reach);
+		ui->claim_reach = xcalloc(s->nclaims + 1, sizeof *ui->claim_reach);
+		for (size_t k = 0; k < s->nclaims; k++) {
+			size_t e = ui->c->claims[s->claims[k]].span.end;
+			reach = e > reach ? e : reach;
+			ui->claim_reach[k] = reach;
+		}
+		ui->claim_reach_src = ui->src;
+	}
+	size_t k = textview_claim_pos(ui, off + 1, 0);   /* claims starting <= off: [0, k) */
+	return k && ui->claim_reach[k - 1] > off;
+}
+
 static attr_t attr_at(struct ui *ui, size_t off)
 {
 	const struct source *s = &ui->c->sources[ui->src];
@@ -38,27 +77,24 @@ static attr_t attr_at(struct ui *ui, size_t off)
 		if (cl->source == (size_t)ui->src && off >= cl->span.start && off < cl->span.end)
 			return ui->attrs[ROLE_CLAIM_SEL];
 	}
-	for (size_t i = 0; i < s->nclaims; i++) {
-		const struct claim *cl = &ui->c->claims[s->claims[i]];
-		if (off >= cl->span.start && off < cl->span.end)
-			return ui->attrs[ROLE_CLAIM];
-	}
+	if (in_claim(ui, s, off))
+		return ui->attrs[ROLE_CLAIM];
 	if (in_spans(s->boiler, s->nboiler, off))
 		return ui->attrs[ROLE_BOILER];
 	return ui->attrs[ROLE_NORMAL];
 }
 
-/* Draws display line `line` on row `row` of the body (already blank). */
-static void draw_line(struct ui *ui, struct pane *p, int row, size_t line)
+/* Draws line `line` of table wr on row `row` of the body (already blank). */
+static void draw_line(struct ui *ui, struct pane *p, int row, const struct wrap *wr, size_t line)
 {
 	struct text_iter it;
 	struct glyph g;
 	size_t s, e;
 	int col = 0;
 
-	if (line >= ui->wrap.n || !ui->text)
+	if (line >= wr->n || !ui->text)
 		return;
-	wrap_line(&ui->wrap, line, &s, &e);
+	wrap_line(wr, line, &s, &e);
 	text_iter_init(&it, ui->text, e, ui->ascii);
 	it.off = s;
 	wmove(p->win, row, 0);
@@ -90,15 +126,82 @@ static void draw_line(struct ui *ui, struct pane *p, int row, size_t line)
 	wattrset(p->win, A_NORMAL);
 }
 
+static bool building(struct ui *ui)
+{
+	return ui->text && !wrap_complete(&ui->wrap);
+}
+
+bool textview_busy(struct ui *ui)
+{
+	return building(ui);
+}
+
+static int body_h(struct ui *ui)
+{
+	return ui->panes[PANE_TEXT].h > 0 ? ui->panes[PANE_TEXT].h : 1;
+}
+
+/* While the table builds: a line start at or before off, exact where the
+ * table has got to. */
+static size_t line_base(struct ui *ui, size_t off)
+{
+	if (off < ui->wrap.done && ui->wrap.n)
+		return ui->wrap.starts[wrap_line_of(&ui->wrap, off)];
+	return wrap_para_start(ui->text, off);
+}
+
+/* While the table builds: wrap_view holds the line of off and count lines
+ * after it; returns the line of off in it. */
+static size_t view_at(struct ui *ui, size_t off, size_t count)
+{
+	wrap_window(&ui->wrap_view, ui->text, ui->text_len, line_base(ui, off), off, count,
+		    ui->wrap_w, ui->ascii);
+	return wrap_line_of(&ui->wrap_view, off);
+}
+
+/* While the table builds: moves wrap_top by delta lines. */
+static void move_lines(struct ui *ui, long delta)
+{
+	size_t off = ui->wrap_top > ui->text_len ? ui->text_len : ui->wrap_top;
+
+	if (delta > 0) {
+		size_t l = view_at(ui, off, (size_t)delta) + (size_t)delta;
+		off = ui->wrap_view.starts[l < ui->wrap_view.n ? l : ui->wrap_view.n - 1];
+	}
+	while (delta < 0) {
+		size_t l = view_at(ui, off, 0);
+		if ((long)l >= -delta) {
+			off = ui->wrap_view.starts[(long)l + delta];
+			break;
+		}
+		delta += (long)l;
+		off = ui->wrap_view.starts[0];
+		if (!off)
+			break;
+		off--;     /* the line before */
+		delta++;
+	}
+	ui->wrap_top = off;
+	ui->panes[PANE_TEXT].dirty = true;
+}
+
 static void tv_draw(struct ui *ui, struct pane *p)
 {
+	const struct wrap *wr = &ui->wrap;
+	size_t top = p->top;
+
 	if (ui->src < 0) {
 		draw_str(ui, p->win, 0, 0, p->w, "no source open: pick one in Sources (1)",
 			 ui->attrs[ROLE_NORMAL]);
 		return;
 	}
+	if (building(ui)) {
+		top = view_at(ui, ui->wrap_top, (size_t)p->h);
+		wr = &ui->wrap_view;
+		ui->wrap_top = wr->starts[top];
+	}
 	for (int r = 0; r < p->h; r++)
-		draw_line(ui, p, r, p->top + (size_t)r);
+		draw_line(ui, p, r, wr, top + (size_t)r);
 }
 
 size_t textview_top_line(struct ui *ui)
@@ -106,24 +209,57 @@ size_t textview_top_line(struct ui *ui)
 	return ui->panes[PANE_TEXT].top;
 }
 
+size_t textview_top_off(struct ui *ui)
+{
+	size_t top = ui->panes[PANE_TEXT].top;
+
+	if (building(ui))
+		return ui->wrap_top;
+	return top < ui->wrap.n ? ui->wrap.starts[top] : 0;
+}
+
+/* Texts up to this size are wrapped at once (a few milliseconds) */
+#define TV_WRAP_NOW (1 << 20)
+#define TV_WRAP_SLICE (256 * 1024)
+#define TV_WRAP_MS 8
+
 void textview_wrap(struct ui *ui)
 {
 	struct pane *p = &ui->panes[PANE_TEXT];
-	size_t off = p->top < ui->wrap.n ? ui->wrap.starts[p->top] : 0;
 
 	if (!ui->text || ui->wrap_w < 1)
 		return;
 	if (ui->wrap.width == ui->wrap_w && ui->wrap.len == ui->text_len && ui->wrap.n)
 		return;
-	wrap_build(&ui->wrap, ui->text, ui->text_len, ui->wrap_w, ui->ascii);
-	p->top = wrap_line_of(&ui->wrap, off);
+	size_t off = textview_top_off(ui);
 	p->dirty = true;
+	if (ui->text_len <= TV_WRAP_NOW) {
+		wrap_build(&ui->wrap, ui->text, ui->text_len, ui->wrap_w, ui->ascii);
+		p->top = wrap_line_of(&ui->wrap, off);
+		return;
+	}
+	/* the top line keeps its offset; the table follows in slices */
+	wrap_begin(&ui->wrap, ui->text, ui->text_len, ui->wrap_w, ui->ascii);
+	ui->wrap_top = off;
+	p->top = 0;
+}
+
+void textview_wrap_step(struct ui *ui)
+{
+	struct pane *p = &ui->panes[PANE_TEXT];
+	long long end = util_now_ms() + TV_WRAP_MS;
+
+	while (building(ui) && util_now_ms() < end)
+		if (wrap_step(&ui->wrap, TV_WRAP_SLICE)) {
+			p->top = wrap_line_of(&ui->wrap, ui->wrap_top);
+			p->dirty = true;
+		}
 }
 
 static size_t max_top(struct ui *ui)
 {
-	int h = ui->panes[PANE_TEXT].h > 0 ? ui->panes[PANE_TEXT].h : 1;
-	return ui->wrap.n > (size_t)h ? ui->wrap.n - (size_t)h : 0;
+	size_t h = (size_t)body_h(ui);
+	return ui->wrap.n > h ? ui->wrap.n - h : 0;
 }
 
 void textview_scroll_to(struct ui *ui, long top)
@@ -131,6 +267,14 @@ void textview_scroll_to(struct ui *ui, long top)
 	struct pane *p = &ui->panes[PANE_TEXT];
 	long mt = (long)max_top(ui);
 
+	if (building(ui)) {
+		/* the lines counted so far are final */
+		if (top < 0)
+			top = 0;
+		ui->wrap_top = ui->wrap.n ? ui->wrap.starts[(size_t)top < ui->wrap.n ? (size_t)top : ui->wrap.n - 1] : 0;
+		p->dirty = true;
+		return;
+	}
 	if (top > mt)
 		top = mt;
 	if (top < 0)
@@ -145,22 +289,41 @@ void textview_scroll_to(struct ui *ui, long top)
 		p->top = (size_t)top;
 		if (delta > 0)
 			for (int r = p->h - (int)delta; r < p->h; r++)
-				draw_line(ui, p, r, p->top + (size_t)r);
+				draw_line(ui, p, r, &ui->wrap, p->top + (size_t)r);
 		else
 			for (int r = 0; r < -delta; r++)
-				draw_line(ui, p, r, p->top + (size_t)r);
+				draw_line(ui, p, r, &ui->wrap, p->top + (size_t)r);
 		return;
 	}
 	p->top = (size_t)top;
 	p->dirty = true;
 }
 
+void textview_goto(struct ui *ui, size_t off)
+{
+	if (building(ui)) {
+		ui->wrap_top = off;
+		ui->panes[PANE_TEXT].dirty = true;
+		return;
+	}
+	textview_scroll_to(ui, (long)wrap_line_of(&ui->wrap, off));
+}
+
 void textview_show(struct ui *ui, size_t off, bool center)
 {
 	struct pane *p = &ui->panes[PANE_TEXT];
-	size_t line = wrap_line_of(&ui->wrap, off);
-	size_t h = p->h > 0 ? (size_t)p->h : 1;
+	size_t h = (size_t)body_h(ui);
 
+	if (building(ui)) {
+		size_t top = view_at(ui, ui->wrap_top, h);
+		size_t end = top + h < ui->wrap_view.n ? ui->wrap_view.starts[top + h] : ui->wrap_view.len;
+		if (!center && off >= ui->wrap_view.starts[top] && off < end)
+			return;
+		ui->wrap_top = off;
+		move_lines(ui, -(long)(h / 3));
+		return;
+	}
+	size_t line = wrap_line_of(&ui->wrap, off);
 	if (!center && line >= p->top && line < p->top + h)
 		return;
 	textview_scroll_to(ui, (long)line - (long)(h / 3));
@@ -171,6 +334,24 @@ static bool tv_key(struct ui *ui, struct pane *p, enum action act, int key)
 	long top = (long)p->top, h = p->h > 1 ? p->h : 1;
 
 	(void)key;
+	if (building(ui)) {
+		switch (act) {
+		case ACT_DOWN: move_lines(ui, 1); break;
+		case ACT_UP: move_lines(ui, -1); break;
+		case ACT_HALF_DOWN: move_lines(ui, h / 2 ? h / 2 : 1); break;
+		case ACT_HALF_UP: move_lines(ui, -(h / 2 ? h / 2 : 1)); break;
+		case ACT_PAGE_DOWN: move_lines(ui, h > 2 ? h - 1 : 1); break;
+		case ACT_PAGE_UP: move_lines(ui, -(h > 2 ? h - 1 : 1)); break;
+		case ACT_TOP: ui_jump_push(ui); textview_goto(ui, 0); break;
+		case ACT_BOTTOM:
+			ui_jump_push(ui);
+			ui->wrap_top = ui->text_len;
+			move_lines(ui, -(h > 1 ? h - 1 : 0));
+			break;
+		default: return false;
+		}
+		return true;
+	}
 	switch (act) {
 	case ACT_DOWN: case ACT_LINE_DOWN: top++; break;
 	case ACT_UP: case ACT_LINE_UP: top--; break;
@@ -194,6 +375,10 @@ static void tv_title(struct ui *ui, struct pane *p, struct strbuf *sb)
 	sb_addf(sb, ": %s", s->id);
 	if (s->outlet)
 		sb_addf(sb, " - %s", s->outlet);
+	if (building(ui)) {
+		sb_addf(sb, "  [wrapping %zu%%]", ui->wrap.done / (ui->text_len / 100 + 1));
+		return;
+	}
 	size_t last = p->top + (size_t)(p->h > 0 ? p->h : 0);
 	if (last > ui->wrap.n)
 		last = ui->wrap.n;

@@ -91,9 +91,13 @@ struct ui {
 	long src;              /* the source shown, -1 none */
 	const char *text;
 	size_t text_len;
-	struct wrap wrap;
+	struct wrap wrap;      /* built in slices for a long text (textview_wrap_step) */
+	struct wrap wrap_view; /* while it builds: the lines drawn, around wrap_top */
+	size_t wrap_top;       /* while it builds: byte offset of the top line */
 	int wrap_w;            /* width the Text pane has in this layout */
 	long sel_claim;        /* claim under the Claims cursor, -1 none */
+	size_t *claim_reach;   /* [k]: the furthest end of the open source's claims 0..k */
+	long claim_reach_src;  /* the source claim_reach is for, -1 none */
 
 	/* search in the text */
 	struct search search;
@@ -148,6 +152,9 @@ struct ui {
 	enum prompt_kind prompt;
 	struct strbuf input_buf;
 	struct place prompt_origin;
+	bool prompt_stale;     /* input edited since the last search/filter (prompt_sync) */
+	bool pasting;          /* between the bracketed-paste markers */
+	bool paste_cut, paste_ignored;  /* said when the paste ends */
 	bool help_open;
 	size_t help_top;
 
@@ -195,6 +202,22 @@ bool pane_visible(const struct ui *ui, enum pane_id id);
 void status_draw(struct ui *ui);
 void prompt_start(struct ui *ui, enum prompt_kind kind);
 void prompt_key(struct ui *ui, int key, bool fkey);
+/* A bracketed paste: prompt_paste() takes each key between the markers
+ * (text only: no key acts; controls become spaces or are dropped; the
+ * input is cut at SEARCH_MAX bytes), prompt_paste_end() says what was cut
+ * or ignored.  prompt_sync() runs the search or filter for the input as
+ * edited; the loop calls it once before drawing, not once per key. */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)   /* \e[200~, defined by term.c */
+#define KEY_PASTE_END (KEY_MAX + 2)     /* \e[201~ */
+void prompt_paste(struct ui *ui, int key);
+void prompt_paste_end(struct ui *ui);
+void prompt_sync(struct ui *ui);
+
+/* term.c: bracketed paste on or off (on while the reader runs), and
+ * Ctrl-z: stop with the terminal restored, come back redrawn */
+void term_paste_mode(bool on);
+void term_suspend(struct ui *ui);
+extern volatile sig_atomic_t app_suspend;
 
 /* draw.c */
 int draw_text(struct ui *ui, WINDOW *w, int y, int x, int maxw,
@@ -227,7 +250,17 @@ void ui_filter_apply(struct ui *ui, enum pane_id id);
 void textview_wrap(struct ui *ui);
 void textview_scroll_to(struct ui *ui, long top);
 void textview_show(struct ui *ui, size_t off, bool center);
+/* The top line's byte offset, and a jump that puts the line of off on top. */
+size_t textview_top_off(struct ui *ui);
+void textview_goto(struct ui *ui, size_t off);
+/* A long text is wrapped in slices between keys: busy while that runs;
+ * a step wraps for a few milliseconds. */
+bool textview_busy(struct ui *ui);
+void textview_wrap_step(struct ui *ui);
 size_t textview_top_line(struct ui *ui);
+/* The first k in the open source's claims (by span start, then index) at
+ * or after (start, claim): a binary search. */
+size_t textview_claim_pos(struct ui *ui, size_t start, size_t claim);
 /* compare.c, drill.c: topic indexes are the comparison model's (compare.h),
  * built by compare_ready() on first use; claim -1 means none */
 void compare_open_topic(struct ui *ui, size_t topic, long claim);

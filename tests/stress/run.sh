@@ -72,6 +72,124 @@ keys Escape
 keys Q
 see "esc: quits" "EXIT=0"
 
+# ---- a 5 KB bracketed paste into the prompts and at the top level ----
+# (tmux paste-buffer -p brackets the paste when the reader asked for it;
+# the paste holds q, Q, Esc, Enter and LF, none of which may act)
+for ((i = 0; i < 400; i++)); do printf 'w%03d q Q \033 x\r\n' $i; done >"$TMP/paste"
+start 100 30 -- --corpus "$CORPUS"
+see "paste: started" "> Sources"
+T load-buffer -b p "$TMP/paste"
+keys /
+see "paste: the search prompt opens" "/"
+T paste-buffer -p -b p -t t
+see "paste: a paste over 4096 bytes is cut, and says so" "paste cut at 4096 bytes"
+if screen | grep -q "EXIT=" || ! screen | grep -q "> Sources"; then bad "paste: q and Esc in the paste do not quit" "$(screen | tail -2)"; else ok "paste: q and Esc in the paste do not quit"; fi
+see "paste: the prompt stays open, showing the end of the paste" "q Q  x  w3"
+keys Escape Q
+see "paste: the reader answers Q right after" "EXIT=0"
+start 100 30 -- --corpus "$CORPUS"
+see "paste: started again" "> Sources"
+keys :
+T paste-buffer -p -b p -t t
+see "paste into ':': cut too" "paste cut at 4096 bytes"
+keys C-u s o u r c e Space o d r
+see "paste into ':': the prompt still edits" ":source odr"
+keys Enter 2
+see "paste into ':': Enter after the paste runs the command typed" "Text: odr"
+T paste-buffer -p -b p -t t
+see "paste at the top level: ignored, and said" "paste ignored"
+if screen | grep -q "EXIT=" || ! screen | grep -q "> Text"; then bad "paste at the top level: q in it does not quit" "$(screen | tail -2)"; else ok "paste at the top level: q in it does not quit"; fi
+keys Q
+see "paste at the top level: the reader answers Q" "EXIT=0"
+start 100 30 -- --corpus "$CORPUS"
+see "paste without its end marker: started" "> Sources"
+keys /
+keys -l $'\e[200~abc q'
+see "paste without its end marker: the text goes in" "/abc q"
+sleep 0.7
+keys Escape Q
+see "paste without its end marker: ends after a pause, then Esc and Q act" "EXIT=0"
+
+# ---- resizing with a 60 MB text open ----
+# 1,500,000 lines of 40 bytes, each one display line at these widths, so
+# the top line must show the same line after every resize.  20 resizes,
+# each answered (a key echoed) before the next, all within one usual wait:
+# re-wrapping the whole text at each took about a second
+mkdir -p "$TMP/big/sources"
+awk 'BEGIN { for (i = 1; i <= 1500000; i++) printf "line %07d of a long text to wrap ok.\n", i }' >"$TMP/big/sources/b.txt"
+cat >"$TMP/big/corpus.json" <<JSON
+{"schema": "lectern-corpus", "version": 1, "title": "Big",
+ "sources": [{"id": "b", "title": "Big", "outlet": "O", "author": null, "published": "2022-01-01",
+   "url": null, "language": "en", "file": "sources/b.txt", "sha256": "$(sha256sum <"$TMP/big/sources/b.txt" | cut -d' ' -f1)"}],
+ "claims": [], "topics": []}
+JSON
+start 160 40 -- --corpus "$TMP/big"
+see "big text: started" "> Sources" 1200
+keys 2
+see "big text: wrapped (in slices)" "/1500000]" 1200
+keys : 6 2 5 0 0 0 Enter
+see "big text: :625000 puts line 625000 on top" "[625000-"
+end=$(( ${EPOCHREALTIME/./} + ${WAIT_TRIES:-160} * 50000 ))
+for ((i = 10; i < 30; i++)); do
+	T resize-window -t t -x $((130 + (i * 37) % 70)) -y $((30 + i % 12))
+	keys : $i
+	while (( ${EPOCHREALTIME/./} < end )) && ! screen | grep -qF ":$i"; do sleep 0.02; done
+	keys Escape
+done
+if (( ${EPOCHREALTIME/./} < end )); then ok "big text: 20 resizes, each answered, within one usual wait"; else bad "big text: 20 resizes, each answered, within one usual wait" "stopped at resize $((i - 10))"; fi
+T resize-window -t t -x 150 -y 40
+see "big text: at 150x40" "[wrapping"
+if screen | sed -n 2p | grep -qF "line 0625000 of"; then ok "big text: the top line kept its place"; else bad "big text: the top line kept its place" "$(screen | sed -n 1,3p)"; fi
+see "big text: the line count is back, top line 625000" "[625000-" 1200
+keys G
+see "big text: G goes to the last line" "line 1500000 of"
+keys Q
+see "big text: quits" "EXIT=0"
+
+# ---- 100,000 claims on one source; two claims on one span ----
+# sentence i is "S<i> is here. " (17 bytes), four to a line; claim c<i>
+# spans "S<i> is here", and d000002 has the same span as c000002
+mkdir -p "$TMP/many/sources"
+awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "S%06d is here.%s", i, (i % 4 ? " " : "\n") }' >"$TMP/many/sources/m.txt"
+{ printf '{"schema": "lectern-corpus", "version": 1, "title": "Many claims",\n "sources": [{"id": "m", "title": "Many", "outlet": "O", "author": null, "published": "2022-01-01", "url": null, "language": "en", "file": "sources/m.txt", "sha256": "%s"}],\n "claims": [\n' "$(sha256sum <"$TMP/many/sources/m.txt" | cut -d' ' -f1)"
+  awk 'BEGIN { for (i = 1; i <= 100000; i++) {
+	o = (i - 1) * 17
+	printf "{\"id\": \"c%06d\", \"source\": \"m\", \"span\": [%d, %d], \"text\": \"S%06d is here\", \"kind\": \"event\", \"origin\": \"curated\"},\n", i, o, o + 15, i
+	if (i == 2) printf "{\"id\": \"d000002\", \"source\": \"m\", \"span\": [%d, %d], \"text\": \"S%06d is here\", \"kind\": \"event\", \"origin\": \"curated\"},\n", o, o + 15, i
+  } }' | sed '$ s/,$//'
+  printf '],\n "topics": []}\n'; } >"$TMP/many/corpus.json"
+expect "many claims: the corpus checks" 0 "100001 claims" "$LECTERN" --corpus "$TMP/many" check
+start 100 30 -- --corpus "$TMP/many"
+see "many claims: started" "> Sources"
+keys 2 ']'
+see "many claims: ] from the first claim (selected on open) reaches the second" "claim c000002"
+keys ']'
+see "many claims: ] reaches the claim on the same span" "claim d000002"
+keys ']'
+see "many claims: then the next one" "claim c000003"
+keys '[' '['
+see "many claims: [ comes back to the claim on the same span" "claim c000002"
+keys '[' '['
+see "many claims: [ stops at the first claim" "no claim before this one"
+# 10 redraws deep in the text at 250x80 (each ] waits for the one before,
+# so they are not taken together), all within one usual wait: a redraw
+# that scans every claim for each character took seconds
+T resize-window -t t -x 250 -y 80
+keys : c l a i m Space c 0 9 0 0 0 0 Enter
+see "many claims: :claim goes deep into the text" "S090000 is here."
+end=$(( ${EPOCHREALTIME/./} + ${WAIT_TRIES:-160} * 50000 ))
+for ((i = 1; i <= 10; i++)); do
+	keys ']'
+	want=$(printf 'claim c09%04d' $i)
+	while (( ${EPOCHREALTIME/./} < end )) && ! screen | grep -qF "$want"; do sleep 0.02; done
+done
+if (( ${EPOCHREALTIME/./} < end )); then ok "many claims: 10 x ], one redraw each, within one usual wait"; else bad "many claims: 10 x ], one redraw each, within one usual wait" "stopped at ] number $i"; fi
+keys /
+keys S 0 9 0 0 1 9
+see "many claims: and the text follows" "S090019 is here."
+keys Escape Q
+see "many claims: quits" "EXIT=0"
+
 # ---- bad and slow regular expressions in the search prompt ----
 mkdir -p "$TMP/aaa/sources"
 { printf 'Start. '; head -c 300000 /dev/zero | tr '\0' a; printf '\n'; } >"$TMP/aaa/sources/a.txt"

@@ -333,11 +333,17 @@ T new-session -d -s t -x 80 -y 24 "env PS1='shell\$ ' bash --norc --noprofile -i
 see "suspend: a shell" "shell\$"
 keys "TERM=xterm-256color LANG=C.UTF-8 $(printf %q "$LECTERN")" Enter
 see "suspend: the reader runs" "> Sources"
+pipe_on "$TMP/tstp.raw"
 keys C-z
 see "suspend: Ctrl-z returns to the shell" "Stopped"
+pipe_off
+if sed 's/Stopped.*//' "$TMP/tstp.raw" | grep -qF $'\e[?2004l'; then ok "suspend: bracketed paste is off in the shell"; else bad "suspend: bracketed paste is off in the shell" "$(od -c "$TMP/tstp.raw" | tail -3)"; fi
 if screen | grep -q "> Sources"; then bad "suspend: the screen is restored"; else ok "suspend: the screen is restored"; fi
+pipe_on "$TMP/cont.raw"
 keys "fg" Enter
 see "suspend: fg brings the reader back" "> Sources"
+pipe_off
+if grep -qF $'\e[?2004h' "$TMP/cont.raw"; then ok "suspend: bracketed paste is on again after fg"; else bad "suspend: bracketed paste is on again after fg"; fi
 keys Q
 see "suspend: then quits" "shell\$ "
 

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
@@ -93,6 +94,99 @@ static void test_offsets_are_boundaries(void **state)
 	wrap_release(&w);
 }
 
+/* A text of paragraphs and words of many lengths, with tabs and CJK. */
+static char *sample(size_t *n)
+{
+	static const char *const words[] = { "a", "claim", "troops,", "\t", "\xe6\xb5\xb7\xe8\xa7\x92",
+		"thirty-thousand", "x", "Belarus", "\n", "abcdefghijklmnopqrstuvwxyz" };
+	char *s = malloc(200000);
+	size_t len = 0;
+	unsigned r = 7;
+	while (len < 199000) {
+		r = r * 1103515245 + 12345;
+		const char *w = words[(r >> 16) % 10];
+		memcpy(s + len, w, strlen(w));
+		len += strlen(w);
+		s[len++] = ' ';
+	}
+	*n = len;
+	return s;
+}
+
+static void test_slices_equal_whole(void **state)
+{
+	struct wrap whole, part;
+	size_t n;
+	char *s = sample(&n);
+	(void)state;
+	wrap_init(&whole);
+	wrap_init(&part);
+	for (int width = 1; width < 90; width += 13) {
+		wrap_build(&whole, s, n, width, false);
+		wrap_begin(&part, s, n, width, false);
+		size_t steps = 0;
+		while (!wrap_step(&part, 1000)) {
+			steps++;
+			/* the lines counted so far are final */
+			assert_true(part.n <= whole.n);
+			assert_int_equal(part.starts[part.n - 1], whole.starts[part.n - 1]);
+		}
+		assert_true(steps > 10);
+		assert_true(wrap_complete(&part));
+		assert_int_equal(part.n, whole.n);
+		assert_memory_equal(part.starts, whole.starts, whole.n * sizeof *whole.starts);
+	}
+	wrap_release(&whole);
+	wrap_release(&part);
+	free(s);
+}
+
+static void test_window_matches_whole(void **state)
+{
+	struct wrap whole, win;
+	size_t n;
+	char *s = sample(&n);
+	(void)state;
+	wrap_init(&whole);
+	wrap_init(&win);
+	for (int width = 3; width < 90; width += 11) {
+		wrap_build(&whole, s, n, width, false);
+		for (size_t at = 0; at < n; at += 9973) {
+			size_t from = wrap_para_start(s, at), l = wrap_line_of(&whole, at);
+			wrap_window(&win, s, n, from, at, 20, width, false);
+			size_t wl = wrap_line_of(&win, at);
+			/* a paragraph start is a line start of the whole table */
+			assert_int_equal(win.starts[0], whole.starts[wrap_line_of(&whole, from)]);
+			for (size_t k = 0; k <= 20 && wl + k < win.n; k++)
+				assert_int_equal(win.starts[wl + k], whole.starts[l + k]);
+			assert_true(win.n - wl == 21 || win.len == n);
+		}
+	}
+	/* at the end of the text: the window ends with it */
+	wrap_window(&win, s, n, wrap_para_start(s, n), n, 5, 40, false);
+	assert_int_equal(win.len, n);
+	wrap_release(&whole);
+	wrap_release(&win);
+	free(s);
+}
+
+static void test_para_start_is_bounded(void **state)
+{
+	size_t n = 3 * WRAP_BACK;
+	char *s = malloc(n);
+	(void)state;
+	for (size_t i = 0; i < n; i++)
+		s[i] = i % 7 == 6 ? ' ' : 'w';
+	size_t p = wrap_para_start(s, n - 1);
+	assert_true(p >= n - 1 - WRAP_BACK && p <= n - 1);
+	assert_true(s[p - 1] == ' ');
+	memset(s, 'w', n);
+	assert_int_equal(wrap_para_start(s, n - 1), n - 1 - WRAP_BACK);
+	s[100] = '\n';
+	assert_int_equal(wrap_para_start(s, 2000), 101);
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -100,6 +194,9 @@ int main(void)
 		cmocka_unit_test(test_paragraphs_and_long_words),
 		cmocka_unit_test(test_glyph_widths),
 		cmocka_unit_test(test_offsets_are_boundaries),
+		cmocka_unit_test(test_slices_equal_whole),
+		cmocka_unit_test(test_window_matches_whole),
+		cmocka_unit_test(test_para_start_is_bounded),
 	};
 	return cmocka_run_group_tests_name("wrap", tests, NULL, NULL);
 }
