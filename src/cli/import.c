@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/progress.h"
 #include "base/save.h"
 #include "base/sha256.h"
 #include "base/text.h"
@@ -347,7 +348,8 @@ int cmd_import(const struct cli_args *a)
 		code = 2;
 	}
 	size_t nclaims = 0;
-	for (size_t i = 0; i < nin && !code; i++) {
+	struct progress *pg = progress_start("import", "files", nin);
+	for (size_t i = 0; i < nin && !code; progress_step(pg, ++i)) {
 		struct strbuf text = STRBUF_INIT;
 		struct meta m;
 		struct boiler_span *bs = NULL;
@@ -378,6 +380,7 @@ int cmd_import(const struct cli_args *a)
 		meta_release(&m);
 		sb_release(&text);
 	}
+	progress_end(pg);
 	if (!code) {
 		sb_reset(&path);
 		sb_addf(&path, "%s/corpus.json", stage.buf);

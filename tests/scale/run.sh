@@ -177,6 +177,14 @@ check "--quiet: no progress line" grep -qa "10000 sources" "$TMP/tty.out"
 check "--quiet: no progress line (none)" test "$(grep -ac 'check: ' "$TMP/tty.out")" = 0
 "$LECTERN" --corpus "$C" check >/dev/null 2>"$TMP/check.err"
 check "stderr not a terminal: no progress line" test ! -s "$TMP/check.err"
+cp -r "$TOP/data" "$TMP/small"
+tty_cmd() { script -qec "$(printf '%q ' "$LECTERN" "$@")" /dev/null; }
+tty_cmd extract --corpus "$TMP/small" >"$TMP/tty.out" 2>&1
+check "extract on a terminal: a progress line" grep -qaE 'extract: [0-9]+/5 sources' "$TMP/tty.out"
+tty_cmd import --output "$TMP/imported" "$TOP/data/sources" >"$TMP/tty.out" 2>&1
+check "import on a terminal: a progress line" grep -qaE 'import: [0-9]+/5 files' "$TMP/tty.out"
+"$LECTERN" extract --corpus "$TMP/small" >/dev/null 2>"$TMP/check.err"
+check "extract, stderr not a terminal: no progress line" test ! -s "$TMP/check.err"
 
 # a cache never hides a broken index
 "$LECTERN" --corpus "$C" stats >/dev/null
