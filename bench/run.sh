@@ -3,7 +3,8 @@
 # (deterministic, under $BENCH_DIR, default build/bench), runs every
 # benchmark listed below, prints one table and writes bench/RESULTS.md.
 # Adding a benchmark: a script bench/NAME.sh using bench/lib.sh, and one
-# "bench NAME" line below.
+# "bench NAME" line below.  BENCHES="check open" runs only those; the rows of
+# the others are kept from bench/RESULTS.md.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 TOP=$PWD
@@ -31,13 +32,14 @@ for n in 1000 10000 100000; do
 		e=$(date +%s.%N)
 		awk -v a="$s" -v b="$e" 'BEGIN { print b - a }' >"$c.gen-seconds"
 	fi
-	row generate "$n" "gen-corpus (when made)" "$(fmt_s "$(cat "$c.gen-seconds" 2>/dev/null || echo 0)")" \
+	[ -n "${BENCHES:-}" ] || row generate "$n" "gen-corpus (when made)" "$(fmt_s "$(cat "$c.gen-seconds" 2>/dev/null || echo 0)")" \
 		"-" "-" "-" "(seconds)" "-"
 	"$LECTERN" --corpus "$c" check >/dev/null || { echo "bench: corpus $n fails check" >&2; exit 1; }
 done
 cmdlog "bench/gen-corpus N $CORPORA/N data/sources   (N = 1000, 10000, 100000)"
 
 bench() {
+	case " ${BENCHES:-$1} " in *" $1 "*) ;; *) return 0 ;; esac
 	echo "bench: $1..." >&2
 	. "bench/$1.sh"
 }
@@ -52,6 +54,13 @@ bench scroll
 bench reader
 # ---- end of the suite ----
 
+if [ -n "${BENCHES:-}" ] && [ -f bench/RESULTS.md ]; then
+	# a subset: the other benchmarks' rows as they were
+	awk -F' [|] ' -v only=" $BENCHES " '/^[|] [a-z]/ && NF >= 9 && $1 != "| benchmark" {
+		b = substr($1, 3); if (index(only, " " b " ") == 0) print }' bench/RESULTS.md |
+		sed 's/^| //; s/ |$//; s/ | /\t/g' >"$WORK/kept.tsv"
+	cat "$WORK/kept.tsv" >>"$ROWS"
+fi
 elapsed=$(( $(date +%s) - t0 ))
 header="benchmark	corpus	what	lectern	peer	peer figure	ratio	target	met"
 { echo "$header"; cat "$ROWS"; } | column -t -s $'\t'
@@ -69,7 +78,7 @@ mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 	echo
 	echo "Every time is the median of $RUNS runs (after $WARMUP warm-up run).  lectern's open"
 	echo "and its jq peer run in turn, round robin (bench/lib.sh \`alt\`), so that both see the"
-	echo "same load on this shared machine; the floors (cat) and check are timed by hyperfine."
+	echo "same load on this shared machine, and so do check and sha256sum; the floors (cat) are timed by hyperfine."
 	echo "Memory figures are medians of $RUNS runs."
 	echo "Corpora: \`bench/gen-corpus N\` (N sources, about 2 claims each, N/5 topics)."
 	echo

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/progress.h"
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "base/util.h"
@@ -109,6 +110,9 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 			break;
 		case 1000 + OPT_THEME:
 			a->theme = optarg;
+			break;
+		case 1000 + OPT_QUIET:
+			progress_quiet(true);
 			break;
 		case ':':
 		default: {

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/json_arena.h"
+#include "base/progress.h"
 #include "base/save.h"
 #include "base/util.h"
 #include "corpus/json.h"
@@ -105,15 +107,19 @@ size_t extract_into(cJSON *claims, const char *text, size_t len, const char *sid
 
 int index_write(const char *path, cJSON *root, struct strbuf *err)
 {
+	/* no arena is active here, so cJSON prints with malloc and the text
+	 * takes its newline in place (no second copy of the whole index) */
 	char *s = cJSON_Print(root);
-	if (!s)
+	if (!s || json_arena_active())
+		die(s ? "index_write: inside a JSON arena" : "out of memory");
+	size_t n = strlen(s);
+	char *t = realloc(s, n + 2);
+	if (!t)
 		die("out of memory");
-	struct strbuf b = STRBUF_INIT;
-	sb_addstr(&b, s);
-	sb_addch(&b, '\n');
-	cJSON_free(s);
-	int r = save_file(path, b.buf, b.len, err);
-	sb_release(&b);
+	t[n] = '\n';
+	t[n + 1] = '\0';
+	int r = save_file(path, t, n + 1, err);
+	free(t);
 	return r;
 }
 
@@ -160,7 +166,8 @@ int cmd_extract(const struct cli_args *a)
 	}
 	struct strbuf err = STRBUF_INIT;
 	struct idset taken = { NULL, 0, 0 };
-	for (size_t i = 0; i < c->nsources; i++) {
+	struct progress *pg = progress_start("extract", "sources", c->nsources);
+	for (size_t i = 0; i < c->nsources; progress_step(pg, ++i)) {
 		size_t len;
 		const char *t = corpus_text(c, i, &len, &err);
 		if (!t)
@@ -168,18 +175,21 @@ int cmd_extract(const struct cli_args *a)
 		const struct source *s = &c->sources[i];
 		added += extract_into(claims, t, len, s->id, s->published, s->boiler, s->nboiler,
 				       c, (long)i, &taken);
+		corpus_text_drop(c, i);
 	}
+	progress_end(pg);
 	struct strbuf index = STRBUF_INIT;
 	sb_addstr(&index, c->index_path);
 	corpus_free(c);
 	code = 0;
-	if (index_write(index.buf, root, &err) < 0) {
+	int w = index_write(index.buf, root, &err);
+	cJSON_Delete(root);   /* before the check loads the index again */
+	if (w < 0) {
 		cli_error(err.buf);
 		code = 2;
 	} else if ((code = index_verify(index.buf, NULL)) == 0) {
 		printf("extracted %zu claims (%zu earlier extracted claims replaced)\n", added, old);
 	}
-	cJSON_Delete(root);
 	sb_release(&index);
 	idset_release(&taken);
 	sb_release(&err);

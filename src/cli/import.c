@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/progress.h"
 #include "base/save.h"
 #include "base/sha256.h"
 #include "base/text.h"
@@ -517,7 +518,8 @@ int cmd_import(const struct cli_args *a)
 	}
 	size_t nclaims = 0, ngood = 0, nbad = 0;
 	int worst = 0;
-	for (size_t i = 0; i < nin && !code; i++) {
+	struct progress *pg = progress_start("import", "files", nin);
+	for (size_t i = 0; i < nin && !code; progress_step(pg, ++i)) {
 		struct strbuf text = STRBUF_INIT;
 		struct meta m;
 		struct boiler_span *bs = NULL;
@@ -551,6 +553,7 @@ int cmd_import(const struct cli_args *a)
 		meta_release(&m);
 		sb_release(&text);
 	}
+	progress_end(pg);
 	if (!code && !ngood) {
 		sb_addstr(&err, "no file could be imported: no corpus written");
 		code = worst;

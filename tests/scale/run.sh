@@ -154,6 +154,38 @@ else
 	bad "tmux is installed" "the 10k reader test needs tmux (make deps)"
 fi
 
+# ---- check through a valid cache: the texts are still checked, and any
+# problem is reported from the JSON, located ----
+"$LECTERN" --corpus "$C" stats >/dev/null
+expect "check passes through a valid cache" 0 "10000 sources" "$LECTERN" --corpus "$C" check
+f=$(find "$C/sources" -name s000042.txt)
+cp "$f" "$TMP/s000042.txt"
+tr -c '\n' x <"$TMP/s000042.txt" >"$f"   # same length, other bytes
+expect "check through a cache finds a changed text" 1 "the text changed after indexing" \
+	"$LECTERN" --corpus "$C" check
+check "and locates its claims in the index" grep -qE 'corpus.json:[0-9]+:[0-9]+: claim "[^"]*": text differs' <<<"$err"
+cp "$TMP/s000042.txt" "$f"
+expect "the text restored, check passes" 0 "10000 sources" "$LECTERN" --corpus "$C" check
+
+# ---- the progress line: on a terminal only, not with --quiet ----
+tty_run() { script -qec "$(printf '%q ' "$LECTERN" --corpus "$C" "$@")" /dev/null; }
+tty_run check >"$TMP/tty.out" 2>&1
+check "check on a terminal: a progress line" grep -qaE 'check: [0-9]+/10000 sources, [0-9]+/s' "$TMP/tty.out"
+check "check on a terminal: erased at the end" grep -qa $'\r\e\\[K' "$TMP/tty.out"
+tty_run --quiet check >"$TMP/tty.out" 2>&1
+check "--quiet: no progress line" grep -qa "10000 sources" "$TMP/tty.out"
+check "--quiet: no progress line (none)" test "$(grep -ac 'check: ' "$TMP/tty.out")" = 0
+"$LECTERN" --corpus "$C" check >/dev/null 2>"$TMP/check.err"
+check "stderr not a terminal: no progress line" test ! -s "$TMP/check.err"
+cp -r "$TOP/data" "$TMP/small"
+tty_cmd() { script -qec "$(printf '%q ' "$LECTERN" "$@")" /dev/null; }
+tty_cmd extract --corpus "$TMP/small" >"$TMP/tty.out" 2>&1
+check "extract on a terminal: a progress line" grep -qaE 'extract: [0-9]+/5 sources' "$TMP/tty.out"
+tty_cmd import --output "$TMP/imported" "$TOP/data/sources" >"$TMP/tty.out" 2>&1
+check "import on a terminal: a progress line" grep -qaE 'import: [0-9]+/5 files' "$TMP/tty.out"
+"$LECTERN" extract --corpus "$TMP/small" >/dev/null 2>"$TMP/check.err"
+check "extract, stderr not a terminal: no progress line" test ! -s "$TMP/check.err"
+
 # a cache never hides a broken index
 "$LECTERN" --corpus "$C" stats >/dev/null
 printf '{"oops' >>"$C/corpus.json"

@@ -129,13 +129,20 @@ static void test_stale_and_off(void **state)
 	setenv("LECTERN_CACHE", "0", 1);
 	corpus_free(load("off"));
 	unsetenv("LECTERN_CACHE");
-	/* check reads the JSON always, and refreshes the cache */
+	/* check takes the index from a valid cache and checks the texts; a
+	 * stale one it replaces after reading the JSON */
 	struct diags d;
 	diags_init(&d);
 	struct corpus *c = corpus_load(index_path, CORPUS_USE_CACHE | CORPUS_CHECK_FILES, &d, NULL);
 	assert_non_null(c);
-	assert_string_equal(c->cache_state, "written");
+	assert_string_equal(c->cache_state, "hit");
 	corpus_free(c);
+	assert_int_equal(utimensat(AT_FDCWD, index_path, ts, 0), 0);
+	c = corpus_load(index_path, CORPUS_USE_CACHE | CORPUS_CHECK_FILES, &d, NULL);
+	assert_non_null(c);
+	assert_string_equal(c->cache_state, "stale, rewritten");
+	corpus_free(c);
+	assert_int_equal(diags_count(&d), 0);
 	diags_release(&d);
 }
 

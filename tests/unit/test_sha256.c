@@ -1,4 +1,5 @@
-/* test_sha256: FIPS 180-4 example vectors, whole and streamed. */
+/* test_sha256: FIPS 180-4 example vectors, whole and streamed, through the
+ * portable block function and (when the CPU has them) the SHA extensions. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -147,5 +148,12 @@ int main(void)
 		T(test_million_a),
 		T(test_padding_edges),
 	};
-	return cmocka_run_group_tests_name("sha256", tests, NULL, NULL);
+	int fail = 0;
+	sha256_accelerate(false);
+	fail |= cmocka_run_group_tests_name("sha256 (portable)", tests, NULL, NULL);
+	if (sha256_accelerate(true))
+		fail |= cmocka_run_group_tests_name("sha256 (SHA extensions)", tests, NULL, NULL);
+	else
+		printf("sha256: no SHA extensions on this CPU; the portable code only\n");
+	return fail;
 }
