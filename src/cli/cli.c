@@ -16,6 +16,7 @@
 #include "ui/keys.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/export.h"
 #include "cli/extract.h"
 #include "cli/import.h"
 #include "cli/search.h"
@@ -88,6 +89,9 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 			break;
 		case 1000 + OPT_FORMAT:
 			a->format = optarg;
+			break;
+		case 1000 + OPT_WHAT:
+			a->what = optarg;
 			break;
 		case 1000 + OPT_OUTPUT:
 			a->output = optarg;
