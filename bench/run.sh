@@ -50,6 +50,7 @@ bench search
 bench engines
 bench scroll
 bench reader
+bench export
 # ---- end of the suite ----
 
 elapsed=$(( $(date +%s) - t0 ))

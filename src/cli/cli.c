@@ -16,6 +16,7 @@
 #include "ui/keys.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/completion.h"
 #include "cli/export.h"
 #include "cli/extract.h"
 #include "cli/import.h"
@@ -164,6 +165,7 @@ int cli_run(const struct cli_args *a, cli_reader_fn *reader)
 			int (*run)(const struct cli_args *);
 		} own[] = {
 			{ "import", cmd_import }, { "extract", cmd_extract }, { "eval", cmd_eval },
+			{ "completion", cmd_completion },
 		};
 		for (size_t i = 0; i < ARRAY_SIZE(own); i++)
 			if (!strcmp(a->command, own[i].name)) {

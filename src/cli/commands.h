@@ -26,6 +26,7 @@
 	X(eval,   "eval --against INDEX",  "measure the claim extractor against the curated claims of INDEX") \
 	X(eval_compare, "eval-compare",    "score automatic topics and verdicts against the curated topics") \
 	X(search, "search QUERY",         "search every text for QUERY (--count: matches per source, like rg -c)") \
+	X(completion, "completion SHELL",  "print the bash or zsh completion script (or the sources, claims or topics ids it completes)") \
 	X(bench_align, "bench-align [N]",  "align N synthetic claims (default 100000): time and memory")
 
 #define OPTION_INFO(X) \

@@ -667,20 +667,21 @@ static int pick(const char *s, const char *const *names, const char *what)
 	return -1;
 }
 
+const char *const export_formats[] = { "csv", "json", "md", NULL };
+const char *const export_tables[] = { "claims", "topics", "matrix", NULL };
+
 int cmd_export(struct corpus *c, const struct cli_args *a)
 {
-	static const char *const formats[] = { "csv", "json", "md", NULL };
-	static const char *const whats[] = { "claims", "topics", "matrix", NULL };
 	const char *fs = a->format ? a->format : (a->json ? "json" : NULL);
 	if (!fs) {
 		fprintf(stderr, "lectern: usage: lectern export --format csv|json|md "
 			"[--what claims|topics|matrix]\n");
 		return 2;
 	}
-	int f = pick(fs, formats, "format"), w = 0;
+	int f = pick(fs, export_formats, "format"), w = 0;
 	if (f < 0)
 		return 2;
-	if (a->what && (w = pick(a->what, whats, "table")) < 0)
+	if (a->what && (w = pick(a->what, export_tables, "table")) < 0)
 		return 2;
 	if (a->what && f != EXPORT_CSV) {
 		cli_error("--what chooses a CSV table: it goes with --format csv");

@@ -34,6 +34,9 @@
 
 enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_MD };
 enum export_what { EXPORT_CLAIMS, EXPORT_TOPICS, EXPORT_MATRIX };
+/* Their names, in enum order, NULL-terminated (--format, --what). */
+extern const char *const export_formats[];
+extern const char *const export_tables[];
 
 struct export_stats {
 	size_t visits;   /* claims, pairs, memberships and cells read */
