@@ -9,7 +9,7 @@
 . "$TOP/tests/tmux.sh"
 cd "$TOP" || exit 2
 
-if [ "$LECTERN" != "$TOP/lectern" ]; then
+if [ "$(realpath "$LECTERN")" != "$(realpath "$TOP/lectern")" ]; then
 	echo "skip: builds and installs its own binary; runs with ./lectern only"
 	finish
 	exit
