@@ -52,6 +52,7 @@ bench search
 bench engines
 bench scroll
 bench reader
+bench export
 # ---- end of the suite ----
 
 if [ -n "${BENCHES:-}" ] && [ -f bench/RESULTS.md ]; then

@@ -17,6 +17,8 @@
 #include "ui/keys.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/completion.h"
+#include "cli/export.h"
 #include "cli/extract.h"
 #include "cli/import.h"
 #include "cli/search.h"
@@ -89,6 +91,9 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 			break;
 		case 1000 + OPT_FORMAT:
 			a->format = optarg;
+			break;
+		case 1000 + OPT_WHAT:
+			a->what = optarg;
 			break;
 		case 1000 + OPT_OUTPUT:
 			a->output = optarg;
@@ -169,6 +174,7 @@ int cli_run(const struct cli_args *a, cli_reader_fn *reader)
 			int (*run)(const struct cli_args *);
 		} own[] = {
 			{ "import", cmd_import }, { "extract", cmd_extract }, { "eval", cmd_eval },
+			{ "completion", cmd_completion },
 		};
 		for (size_t i = 0; i < ARRAY_SIZE(own); i++)
 			if (!strcmp(a->command, own[i].name)) {

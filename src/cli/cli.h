@@ -19,6 +19,7 @@ struct cli_args {
 	const char *source;    /* --source */
 	bool auto_only;        /* --auto-only */
 	const char *format;    /* --format */
+	const char *what;      /* --what (export csv) */
 	const char *output;    /* --output (import) */
 	bool force;            /* --force (import) */
 	const char *against;   /* --against (eval) */

@@ -20,13 +20,14 @@
 	X(topics, "topics",                "list the topics and the claims each groups") \
 	X(stats,  "stats",                 "load the corpus and report counts, cache use, memory and time") \
 	X(compare, "compare [TOPIC]",      "line up the claims of each topic across sources: values, pairwise verdicts, status") \
-	X(export, "export --format FMT",   "write the claims and the topic-by-source matrix as csv, json or md") \
+	X(export, "export --format FMT",   "write claims, topics and the topic-by-source matrix as json, csv (one table, --what) or a md report") \
 	X(import, "import PATH...",        "make a corpus in --output DIR from .txt/.html files or folders") \
 	X(extract, "extract",              "add extracted claims to the corpus, keeping curated ones") \
 	X(eval,   "eval --against INDEX",  "measure the claim extractor against the curated claims of INDEX") \
 	X(related, "related [CLAIM]",      "rank each claim's counterparts in other sources, best first, with verdicts where earned (--k N, --json)") \
 	X(eval_compare, "eval-compare",    "score automatic topics and verdicts against the curated topics") \
 	X(search, "search QUERY",         "search every text for QUERY (--count: matches per source, like rg -c)") \
+	X(completion, "completion SHELL",  "print the bash or zsh completion script (or the sources, claims or topics ids it completes)") \
 	X(bench_align, "bench-align [N]",  "align N synthetic claims (default 100000): time and memory")
 
 #define OPTION_INFO(X) \
@@ -35,6 +36,7 @@
 	X(SOURCE,  "source",  0,   "ID",   "with claims: only the claims of source ID") \
 	X(AUTO_ONLY, "auto-only", 0, NULL,  "with compare and export: ignore curated topics (eval-compare always does)") \
 	X(FORMAT,  "format",  0,   "FMT",  "with export: csv, json or md") \
+	X(WHAT,    "what",    0,   "TABLE", "with export --format csv: the table, claims (default), topics or matrix") \
 	X(OUTPUT,  "output",  0,   "DIR",  "with import: the corpus directory to write") \
 	X(FORCE,   "force",   0,   NULL,   "with import: replace an existing corpus") \
 	X(AGAINST, "against", 0,   "INDEX", "with eval and eval-compare: the corpus whose curated claims and topics are the yardstick") \

@@ -56,19 +56,24 @@ void out_cell(const char *s, size_t width, bool last)
 	sb_release(&sb);
 }
 
+/* cJSON leaves C1 controls (U+0080..U+009F) raw: escape them too. */
+void json_escape_c1(struct strbuf *sb, const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] >= 0x80 &&
+		    (unsigned char)p[1] <= 0x9F)
+			sb_addf(sb, "\\u%04x", (unsigned char)*++p);
+		else
+			sb_addch(sb, *p);
+}
+
 void out_json(cJSON *o)
 {
 	char *s = cJSON_Print(o);
 	if (!s)
 		die("out of memory");
-	/* cJSON leaves C1 controls (U+0080..U+009F) raw: escape them too */
 	struct strbuf sb = STRBUF_INIT;
-	for (const char *p = s; *p; p++)
-		if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] >= 0x80 &&
-		    (unsigned char)p[1] <= 0x9F)
-			sb_addf(&sb, "\\u%04x", (unsigned char)*++p);
-		else
-			sb_addch(&sb, *p);
+	json_escape_c1(&sb, s);
 	out_raw(sb.buf, sb.len);
 	sb_release(&sb);
 	out_str("\n");

@@ -25,6 +25,9 @@ void out_str(const char *s);
 void out_cell(const char *s, size_t width, bool last);
 /* Prints o and a newline, then frees o. */
 void out_json(cJSON *o);
+/* Appends cJSON's text s with the C1 controls it leaves raw escaped. */
+struct strbuf;
+void json_escape_c1(struct strbuf *out, const char *s);
 /* The display width of s once made safe (NULL counts as "-"). */
 size_t col_width(const char *s);
 

@@ -1,8 +1,7 @@
 /*
  * cli/compare: the comparison commands.
  *   compare [TOPIC]       topics, their claims, pairwise verdicts, status
- *   export                claims and the topic-by-source matrix as
- *                         --format csv, json or md
+ *   (export is cli/export.h)
  *   eval-compare          how well automatic topics recover the curated
  *                         ones (exit 1 below the targets)
  *   bench-align [N]       aligns N synthetic claims, reports time and memory
@@ -12,11 +11,17 @@
 #ifndef LECTERN_CMD_COMPARE_H
 #define LECTERN_CMD_COMPARE_H
 
+#include <cjson/cJSON.h>
+
 #include "corpus/corpus.h"
+#include "compare/normalize.h"
 #include "cli/cli.h"
 
 int cmd_compare(struct corpus *c, const struct cli_args *a);
-int cmd_export(struct corpus *c, const struct cli_args *a);
+/* A normalised value as compare --json gives it: kind, text, the interval
+ * (low/high, or start/end for a date), precision, and the unit, counted
+ * thing and event as stated.  The caller owns the object. */
+cJSON *norm_json(const struct norm_value *n);
 int cmd_eval_compare(struct corpus *c, const struct cli_args *a);
 int cmd_related(struct corpus *c, const struct cli_args *a);
 /* Needs no corpus. */

@@ -394,3 +394,8 @@ enum verdict compare_cell(const struct cmp_model *m, size_t t, size_t s,
 	sb_release(&sb);
 	return mark;
 }
+
+bool compare_worse(enum verdict a, enum verdict b)
+{
+	return severity(a) > severity(b);
+}

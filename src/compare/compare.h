@@ -121,6 +121,11 @@ size_t compare_claims_in(const struct cmp_model *m, size_t t, size_t s, size_t *
  * (for marking one claim in a side-by-side view); VERDICT_NONE when none. */
 enum verdict compare_claim_mark(const struct cmp_model *m, size_t t, size_t claim);
 
+/* Whether verdict a marks a cell worse than b (the order compare_cell()
+ * uses: conflict, then differ and mixed, different measure, timeline,
+ * agree, none). */
+bool compare_worse(enum verdict a, enum verdict b);
+
 /* Appends claim i's normalised values, "; "-separated ("" when none). */
 void compare_values_text(const struct cmp_model *m, size_t i, struct strbuf *out);
 

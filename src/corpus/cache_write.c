@@ -328,9 +328,10 @@ int corpus_cache_write(struct corpus *c, const struct stat *st, uint64_t index_h
 	}
 	h.payload_hash = hash_final(&hs);
 
+	/* beside the index, unless it is the installed copy: never write there */
 	cache_beside_path(c->index_path, &path);
 	struct strbuf e1 = STRBUF_INIT;
-	if (put_file(path.buf, &w, &h, 0644, &e1) == 0) {
+	if (!corpus_installed(c->index_path) && put_file(path.buf, &w, &h, 0644, &e1) == 0) {
 		rc = 0;
 	} else if (cache_fallback_path(c->index_path, &path, true) == 0 &&
 		   make_dirs(path.buf) == 0 &&

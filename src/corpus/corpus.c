@@ -70,6 +70,15 @@ int corpus_locate(const char *arg, struct strbuf *out)
 	return -1;
 }
 
+bool corpus_installed(const char *path)
+{
+	char real[PATH_MAX], data[PATH_MAX];
+	if (!realpath(path, real) || !realpath(LECTERN_DATADIR, data))
+		return false;
+	size_t n = strlen(data);
+	return !strncmp(real, data, n) && (real[n] == '/' || (n == 1 && data[0] == '/'));
+}
+
 /* ---- ids ---- */
 
 /*

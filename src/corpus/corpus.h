@@ -136,6 +136,11 @@ enum {
  * message in out when nothing is found.
  */
 int corpus_locate(const char *arg, struct strbuf *out);
+/* Whether the file at path lies in the installed data directory (the
+ * system's, e.g. /usr/local/share/lectern): nothing is written there, its
+ * cache goes to the per-user cache directory.  False when either cannot be
+ * resolved. */
+bool corpus_installed(const char *path);
 
 enum load_status { LOAD_OK = 0, LOAD_INVALID = 1, LOAD_IO = 2 };
 

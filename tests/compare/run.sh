@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Comparison tests: compare, export and eval-compare on the bundled corpus
+# Comparison tests: compare and eval-compare (export: tests/export) on the bundled corpus
 # and on small invented corpora built here (tests/compare/fixtures/*.spec).
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/compare/mkcorpus.sh"
@@ -285,24 +285,6 @@ else
 	check "newsdev: emitted conflicts confirmed >= 0.90 (bar)" at_least "$(nd 'conflict prec')" 0.90
 	check "newsdev: no trap broken (bar)" test "$(sed -nE 's/.*traps ([0-9]+).*/\1/p' <<<"$line")" = 0
 fi
-
-# ---- export ----
-expect "export needs a format" 2 "usage: lectern export" "$LECTERN" export
-expect "export rejects an unknown format" 2 'unknown export format "xls"' "$LECTERN" export --format xls
-expect "export csv" 0 "id,source,speaker,kind,topic,values,text" "$LECTERN" export --format csv --corpus "$C"
-check "csv: matrix header, one column per source" grep -q $'^topic,label,origin,status,gazette,courier,herald,bulletin\r$' <<<"$out"
-check "csv: quotes doubled, field quoted" grep -qF '"The ""Rivertown, Ltd"" sign on the old ferry office read ^[[31mCLOSED."' <<<"$out"
-check "csv: no raw escape byte" bash -c '! grep -q $'"'"'\x1b'"'"' <<<"$1"' _ "$out"
-check "csv: formulas defused" grep -qF "'=1+2 was chalked" <<<"$out"
-check "csv: cells carry verdict marks" grep -qF '! 2023-01-21..2023-01-31' <<<"$out"
-expect "export md" 0 "## Topics by source" "$LECTERN" export --format md --corpus "$C"
-check "md: pipes cannot break the table" bash -c '! grep -F "Rivertown, Ltd" <<<"$1" | grep -q "[^\\\\]|[^ ]"' _ "$out"
-check "md: no raw escape byte" bash -c '! grep -q $'"'"'\x1b'"'"' <<<"$1"' _ "$out"
-expect "export json" 0 '"matrix":' "$LECTERN" export --format json --corpus "$C"
-check "json: cells name their claim" grep -q '"claim":	"g-3"' <<<"$out"
-expect "export on the bundled corpus" 0 "allied-resolve-announcement,When were the Allied Resolve exercises announced?,curated,conflict" \
-	"$LECTERN" export --format csv
-check "matrix: one row per topic" test "$(printf '%s\n' "$out" | grep -c ',curated,')" -ge 29
 
 # ---- usage ----
 expect "compare takes one topic at most" 2 "usage: lectern compare" "$LECTERN" compare a b
