@@ -275,6 +275,15 @@ static void json_line(struct exp *e, cJSON *o, bool last)
 	flush(e, false);
 }
 
+/* A topic's status as exports give it: the curated one where the index
+ * records one, else the engine's (the worst of its cells' verdicts, the
+ * reader's STATUS). */
+static enum verdict shown_status(const struct cmp_model *m, size_t t)
+{
+	enum verdict v = matrix_curated(&m->topics[t]);
+	return v != VERDICT_NONE ? v : matrix_status(m, t, NULL);
+}
+
 static const char *origin(const struct cmp_topic *tp)
 {
 	return tp->automatic ? "auto" : "curated";
@@ -305,7 +314,7 @@ static void export_json(struct exp *e)
 		cJSON_AddStringToObject(o, "id", tp->id);
 		cJSON_AddStringToObject(o, "label", tp->label);
 		cJSON_AddStringToObject(o, "origin", origin(tp));
-		cJSON_AddStringToObject(o, "status", verdict_name(matrix_status(tp)));
+		cJSON_AddStringToObject(o, "status", verdict_name(shown_status(m, t)));
 		cJSON *cl = cJSON_AddArrayToObject(o, "claims");
 		for (size_t k = 0; k < tp->nclaims; k++)
 			cJSON_AddItemToArray(cl, cJSON_CreateString(c->claims[tp->claims[k]].id));
@@ -335,7 +344,7 @@ static void export_json(struct exp *e)
 		topic_cells(e, t);
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "topic", tp->id);
-		cJSON_AddStringToObject(o, "status", verdict_name(matrix_status(tp)));
+		cJSON_AddStringToObject(o, "status", verdict_name(shown_status(m, t)));
 		cJSON *cells = cJSON_AddObjectToObject(o, "cells");
 		for (size_t k = 0; k < e->ncells; k++) {
 			const struct cell *cl = &e->cells[k];
@@ -434,7 +443,7 @@ static void csv_topics(struct exp *e)
 				sb_reset(&nv);
 				compare_values_text(e->m, e->order[q], &nv);
 				const char *row[] = { tp->id, tp->label, origin(tp),
-					verdict_name(matrix_status(tp)), x->id, c->sources[x->source].id,
+					verdict_name(shown_status(e->m, t)), x->id, c->sources[x->source].id,
 					verdict_name(e->cells[k].mark), x->speaker, nv.buf, x->text };
 				csv_row(e, row, ARRAY_SIZE(row));
 			}
@@ -455,7 +464,7 @@ static void csv_matrix(struct exp *e)
 		sb_addstr(&e->o, "\r\n");
 	for (size_t t = 0; t < e->m->ntopics; t++) {
 		const struct cmp_topic *tp = &e->m->topics[t];
-		const char *row[] = { tp->id, tp->label, origin(tp), verdict_name(matrix_status(tp)) };
+		const char *row[] = { tp->id, tp->label, origin(tp), verdict_name(shown_status(e->m, t)) };
 		for (size_t k = 0; k < ARRAY_SIZE(row); k++)
 			csv_field(&e->o, row[k], false);
 		topic_cells(e, t);
@@ -579,7 +588,7 @@ static void md_report(struct exp *e)
 		sb_addstr(o, "\n\n`");
 		md_text(o, tp->id);
 		sb_addf(o, "` (%s): **%s**, %zu source%s.\n", origin(tp),
-			verdict_name(matrix_status(tp)), e->ncells, e->ncells == 1 ? "" : "s");
+			verdict_name(shown_status(m, t)), e->ncells, e->ncells == 1 ? "" : "s");
 		for (size_t k = 0; k < e->ncells; k++) {
 			const struct cell *cl = &e->cells[k];
 			const struct source *src = &c->sources[cl->source];

@@ -267,15 +267,19 @@ void verdict_claims(const struct norm_value *a, size_t na,
 		out->v = VERDICT_RELATED;
 }
 
+bool verdict_running(const struct norm_value *v)
+{
+	/* running totals: counts, masses, money; not shares, lengths or dates */
+	return v->kind == NORM_COUNT || v->kind == NORM_MASS || v->kind == NORM_MONEY;
+}
+
 void verdict_moment(struct verdict_pair *p, const struct norm_value *a,
 		    const struct norm_value *b, long day_a, long day_b)
 {
 	if (!p->by_values || p->ia < 0 || p->ib < 0 || day_a < 0 || day_b < 0)
 		return;
 	const struct norm_value *x = &a[p->ia], *y = &b[p->ib];
-	/* running totals: counts, masses, money; not shares, lengths or dates */
-	if ((x->kind != NORM_COUNT && x->kind != NORM_MASS && x->kind != NORM_MONEY) ||
-	    labs(day_a - day_b) <= 1 || x->point == y->point)
+	if (!verdict_running(x) || labs(day_a - day_b) <= 1 || x->point == y->point)
 		return;
 	if (p->v == VERDICT_DIFFER || p->v == VERDICT_CONFLICT ||
 	    (p->v == VERDICT_AGREE && (x->prec == PREC_OPEN || y->prec == PREC_OPEN)))

@@ -57,7 +57,10 @@
  * quantities that run up over time: tolls, cargo, aid) from sources published
  * more than a day apart are a timeline (an update), never a differ or a
  * conflict, when their points differ; "at least 235" against 305 is such an
- * update when the days differ, and agree on one day.
+ * update when the days differ, and agree on one day.  A conflict between two
+ * such running totals also needs both sources to give the day they were
+ * published (compare_pair()): a source with no day, or only a month, makes
+ * it a differ at most.
  */
 #ifndef LECTERN_VERDICT_H
 #define LECTERN_VERDICT_H
@@ -111,6 +114,9 @@ void verdict_claims(const struct norm_value *a, size_t na,
 /* Applies the same-moment rule to p, a verdict_claims() result on a and b
  * whose sources were published on days day_a and day_b (days since
  * 1970-01-01; negative when unknown: no change). */
+/* Whether v is a quantity that runs up over time: a count, mass or money. */
+bool verdict_running(const struct norm_value *v);
+
 void verdict_moment(struct verdict_pair *p, const struct norm_value *a,
 		    const struct norm_value *b, long day_a, long day_b);
 

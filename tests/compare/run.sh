@@ -212,6 +212,14 @@ check "words in time: last month's flood apart from 2022's" apart e-1 v-1
 check "words in time: last month (no date value) = this spring" same_topic v-1 s-2
 check "words in time: never a conflict across moments" bash -c '! grep -Eq "(e-1|s-1) / (v-1|s-2)|(v-1|s-2) / (e-1|s-1)" <<<"$1"' _ "$out"
 
+# a running total is a conflict only between sources that each give their
+# day: one with only a month makes the same two figures at most a differ
+X=$TMP/crates
+mkcorpus "$X" <tests/compare/fixtures/crates.spec
+expect "running totals: compare" 0 "" "$LECTERN" compare --corpus "$X"
+check "running totals: both days given, 4,000 against 12,000 is a conflict" pair w-1 d-1 conflict
+check "running totals: a source with only a month makes it a differ" pair w-1 g-1 differ
+
 # ---- invented articles ----
 C=$TMP/town
 mkcorpus "$C" <tests/compare/fixtures/town.spec

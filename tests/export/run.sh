@@ -101,7 +101,7 @@ check "csv topics: one row per membership (d-1 in three)" test "$(field "$TMP/to
 check "csv topics: every membership of the index" test "$(($(wc -l <"$TMP/topics.csv") - 1))" = 8
 check "csv matrix: header, one column per source" test "$(head -1 "$TMP/matrix.csv")" = $'topic,label,origin,status,wire,post,daily\r'
 check "csv matrix: a cell is never cut" test \
-	"$(field "$TMP/matrix.csv" topic dam-opening post)" = "'-1 pumps worked at the opening; @admin said +5 more would come, and the screen read ^[[2Jdone, which a reader of this rather long claim should see in full. (agree)"
+	"$(field "$TMP/matrix.csv" topic dam-opening post)" = "'-1 pumps worked at the opening; @admin said +5 more would come, and the screen read ^[[2Jdone, which a reader of this rather long claim should see in full. (related)"
 check "csv matrix: the claim's cell in each of its topics" test \
 	"$(field "$TMP/matrix.csv" topic dam-length daily)" = "4.828 km; 730.5 days; 2024-01-05 (differ)"
 
