@@ -9,11 +9,11 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/lectern
-PKGS    := ncursesw libcjson
+PKGS    := ncursesw libcjson libxml-2.0 libpcre2-8 uchardet
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 DEFS    := -D_GNU_SOURCE -DLECTERN_DATADIR='"$(DATADIR)"'
-DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev libncurses-dev libcjson-dev libcmocka-dev tmux mandoc jq valgrind
+DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev libncurses-dev libcjson-dev libcmocka-dev tmux mandoc jq valgrind libxml2-dev libpcre2-dev libuchardet-dev locales-all
 
 ifeq ($(V),1)
 Q :=

@@ -31,6 +31,22 @@
 #define TEXT_INVALID 0xFFFFFFFFu
 #define TEXT_MAX_MARKS 4
 
+/* ASCII-only character classes for the core: bytes >= 0x80 are never
+ * letters, digits or spaces and are never case-mapped, whatever LC_CTYPE
+ * says (under ISO-8859-1, the C library's ascii_isalpha(0xC3) is true and
+ * ascii_tolower() would break UTF-8). */
+static inline bool ascii_isupper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline bool ascii_islower(int c) { return c >= 'a' && c <= 'z'; }
+static inline bool ascii_isalpha(int c) { return ascii_isupper(c) || ascii_islower(c); }
+static inline bool ascii_isdigit(int c) { return c >= '0' && c <= '9'; }
+static inline bool ascii_isalnum(int c) { return ascii_isalpha(c) || ascii_isdigit(c); }
+static inline bool ascii_isxdigit(int c)
+{
+	return ascii_isdigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+static inline int ascii_tolower(int c) { return ascii_isupper(c) ? c + 32 : c; }
+static inline int ascii_toupper(int c) { return ascii_islower(c) ? c - 32 : c; }
+
 /* Decodes one character at s (n > 0 bytes available).  Returns the bytes it
  * uses (1..4); an invalid sequence uses 1 byte and sets *cp = TEXT_INVALID. */
 int utf8_decode(const char *s, size_t n, uint32_t *cp);

@@ -1,9 +1,10 @@
 /* matrix: rows, row status and column headings of the Compare matrix. */
 #include "compare/matrix.h"
 
-#include <ctype.h>
 #include <string.h>
 #include <strings.h>
+
+#include "base/text.h"
 
 enum verdict matrix_status(const struct cmp_topic *t)
 {
@@ -71,17 +72,17 @@ void matrix_abbrev(const struct source *s, struct strbuf *out)
 	}
 	if (nw >= 2) {
 		for (size_t i = 0; i < nw && out->len - before < 5; i++)
-			if (isalnum((unsigned char)w[i][0]))
-				sb_addch(out, (char)toupper((unsigned char)w[i][0]));
-	} else if (nw == 1 && isalnum((unsigned char)w[0][0])) {
+			if (ascii_isalnum((unsigned char)w[i][0]))
+				sb_addch(out, (char)ascii_toupper((unsigned char)w[i][0]));
+	} else if (nw == 1 && ascii_isalnum((unsigned char)w[0][0])) {
 		/* camelCase: the first letter and the capitals ("openDemocracy") */
 		sb_addch(out, w[0][0]);
 		for (size_t i = 1; i < wl[0] && out->len - before < 5; i++)
-			if (isupper((unsigned char)w[0][i]))
+			if (ascii_isupper((unsigned char)w[0][i]))
 				sb_addch(out, w[0][i]);
 		if (out->len - before == 1) {
 			sb_setlen(out, before);
-			for (size_t i = 0; i < wl[0] && i < 4 && isalnum((unsigned char)w[0][i]); i++)
+			for (size_t i = 0; i < wl[0] && i < 4 && ascii_isalnum((unsigned char)w[0][i]); i++)
 				sb_addch(out, w[0][i]);
 		}
 	}

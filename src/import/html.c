@@ -67,7 +67,7 @@ size_t html_to_text(const char *s, size_t n, struct strbuf *out)
 			if (close)
 				j++;
 			size_t ns = j;
-			while (j < n && isalnum((unsigned char)s[j]))
+			while (j < n && ascii_isalnum((unsigned char)s[j]))
 				j++;
 			size_t nlen = j - ns;
 			const char *gt = memchr(s + j, '>', n - j);
@@ -95,7 +95,7 @@ size_t html_to_text(const char *s, size_t n, struct strbuf *out)
 		}
 		if (s[i] == '&') {
 			size_t j = i + 1;
-			while (j < n && j - i < 12 && (isalnum((unsigned char)s[j]) || s[j] == '#'))
+			while (j < n && j - i < 12 && (ascii_isalnum((unsigned char)s[j]) || s[j] == '#'))
 				j++;
 			if (j < n && s[j] == ';' && j > i + 1) {
 				uint32_t cp = 0;
@@ -104,9 +104,9 @@ size_t html_to_text(const char *s, size_t n, struct strbuf *out)
 					/* digits up to the ';' at j, never past it */
 					unsigned long v = 0;
 					for (size_t k = i + (hex ? 3 : 2); k < j && v <= 0x10FFFF; k++) {
-						int d = isdigit((unsigned char)s[k]) ? s[k] - '0' :
-							hex && isxdigit((unsigned char)s[k]) ?
-							tolower((unsigned char)s[k]) - 'a' + 10 : -1;
+						int d = ascii_isdigit((unsigned char)s[k]) ? s[k] - '0' :
+							hex && ascii_isxdigit((unsigned char)s[k]) ?
+							ascii_tolower((unsigned char)s[k]) - 'a' + 10 : -1;
 						if (d < 0) {
 							v = 0;
 							break;

@@ -2,13 +2,13 @@
 #include "import/meta.h"
 
 #include <cjson/cJSON.h>
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "base/text.h"
 #include "base/util.h"
 #include "extract/dates.h"
 
@@ -49,9 +49,9 @@ static bool is_name(const char *s, size_t n)
 	if (n < 5 || n > 60)
 		return false;
 	while (i < n) {
-		if (!isupper((unsigned char)s[i]))
+		if (!ascii_isupper((unsigned char)s[i]))
 			return false;
-		while (i < n && (isalpha((unsigned char)s[i]) || s[i] == '-' || s[i] == '\'' ||
+		while (i < n && (ascii_isalpha((unsigned char)s[i]) || s[i] == '-' || s[i] == '\'' ||
 				 (unsigned char)s[i] >= 0x80))
 			i++;
 		words++;
@@ -72,7 +72,7 @@ static bool date_line(const char *s, size_t n, char *iso, size_t sz)
 		return false;
 	/* the rest may only be a time */
 	for (size_t i = h.end; i < n; i++)
-		if (isalpha((unsigned char)s[i]) && !strchr("apmAPM", s[i]))
+		if (ascii_isalpha((unsigned char)s[i]) && !strchr("apmAPM", s[i]))
 			return false;
 	snprintf(iso, sz, "%s", h.v.value);
 	return true;
@@ -122,7 +122,7 @@ void meta_guess(struct meta *m, const char *s, size_t n,
 		if (op) {
 			const char *p = op + strlen("riginally published");
 			const char *e = l + ln;
-			while (p < e && !isdigit((unsigned char)*p))
+			while (p < e && !ascii_isdigit((unsigned char)*p))
 				p++;
 			int d = 0, mo = 0, y = 0;
 			char date[16];   /* a bounded, NUL-terminated copy for sscanf */

@@ -123,4 +123,31 @@ expect "invalid bytes replaced and counted" 0 "imported 1 sources" "$LECTERN" im
 check "U+FFFD in place of invalid bytes" cmp -s "$TMP/b/sources/bad.txt" <(printf 'x\xef\xbf\xbd\xef\xbf\xbdy \xc3\xa9 ok\n')
 check "invalid bytes counted" grep -q "2 invalid bytes replaced" "$TMP/b/corpus.json"
 
+# locales: machine output is the same under any LC_ALL; only LC_CTYPE is
+# taken from the environment, numbers are always written the C way
+LATIN1=$(locale -a 2>/dev/null | grep -ix 'de_DE\(\.iso88591\)\?' | head -1)
+if [ -z "$LATIN1" ] || ! locale -a | grep -qix 'de_DE.utf8'; then
+	echo "skip locales: de_DE.UTF-8 or an ISO-8859-1 locale missing (install locales-all)"
+else
+	for loc in C C.UTF-8 de_DE.UTF-8 "$LATIN1"; do
+		d=$TMP/loc-${loc//[^A-Za-z0-9]/_}
+		mkdir -p "$d"
+		(cd "$d" && LC_ALL=$loc "$LECTERN" import "$SEEDS" --output corpus >import.out 2>&1)
+		echo "rc $?" >>"$d/import.out"
+		LC_ALL=$loc "$LECTERN" list >"$d/list" 2>&1
+		LC_ALL=$loc "$LECTERN" compare >"$d/compare" 2>&1
+		for f in csv json md; do LC_ALL=$loc "$LECTERN" export --format $f >"$d/export.$f" 2>&1; done
+		LC_ALL=$loc "$LECTERN" search --count 'Минск' >"$d/search" 2>&1
+	done
+	ref=$TMP/loc-C
+	check "compare writes decimal points under C" grep -q '[0-9]\.[0-9]' "$ref/compare"
+	for loc in C.UTF-8 de_DE.UTF-8 "$LATIN1"; do
+		d=$TMP/loc-${loc//[^A-Za-z0-9]/_}
+		for f in import.out list compare export.csv export.json export.md search corpus/corpus.json; do
+			check "$f under $loc is byte for byte that under C" cmp -s "$ref/$f" "$d/$f"
+		done
+		check "imported texts under $loc are those under C" diff -r -q "$ref/corpus/sources" "$d/corpus/sources"
+	done
+fi
+
 finish
