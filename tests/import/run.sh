@@ -123,6 +123,22 @@ expect "invalid bytes replaced and counted" 0 "imported 1 sources" "$LECTERN" im
 check "U+FFFD in place of invalid bytes" cmp -s "$TMP/b/sources/bad.txt" <(printf 'x\xef\xbf\xbd\xef\xbf\xbdy \xc3\xa9 ok\n')
 check "invalid bytes counted" grep -q "2 invalid bytes replaced" "$TMP/b/corpus.json"
 
+# HTML through libxml2: the page's own metadata beats the guesses
+mkdir -p "$TMP/page"
+cat >"$TMP/page/saved.html" <<'HTML'
+<!DOCTYPE html><html lang="en-GB"><head><title>Site | Headline</title>
+<meta name="author" content="Jane Roe"><meta property="og:site_name" content="The Daily Example">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Troops gather near the border","datePublished":"2022-02-09T08:00:00Z"}</script>
+</head><body><nav>Home | World</nav><article><h1>Troops gather</h1><p>Prices rose &euro;5 &times; 2, and 5 < 7.</p>
+<table><tr><td>Kyiv</td><td>30,000</td></tr></table></article><footer>Copyright</footer></body></html>
+HTML
+expect "import a saved page" 0 "imported 1 sources" "$LECTERN" import "$TMP/page" --output "$TMP/pg"
+check "page text: entities, < and table cells; nav and footer dropped" cmp -s "$TMP/pg/sources/saved.txt" \
+	<(printf 'Troops gather\n\nPrices rose \xe2\x82\xac5 \xc3\x97 2, and 5 < 7.\n\nKyiv\t30,000\n')
+check "page metadata: JSON-LD, og and meta tags, none guessed" test \
+	"$(jq -r '.sources[0] | [.title, .author, .outlet, .published, .language, (.provenance.guessed | length)] | join("|")' "$TMP/pg/corpus.json")" = \
+	"Troops gather near the border|Jane Roe|The Daily Example|2022-02-09|en|0"
+
 # locales: machine output is the same under any LC_ALL; only LC_CTYPE is
 # taken from the environment, numbers are always written the C way
 LATIN1=$(locale -a 2>/dev/null | grep -ix 'de_DE\(\.iso88591\)\?' | head -1)
