@@ -174,7 +174,9 @@ static cJSON *import_one(const struct input *in, const struct idset *used, struc
 	}
 	struct decode_stats st;
 	struct strbuf dec = STRBUF_INIT;
-	decode_text(raw, len, &dec, &st);
+	char *charset = meta_sidecar_encoding(in->path);
+	decode_text_as(raw, len, charset, &dec, &st);
+	free(charset);
 	free(raw);
 	size_t tags = 0;
 	struct html_meta hm = { 0 };

@@ -152,17 +152,40 @@ void meta_guess(struct meta *m, const char *s, size_t n,
 	}
 }
 
-int meta_sidecar(struct meta *m, const char *path, struct strbuf *err)
+/* "dir/article.txt" -> "dir/article.meta.json" */
+static void sidecar_path(const char *path, struct strbuf *side)
 {
-	struct strbuf side = STRBUF_INIT;
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');
 	size_t base = dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
+	sb_add(side, path, base);
+	sb_addstr(side, ".meta.json");
+}
+
+char *meta_sidecar_encoding(const char *path)
+{
+	struct strbuf side = STRBUF_INIT;
+	size_t len;
+	char *r = NULL;
+	sidecar_path(path, &side);
+	char *buf = read_file(side.buf, 1 << 20, &len);
+	cJSON *o = buf ? cJSON_ParseWithLength(buf, len) : NULL;
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "encoding");
+	if (cJSON_IsString(v) && *v->valuestring)
+		r = xstrdup(v->valuestring);
+	cJSON_Delete(o);
+	free(buf);
+	sb_release(&side);
+	return r;
+}
+
+int meta_sidecar(struct meta *m, const char *path, struct strbuf *err)
+{
+	struct strbuf side = STRBUF_INIT;
 	size_t len;
 	int r = 0;
 
-	sb_add(&side, path, base);
-	sb_addstr(&side, ".meta.json");
+	sidecar_path(path, &side);
 	char *buf = read_file(side.buf, 1 << 20, &len);
 	if (!buf) {
 		if (errno != ENOENT) {

@@ -139,6 +139,30 @@ check "page metadata: JSON-LD, og and meta tags, none guessed" test \
 	"$(jq -r '.sources[0] | [.title, .author, .outlet, .published, .language, (.provenance.guessed | length)] | join("|")' "$TMP/pg/corpus.json")" = \
 	"Troops gather near the border|Jane Roe|The Daily Example|2022-02-09|en|0"
 
+# charsets: texts written for these tests in each charset (and UTF-16
+# without a BOM) round-trip to the UTF-8 of their language's .utf8 file;
+# declared charsets (meta, http-equiv, XML declaration, sidecar) win
+CS=$TOP/tests/import/charsets
+expect "import texts in other charsets" 0 "imported 10 sources" "$LECTERN" import "$CS" --output "$TMP/cs"
+for f in "$CS"/*-*.txt; do
+	b=$(basename "$f" .txt)
+	check "$b round-trips to UTF-8" cmp -s "$TMP/cs/sources/$b.txt" "$CS/${b%%-*}.utf8"
+	cs=${b#*-}
+	check "$b: provenance names $cs and a confidence" grep -q "converted from $cs with iconv (detected, confidence [01]\.[0-9][0-9])" \
+		<<<"$(jq -r --arg id "$b" '.sources[] | select(.id == $id) | .provenance.repairs[].detail' "$TMP/cs/corpus.json")"
+done
+for p in meta:windows-1251:Минск equiv:koi8-r:Минск xml:iso-8859-2:Łódź; do
+	IFS=: read -r name cs word <<<"$p"
+	check "page declaring $cs ($name) decoded" cmp -s "$TMP/cs/sources/page-$name.txt" <(printf '%s\n' "$word")
+	check "page-$name: provenance says declared" grep -q "converted from $cs with iconv (declared in the document)" "$TMP/cs/corpus.json"
+done
+mkdir -p "$TMP/side"
+printf 'Caf\xe9 de Paris\n' >"$TMP/side/cafe.txt"
+printf '{"encoding": "iso-8859-5"}' >"$TMP/side/cafe.meta.json"
+expect "a sidecar's encoding" 0 "imported 1 sources" "$LECTERN" import "$TMP/side" --output "$TMP/sd"
+check "the sidecar's encoding wins over detection" cmp -s "$TMP/sd/sources/cafe.txt" <(printf 'Caf\xd1\x89 de Paris\n')
+check "provenance says declared in the sidecar" grep -q "iso-8859-5 with iconv (declared in the sidecar)" "$TMP/sd/corpus.json"
+
 # locales: machine output is the same under any LC_ALL; only LC_CTYPE is
 # taken from the environment, numbers are always written the C way
 LATIN1=$(locale -a 2>/dev/null | grep -ix 'de_DE\(\.iso88591\)\?' | head -1)
