@@ -163,6 +163,17 @@ expect "a sidecar's encoding" 0 "imported 1 sources" "$LECTERN" import "$TMP/sid
 check "the sidecar's encoding wins over detection" cmp -s "$TMP/sd/sources/cafe.txt" <(printf 'Caf\xd1\x89 de Paris\n')
 check "provenance says declared in the sidecar" grep -q "iso-8859-5 with iconv (declared in the sidecar)" "$TMP/sd/corpus.json"
 
+# search on imported texts: smart case beyond ASCII, and a PCRE2 limit is
+# an error (exit 2), never "no match"
+mkdir -p "$TMP/rx"
+{ echo "Минск заявил, что МИНСК и минск одно."; for i in 1 2 3; do printf '%060dc\n' 0 | tr 0 a; done; } >"$TMP/rx/minsk.txt"
+expect "import a Russian text" 0 "imported 1 sources" "$LECTERN" import "$TMP/rx" --output "$TMP/rxc"
+expect "минск finds Минск, МИНСК and минск" 0 "sources/minsk.txt:3" "$LECTERN" search --count --corpus "$TMP/rxc" минск
+expect "Минск finds only itself" 0 "sources/minsk.txt:1" "$LECTERN" search --count --corpus "$TMP/rxc" Минск
+expect "\\w knows Cyrillic" 0 "sources/minsk.txt:3" "$LECTERN" search --count --corpus "$TMP/rxc" '~мин\w+'
+expect "an expression past PCRE2's limits: exit 2 and why" 2 "search stopped: the expression hit" \
+	"$LECTERN" search --corpus "$TMP/rxc" '~^(a|aa)*$'
+
 # locales: machine output is the same under any LC_ALL; only LC_CTYPE is
 # taken from the environment, numbers are always written the C way
 LATIN1=$(locale -a 2>/dev/null | grep -ix 'de_DE\(\.iso88591\)\?' | head -1)
