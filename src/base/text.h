@@ -10,14 +10,18 @@
  *   - C1 controls (U+0080..U+009F), bidi embeddings, overrides, isolates and
  *     marks (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069),
  *     zero-width characters (U+200B..U+200D, U+2060, U+FEFF) and other
- *     invisible format characters become "<U+XXXX>";
+ *     invisible format characters become "<U+XXXX>"; but ZWNJ and ZWJ
+ *     (U+200C, U+200D) between two characters beyond ASCII (inside a
+ *     Persian or Indic word, an emoji sequence) are passed on with no
+ *     width, as the script needs, unless in ASCII mode;
  *   - each byte of an invalid UTF-8 sequence (overlong, surrogate, beyond
  *     U+10FFFF, truncated) becomes U+FFFD, or "?" in ASCII mode;
  *   - more than TEXT_MAX_MARKS combining marks on one base are dropped;
  *   - in ASCII mode (a non-UTF-8 locale) any other non-ASCII character is
  *     shown as "?" (wide ones as "??" so columns stay right).
- * Widths come from a built-in table, not the C library, so wrapping is the
- * same in every locale.
+ * Widths come from wcwidth() in a multibyte (UTF-8) locale, so that
+ * lectern and ncursesw place every character alike; from a built-in table
+ * in ASCII mode, in a single-byte locale, or where wcwidth() has no answer.
  */
 #ifndef LECTERN_TEXT_H
 #define LECTERN_TEXT_H
@@ -60,7 +64,8 @@ bool utf8_boundary(const char *s, size_t n, size_t off);
 /* Encodes cp as UTF-8 into out (4 bytes room); returns its length. */
 int utf8_encode(uint32_t cp, char *out);
 
-/* Terminal columns of a printable code point: 0 (combining), 1 or 2. */
+/* Terminal columns of a printable code point: 0 (combining), 1 or 2
+ * (wcwidth() in a multibyte locale, else the built-in table). */
 int cp_width(uint32_t cp);
 
 enum glyph_kind {
@@ -87,6 +92,7 @@ struct text_iter {
 	size_t n, off;
 	bool ascii;
 	int marks;            /* combining marks on the current base */
+	uint32_t prev;        /* the character before, for joiners */
 };
 
 void text_iter_init(struct text_iter *it, const char *s, size_t n, bool ascii);
