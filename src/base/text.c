@@ -194,6 +194,17 @@ void text_iter_init(struct text_iter *it, const char *s, size_t n, bool ascii)
 	it->prev = 0;
 }
 
+/* The glyph shows its own bytes, as they are. */
+static bool glyph_self(struct glyph *g, const char *s, enum glyph_kind kind, int width)
+{
+	g->kind = kind;
+	memcpy(g->show, s + g->off, g->len);
+	g->show[g->len] = '\0';
+	g->show_len = g->len;
+	g->width = width;
+	return true;
+}
+
 static void glyph_set(struct glyph *g, enum glyph_kind kind, const char *show,
 		      int width)
 {
@@ -247,14 +258,8 @@ bool text_iter_next(struct text_iter *it, struct glyph *g)
 		 * shape it: passed on with no width, as the script needs */
 		uint32_t next;
 		utf8_decode(it->s + it->off, it->n - it->off, &next);
-		if (joinable(next)) {
-			g->kind = GLYPH_MARK;
-			memcpy(g->show, it->s + g->off, g->len);
-			g->show[g->len] = '\0';
-			g->show_len = g->len;
-			g->width = 0;
-			return true;
-		}
+		if (joinable(next))
+			return glyph_self(g, it->s, GLYPH_MARK, 0);
 	}
 	if ((cp >= 0x80 && cp <= 0x9F) ||
 	    in_ranges(cp, format, ARRAY_SIZE(format))) {
@@ -270,24 +275,14 @@ bool text_iter_next(struct text_iter *it, struct glyph *g)
 			glyph_set(g, GLYPH_HIDDEN, "", 0);
 			return true;
 		}
-		g->kind = GLYPH_MARK;
-		memcpy(g->show, it->s + g->off, g->len);
-		g->show[g->len] = '\0';
-		g->show_len = g->len;
-		g->width = 0;
-		return true;
+		return glyph_self(g, it->s, GLYPH_MARK, 0);
 	}
 	it->marks = 0;
 	if (it->ascii) {
 		glyph_set(g, GLYPH_TEXT, w == 2 ? "??" : "?", w);
 		return true;
 	}
-	g->kind = GLYPH_TEXT;
-	memcpy(g->show, it->s + g->off, g->len);
-	g->show[g->len] = '\0';
-	g->show_len = g->len;
-	g->width = w;
-	return true;
+	return glyph_self(g, it->s, GLYPH_TEXT, w);
 }
 
 void text_sanitize(struct strbuf *out, const char *s, size_t n, unsigned flags)
