@@ -13,6 +13,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#define SEARCH_JIT_STACK (8 << 20)   /* bytes of JIT stack for a match that needs more */
+
 /* A compiled expression; search_find() takes the search as const, so what
  * a match changes lives here, behind a pointer. */
 struct search_rx {
@@ -247,6 +249,28 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* One pcre2_match() on subject t[0..n) from off.  The JIT's default stack
+ * (32 KiB on the machine stack) is small for a long line of repetitions:
+ * when it runs out, the match is run again on a JIT stack of up to
+ * SEARCH_JIT_STACK bytes, made for that match only (a rare path; a stack
+ * may not be shared between threads). */
+static int rx_match(struct search_rx *rx, const char *t, size_t n, size_t off,
+		    pcre2_match_data *md)
+{
+	int rc = pcre2_match(rx->code, (PCRE2_SPTR)t, n, off, 0, md, rx->mctx);
+	if (rc != PCRE2_ERROR_JIT_STACKLIMIT)
+		return rc;
+	pcre2_jit_stack *js = pcre2_jit_stack_create(64 * 1024, SEARCH_JIT_STACK, NULL);
+	pcre2_match_context *mc = pcre2_match_context_copy(rx->mctx);
+	if (js && mc) {
+		pcre2_jit_stack_assign(mc, NULL, js);
+		rc = pcre2_match(rx->code, (PCRE2_SPTR)t, n, off, 0, md, mc);
+	}
+	pcre2_match_context_free(mc);
+	pcre2_jit_stack_free(js);
+	return rc;
+}
+
 /* search_find() with the time limit: false when past deadline (ms), with
  * *late set. */
 static bool find(const struct search *s, const char *t, size_t n, size_t from,
@@ -263,14 +287,26 @@ static bool find(const struct search *s, const char *t, size_t n, size_t from,
 	/* one match data per call: the command searches from several threads */
 	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
 	bool found = false;
+	/* line by line, as grep does: a match never spans lines (as with
+	 * REG_NEWLINE before), and PCRE2 rules a line out at once when it
+	 * lacks a character every match needs */
+	size_t ls = from;
+	while (ls > 0 && t[ls - 1] != '\n')
+		ls--;
 	while (from < n) {
 		if (now_ms() > deadline) {
 			*late = true;
 			break;
 		}
-		int rc = pcre2_match(s->rx->code, (PCRE2_SPTR)t, n, from, 0, md, s->rx->mctx);
-		if (rc == PCRE2_ERROR_NOMATCH)
-			break;
+		const char *nl = memchr(t + ls, '\n', n - ls);
+		size_t le = nl ? (size_t)(nl - t) : n;
+		int rc = rx_match(s->rx, t + ls, le - ls, from - ls, md);
+		if (rc == PCRE2_ERROR_NOMATCH) {
+			if (!nl)
+				break;
+			ls = from = le + 1;
+			continue;
+		}
 		if (rc < 0) {   /* a match, depth, heap or JIT stack limit */
 			atomic_store(&s->rx->limited, true);
 			*late = true;
@@ -278,14 +314,19 @@ static bool find(const struct search *s, const char *t, size_t n, size_t from,
 		}
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 		if (ov[1] > ov[0]) {
-			*ms = ov[0];
-			*me = ov[1];
+			*ms = ls + ov[0];
+			*me = ls + ov[1];
 			found = true;
 			break;
 		}
-		from = ov[0] + 1;   /* skip an empty match */
+		from = ls + ov[0] + 1;   /* skip an empty match */
 		while (from < n && !utf8_boundary(t, n, from))
 			from++;
+		if (from > le) {
+			if (!nl)
+				break;
+			ls = from = le + 1;
+		}
 	}
 	pcre2_match_data_free(md);
 	return found;

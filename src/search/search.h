@@ -2,7 +2,7 @@
  * search: finding a query in one text and across every text of a corpus.
  *
  * A query is a fixed string, or a Perl-compatible regular expression
- * (PCRE2, with UTF and UCP, ^ and $ at line ends) when compiled with
+ * (PCRE2, with UTF and UCP, matched line by line as grep does) when compiled with
  * SEARCH_REGEX (the reader also takes a leading "~" as a regex prefix; see
  * search_compile).  Smart case: the search ignores case unless the query
  * holds a capital letter (ASCII, Latin, Greek, Cyrillic or Armenian); a

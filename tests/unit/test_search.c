@@ -202,6 +202,19 @@ static void test_regex_bounds(void **state)
 	assert_false(s.stopped);
 	assert_true(time(NULL) - t0 <= 1);
 	free(m);
+	/* lines of 2,000 a's, every other one ending in b: each b line
+	 * matches (the JIT's default stack is too small for it: a larger
+	 * one is made), each c line is ruled out at once, as grep -P does */
+	for (size_t i = 0; i + 2002 <= 20020; i += 2002) {
+		memset(t + i, 'a', 2000);
+		memcpy(t + i + 2000, i / 2002 % 2 ? "b\n" : "c\n", 2);
+	}
+	assert_int_equal(search_compile(&s, "(a|aa)*b", 8, SEARCH_REGEX, &err), 0);
+	assert_int_equal(search_all(&s, t, 20020, &m), 5);
+	assert_false(s.stopped);
+	assert_int_equal(m[0].start, 2002);
+	assert_int_equal(m[0].end, 4003);
+	free(m);
 	/* lines of a's ending in c: ^(a|aa)*$ backtracks exponentially; the
 	 * match limit stops it, and the search says so instead of "no match" */
 	for (size_t i = 0; i + 100 <= n; i += 100) {
