@@ -36,7 +36,8 @@ static bool read_name(const char *p, const char *end, char *name, size_t cap)
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '"' || *p == '\''))
 		p++;
 	size_t k = 0;
-	while (p < end && k + 1 < cap && (ascii_isalnum((unsigned char)*p) || strchr("-_.:", *p)))
+	while (p < end && k + 1 < cap && *p &&
+	       (ascii_isalnum((unsigned char)*p) || strchr("-_.:", *p)))
 		name[k++] = *p++;
 	name[k] = 0;
 	return k > 0;
