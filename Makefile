@@ -17,12 +17,12 @@ DATADIR ?= $(PREFIX)/share/lectern
 MANDIR  ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
-PKGS    := ncursesw libcjson
+PKGS    := ncursesw libcjson libxml-2.0 libpcre2-8 uchardet
 CFLAGS  ?= -O2 -g
 WERROR  ?= $(if $(wildcard .git),-Werror)
 WARN    := -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wformat=2
 DEFS    := -D_GNU_SOURCE -DLECTERN_DATADIR='"$(DATADIR)"'
-DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev libncurses-dev libcjson-dev libcmocka-dev tmux mandoc jq valgrind python3 zsh
+DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev libncurses-dev libcjson-dev libcmocka-dev tmux mandoc jq valgrind python3 zsh libxml2-dev libpcre2-dev libuchardet-dev locales-all
 
 ifeq ($(V),1)
 Q :=

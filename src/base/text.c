@@ -2,7 +2,9 @@
 #include "base/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "base/util.h"
 
@@ -154,13 +156,32 @@ static const struct range format[] = {
 	{0xFFF9, 0xFFFB}, {0xE0000, 0xE007F},
 };
 
-int cp_width(uint32_t cp)
+static int table_width(uint32_t cp)
 {
 	if (in_ranges(cp, combining, ARRAY_SIZE(combining)))
 		return 0;
 	if (in_ranges(cp, wide, ARRAY_SIZE(wide)))
 		return 2;
 	return 1;
+}
+
+int cp_width(uint32_t cp)
+{
+	/* ncursesw places characters by wcwidth(): agree with it */
+	if (MB_CUR_MAX > 1 && cp <= 0x10FFFF) {
+		int w = wcwidth((wchar_t)cp);
+		if (w >= 0)
+			return w > 2 ? 2 : w;
+	}
+	return table_width(cp);
+}
+
+/* True for a character a joiner may stand between in a word: a letter or
+ * mark of a script beyond ASCII (not a space, control or format one). */
+static bool joinable(uint32_t cp)
+{
+	return cp >= 0xA0 && cp != TEXT_INVALID && !(cp >= 0x2000 && cp <= 0x206F) &&
+	       !in_ranges(cp, format, ARRAY_SIZE(format)) && cp != 0xFEFF && cp != 0x3000;
 }
 
 void text_iter_init(struct text_iter *it, const char *s, size_t n, bool ascii)
@@ -170,6 +191,18 @@ void text_iter_init(struct text_iter *it, const char *s, size_t n, bool ascii)
 	it->off = 0;
 	it->ascii = ascii;
 	it->marks = 0;
+	it->prev = 0;
+}
+
+/* The glyph shows its own bytes, as they are. */
+static bool glyph_self(struct glyph *g, const char *s, enum glyph_kind kind, int width)
+{
+	g->kind = kind;
+	memcpy(g->show, s + g->off, g->len);
+	g->show[g->len] = '\0';
+	g->show_len = g->len;
+	g->width = width;
+	return true;
 }
 
 static void glyph_set(struct glyph *g, enum glyph_kind kind, const char *show,
@@ -192,6 +225,8 @@ bool text_iter_next(struct text_iter *it, struct glyph *g)
 	int l = utf8_decode(it->s + it->off, it->n - it->off, &cp);
 	g->len = (size_t)l;
 	it->off += (size_t)l;
+	uint32_t prev = it->prev;
+	it->prev = cp;
 
 	if (cp == TEXT_INVALID) {
 		glyph_set(g, GLYPH_INVALID, it->ascii ? "?" : "\xEF\xBF\xBD", 1);
@@ -218,6 +253,14 @@ bool text_iter_next(struct text_iter *it, struct glyph *g)
 		it->marks = 0;
 		return true;
 	}
+	if ((cp == 0x200C || cp == 0x200D) && !it->ascii && joinable(prev) && it->off < it->n) {
+		/* ZWNJ and ZWJ inside a word (Persian, Indic, emoji sequences)
+		 * shape it: passed on with no width, as the script needs */
+		uint32_t next;
+		utf8_decode(it->s + it->off, it->n - it->off, &next);
+		if (joinable(next))
+			return glyph_self(g, it->s, GLYPH_MARK, 0);
+	}
 	if ((cp >= 0x80 && cp <= 0x9F) ||
 	    in_ranges(cp, format, ARRAY_SIZE(format))) {
 		char s[16];
@@ -226,30 +269,20 @@ bool text_iter_next(struct text_iter *it, struct glyph *g)
 		it->marks = 0;
 		return true;
 	}
-	int w = cp_width(cp);
+	int w = it->ascii ? table_width(cp) : cp_width(cp);
 	if (w == 0) {
 		if (++it->marks > TEXT_MAX_MARKS || it->ascii) {
 			glyph_set(g, GLYPH_HIDDEN, "", 0);
 			return true;
 		}
-		g->kind = GLYPH_MARK;
-		memcpy(g->show, it->s + g->off, g->len);
-		g->show[g->len] = '\0';
-		g->show_len = g->len;
-		g->width = 0;
-		return true;
+		return glyph_self(g, it->s, GLYPH_MARK, 0);
 	}
 	it->marks = 0;
 	if (it->ascii) {
 		glyph_set(g, GLYPH_TEXT, w == 2 ? "??" : "?", w);
 		return true;
 	}
-	g->kind = GLYPH_TEXT;
-	memcpy(g->show, it->s + g->off, g->len);
-	g->show[g->len] = '\0';
-	g->show_len = g->len;
-	g->width = w;
-	return true;
+	return glyph_self(g, it->s, GLYPH_TEXT, w);
 }
 
 void text_sanitize(struct strbuf *out, const char *s, size_t n, unsigned flags)
@@ -268,6 +301,7 @@ void text_sanitize(struct strbuf *out, const char *s, size_t n, unsigned flags)
 			sb_add(out, s + it.off, run - it.off);
 			it.off = run;
 			it.marks = 0;
+			it.prev = (unsigned char)s[run - 1];
 		}
 		if (!text_iter_next(&it, &g))
 			break;

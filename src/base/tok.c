@@ -1,7 +1,6 @@
 /* tok: words, numbers and punctuation. */
 #include "base/tok.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -44,18 +43,18 @@ size_t tok_split(const char *s, size_t n, struct tok **out)
 		x->upper = false;
 		x->hash = 0;
 		space = false;
-		if (isalpha(c)) {
+		if (ascii_isalpha(c)) {
 			x->kind = TOK_WORD;
-			x->upper = isupper(c) != 0;
+			x->upper = ascii_isupper(c) != 0;
 			i++;
 			while (i < n) {
-				if (isalpha((unsigned char)s[i])) {
+				if (ascii_isalpha((unsigned char)s[i])) {
 					i++;
-				} else if (i + 1 < n && s[i] == '\'' && isalpha((unsigned char)s[i + 1])) {
+				} else if (i + 1 < n && s[i] == '\'' && ascii_isalpha((unsigned char)s[i + 1])) {
 					i += 2;
 				} else if (i + 3 < n && !memcmp(s + i, "\xe2\x80\x99", 3) &&
-					   isalpha((unsigned char)s[i + 3]) &&
-					   !(s[i + 3] == 's' && (i + 4 >= n || !isalpha((unsigned char)s[i + 4])))) {
+					   ascii_isalpha((unsigned char)s[i + 3]) &&
+					   !(s[i + 3] == 's' && (i + 4 >= n || !ascii_isalpha((unsigned char)s[i + 4])))) {
 					i += 3;   /* don’t, but not the possessive ’s */
 				} else {
 					break;
@@ -64,9 +63,9 @@ size_t tok_split(const char *s, size_t n, struct tok **out)
 			x->end = i;
 			x->hash = hash_of(s + x->start, i - x->start);
 			continue;
-		} else if (isdigit(c)) {
+		} else if (ascii_isdigit(c)) {
 			x->kind = TOK_NUM;
-			while (i < n && isdigit((unsigned char)s[i]))
+			while (i < n && ascii_isdigit((unsigned char)s[i]))
 				i++;
 		} else {
 			uint32_t cp;

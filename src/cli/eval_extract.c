@@ -2,7 +2,6 @@
 #include "cli/common.h"
 #include "cli/extract.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,19 +28,19 @@ static void words_of(const char *s, char *out, size_t sz)
 	size_t k = 0;
 	out[0] = '\0';
 	for (size_t i = 0; s[i] && k + 2 < sz;) {
-		while (s[i] && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80)
+		while (s[i] && !ascii_isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80)
 			i++;
 		size_t j = i;
-		while (s[j] && (isalnum((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80))
+		while (s[j] && (ascii_isalnum((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80))
 			j++;
 		if (j == i)
 			break;
 		size_t l = j - i;
-		bool skip = (l == 3 && !strncasecmp(s + i, "the", 3)) || (l == 1 && tolower((unsigned char)s[i]) == 'a') ||
+		bool skip = (l == 3 && !strncasecmp(s + i, "the", 3)) || (l == 1 && ascii_tolower((unsigned char)s[i]) == 'a') ||
 			    (l == 2 && !strncasecmp(s + i, "an", 2)) || (l == 2 && !strncasecmp(s + i, "of", 2));
 		if (!skip && k + l + 2 < sz) {
 			for (size_t m = 0; m < l; m++)
-				out[k++] = (char)tolower((unsigned char)s[i + m]);
+				out[k++] = (char)ascii_tolower((unsigned char)s[i + m]);
 			out[k++] = ' ';
 			out[k] = '\0';
 		}

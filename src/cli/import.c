@@ -330,16 +330,20 @@ static cJSON *import_one(const struct input *in, const struct idset *used, struc
 	sb_release(&no);
 	struct decode_stats st;
 	struct strbuf dec = STRBUF_INIT;
-	decode_text(raw, len, &dec, &st);
+	char *charset = meta_sidecar_encoding(in->path);
+	decode_text_as(raw, len, charset, &dec, &st);
+	free(charset);
 	free(raw);
 	size_t tags = 0;
+	struct html_meta hm = { 0 };
 	if (in->html)
-		tags = html_to_text(dec.buf, dec.len, text);
+		tags = html_to_text(dec.buf, dec.len, text, &hm);
 	else
 		sb_add(text, dec.buf, dec.len);
 	sb_release(&dec);
 	*nb = boiler_detect(text->buf, text->len, bs);
 	meta_guess(m, text->buf, text->len, *bs, *nb);
+	html_meta_apply(&hm, m);   /* what the page states beats the guesses */
 	if (meta_sidecar(m, in->path, err) < 0 || !choose_id(id, in->path, m, used, err)) {
 		*why = 1;
 		return NULL;

@@ -195,6 +195,10 @@ int cmd_search(struct corpus *c, const struct cli_args *a)
 	if (x)
 		fprintf(stderr, "index: %zu words, %zu sources, %zu KiB\n", sindex_words(x),
 			sindex_sources(x), sindex_bytes(x) / 1024);
+	if (!rc && search_limited(&s)) {   /* partial counts: never "no match" */
+		fprintf(stderr, "lectern: %s\n", search_stop_message(&s));
+		rc = 2;
+	}
 	bool any = false;
 	for (size_t i = 0; i < c->nsources; i++)
 		any |= counts[i] != 0;

@@ -2,12 +2,12 @@
  * Compare matrix, gathered from the engine's verdicts. */
 #include "compare/matrix.h"
 
-#include "corpus/json.h"
-
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "base/text.h"
+#include "corpus/json.h"
 
 /* Which verdict a cell or row shows when its pairs differ. */
 static int rank(enum verdict v)
@@ -162,18 +162,18 @@ static double read_number(const char *t, size_t *i)
 	size_t j = *i;
 
 	while (t[j]) {
-		if (isdigit((unsigned char)t[j])) {
+		if (ascii_isdigit((unsigned char)t[j])) {
 			if (dec)
 				frac += (t[j] - '0') / (scale *= 10);
 			else
 				v = v * 10 + (t[j] - '0');
 			j++;
 		} else if ((t[j] == ',' || t[j] == ' ' || t[j] == '.') && !dec &&
-			   isdigit((unsigned char)t[j + 1])) {
+			   ascii_isdigit((unsigned char)t[j + 1])) {
 			size_t k = j + 1;
-			while (isdigit((unsigned char)t[k]))
+			while (ascii_isdigit((unsigned char)t[k]))
 				k++;
-			if (k - j - 1 == 3 && t[j] != '.' && !(t[j] == ',' && isdigit((unsigned char)t[k])))
+			if (k - j - 1 == 3 && t[j] != '.' && !(t[j] == ',' && ascii_isdigit((unsigned char)t[k])))
 				j++;                /* a thousands separator */
 			else if (t[j] != ' ')
 				dec = true, j++;    /* a decimal point or comma */
@@ -200,7 +200,7 @@ static bool as_written(const char *t, const struct value *v, struct strbuf *out)
 	double want = v->has_low && v->qualifier && !strcmp(v->qualifier, "range") ? v->low : v->num;
 
 	for (size_t i = 0; t[i]; i++) {
-		if (!isdigit((unsigned char)t[i]) || (i && isalnum((unsigned char)t[i - 1])))
+		if (!ascii_isdigit((unsigned char)t[i]) || (i && ascii_isalnum((unsigned char)t[i - 1])))
 			continue;
 		size_t st = i, en = i;
 		double got = read_number(t, &en);
@@ -209,10 +209,10 @@ static bool as_written(const char *t, const struct value *v, struct strbuf *out)
 			continue;
 		}
 		/* a range "40-50" or "40–50" */
-		if (t[en] == '-' && isdigit((unsigned char)t[en + 1])) {
+		if (t[en] == '-' && ascii_isdigit((unsigned char)t[en + 1])) {
 			en++;
 			read_number(t, &en);
-		} else if (!strncmp(t + en, "\xe2\x80\x93", 3) && isdigit((unsigned char)t[en + 3])) {
+		} else if (!strncmp(t + en, "\xe2\x80\x93", 3) && ascii_isdigit((unsigned char)t[en + 3])) {
 			en += 3;
 			read_number(t, &en);
 		}
@@ -222,7 +222,7 @@ static bool as_written(const char *t, const struct value *v, struct strbuf *out)
 			strcmp(v->qualifier, "range");
 		if (qualified && ws >= 2 && t[ws - 1] == ' ') {
 			size_t b = ws - 1;
-			while (b > 0 && isalpha((unsigned char)t[b - 1]))
+			while (b > 0 && ascii_isalpha((unsigned char)t[b - 1]))
 				b--;
 			for (size_t k = 0; k < sizeof lead_words / sizeof lead_words[0]; k++)
 				if (strlen(lead_words[k]) == ws - 1 - b &&
@@ -230,7 +230,7 @@ static bool as_written(const char *t, const struct value *v, struct strbuf *out)
 					st = b;
 					if (k >= 9 && b >= 2) {   /* "more than", "at least", "up to" */
 						size_t a = b - 1;
-						while (a > 0 && isalpha((unsigned char)t[a - 1]))
+						while (a > 0 && ascii_isalpha((unsigned char)t[a - 1]))
 							a--;
 						st = a;
 					}
@@ -246,7 +246,7 @@ static bool as_written(const char *t, const struct value *v, struct strbuf *out)
 			if (t[w] == ' ' || t[w] == '-')
 				w++;
 			size_t we = w;
-			while (isalpha((unsigned char)t[we]))
+			while (ascii_isalpha((unsigned char)t[we]))
 				we++;
 			size_t ul = strlen(unit) < 3 ? strlen(unit) : 3;
 			if (we > w && we - w >= ul && !strncasecmp(t + w, unit, ul))
@@ -304,7 +304,7 @@ static bool filler(const char *w, size_t n)
 /* Letters, digits and every byte of a UTF-8 sequence make words. */
 static bool in_word(char ch)
 {
-	return (unsigned char)ch >= 0x80 || isalnum((unsigned char)ch);
+	return (unsigned char)ch >= 0x80 || ascii_isalnum((unsigned char)ch);
 }
 
 /* Splits p into words of ASCII letters and digits (camelCase splits too);
@@ -320,7 +320,7 @@ static size_t words(const char *p, const char **w, size_t *wl, size_t max)
 		if (*p)
 			p++;
 		while (in_word(*p) &&
-		       !(isupper((unsigned char)*p) && islower((unsigned char)p[-1])))
+		       !(ascii_isupper((unsigned char)*p) && ascii_islower((unsigned char)p[-1])))
 			p++;
 		if (p > st && !filler(st, (size_t)(p - st))) {
 			w[n] = st;
@@ -340,11 +340,11 @@ void matrix_abbrev(const struct source *s, struct strbuf *out)
 		nw = words(s->id, w, wl, 8);
 	if (nw >= 2) {
 		for (size_t i = 0; i < nw && out->len - before < 5; i++)
-			if (isalnum((unsigned char)w[i][0]))
-				sb_addch(out, (char)toupper((unsigned char)w[i][0]));
+			if (ascii_isalnum((unsigned char)w[i][0]))
+				sb_addch(out, (char)ascii_toupper((unsigned char)w[i][0]));
 	} else if (nw == 1) {
-		for (size_t i = 0; i < wl[0] && i < 4 && isalnum((unsigned char)w[0][i]); i++)
-			sb_addch(out, (char)toupper((unsigned char)w[0][i]));
+		for (size_t i = 0; i < wl[0] && i < 4 && ascii_isalnum((unsigned char)w[0][i]); i++)
+			sb_addch(out, (char)ascii_toupper((unsigned char)w[0][i]));
 	}
 	if (out->len == before)
 		sb_addstr(out, s->id);

@@ -2,11 +2,12 @@
 #include "base/calendar.h"
 #include "compare/normalize.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "base/text.h"
 
 #define KM_PER_MI 1.609344
 #define KM_PER_NMI 1.852
@@ -191,7 +192,7 @@ static int digits(const char **s, int n)
 {
 	int v = 0;
 	for (int i = 0; i < n; i++, (*s)++) {
-		if (!isdigit((unsigned char)**s))
+		if (!ascii_isdigit((unsigned char)**s))
 			return -1;
 		v = v * 10 + (**s - '0');
 	}
@@ -230,7 +231,7 @@ static int parse_one(const char **s, long *first, long *last, enum norm_prec *pr
 /* "P10D", "P2W", "P1M", "P1Y": adds to from and sets *last. */
 static int parse_period(const char *s, long from, long *last)
 {
-	if (*s++ != 'P' || !isdigit((unsigned char)*s))
+	if (*s++ != 'P' || !ascii_isdigit((unsigned char)*s))
 		return -1;
 	char *end;
 	long n = strtol(s, &end, 10);

@@ -1,8 +1,8 @@
 /* extract/attr: who says it: speakers, roles, names and pronouns. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "extract/impl.h"
 
 /* Reporting verbs (lower case only); the subject before them or the name
@@ -107,7 +107,7 @@ static bool nameword(const char *s, const struct tok *t)
 		      !strncmp(s + t->end - 3, "ese", 3) || !strncmp(s + t->end - 3, "ish", 3)))
 		return false;
 	for (size_t i = t->start; i < t->end; i++)
-		if (isupper((unsigned char)s[i]) && i > t->start)
+		if (ascii_isupper((unsigned char)s[i]) && i > t->start)
 			return false;   /* NATO, McX is rare enough */
 	return true;
 }

@@ -1,13 +1,13 @@
 /* dates: finding and normalising date expressions. */
 #include "extract/dates.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "base/calendar.h"
+#include "base/text.h"
 #include "base/tok.h"
 #include "extract/numparse.h"
 
@@ -430,7 +430,7 @@ static size_t match(const struct scan *sc, size_t i, struct date_hit *h)
 			    tok_is(s, &sc->t[j + 1], "ago")) {
 				int k = (int)nm.value;
 				h->relative = true;
-				char u = (char)tolower((unsigned char)s[sc->t[j].start]);
+				char u = (char)ascii_tolower((unsigned char)s[sc->t[j].start]);
 				if (u == 'y') {
 					set_year(&h->v, c->year - k);
 				} else if (u == 'm' && c->month) {

@@ -1,13 +1,13 @@
 /* extract: claims from sentences: values, scoring, spans, JSON. */
 #include "extract/extract.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "base/text.h"
 #include "base/tok.h"
 #include "base/util.h"
 #include "extract/impl.h"
@@ -199,7 +199,7 @@ size_t extract_claims(const char *s, size_t n, const struct extract_opts *o, str
 			if (attr_find(c, t, nt, x.speaker, sizeof x.speaker, x.role, sizeof x.role)) {
 				snprintf(para_speaker, sizeof para_speaker, "%s", x.speaker);
 				snprintf(para_role, sizeof para_role, "%s", x.role);
-				if (strchr(x.speaker, ' ') && isupper((unsigned char)x.speaker[0]))
+				if (strchr(x.speaker, ' ') && ascii_isupper((unsigned char)x.speaker[0]))
 					snprintf(c->last_person, sizeof c->last_person, "%s", x.speaker);
 			} else if (quoted && para_speaker[0]) {
 				snprintf(x.speaker, sizeof x.speaker, "%s", para_speaker);

@@ -2,10 +2,11 @@
 #include "base/tok.h"
 #include "extract/numparse.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <string.h>
 #include <strings.h>
+
+#include "base/text.h"
 
 static const char *const small[] = {
 	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -20,7 +21,7 @@ static const char *const tens[] = {
 static size_t word_len(const char *s, size_t n)
 {
 	size_t i = 0;
-	while (i < n && isalpha((unsigned char)s[i]))
+	while (i < n && ascii_isalpha((unsigned char)s[i]))
 		i++;
 	return i;
 }
@@ -62,7 +63,7 @@ static size_t written_small(const char *s, size_t n, int *v)
 static bool word_at(const char *s, size_t n, const char *w)
 {
 	size_t l = strlen(w);
-	return n >= l && !strncasecmp(s, w, l) && (n == l || !isalpha((unsigned char)s[l]));
+	return n >= l && !strncasecmp(s, w, l) && (n == l || !ascii_isalpha((unsigned char)s[l]));
 }
 
 static size_t parse_written(const char *s, size_t n, struct num *out)
@@ -133,12 +134,12 @@ size_t num_parse(const char *s, size_t n, struct num *out)
 	memset(out, 0, sizeof *out);
 	if (!n || !s)
 		return 0;
-	if (!isdigit((unsigned char)s[0]))
+	if (!ascii_isdigit((unsigned char)s[0]))
 		return parse_written(s, n, out);
 	size_t i = 0;
 	double v = 0;
 	int digits = 0;
-	while (i < n && isdigit((unsigned char)s[i])) {
+	while (i < n && ascii_isdigit((unsigned char)s[i])) {
 		v = v * 10 + (s[i] - '0');
 		i++;
 		digits++;
@@ -158,10 +159,10 @@ size_t num_parse(const char *s, size_t n, struct num *out)
 		if (!sep || i + sep + 3 > n)
 			break;
 		const char *g = s + i + sep;
-		if (!isdigit((unsigned char)g[0]) || !isdigit((unsigned char)g[1]) ||
-		    !isdigit((unsigned char)g[2]))
+		if (!ascii_isdigit((unsigned char)g[0]) || !ascii_isdigit((unsigned char)g[1]) ||
+		    !ascii_isdigit((unsigned char)g[2]))
 			break;
-		if (i + sep + 3 < n && isdigit((unsigned char)g[3]))
+		if (i + sep + 3 < n && ascii_isdigit((unsigned char)g[3]))
 			break;
 		if (s[i] == ' ' && !grouped && digits > 3)
 			break;
@@ -176,10 +177,10 @@ size_t num_parse(const char *s, size_t n, struct num *out)
 	double step = 1;
 	/* decimals: ".d" or a comma not followed by exactly three digits */
 	if (i + 1 < n && (s[i] == '.' || (s[i] == ',' && !grouped)) &&
-	    isdigit((unsigned char)s[i + 1])) {
+	    ascii_isdigit((unsigned char)s[i + 1])) {
 		size_t j = i + 1;
 		double f = 0.1;
-		while (j < n && isdigit((unsigned char)s[j])) {
+		while (j < n && ascii_isdigit((unsigned char)s[j])) {
 			v += (s[j] - '0') * f;
 			step = f;
 			f /= 10;

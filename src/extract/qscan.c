@@ -2,8 +2,9 @@
  * quantity and phrase readers share. */
 #include "extract/qscan.h"
 
-#include <ctype.h>
 #include <string.h>
+
+#include "base/text.h"
 
 /* Words that end the noun phrase after a number. */
 static const char *const np_stop[] = {
@@ -45,7 +46,7 @@ void qscan_copy(char *dst, size_t sz, const struct qscan *q, size_t a, size_t b,
 	dst[l] = '\0';
 	if (lower)
 		for (size_t i = 0; i < l; i++)
-			dst[i] = (char)tolower((unsigned char)dst[i]);
+			dst[i] = (char)ascii_tolower((unsigned char)dst[i]);
 }
 
 bool qscan_people_word(const struct qscan *q, const struct tok *t)

@@ -1,5 +1,4 @@
 /* extract/quant: quantities (value, unit, counted, qualifier, bounds). */
-#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -1,11 +1,11 @@
 /* sentence: sentence boundaries in news English. */
 #include "extract/sentence.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
 #include <strings.h>
 
+#include "base/text.h"
 #include "base/util.h"
 
 static const char *const abbrevs[] = {
@@ -45,7 +45,7 @@ static size_t closer(const char *s, size_t n, size_t i)
 static bool starter(const char *s, size_t n, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
-	if (isupper(c) || isdigit(c) || c == '"' || c == '(' || c == '[' || c == '\'')
+	if (ascii_isupper(c) || ascii_isdigit(c) || c == '"' || c == '(' || c == '[' || c == '\'')
 		return true;
 	if (i + 2 < n && c == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
 	    ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x98))
@@ -58,7 +58,7 @@ static bool starter(const char *s, size_t n, size_t i)
 static bool stop_ends(const char *s, size_t n, size_t start, size_t dot, size_t next)
 {
 	size_t w = dot;
-	while (w > start && (isalpha((unsigned char)s[w - 1]) || s[w - 1] == '.'))
+	while (w > start && (ascii_isalpha((unsigned char)s[w - 1]) || s[w - 1] == '.'))
 		w--;
 	size_t l = dot - w;
 	if (!l)
@@ -67,11 +67,11 @@ static bool stop_ends(const char *s, size_t n, size_t start, size_t dot, size_t 
 	/* dotted acronym: U.S. U.N. e.g. */
 	if (memchr(word, '.', l)) {
 		size_t nl = next;
-		while (nl < n && isalpha((unsigned char)s[nl]))
+		while (nl < n && ascii_isalpha((unsigned char)s[nl]))
 			nl++;
 		return word_in(s + next, nl - next, starters);
 	}
-	if (l == 1 && isupper((unsigned char)word[0]))
+	if (l == 1 && ascii_isupper((unsigned char)word[0]))
 		return false;   /* an initial */
 	if (word_in(word, l, abbrevs)) {
 		/* "Feb. 10" or "Mr. Smith": no end; "in Feb. The" may be */

@@ -1,7 +1,6 @@
 /* boiler: web furniture lines as spans. */
 #include "import/boiler.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -183,7 +182,7 @@ static bool is_teaser(const char *text, size_t tn, const char *s, size_t n)
 	if (n < 40 || n > 140 || !ends_sentence(s, n))
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (isdigit((unsigned char)s[i]) || s[i] == '"' ||
+		if (ascii_isdigit((unsigned char)s[i]) || s[i] == '"' ||
 		    (i + 2 < n && !memcmp(s + i, "\xe2\x80", 2) &&
 		     ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)))
 			return false;
@@ -197,12 +196,12 @@ static bool is_teaser(const char *text, size_t tn, const char *s, size_t n)
 	};
 	int names = 0;
 	for (size_t i = 0; i < n;) {
-		if (!isupper((unsigned char)s[i]) || (i && isalpha((unsigned char)s[i - 1]))) {
+		if (!ascii_isupper((unsigned char)s[i]) || (i && ascii_isalpha((unsigned char)s[i - 1]))) {
 			i++;
 			continue;
 		}
 		size_t j = i;
-		while (j < n && isalpha((unsigned char)s[j]))
+		while (j < n && ascii_isalpha((unsigned char)s[j]))
 			j++;
 		bool skip = false;
 		for (const char *const *c = common; *c; c++)
@@ -229,20 +228,20 @@ static bool is_teaser(const char *text, size_t tn, const char *s, size_t n)
 	/* and it shares few of its words with the article */
 	int words = 0, seen = 0;
 	for (size_t i = 0; i < n;) {
-		if (!islower((unsigned char)s[i]) || (i && isalpha((unsigned char)s[i - 1]))) {
+		if (!ascii_islower((unsigned char)s[i]) || (i && ascii_isalpha((unsigned char)s[i - 1]))) {
 			i++;
 			continue;
 		}
 		size_t j = i;
-		while (j < n && isalpha((unsigned char)s[j]))
+		while (j < n && ascii_isalpha((unsigned char)s[j]))
 			j++;
 		if (j - i >= 5) {
 			words++;
 			for (const char *at = text; (at = memmem(at, tn - (size_t)(at - text), s + i, j - i));
 			     at++) {
 				bool inside = at >= s && at < s + n;
-				bool left = at == text || !isalpha((unsigned char)at[-1]);
-				bool right = at + (j - i) == text + tn || !isalpha((unsigned char)at[j - i]);
+				bool left = at == text || !ascii_isalpha((unsigned char)at[-1]);
+				bool right = at + (j - i) == text + tn || !ascii_isalpha((unsigned char)at[j - i]);
 				if (!inside && left && right) {
 					seen++;
 					break;

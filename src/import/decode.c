@@ -1,14 +1,16 @@
 /* decode: encodings, line ends, invalid bytes and mojibake repair. */
 #include "import/decode.h"
 
-#include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/text.h"
 #include "base/util.h"
+#include "import/charset.h"
 
 #define MAX_SEQ 12   /* characters one mojibake sequence may span */
 
@@ -47,40 +49,11 @@ static int cp_to_cp1252(uint32_t cp)
 
 /* ---- step 1: to UTF-8 ---- */
 
-static void from_utf16(const char *buf, size_t len, bool le, struct strbuf *out,
-		       struct decode_stats *st)
+/* Counts the bytes >= 0x80 in valid multi-byte UTF-8 sequences (good) and
+ * those that are not (bad). */
+static void utf8_counts(const char *s, size_t n, size_t *good, size_t *bad)
 {
-	iconv_t cd = iconv_open("UTF-8", le ? "UTF-16LE" : "UTF-16BE");
-	if (cd == (iconv_t)-1) {   /* cannot happen with glibc; degrade */
-		sb_add(out, buf, len);
-		return;
-	}
-	char tmp[4096];
-	char *in = (char *)buf;
-	size_t inleft = len;
-	while (inleft) {
-		char *o = tmp;
-		size_t oleft = sizeof tmp;
-		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
-		sb_add(out, tmp, (size_t)(o - tmp));
-		if (r == (size_t)-1 && errno != E2BIG) {
-			/* invalid or truncated unit: one replacement per 2 bytes */
-			size_t skip = inleft >= 2 ? 2 : inleft;
-			sb_addstr(out, "\xef\xbf\xbd");
-			st->invalid += skip;
-			in += skip;
-			inleft -= skip;
-			iconv(cd, NULL, NULL, NULL, NULL);
-		}
-	}
-	iconv_close(cd);
-}
-
-/* True when the bytes hold no valid multi-byte UTF-8 sequence at all but
- * some byte >= 0x80: an 8-bit encoding. */
-static bool looks_8bit(const char *s, size_t n)
-{
-	bool high = false;
+	*good = *bad = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		if ((unsigned char)s[i] < 0x80) {
@@ -88,12 +61,31 @@ static bool looks_8bit(const char *s, size_t n)
 			continue;
 		}
 		int k = utf8_decode(s + i, n - i, &cp);
-		if (cp != TEXT_INVALID)
-			return false;
-		high = true;
+		if (cp == TEXT_INVALID)
+			(*bad)++;
+		else
+			*good += (size_t)k;
 		i += (size_t)k;
 	}
-	return high;
+}
+
+/* True when the bytes hold no valid multi-byte UTF-8 sequence at all but
+ * some byte >= 0x80: an 8-bit encoding. */
+static bool looks_8bit(const char *s, size_t n)
+{
+	size_t good, bad;
+	utf8_counts(s, n, &good, &bad);
+	return !good && bad;
+}
+
+/* True when the bytes are mostly UTF-8: no more invalid bytes than bytes
+ * in valid multi-byte sequences (a stray byte in UTF-8 text, not text in
+ * another charset). */
+static bool mostly_utf8(const char *s, size_t n)
+{
+	size_t good, bad;
+	utf8_counts(s, n, &good, &bad);
+	return good && bad <= good;
 }
 
 /* ---- steps 2 and 3 ---- */
@@ -129,15 +121,70 @@ static void normalise(const char *s, size_t n, struct strbuf *out, struct decode
 	}
 }
 
-void decode_text(const char *buf, size_t len, struct strbuf *out, struct decode_stats *stats)
+static void set_encoding(struct decode_stats *st, const char *name)
+{
+	snprintf(st->encoding, sizeof st->encoding, "%s", name);
+	for (char *c = st->encoding; *c; c++)
+		*c = (char)ascii_tolower((unsigned char)*c);
+}
+
+static void from_cp1252(const unsigned char *u, size_t len, struct strbuf *a)
+{
+	for (size_t i = 0; i < len; i++) {
+		char e[4];
+		sb_add(a, e, (size_t)utf8_encode(cp1252_to_cp(u[i]), e));
+	}
+}
+
+/* Names that mean Windows-1252 to a browser (the WHATWG encoding list). */
+static bool latin1_name(const char *n)
+{
+	static const char *const names[] = {
+		"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "cp819", "us-ascii",
+		"ascii", "windows-1252", "cp1252", "x-cp1252", NULL,
+	};
+	for (const char *const *p = names; *p; p++)
+		if (!strcasecmp(n, *p))
+			return true;
+	return false;
+}
+
+static bool utf8_name(const char *n)
+{
+	return !strcasecmp(n, "utf-8") || !strcasecmp(n, "utf8");
+}
+
+/* A stated charset (sidecar or declaration) applied; false when it is
+ * UTF-8 or unknown to iconv, so that the bytes are looked at instead. */
+static bool apply_declared(const char *buf, size_t len, const char *name, const char *how,
+			   struct strbuf *a, struct decode_stats *st)
+{
+	if (utf8_name(name))
+		return false;
+	if (latin1_name(name)) {
+		from_cp1252((const unsigned char *)buf, len, a);
+		set_encoding(st, "windows-1252");
+	} else {
+		if (charset_convert(buf, len, name, a, &st->invalid) < 0)
+			return false;
+		set_encoding(st, name);
+	}
+	st->how = how;
+	return true;
+}
+
+void decode_text_as(const char *buf, size_t len, const char *charset, struct strbuf *out,
+		    struct decode_stats *stats)
 {
 	struct decode_stats dummy;
 	struct decode_stats *st = stats ? stats : &dummy;
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
 	const unsigned char *u = (const unsigned char *)buf;
+	char declared[CHARSET_NAME_MAX];
 
 	memset(st, 0, sizeof *st);
-	st->encoding = "utf-8";
+	set_encoding(st, "utf-8");
+	st->confidence = -1;
 	if (!buf) {
 		buf = "";
 		len = 0;
@@ -145,25 +192,49 @@ void decode_text(const char *buf, size_t len, struct strbuf *out, struct decode_
 	}
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
 		bool le = u[0] == 0xFF;
-		st->encoding = le ? "utf-16le" : "utf-16be";
 		st->bom = true;
-		from_utf16(buf + 2, len - 2, le, &a, st);
+		set_encoding(st, le ? "utf-16le" : "utf-16be");
+		charset_convert(buf + 2, len - 2, st->encoding, &a, &st->invalid);
 	} else if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
 		st->bom = true;
 		sb_add(&a, buf + 3, len - 3);
-	} else if (utf8_validate(buf, len) < len && looks_8bit(buf, len)) {
-		st->encoding = "windows-1252";
-		for (size_t i = 0; i < len; i++) {
-			char e[4];
-			sb_add(&a, e, (size_t)utf8_encode(cp1252_to_cp(u[i]), e));
-		}
-	} else {
+	} else if (charset && *charset && apply_declared(buf, len, charset, "sidecar", &a, st)) {
+		/* done */
+	} else if (charset_declared(buf, len, declared, sizeof declared) &&
+		   apply_declared(buf, len, declared, "declared", &a, st)) {
+		/* done */
+	} else if ((utf8_validate(buf, len) == len && !memchr(buf, 0, len)) || mostly_utf8(buf, len)) {
 		sb_add(&a, buf, len);
+	} else {
+		struct charset_guess g;
+		charset_detect(buf, len, &g);
+		st->confidence = g.confidence;
+		if (g.sure && latin1_name(g.name)) {
+			from_cp1252(u, len, &a);
+			set_encoding(st, "windows-1252");
+			st->how = "detected";
+		} else if (g.sure && charset_convert(buf, len, g.name, &a, &st->invalid) == 0) {
+			set_encoding(st, g.name);
+			st->how = "detected";
+		} else if (looks_8bit(buf, len)) {
+			snprintf(st->unsure, sizeof st->unsure, "%s", g.name);
+			from_cp1252(u, len, &a);
+			set_encoding(st, "windows-1252");
+			st->how = "fallback";
+		} else {
+			st->confidence = -1;
+			sb_add(&a, buf, len);
+		}
 	}
 	normalise(a.buf, a.len, &b, st);
 	decode_mojibake(b.buf, b.len, out, st);
 	sb_release(&a);
 	sb_release(&b);
+}
+
+void decode_text(const char *buf, size_t len, struct strbuf *out, struct decode_stats *stats)
+{
+	decode_text_as(buf, len, NULL, out, stats);
 }
 
 /* ---- step 4: mojibake ---- */
@@ -509,7 +580,23 @@ void decode_describe(const struct decode_stats *st, int kind, struct strbuf *out
 		return;
 	}
 	const char *sep = "";
-	if (strcmp(st->encoding, "utf-8")) {
+	const char *with = strcmp(st->encoding, "windows-1252") ? "iconv" : "the built-in table";
+	if (st->how && !strcmp(st->how, "fallback")) {
+		sb_addf(out, "converted from %s with %s (", st->encoding, with);
+		if (*st->unsure)
+			sb_addf(out, "uchardet unsure: %s at confidence %.2f)", st->unsure, st->confidence);
+		else
+			sb_addstr(out, "no charset declared or detected)");
+		sep = "; ";
+	} else if (st->how && !strcmp(st->how, "detected")) {
+		sb_addf(out, "converted from %s with iconv (detected, confidence %.2f)", st->encoding,
+			st->confidence);
+		sep = "; ";
+	} else if (st->how) {
+		sb_addf(out, "converted from %s with %s (declared in the %s)", st->encoding, with,
+			strcmp(st->how, "sidecar") ? "document" : "sidecar");
+		sep = "; ";
+	} else if (strcmp(st->encoding, "utf-8")) {
 		sb_addf(out, "converted from %s with iconv", st->encoding);
 		sep = "; ";
 	}

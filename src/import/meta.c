@@ -2,13 +2,13 @@
 #include "import/meta.h"
 
 #include <cjson/cJSON.h>
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "base/text.h"
 #include "base/util.h"
 #include "extract/dates.h"
 
@@ -49,9 +49,9 @@ static bool is_name(const char *s, size_t n)
 	if (n < 5 || n > 60)
 		return false;
 	while (i < n) {
-		if (!isupper((unsigned char)s[i]))
+		if (!ascii_isupper((unsigned char)s[i]))
 			return false;
-		while (i < n && (isalpha((unsigned char)s[i]) || s[i] == '-' || s[i] == '\'' ||
+		while (i < n && (ascii_isalpha((unsigned char)s[i]) || s[i] == '-' || s[i] == '\'' ||
 				 (unsigned char)s[i] >= 0x80))
 			i++;
 		words++;
@@ -83,7 +83,7 @@ static bool date_tail(const char *s, size_t n, bool *dash)
 	if (*dash)
 		return true;
 	for (; i < n; i++)
-		if (isalpha((unsigned char)s[i]) && !strchr("apmAPM", s[i]))
+		if (ascii_isalpha((unsigned char)s[i]) && !strchr("apmAPM", s[i]))
 			return false;
 	return true;
 }
@@ -94,15 +94,15 @@ static bool date_tail(const char *s, size_t n, bool *dash)
 static bool date_place(const char *s, size_t n, bool *caps)
 {
 	*caps = true;
-	if (n < 3 || n > 40 || s[n - 2] != ',' || s[n - 1] != ' ' || !isupper((unsigned char)s[0]))
+	if (n < 3 || n > 40 || s[n - 2] != ',' || s[n - 1] != ' ' || !ascii_isupper((unsigned char)s[0]))
 		return false;
 	for (size_t i = 0; i + 2 < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (islower(c))
+		if (ascii_islower(c))
 			*caps = false;
-		if (!isalpha(c) && !strchr(" -.'(", c) && c < 0x80)
+		if (!ascii_isalpha(c) && !strchr(" -.'(", c) && c < 0x80)
 			return false;
-		if (c == ' ' && i + 1 < n && islower((unsigned char)s[i + 1]))
+		if (c == ' ' && i + 1 < n && ascii_islower((unsigned char)s[i + 1]))
 			return false;   /* words of a sentence, not a place */
 	}
 	return true;
@@ -151,7 +151,7 @@ static bool date_line(const char *s, size_t n, char *iso, size_t sz)
 	size_t nh = dates_find(s, n, NULL, hv, 4);
 	for (size_t k = 0; k < nh; k++) {
 		const struct date_hit *h = &hv[k];
-		if (strcmp(h->v.precision, "day") || !isdigit((unsigned char)h->v.value[0]))
+		if (strcmp(h->v.precision, "day") || !ascii_isdigit((unsigned char)h->v.value[0]))
 			continue;
 		size_t a = h->start, w = weekday_prefix(s, a);
 		bool dash, caps, ok = false;
@@ -219,7 +219,7 @@ void meta_guess(struct meta *m, const char *s, size_t n,
 		if (op) {
 			const char *p = op + strlen("riginally published");
 			const char *e = l + ln;
-			while (p < e && !isdigit((unsigned char)*p))
+			while (p < e && !ascii_isdigit((unsigned char)*p))
 				p++;
 			int d = 0, mo = 0, y = 0;
 			char date[16];   /* a bounded, NUL-terminated copy for sscanf */
@@ -249,17 +249,40 @@ void meta_guess(struct meta *m, const char *s, size_t n,
 	}
 }
 
-int meta_sidecar(struct meta *m, const char *path, struct strbuf *err)
+/* "dir/article.txt" -> "dir/article.meta.json" */
+static void sidecar_path(const char *path, struct strbuf *side)
 {
-	struct strbuf side = STRBUF_INIT;
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');
 	size_t base = dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
+	sb_add(side, path, base);
+	sb_addstr(side, ".meta.json");
+}
+
+char *meta_sidecar_encoding(const char *path)
+{
+	struct strbuf side = STRBUF_INIT;
+	size_t len;
+	char *r = NULL;
+	sidecar_path(path, &side);
+	char *buf = read_file(side.buf, 1 << 20, &len);
+	cJSON *o = buf ? cJSON_ParseWithLength(buf, len) : NULL;
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "encoding");
+	if (cJSON_IsString(v) && *v->valuestring)
+		r = xstrdup(v->valuestring);
+	cJSON_Delete(o);
+	free(buf);
+	sb_release(&side);
+	return r;
+}
+
+int meta_sidecar(struct meta *m, const char *path, struct strbuf *err)
+{
+	struct strbuf side = STRBUF_INIT;
 	size_t len;
 	int r = 0;
 
-	sb_add(&side, path, base);
-	sb_addstr(&side, ".meta.json");
+	sidecar_path(path, &side);
 	char *buf = read_file(side.buf, 1 << 20, &len);
 	if (!buf) {
 		if (errno != ENOENT) {

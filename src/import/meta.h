@@ -22,6 +22,11 @@
  * (strings or null).  Its fields replace the guesses and clear their
  * guessed flags.  Returns 0 when there is no sidecar or it was read, -1
  * with a message in err when it exists but is not valid.
+ *
+ * meta_sidecar_encoding() returns the sidecar's "encoding" (the charset
+ * of the text, for decode_text_as()) malloc'd, or NULL when there is no
+ * sidecar, no such string, or the sidecar is not valid (meta_sidecar()
+ * reports that).
  */
 #ifndef LECTERN_META_H
 #define LECTERN_META_H
@@ -46,6 +51,7 @@ extern const char *const meta_names[META_NFIELDS];
 void meta_guess(struct meta *m, const char *s, size_t n,
 		const struct boiler_span *bs, size_t nb);
 int meta_sidecar(struct meta *m, const char *text_path, struct strbuf *err);
+char *meta_sidecar_encoding(const char *text_path);
 void meta_release(struct meta *m);
 
 #endif

@@ -1,12 +1,26 @@
-/* search: fixed-string and POSIX ERE search, in one text or a corpus. */
+/* search: fixed-string and PCRE2 search, in one text or a corpus. */
 #include "search/search.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
 #include "base/util.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#define SEARCH_JIT_STACK (8 << 20)   /* bytes of JIT stack for a match that needs more */
+
+/* A compiled expression; search_find() takes the search as const, so what
+ * a match changes lives here, behind a pointer. */
+struct search_rx {
+	pcre2_code *code;
+	pcre2_match_context *mctx;   /* the limits; read-only while matching */
+	atomic_bool limited;         /* a match ran into a limit since the last reset */
+};
 
 static int fold(int c);
 static int commonness(unsigned char c);
@@ -18,145 +32,91 @@ void search_init(struct search *s)
 
 void search_release(struct search *s)
 {
-	if (s->ready && s->regex)
-		regfree(&s->re);
+	if (s->rx) {
+		pcre2_match_context_free(s->rx->mctx);
+		pcre2_code_free(s->rx->code);
+		free(s->rx);
+	}
 	free(s->pat);
 	search_init(s);
 }
 
+/* Capital letters, for smart case: ASCII, Latin-1, Latin Extended-A and
+ * Additional, Greek, Cyrillic and Armenian (ranges, not the locale: the
+ * answer must not depend on LC_CTYPE). */
+static bool is_capital(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	if (c >= 0xC0 && c <= 0xDE)
+		return c != 0xD7;
+	if (c >= 0x100 && c <= 0x17F) {
+		if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+			return c % 2 == 1;
+		return c == 0x178 || (c % 2 == 0 && c != 0x138);
+	}
+	if (c >= 0x1E00 && c <= 0x1EFF)
+		return c % 2 == 0;
+	if (c >= 0x386 && c <= 0x3AB)
+		return c != 0x387 && c != 0x38B && c != 0x38D && c != 0x3A2;
+	if (c >= 0x400 && c <= 0x42F)
+		return true;
+	if (c >= 0x460 && c <= 0x52F)
+		return c % 2 == 0 && !(c >= 0x482 && c <= 0x489) && c != 0x4C0;
+	return c >= 0x531 && c <= 0x556;
+}
+
 static bool has_capital(const char *q, size_t n)
 {
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += (size_t)utf8_decode(q + i, n - i, &cp);
+		if (cp != TEXT_INVALID && is_capital(cp))
+			return true;
+	}
+	return false;
+}
+
+static bool has_nonascii(const char *q, size_t n)
+{
 	for (size_t i = 0; i < n; i++)
-		if (q[i] >= 'A' && q[i] <= 'Z')
+		if ((unsigned char)q[i] >= 0x80)
 			return true;
 	return false;
 }
 
 /*
- * Limits on an expression before regcomp(): glibc's regexec() is
- * exponential in how deeply repetitions nest ("a++++++++++++++++++", or
- * groups each with a "+"), and regcomp() expands counted repetitions, so
- * "(a{100}){100}" costs memory by the product.  Refused: repetitions nested
- * more than SEARCH_NEST deep, counts multiplying to more than
- * SEARCH_COUNTS.  A light walk of the ERE syntax: escapes, bracket
- * expressions and groups; what it does not understand regcomp() judges.
+ * The expression compiled with PCRE2: UTF and UCP (so \w, [[:alpha:]] and
+ * caseless matching know every script), MULTILINE (^ and $ at line ends,
+ * as REG_NEWLINE did), MATCH_INVALID_UTF (a text with a bad byte is
+ * searched, not refused), JIT when it is available.  literal: the query
+ * is a fixed string (PCRE2_LITERAL), used for a caseless one that is not
+ * ASCII.  Returns 0, or -1 with the reason in err.
  */
-#define SEARCH_NEST 3
-#define SEARCH_COUNTS 1000
-
-struct rx_frame {
-	int depth;            /* deepest nesting of repetitions inside */
-	unsigned long cnt;    /* largest product of counts inside */
-};
-
-static size_t skip_bracket(const char *p, size_t n, size_t i)
+static int rx_compile(struct search *s, bool literal, struct strbuf *err)
 {
-	i++;                               /* past '[' */
-	if (i < n && p[i] == '^')
-		i++;
-	if (i < n && p[i] == ']')
-		i++;
-	while (i < n && p[i] != ']') {
-		if (p[i] == '[' && i + 1 < n && (p[i + 1] == ':' || p[i + 1] == '.' || p[i + 1] == '=')) {
-			char c = p[i + 1];
-			i += 2;
-			while (i + 1 < n && !(p[i] == c && p[i + 1] == ']'))
-				i++;
-			i += 2;
-			continue;
-		}
-		i++;
-	}
-	return i;                          /* at ']' or n */
-}
-
-static int regex_limits(const char *p, size_t n, struct strbuf *err)
-{
-	struct rx_frame st[64];
-	int top = 0, depth = 0, deep = 0;
-	unsigned long cnt = 1, most = 1;
-	bool atom = false;
-
-	st[0].depth = 0;
-	st[0].cnt = 1;
-	for (size_t i = 0; i < n; i++) {
-		char c = p[i];
-		if (c == '*' || c == '+' || c == '?' || c == '{') {
-			unsigned long k = 1;
-			if (c == '{') {
-				char *e;
-				unsigned long lo = strtoul(p + i + 1, &e, 10), hi = lo;
-				if (e == p + i + 1)
-					goto literal;
-				if (*e == ',') {
-					char *f;
-					hi = strtoul(e + 1, &f, 10);
-					if (f == e + 1)
-						hi = lo;
-					e = f;
-				}
-				if (*e != '}')
-					goto literal;
-				k = hi > lo ? hi : lo;
-				if (k > SEARCH_COUNTS)
-					k = SEARCH_COUNTS + 1;
-				i = (size_t)(e - p);
-			}
-			if (!atom)
-				continue;
-			depth++;
-			cnt *= k ? k : 1;
-			if (cnt > SEARCH_COUNTS)
-				cnt = SEARCH_COUNTS + 1;
-		} else if (c == '(') {
-			if (top + 1 >= (int)(sizeof st / sizeof *st)) {
-				sb_addstr(err, "bad regular expression: groups nested too deep");
-				return -1;
-			}
-			st[++top].depth = 0;
-			st[top].cnt = 1;
-			atom = false;
-			continue;
-		} else if (c == ')' && top > 0) {
-			depth = st[top].depth;
-			cnt = st[top].cnt;
-			top--;
-			atom = true;
-		} else if (c == '|') {
-			atom = false;
-			continue;
-		} else if (c == '^' || c == '$') {
-			atom = false;
-			continue;
-		} else {
-literal:
-			if (c == '\\' && i + 1 < n)
-				i++;
-			else if (c == '[')
-				i = skip_bracket(p, n, i);
-			depth = 0;
-			cnt = 1;
-			atom = true;
-		}
-		if (depth > st[top].depth)
-			st[top].depth = depth;
-		if (cnt > st[top].cnt)
-			st[top].cnt = cnt;
-		if (depth > deep)
-			deep = depth;
-		if (cnt > most)
-			most = cnt;
-	}
-	if (deep > SEARCH_NEST) {
-		sb_addf(err, "bad regular expression: repetitions nested %d deep "
-			"(at most %d: deeper ones make the search exponential)", deep, SEARCH_NEST);
+	uint32_t opt = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | (s->icase ? PCRE2_CASELESS : 0);
+	int code;
+	PCRE2_SIZE at;
+	if (literal)
+		opt |= PCRE2_LITERAL;
+	else
+		opt |= PCRE2_UCP | PCRE2_MULTILINE | PCRE2_NEVER_BACKSLASH_C;
+	struct search_rx *rx = xcalloc(1, sizeof *rx);
+	rx->code = pcre2_compile((PCRE2_SPTR)s->pat, s->len, opt, &code, &at, NULL);
+	if (!rx->code) {
+		PCRE2_UCHAR m[256];
+		pcre2_get_error_message(code, m, sizeof m);
+		sb_addf(err, "bad regular expression: %s (at byte %zu)", (const char *)m, (size_t)at);
+		free(rx);
 		return -1;
 	}
-	if (most > SEARCH_COUNTS) {
-		sb_addf(err, "bad regular expression: counted repetitions multiply "
-			"to more than %d", SEARCH_COUNTS);
-		return -1;
-	}
+	pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);   /* the interpreter if it fails */
+	rx->mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(rx->mctx, SEARCH_MATCH_LIMIT);
+	pcre2_set_depth_limit(rx->mctx, SEARCH_MATCH_LIMIT);
+	pcre2_set_heap_limit(rx->mctx, SEARCH_HEAP_KIB);
+	s->rx = rx;
 	return 0;
 }
 
@@ -282,22 +242,11 @@ int search_compile(struct search *s, const char *q, size_t n, unsigned flags,
 		if (i != s->anchor &&
 		    commonness((unsigned char)q[i]) < commonness((unsigned char)q[s->anchor2]))
 			s->anchor2 = i;
-	if (s->regex && regex_limits(s->pat, n, err) < 0) {
+	if ((s->regex || (s->icase && has_nonascii(q, n) && utf8_validate(q, n) == n)) &&
+	    rx_compile(s, !s->regex, err) < 0) {
 		free(s->pat);
 		s->pat = NULL;
 		return -1;
-	}
-	if (s->regex) {
-		int rc = regcomp(&s->re, s->pat, REG_EXTENDED | REG_NEWLINE |
-				 (s->icase ? REG_ICASE : 0));
-		if (rc) {
-			char m[256];
-			regerror(rc, &s->re, m, sizeof m);
-			sb_addf(err, "bad regular expression: %s", m);
-			free(s->pat);
-			s->pat = NULL;
-			return -1;
-		}
 	}
 	s->ready = true;
 	return 0;
@@ -379,6 +328,28 @@ static bool fixed_find(const struct search *s, const char *t, size_t n,
 	return false;
 }
 
+/* One pcre2_match() on subject t[0..n) from off.  The JIT's default stack
+ * (32 KiB on the machine stack) is small for a long line of repetitions:
+ * when it runs out, the match is run again on a JIT stack of up to
+ * SEARCH_JIT_STACK bytes, made for that match only (a rare path; a stack
+ * may not be shared between threads). */
+static int rx_match(struct search_rx *rx, const char *t, size_t n, size_t off,
+		    pcre2_match_data *md)
+{
+	int rc = pcre2_match(rx->code, (PCRE2_SPTR)t, n, off, 0, md, rx->mctx);
+	if (rc != PCRE2_ERROR_JIT_STACKLIMIT)
+		return rc;
+	pcre2_jit_stack *js = pcre2_jit_stack_create(64 * 1024, SEARCH_JIT_STACK, NULL);
+	pcre2_match_context *mc = pcre2_match_context_copy(rx->mctx);
+	if (js && mc) {
+		pcre2_jit_stack_assign(mc, NULL, js);
+		rc = pcre2_match(rx->code, (PCRE2_SPTR)t, n, off, 0, md, mc);
+	}
+	pcre2_match_context_free(mc);
+	pcre2_jit_stack_free(js);
+	return rc;
+}
+
 /* search_find() with the time limit: false when past deadline (ms), with
  * *late set. */
 static bool find(const struct search *s, const char *t, size_t n, size_t from,
@@ -388,46 +359,58 @@ static bool find(const struct search *s, const char *t, size_t n, size_t from,
 		return false;
 	if (s->number)
 		return number_find(s, t, n, from, ms, me);
-	if (!s->regex) {
+	if (!s->rx) {
 		if (!fixed_find(s, t, n, from, ms))
 			return false;
 		*me = *ms + s->len;
 		return true;
 	}
+	/* one match data per call: the command searches from several threads */
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	bool found = false;
+	/* line by line, as grep does: a match never spans lines (as with
+	 * REG_NEWLINE before), and PCRE2 rules a line out at once when it
+	 * lacks a character every match needs */
+	size_t ls = from;
+	while (ls > 0 && t[ls - 1] != '\n')
+		ls--;
 	while (from < n) {
 		if (util_now_ms() > deadline) {
 			*late = true;
-			return false;
+			break;
 		}
-		/* the window: whole lines when they fit, else a cut line */
-		size_t end = n, next;
-		bool cut = false;
-		if (n - from > SEARCH_WINDOW) {
-			end = from + SEARCH_WINDOW;
-			const char *nl = memrchr(t + from, '\n', SEARCH_WINDOW);
-			if (nl)
-				end = (size_t)(nl - t) + 1;
-			else
-				cut = true;
-		}
-		next = cut ? from + SEARCH_WINDOW / 2 : end;
-		regmatch_t m[1];
-		m[0].rm_so = (regoff_t)from;
-		m[0].rm_eo = (regoff_t)end;
-		int fl = REG_STARTEND | (from > 0 && t[from - 1] != '\n' ? REG_NOTBOL : 0) |
-			 (cut ? REG_NOTEOL : 0);
-		if (regexec(&s->re, t, 1, m, fl)) {
-			from = next;
+		const char *nl = memchr(t + ls, '\n', n - ls);
+		size_t le = nl ? (size_t)(nl - t) : n;
+		int rc = rx_match(s->rx, t + ls, le - ls, from - ls, md);
+		if (rc == PCRE2_ERROR_NOMATCH) {
+			if (!nl)
+				break;
+			ls = from = le + 1;
 			continue;
 		}
-		if (m[0].rm_eo > m[0].rm_so) {
-			*ms = (size_t)m[0].rm_so;
-			*me = (size_t)m[0].rm_eo;
-			return true;
+		if (rc < 0) {   /* a match, depth, heap or JIT stack limit */
+			atomic_store(&s->rx->limited, true);
+			*late = true;
+			break;
 		}
-		from = (size_t)m[0].rm_so + 1;   /* skip an empty match */
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		if (ov[1] > ov[0]) {
+			*ms = ls + ov[0];
+			*me = ls + ov[1];
+			found = true;
+			break;
+		}
+		from = ls + ov[0] + 1;   /* skip an empty match */
+		while (from < n && !utf8_boundary(t, n, from))
+			from++;
+		if (from > le) {
+			if (!nl)
+				break;
+			ls = from = le + 1;
+		}
 	}
-	return false;
+	pcre2_match_data_free(md);
+	return found;
 }
 
 bool search_find(const struct search *s, const char *t, size_t n, size_t from,
@@ -467,6 +450,8 @@ size_t search_all(struct search *s, const char *t, size_t n,
 
 	*out = NULL;
 	s->stopped = false;
+	if (s->rx)
+		atomic_store(&s->rx->limited, false);
 	while (find(s, t, n, at, &a, &b, deadline, &s->stopped)) {
 		if (cnt == alloc) {
 			alloc = alloc ? alloc * 2 : 16;
@@ -499,6 +484,8 @@ size_t search_corpus(struct corpus *c, struct search *s, size_t max,
 
 	*out = NULL;
 	s->stopped = false;
+	if (s->rx)
+		atomic_store(&s->rx->limited, false);
 	for (size_t i = 0; i < c->nsources && cnt < max && !s->stopped; i++) {
 		struct strbuf e = STRBUF_INIT;
 		size_t n, at = 0, a, b;
@@ -520,8 +507,20 @@ size_t search_corpus(struct corpus *c, struct search *s, size_t max,
 		}
 	}
 	if (s->stopped)
-		sb_addf(err, "%ssearch stopped after %d s: the expression is too slow "
-			"on these texts (try a simpler one)", err->len ? "; " : "",
-			SEARCH_BUDGET_MS / 1000);
+		sb_addf(err, "%s%s", err->len ? "; " : "", search_stop_message(s));
 	return cnt;
+}
+
+bool search_limited(const struct search *s)
+{
+	return s->rx && atomic_load(&s->rx->limited);
+}
+
+const char *search_stop_message(const struct search *s)
+{
+	if (search_limited(s))
+		return "search stopped: the expression hit the regex engine's backtracking "
+		       "limit (try a simpler one)";
+	_Static_assert(SEARCH_BUDGET_MS == 2000, "the message says 2 s");
+	return "search stopped after 2 s: the expression is too slow (try a simpler one)";
 }

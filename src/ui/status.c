@@ -165,8 +165,7 @@ static void live_search(struct ui *ui)
 	else
 		ui_message(ui, true, "not found");
 	if (ui->search.stopped)
-		ui_message(ui, true, "search stopped after %d s: the expression is too "
-			   "slow on this text (try a simpler one)", SEARCH_BUDGET_MS / 1000);
+		ui_message(ui, true, "%s", search_stop_message(&ui->search));
 }
 
 static void corpus_search(struct ui *ui)
@@ -198,8 +197,7 @@ static void accept(struct ui *ui)
 		} else if (!ui->search.ready) {
 			/* the message from the last edit says why */
 		} else if (ui->hit < 0 && ui->search.stopped) {
-			ui_message(ui, true, "search stopped after %d s: the expression is too "
-				   "slow on this text (try a simpler one)", SEARCH_BUDGET_MS / 1000);
+			ui_message(ui, true, "%s", search_stop_message(&ui->search));
 		} else if (ui->hit < 0) {
 			ui_message(ui, true, "0 hits, not found: %s", ui->input_buf.buf);
 		} else {

@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct decode_stats st;
 
 	decode_text(s, size, &out, &st);
-	html_to_text(s, size, &out);
+	html_to_text(s, size, &out, NULL);
 
 	struct boiler_span *bs;
 	size_t nb = boiler_detect(out.buf, out.len, &bs);

@@ -145,4 +145,82 @@ else
 	echo "skip newsdev coverage: no ../shared/newsdev, its scorer or python3"
 fi
 
+# HTML through libxml2: the page's own metadata beats the guesses
+mkdir -p "$TMP/page"
+cat >"$TMP/page/saved.html" <<'HTML'
+<!DOCTYPE html><html lang="en-GB"><head><title>Site | Headline</title>
+<meta name="author" content="Jane Roe"><meta property="og:site_name" content="The Daily Example">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Troops gather near the border","datePublished":"2022-02-09T08:00:00Z"}</script>
+</head><body><nav>Home | World</nav><article><h1>Troops gather</h1><p>Prices rose &euro;5 &times; 2, and 5 < 7.</p>
+<table><tr><td>Kyiv</td><td>30,000</td></tr></table></article><footer>Copyright</footer></body></html>
+HTML
+expect "import a saved page" 0 "imported 1 sources" "$LECTERN" import "$TMP/page" --output "$TMP/pg"
+check "page text: entities, < and table cells; nav and footer dropped" cmp -s "$TMP/pg/sources/saved.txt" \
+	<(printf 'Troops gather\n\nPrices rose \xe2\x82\xac5 \xc3\x97 2, and 5 < 7.\n\nKyiv\t30,000\n')
+check "page metadata: JSON-LD, og and meta tags, none guessed" test \
+	"$(jq -r '.sources[0] | [.title, .author, .outlet, .published, .language, (.provenance.guessed | length)] | join("|")' "$TMP/pg/corpus.json")" = \
+	"Troops gather near the border|Jane Roe|The Daily Example|2022-02-09|en|0"
+
+# charsets: texts written for these tests in each charset (and UTF-16
+# without a BOM) round-trip to the UTF-8 of their language's .utf8 file;
+# declared charsets (meta, http-equiv, XML declaration, sidecar) win
+CS=$TOP/tests/import/charsets
+expect "import texts in other charsets" 0 "imported 10 sources" "$LECTERN" import "$CS" --output "$TMP/cs"
+for f in "$CS"/*-*.txt; do
+	b=$(basename "$f" .txt)
+	check "$b round-trips to UTF-8" cmp -s "$TMP/cs/sources/$b.txt" "$CS/${b%%-*}.utf8"
+	cs=${b#*-}
+	check "$b: provenance names $cs and a confidence" grep -q "converted from $cs with iconv (detected, confidence [01]\.[0-9][0-9])" \
+		<<<"$(jq -r --arg id "$b" '.sources[] | select(.id == $id) | .provenance.repairs[].detail' "$TMP/cs/corpus.json")"
+done
+for p in meta:windows-1251:Минск equiv:koi8-r:Минск xml:iso-8859-2:Łódź; do
+	IFS=: read -r name cs word <<<"$p"
+	check "page declaring $cs ($name) decoded" cmp -s "$TMP/cs/sources/page-$name.txt" <(printf '%s\n' "$word")
+	check "page-$name: provenance says declared" grep -q "converted from $cs with iconv (declared in the document)" "$TMP/cs/corpus.json"
+done
+mkdir -p "$TMP/side"
+printf 'Caf\xe9 de Paris\n' >"$TMP/side/cafe.txt"
+printf '{"encoding": "iso-8859-5"}' >"$TMP/side/cafe.meta.json"
+expect "a sidecar's encoding" 0 "imported 1 sources" "$LECTERN" import "$TMP/side" --output "$TMP/sd"
+check "the sidecar's encoding wins over detection" cmp -s "$TMP/sd/sources/cafe.txt" <(printf 'Caf\xd1\x89 de Paris\n')
+check "provenance says declared in the sidecar" grep -q "iso-8859-5 with iconv (declared in the sidecar)" "$TMP/sd/corpus.json"
+
+# search on imported texts: smart case beyond ASCII, and a PCRE2 limit is
+# an error (exit 2), never "no match"
+mkdir -p "$TMP/rx"
+{ echo "Минск заявил, что МИНСК и минск одно."; for i in 1 2 3; do printf '%060dc\n' 0 | tr 0 a; done; } >"$TMP/rx/minsk.txt"
+expect "import a Russian text" 0 "imported 1 sources" "$LECTERN" import "$TMP/rx" --output "$TMP/rxc"
+expect "минск finds Минск, МИНСК and минск" 0 "sources/minsk.txt:3" "$LECTERN" search --count --corpus "$TMP/rxc" минск
+expect "Минск finds only itself" 0 "sources/minsk.txt:1" "$LECTERN" search --count --corpus "$TMP/rxc" Минск
+expect "\\w knows Cyrillic" 0 "sources/minsk.txt:3" "$LECTERN" search --count --corpus "$TMP/rxc" '~мин\w+'
+expect "an expression past PCRE2's limits: exit 2 and why" 2 "search stopped: the expression hit" \
+	"$LECTERN" search --corpus "$TMP/rxc" '~^(a|aa)*$'
+
+# locales: machine output is the same under any LC_ALL; only LC_CTYPE is
+# taken from the environment, numbers are always written the C way
+LATIN1=$(locale -a 2>/dev/null | grep -ix 'de_DE\(\.iso88591\)\?' | head -1)
+if [ -z "$LATIN1" ] || ! locale -a | grep -qix 'de_DE.utf8'; then
+	echo "skip locales: de_DE.UTF-8 or an ISO-8859-1 locale missing (install locales-all)"
+else
+	for loc in C C.UTF-8 de_DE.UTF-8 "$LATIN1"; do
+		d=$TMP/loc-${loc//[^A-Za-z0-9]/_}
+		mkdir -p "$d"
+		(cd "$d" && LC_ALL=$loc "$LECTERN" import "$SEEDS" --output corpus >import.out 2>&1)
+		echo "rc $?" >>"$d/import.out"
+		LC_ALL=$loc "$LECTERN" list >"$d/list" 2>&1
+		LC_ALL=$loc "$LECTERN" compare >"$d/compare" 2>&1
+		for f in csv json md; do LC_ALL=$loc "$LECTERN" export --format $f >"$d/export.$f" 2>&1; done
+		LC_ALL=$loc "$LECTERN" search --count 'Минск' >"$d/search" 2>&1
+	done
+	ref=$TMP/loc-C
+	check "compare writes decimal points under C" grep -q '[0-9]\.[0-9]' "$ref/compare"
+	for loc in C.UTF-8 de_DE.UTF-8 "$LATIN1"; do
+		d=$TMP/loc-${loc//[^A-Za-z0-9]/_}
+		for f in import.out list compare export.csv export.json export.md search corpus/corpus.json; do
+			check "$f under $loc is byte for byte that under C" cmp -s "$ref/$f" "$d/$f"
+		done
+		check "imported texts under $loc are those under C" diff -r -q "$ref/corpus/sources" "$d/corpus/sources"
+	done
+fi
+
 finish

@@ -205,11 +205,13 @@ see "regex: started" "> Sources"
 keys Enter / '~a[' Enter
 see "regex: an invalid expression is refused with its reason" "bad regular expression:"
 keys Escape / '~a++++' Enter
-see "regex: nested repetitions are refused" "repetitions nested 4 deep"
+see "regex: a quantifier on a quantifier is refused with PCRE2's reason" "quantifier does not follow a repeatable item"
 keys Escape
 t0=$SECONDS
 keys / '~(a|aa)*b' Enter
-see "regex: (a|aa)*b on 300,000 a's stops with a message" "search stopped after 2 s" 300
+see "regex: (a|aa)*b on 300,000 a's is answered: not found" "not found" 30
+keys Escape / '~(a|aa)*$' Enter
+see "regex: a match past PCRE2's limits says so, not \"not found\"" "search stopped: the expression hit" 30
 keys Escape / z q
 see "regex: the reader answers after it" "/zq"
 echo "     ((a|aa)*b answered in $((SECONDS - t0)) s)"

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "import/charset.h"
 #include "import/decode.h"
 
 static struct decode_stats st;
@@ -108,6 +109,85 @@ static void test_w1252_mojibake(void **state)
 	sb_release(&d);
 }
 
+/* Describes the first kind (encoding) into a static buffer. */
+static const char *describe(void)
+{
+	static char buf[512];
+	struct strbuf d = STRBUF_INIT;
+	decode_describe(&st, 0, &d);
+	snprintf(buf, sizeof buf, "%s", d.len ? d.buf : "");
+	sb_release(&d);
+	return buf;
+}
+
+static void test_charsets(void **state)
+{
+	(void)state;
+	/* "Минск заявил, что войска останутся." in Windows-1251: was read as
+	 * Windows-1252 ("Ìèíñê") before detection */
+	assert_string_equal(DEC("\xcc\xe8\xed\xf1\xea \xe7\xe0\xff\xe2\xe8\xeb, \xf7\xf2\xee "
+				"\xe2\xee\xe9\xf1\xea\xe0 \xee\xf1\xf2\xe0\xed\xf3\xf2\xf1\xff."),
+			    "Минск заявил, что войска останутся.");
+	assert_string_equal(st.encoding, "windows-1251");
+	assert_string_equal(st.how, "detected");
+	assert_true(st.confidence >= CHARSET_SURE);
+	assert_non_null(strstr(describe(), "windows-1251 with iconv (detected, confidence 1.00)"));
+
+	/* declared in the document, in a meta tag or an XML declaration */
+	assert_string_equal(DEC("<meta http-equiv=Content-Type content='text/html; charset=KOI8-R'><p>\xed\xc9\xce\xd3\xcb"),
+			    "<meta http-equiv=Content-Type content='text/html; charset=KOI8-R'><p>Минск");
+	assert_string_equal(st.encoding, "koi8-r");
+	assert_string_equal(st.how, "declared");
+	DEC("<?xml version='1.0' encoding='ISO-8859-1'?><a>caf\xe9</a>");
+	assert_string_equal(st.encoding, "windows-1252");   /* as browsers read Latin-1 */
+	/* an unknown declared name: the bytes decide */
+	assert_string_equal(DEC("<meta charset=\"x-nonsense\">caf\xc3\xa9"), "<meta charset=\"x-nonsense\">caf\xc3\xa9");
+	assert_string_equal(st.encoding, "utf-8");
+
+	/* stated by the caller (a sidecar) */
+	struct strbuf out = STRBUF_INIT;
+	decode_text_as("Caf\xe9", 4, "iso-8859-5", &out, &st);
+	assert_string_equal(out.buf, "Caf\xd1\x89");
+	assert_string_equal(st.how, "sidecar");
+	sb_release(&out);
+
+	/* UTF-16 without a BOM, both byte orders */
+	assert_string_equal(DEC("M\0i\0n\0s\0k\0 \0\x1c\x04"), "Minsk \xd0\x9c");
+	assert_string_equal(st.encoding, "utf-16le");
+	assert_string_equal(DEC("\0M\0i\0n\0s\0k\0 \x04\x1c"), "Minsk \xd0\x9c");
+	assert_string_equal(st.encoding, "utf-16be");
+
+	/* ISO-8859-1 detected is read as Windows-1252, as browsers do */
+	assert_string_equal(DEC("Pr\xe9sident Loukachenko a d\xe9" "clar\xe9"), "Pr\xc3\xa9sident Loukachenko a d\xc3\xa9" "clar\xc3\xa9");
+	assert_string_equal(st.encoding, "windows-1252");
+	assert_string_equal(st.how, "detected");
+	/* unsure: the Windows-1252 table */
+	assert_string_equal(DEC("\x80\x81\x82"), "\xe2\x82\xac\xc2\x81\xe2\x80\x9a");
+	assert_string_equal(st.encoding, "windows-1252");
+	assert_string_equal(st.how, "fallback");
+	assert_non_null(strstr(describe(), "converted from windows-1252 with the built-in table ("));
+}
+
+static void test_confidence(void **state)
+{
+	(void)state;
+	assert_true(charset_confidence("plain", 5) == 1.0);
+	assert_true(charset_confidence("Минск", strlen("Минск")) == 1.0);
+	assert_true(charset_confidence("Caf\xc3\xa9", 5) == 1.0);
+	/* "Café" read as Windows-1251: a Cyrillic letter inside a Latin word */
+	assert_true(charset_confidence("Caf\xd0\xb9", 5) < CHARSET_SURE);
+	/* C1 controls and box drawing are not text */
+	assert_true(charset_confidence("\xc2\x85\xe2\x95\x90", 5) == 0.0);
+
+	char name[CHARSET_NAME_MAX];
+	assert_true(charset_declared("<META CHARSET=utf-8>", 20, name, sizeof name));
+	assert_string_equal(name, "utf-8");
+	assert_false(charset_declared("<p>charset=koi8-r</p>", 21, name, sizeof name));
+	assert_false(charset_declared("<meta charset=>", 15, name, sizeof name));
+	assert_true(charset_declared("<meta charset=\"windows-1251-and-a-very-long-name-beyond\">", 58, name, 8));
+	assert_string_equal(name, "windows");
+}
+
 static void test_any_input(void **state)
 {
 	(void)state;
@@ -127,6 +207,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_other_encodings),
+		cmocka_unit_test(test_charsets),
+		cmocka_unit_test(test_confidence),
 		cmocka_unit_test(test_gbk_mojibake),
 		cmocka_unit_test(test_genuine_text_kept),
 		cmocka_unit_test(test_w1252_mojibake),
