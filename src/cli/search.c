@@ -204,7 +204,7 @@ int cmd_search(struct corpus *c, const struct cli_args *a)
 		any |= counts[i] != 0;
 	if (!rc)
 		print_matches(c, &s, counts, a->count);
-	if (late) {
+	if (late && !search_limited(&s)) {
 		/* never "no match" when the answer is not known */
 		sb_reset(&err);
 		sb_addf(&err, "search stopped after %d s on %zu text%s: the expression is too slow "

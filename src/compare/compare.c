@@ -55,6 +55,12 @@ static bool published_span(const struct cmp_model *m, size_t i, long *lo, long *
 	return norm_date_parse(s, lo, hi, &p) == 0 && *hi - *lo < 31;
 }
 
+/* Whether v is a date of exactly the day day (>= 0). */
+static bool own_day(const struct norm_value *v, long day)
+{
+	return v->kind == NORM_DATE && day >= 0 && v->lo == (double)day && v->hi == (double)day;
+}
+
 void compare_pair(const struct cmp_model *m, size_t a, size_t b, struct verdict_pair *out)
 {
 	long la, ha, lb, hb, da = -1, db = -1;
@@ -81,6 +87,12 @@ void compare_pair(const struct cmp_model *m, size_t a, size_t b, struct verdict_
 	    m->c->claims[a].source != m->c->claims[b].source &&
 	    (compare_claim_day(m, a) < 0 || compare_claim_day(m, b) < 0))
 		out->v = VERDICT_DIFFER;
+	/* a date that is its own article's day of publication (a dateline)
+	 * says when each was written: two of them are two moments */
+	if (out->v == VERDICT_CONFLICT && out->ia >= 0 && out->ib >= 0 &&
+	    own_day(&m->vals[a].v[out->ia], compare_claim_day(m, a)) &&
+	    own_day(&m->vals[b].v[out->ib], compare_claim_day(m, b)))
+		out->v = VERDICT_TIMELINE;
 	/* deciding values as indexes into the claim's own values */
 	if (out->ia >= 0)
 		out->ia = m->vals[a].index[out->ia];

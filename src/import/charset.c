@@ -194,8 +194,7 @@ static double utf16_score(const unsigned char *u, size_t n, bool le, size_t *zer
 	return units ? (double)good / (double)units : 0;
 }
 
-/* UTF-16 by shape: the likelier byte order, or NULL. */
-static const char *utf16_shape(const char *s, size_t n)
+const char *charset_utf16_shape(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	if (n < 4 || n % 2)
@@ -243,7 +242,7 @@ void charset_detect(const char *s, size_t n, struct charset_guess *g)
 	if (!s || !n)
 		return;
 	bool zeros = memchr(s, 0, n) != NULL;
-	const char *shape = utf16_shape(s, n);
+	const char *shape = charset_utf16_shape(s, n);
 	if (zeros && shape) {   /* uchardet does not know UTF-16 without a BOM */
 		try_charset(s, n, shape, g);
 		if (g->sure)

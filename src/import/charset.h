@@ -49,6 +49,9 @@ struct charset_guess {
 bool charset_declared(const char *s, size_t n, char *name, size_t cap);
 void charset_detect(const char *s, size_t n, struct charset_guess *g);
 double charset_confidence(const char *s, size_t n);
+/* UTF-16 without a BOM by the shape of s[0..n) (n even, at least 4):
+ * "UTF-16LE" or "UTF-16BE", the likelier byte order, or NULL. */
+const char *charset_utf16_shape(const char *s, size_t n);
 int charset_convert(const char *s, size_t n, const char *name, struct strbuf *out, size_t *invalid);
 
 #endif

@@ -1,4 +1,4 @@
-/* sniff: refuse binary, BOM-less UTF-16 and oversized files before reading them. */
+/* sniff: refuse binary and oversized files before reading them. */
 #include "import/sniff.h"
 
 #include <errno.h>
@@ -8,23 +8,7 @@
 #include <unistd.h>
 
 #include "corpus/corpus.h"
-
-/* UTF-16 without a BOM: at least 8 units, and NUL in the high byte of most
- * of them (every ASCII character) while the other byte is rarely NUL. */
-static bool utf16_like(const unsigned char *p, size_t n)
-{
-	size_t units = n / 2, zero[2] = { 0, 0 };
-	if (units < 8)
-		return false;
-	for (size_t i = 0; i + 1 < n; i += 2) {
-		zero[0] += !p[i];
-		zero[1] += !p[i + 1];
-	}
-	for (int hi = 0; hi < 2; hi++)
-		if (zero[hi] * 10 >= units * 6 && zero[!hi] * 20 <= units)
-			return true;
-	return false;
-}
+#include "import/charset.h"
 
 int sniff_bytes(const unsigned char *p, size_t n, struct strbuf *why)
 {
@@ -33,12 +17,9 @@ int sniff_bytes(const unsigned char *p, size_t n, struct strbuf *why)
 	const unsigned char *z = memchr(p, 0, n);
 	if (!z)
 		return 0;
-	if (utf16_like(p, n))
-		sb_addstr(why, "UTF-16 without a byte-order mark (lectern reads UTF-16 only after "
-			  "a BOM): not imported");
-	else
-		sb_addf(why, "a binary file (NUL byte at offset %zu): not imported",
-			(size_t)(z - p));
+	if (charset_utf16_shape((const char *)p, n & ~(size_t)1))
+		return 0;   /* UTF-16 without a BOM: decode.h finds it by its shape */
+	sb_addf(why, "a binary file (NUL byte at offset %zu): not imported", (size_t)(z - p));
 	return 1;
 }
 

@@ -3,14 +3,13 @@
  * and its first 64 KB, before it is read whole.
  *
  * sniff_file() refuses, with the reason in why ("a binary file (NUL byte
- * at offset N)", "UTF-16 without a byte-order mark", "larger than the 1
- * GiB text cap", "not a regular file"):
+ * at offset N)", "larger than the 1 GiB text cap", "not a regular file"):
  *   - anything but a regular file (a FIFO is never opened for reading in
  *     a way that blocks);
  *   - a file over CORPUS_MAX_TEXT bytes;
  *   - a NUL byte in the first SNIFF_HEAD bytes, unless a UTF-16 BOM starts
- *     the file (decode.h converts those): UTF-16 without a BOM (NULs at
- *     alternate offsets) is named as such, anything else is binary.
+ *     the file or the bytes have UTF-16's shape (NULs at alternate offsets
+ *     in most units): decode.h converts those (import/charset.h).
  * It reads at most SNIFF_HEAD bytes, so a 1 GB sparse file costs nothing.
  * Returns 0 (importable), 1 (refused: invalid input) or 2 (cannot be read,
  * or a directory: why holds strerror).  This is the one place that decides what is text;
@@ -29,7 +28,7 @@
 int sniff_file(const char *path, struct strbuf *why);
 
 /* What the bytes p[0..n) of a file's start say: 0 text; 1 refused, with
- * the reason in why.  NULs are allowed after a UTF-16 BOM. */
+ * the reason in why.  NULs are allowed in UTF-16 (with a BOM or its shape). */
 int sniff_bytes(const unsigned char *p, size_t n, struct strbuf *why);
 
 #endif

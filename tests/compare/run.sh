@@ -220,6 +220,13 @@ expect "running totals: compare" 0 "" "$LECTERN" compare --corpus "$X"
 check "running totals: both days given, 4,000 against 12,000 is a conflict" pair w-1 d-1 conflict
 check "running totals: a source with only a month makes it a differ" pair w-1 g-1 differ
 
+# a date that is each article's own day of publication (a dateline) says
+# when it was written: two of them are two moments, never a conflict
+X=$TMP/dateline
+mkcorpus "$X" <tests/compare/fixtures/dateline.spec
+expect "datelines: compare" 0 "" "$LECTERN" compare --corpus "$X"
+check "datelines: two articles' own days are a timeline" pair n-1 s-1 timeline
+
 # ---- invented articles ----
 C=$TMP/town
 mkcorpus "$C" <tests/compare/fixtures/town.spec
