@@ -73,7 +73,7 @@ $(BUILD)/completion/_lectern: $(BUILD)/lectern
 	$(Q)$< completion zsh >$@
 
 lectern: $(BUILD)/lectern
-	$(Q)cp $< $@
+	$(Q)cp $< $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/lectern: $(OBJS)
 	@echo "  LINK  $@"

@@ -10,6 +10,23 @@
 #include "corpus/corpus.h"
 #include "import/charset.h"
 
+/* UTF-16 without a BOM: at least 16 units (fewer bytes with a NUL are
+ * as likely binary), the shape of UTF-16 (import/charset.h), and more NUL
+ * bytes in the high halves of units (ASCII characters: spaces, line ends,
+ * punctuation) than in the low ones, as text has them. */
+static bool utf16_nuls(const unsigned char *p, size_t n)
+{
+	const char *order = n >= 32 ? charset_utf16_shape((const char *)p, n) : NULL;
+	if (!order)
+		return false;
+	size_t hi = !strcmp(order, "UTF-16LE"), nhi = 0, nlo = 0;
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		nhi += p[i + hi] == 0;
+		nlo += p[i + !hi] == 0;
+	}
+	return nhi > nlo;
+}
+
 int sniff_bytes(const unsigned char *p, size_t n, struct strbuf *why)
 {
 	if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
@@ -17,7 +34,7 @@ int sniff_bytes(const unsigned char *p, size_t n, struct strbuf *why)
 	const unsigned char *z = memchr(p, 0, n);
 	if (!z)
 		return 0;
-	if (charset_utf16_shape((const char *)p, n & ~(size_t)1))
+	if (utf16_nuls(p, n & ~(size_t)1))
 		return 0;   /* UTF-16 without a BOM: decode.h finds it by its shape */
 	sb_addf(why, "a binary file (NUL byte at offset %zu): not imported", (size_t)(z - p));
 	return 1;

@@ -27,8 +27,10 @@ static void test_bytes(void **state)
 	assert_int_equal(sniff("\xff\xfeT\0h\0e\0 \0a\0r\0m\0y\0", 18, &why), 0);
 	assert_int_equal(sniff("\xfe\xff\0T\0h\0e\0 \0a\0r\0m\0y", 18, &why), 0);
 	/* without one, by its shape: decoded too (import/charset.h) */
-	assert_int_equal(sniff("T\0h\0e\0 \0a\0r\0m\0y\0 \0w\0e\0n\0t\0", 26, &why), 0);
-	assert_int_equal(sniff("\0T\0h\0e\0 \0a\0r\0m\0y\0 \0w\0e\0n\0t", 26, &why), 0);
+	assert_int_equal(sniff("T\0h\0e\0 \0a\0r\0m\0y\0 \0w\0e\0n\0t\0 \0n\0o\0r\0t\0h\0", 38, &why), 0);
+	assert_int_equal(sniff("\0T\0h\0e\0 \0a\0r\0m\0y\0 \0w\0e\0n\0t\0 \0n\0o\0r\0t\0h", 38, &why), 0);
+	/* too short to tell: binary */
+	assert_int_equal(sniff("T\0h\0e\0 \0a\0r\0m\0y\0", 16, &why), 1);
 	/* a NUL anywhere else: binary, with its offset */
 	assert_int_equal(sniff("text\0more", 9, &why), 1);
 	assert_non_null(strstr(why.buf, "binary file (NUL byte at offset 4)"));
