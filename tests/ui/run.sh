@@ -212,6 +212,35 @@ keys C-l
 see "Ctrl-l redraws" "> Text"
 keys : t h e m e Space l i g h t Enter
 see ":theme switches the theme" "theme light"
+# the : line: history (Up/Down) and Tab completion
+keys :
+keys Up
+see ": Up recalls the last command" ":theme light"
+keys Up
+see ": Up again, the one before" ":50"
+keys Down Down
+if wait_for ":50" 20 || wait_for ":theme light" 20; then
+	bad ": Down past the newest gives an empty line" "$(screen | tail -1)"
+else
+	ok ": Down past the newest gives an empty line"
+fi
+keys Escape
+keys : m e s Tab
+see ": Tab completes a command name" ":messages"
+keys C-u s o u Tab
+see ": Tab with several candidates lists them" "2 candidates: source sources"
+see ": Tab with several candidates completes their common prefix" ":source "
+keys s Tab
+see ": Tab completes a unique command" ":sources"
+keys C-u t o p i c Space a l l i e d - r e s o l v e - a Tab
+see ": Tab completes a topic id" ":topic allied-resolve-announcement"
+keys C-u c l a i m Space m t - 0 Tab
+see ": Tab on a claim id lists the candidates" "9 candidates: mt-01 mt-02"
+keys C-u s o u r c e Space o Tab
+see ": Tab completes a source id" ":source odr"
+keys C-u x y z Tab
+see ": Tab with no candidate says so" 'no command starts with "xyz"'
+keys Escape
 keys Q
 see "Q quits with status 0" "EXIT=0"
 
