@@ -385,6 +385,36 @@ for sig in TERM HUP; do
 	if screen | grep -q "Sources"; then bad "SIG$sig: the screen is restored"; else ok "SIG$sig: the screen is restored"; fi
 done
 
+# ---- claims that touch stand apart in the Text pane, in colour and in mono ----
+mkdir -p "$TMP/touch/sources"
+printf 'One claim.Two claim.Three claim.Four claim. Tail.\n' >"$TMP/touch/sources/t.txt"
+ts=$(sha256sum "$TMP/touch/sources/t.txt" | cut -d' ' -f1)
+cat >"$TMP/touch/corpus.json" <<JSON
+{"schema": "lectern-corpus", "version": 1, "title": "touch",
+ "sources": [{"id": "t", "title": "Touching", "outlet": "Touch Times", "author": null, "published": "2020-01-01",
+   "url": null, "language": "en", "file": "sources/t.txt", "sha256": "$ts"}],
+ "claims": [{"id": "c1", "source": "t", "span": [0, 10], "text": "One claim.", "kind": "event", "origin": "curated"},
+  {"id": "c2", "source": "t", "span": [10, 20], "text": "Two claim.", "kind": "event", "origin": "curated"},
+  {"id": "c3", "source": "t", "span": [20, 32], "text": "Three claim.", "kind": "event", "origin": "curated"},
+  {"id": "c4", "source": "t", "span": [32, 43], "text": "Four claim.", "kind": "event", "origin": "curated"}],
+ "topics": []}
+JSON
+# capture-pane -e writes an SGR sequence where the attributes change: two
+# claims drawn alike run together ("claim.Three"), apart they have one between
+for mode in colour mono; do
+	if [ $mode = mono ]; then start 120 30 NO_COLOR=1 -- --corpus "$TMP/touch"; else start 120 30 -- --corpus "$TMP/touch"; fi
+	wait_for "> Sources" >/dev/null
+	keys Enter
+	wait_for "One claim.Two claim." >/dev/null
+	row=$(T capture-pane -e -p -t t | grep -a "Three claim" | head -1)
+	if printf '%s' "$row" | grep -qaE $'Two claim\.(\e\[[0-9;]*m)+Three claim\.(\e\[[0-9;]*m)+Four'; then
+		ok "$mode: claims that touch are drawn in alternating styles"
+	else
+		bad "$mode: claims that touch are drawn in alternating styles" "$(printf '%s' "$row" | cat -v | cut -c1-300)"
+	fi
+	keys Q
+done
+
 # ---- hostile text: nothing from the corpus reaches the terminal raw ----
 mkdir -p "$TMP/evil/sources"
 printf 'A calm first text.\n' >"$TMP/evil/sources/calm.txt"
