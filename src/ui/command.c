@@ -6,11 +6,14 @@
  *   :set NAME = VALUE   (a config option, e.g. theme)
  *   :messages    (the last messages, in full)
  *   :q, :quit
+ * and the line's history (Up/Down) and Tab completion.
  */
 #include "ui/tui.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "base/util.h"
 
 static const char *skip(const char *s)
 {
@@ -118,4 +121,110 @@ void ui_command(struct ui *ui, const char *line)
 		ui_action(ui, act, *arg ? (unsigned char)*arg : 0);
 	}
 #undef IS
+}
+
+void command_remember(struct ui *ui, const char *line)
+{
+	line = skip(line);
+	if (!*line || (ui->ncmd_hist && !strcmp(ui->cmd_hist[ui->ncmd_hist - 1], line)))
+		return;
+	if (ui->ncmd_hist == CMD_HIST) {   /* full: the oldest goes */
+		free(ui->cmd_hist[0]);
+		memmove(ui->cmd_hist, ui->cmd_hist + 1, (CMD_HIST - 1) * sizeof *ui->cmd_hist);
+		ui->ncmd_hist--;
+	}
+	ui->cmd_hist[ui->ncmd_hist++] = xstrdup(line);
+}
+
+void command_history(struct ui *ui, int step)
+{
+	if (step < 0 ? ui->cmd_hist_pos == 0 : ui->cmd_hist_pos >= ui->ncmd_hist) {
+		ui_message(ui, false, step < 0 ? "no older command" : "no newer command");
+		return;
+	}
+	ui->cmd_hist_pos = step < 0 ? ui->cmd_hist_pos - 1 : ui->cmd_hist_pos + 1;
+	sb_reset(&ui->input_buf);
+	sb_reset(&ui->msg);
+	if (ui->cmd_hist_pos < ui->ncmd_hist)
+		sb_addstr(&ui->input_buf, ui->cmd_hist[ui->cmd_hist_pos]);
+}
+
+/* The commands ui_command() knows besides the key table's names. */
+static const char *const own_commands[] = {
+	"q", "source", "topic", "claim", "theme", "messages", "set",
+};
+
+/* The id of candidate i for a completion of kind k (0 commands, else
+ * 's', 'c', 't'), or NULL past the end. */
+static const char *candidate(const struct ui *ui, int k, size_t i)
+{
+	size_t nown = sizeof own_commands / sizeof *own_commands;
+
+	switch (k) {
+	case 's': return i < ui->c->nsources ? ui->c->sources[i].id : NULL;
+	case 'c': return i < ui->c->nclaims ? ui->c->claims[i].id : NULL;
+	case 't': return i < ui->c->ntopics ? ui->c->topics[i].id : NULL;
+	default:
+		if (i < nown)
+			return own_commands[i];
+		return i - nown < ACT_COUNT - 1 ? key_actions[i - nown].name : NULL;
+	}
+}
+
+void command_complete(struct ui *ui)
+{
+	const char *s = skip(ui->input_buf.buf);
+	size_t n = strcspn(s, " \t"), start, plen, common = 0, count = 0;
+	const char *first = NULL, *word;
+	struct strbuf list = STRBUF_INIT;
+	int k = 0;
+
+	if (s[n]) {   /* past the command name: complete its id */
+		if (n == 6 && !strncmp(s, "source", 6))
+			k = 's';
+		else if (n == 5 && !strncmp(s, "claim", 5))
+			k = 'c';
+		else if (n == 5 && !strncmp(s, "topic", 5))
+			k = 't';
+		else {
+			ui_message(ui, true, "nothing to complete after :%.*s", (int)n, s);
+			return;
+		}
+		word = skip(s + n);
+	} else {
+		word = s;
+	}
+	start = (size_t)(word - ui->input_buf.buf);
+	plen = strlen(word);
+	for (size_t i = 0; (s = candidate(ui, k, i)); i++) {
+		if (strncmp(s, word, plen))
+			continue;
+		if (!first) {
+			first = s;
+			common = strlen(s);
+		} else {
+			size_t j = plen;
+			while (j < common && s[j] == first[j])
+				j++;
+			common = j;
+		}
+		if (count++ < 8)
+			sb_addf(&list, " %s", s);
+	}
+	if (!count) {
+		ui_message(ui, true, "no %s starts with \"%s\"", k == 's' ? "source id" :
+			   k == 'c' ? "claim id" : k == 't' ? "topic id" : "command", word);
+	} else {
+		sb_setlen(&ui->input_buf, start);
+		sb_add(&ui->input_buf, first, common);
+		if (count == 1) {
+			if (!k && (!strcmp(first, "source") || !strcmp(first, "claim") ||
+				   !strcmp(first, "topic") || !strcmp(first, "theme") || !strcmp(first, "set")))
+				sb_addstr(&ui->input_buf, " ");
+			sb_reset(&ui->msg);
+		} else {
+			ui_message(ui, false, "%zu candidates:%s%s", count, list.buf, count > 8 ? " ..." : "");
+		}
+	}
+	sb_release(&list);
 }

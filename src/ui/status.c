@@ -3,7 +3,8 @@
  * hint, and messages and errors) and the one-line prompt used by /, F, :
  * and the Sources filter.  The search prompt is incremental: the input as
  * edited is searched again (once per frame, not per key) and the view
- * shows the first hit from where it started.  A bracketed paste only
+ * shows the first hit from where it started.  In the `:` prompt, Up and
+ * Down walk the history and Tab completes (command.c).  A bracketed paste only
  * inserts text, cut at SEARCH_MAX bytes.
  */
 #include "ui/tui.h"
@@ -113,6 +114,7 @@ void prompt_start(struct ui *ui, enum prompt_kind kind)
 	sb_reset(&ui->input_buf);
 	sb_reset(&ui->msg);
 	ui->prompt_origin = ui_here(ui);
+	ui->cmd_hist_pos = ui->ncmd_hist;
 	if (kind == PROMPT_FILTER) {
 		ui->filter_pane = ui->focus;
 		sb_addstr(&ui->input_buf, ui_filter_of(ui, ui->focus)->buf);
@@ -212,6 +214,7 @@ static void accept(struct ui *ui)
 		corpus_search(ui);
 		break;
 	case PROMPT_COMMAND:
+		command_remember(ui, ui->input_buf.buf);
 		ui_command(ui, ui->input_buf.buf);
 		break;
 	case PROMPT_FILTER:
@@ -248,6 +251,14 @@ void prompt_key(struct ui *ui, int key, bool fkey)
 	}
 	if (!fkey && (key == KEY_L_ESC || key == KEY_CTRL('g'))) {
 		cancel(ui);
+		return;
+	}
+	if (ui->prompt == PROMPT_COMMAND && (fkey ? key == KEY_L_UP || key == KEY_L_DOWN
+					     : key == KEY_L_TAB)) {
+		if (key == KEY_L_TAB)
+			command_complete(ui);
+		else
+			command_history(ui, key == KEY_L_UP ? -1 : 1);
 		return;
 	}
 	if (!fkey && (key == 127 || key == 8)) {

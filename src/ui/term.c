@@ -97,6 +97,8 @@ static void ui_free(struct ui *ui)
 	sb_release(&ui->claim_filter);
 	for (size_t i = 0; i < MSG_LOG; i++)
 		free(ui->msg_log[i]);
+	for (size_t i = 0; i < ui->ncmd_hist; i++)
+		free(ui->cmd_hist[i]);
 	sb_release(&ui->topic_filter);
 	sb_release(&ui->hits_query);
 	sb_release(&ui->msg);

@@ -45,9 +45,11 @@ size_t textview_claim_pos(struct ui *ui, size_t start, size_t claim)
 	return lo;
 }
 
-/* Whether off is inside one of the source's claims: the last claim that
- * starts at or before off, and how far the claims up to it reach. */
-static bool in_claim(struct ui *ui, const struct source *s, size_t off)
+/* The claim off is inside, as its position in the source's claims (the
+ * last one that starts at or before off and still covers it), or -1: the
+ * last claim that starts at or before off, and how far the claims up to it
+ * reach. */
+static long claim_at(struct ui *ui, const struct source *s, size_t off)
 {
 	if (ui->claim_reach_src != ui->src) {
 		size_t reach = 0;
@@ -61,7 +63,14 @@ static bool in_claim(struct ui *ui, const struct source *s, size_t off)
 		ui->claim_reach_src = ui->src;
 	}
 	size_t k = textview_claim_pos(ui, off + 1, 0);   /* claims starting <= off: [0, k) */
-	return k && ui->claim_reach[k - 1] > off;
+	if (!k || ui->claim_reach[k - 1] <= off)
+		return -1;
+	/* the innermost: reach only grows, so the walk ends where it no longer
+	 * covers off (a few steps, as claims rarely nest deep) */
+	for (size_t j = k; j-- > 0 && ui->claim_reach[j] > off;)
+		if (ui->c->claims[s->claims[j]].span.end > off)
+			return (long)j;
+	return (long)k - 1;
 }
 
 static attr_t attr_at(struct ui *ui, size_t off)
@@ -77,8 +86,9 @@ static attr_t attr_at(struct ui *ui, size_t off)
 		if (cl->source == (size_t)ui->src && off >= cl->span.start && off < cl->span.end)
 			return ui->attrs[ROLE_CLAIM_SEL];
 	}
-	if (in_claim(ui, s, off))
-		return ui->attrs[ROLE_CLAIM];
+	long k = claim_at(ui, s, off);
+	if (k >= 0)   /* claims alternate two styles, so that two that touch stand apart */
+		return ui->attrs[k % 2 ? ROLE_CLAIM_ALT : ROLE_CLAIM];
 	if (in_spans(s->boiler, s->nboiler, off))
 		return ui->attrs[ROLE_BOILER];
 	return ui->attrs[ROLE_NORMAL];

@@ -151,6 +151,9 @@ struct ui {
 	bool log_open;            /* the help overlay shows the log instead */
 	enum prompt_kind prompt;
 	struct strbuf input_buf;
+#define CMD_HIST 100
+	char *cmd_hist[CMD_HIST];  /* the `:` lines entered, oldest first (owned) */
+	size_t ncmd_hist, cmd_hist_pos;  /* count; where Up/Down stand (ncmd_hist: the new line) */
 	struct place prompt_origin;
 	bool prompt_stale;     /* input edited since the last search/filter (prompt_sync) */
 	bool pasting;          /* between the bracketed-paste markers */
@@ -178,6 +181,12 @@ struct place ui_here(struct ui *ui);
 void ui_goto_place(struct ui *ui, struct place pl);
 void ui_run_search(struct ui *ui, bool keep_hit);
 void ui_command(struct ui *ui, const char *cmd);
+/* command.c: the `:` line's history (the last CMD_HIST lines entered, a
+ * copy of each) and Tab completion of command names and of the ids after
+ * :source, :claim and :topic; both edit ui->input_buf. */
+void command_remember(struct ui *ui, const char *line);
+void command_history(struct ui *ui, int step);   /* -1 older (Up), +1 newer (Down) */
+void command_complete(struct ui *ui);
 void ui_action(struct ui *ui, enum action act, int key);
 int ui_set_theme(struct ui *ui, const char *name);
 void ui_mouse(struct ui *ui);   /* the config's mouse option applies */

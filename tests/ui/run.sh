@@ -212,6 +212,35 @@ keys C-l
 see "Ctrl-l redraws" "> Text"
 keys : t h e m e Space l i g h t Enter
 see ":theme switches the theme" "theme light"
+# the : line: history (Up/Down) and Tab completion
+keys :
+keys Up
+see ": Up recalls the last command" ":theme light"
+keys Up
+see ": Up again, the one before" ":50"
+keys Down Down
+if wait_for ":50" 20 || wait_for ":theme light" 20; then
+	bad ": Down past the newest gives an empty line" "$(screen | tail -1)"
+else
+	ok ": Down past the newest gives an empty line"
+fi
+keys Escape
+keys : m e s Tab
+see ": Tab completes a command name" ":messages"
+keys C-u s o u Tab
+see ": Tab with several candidates lists them" "2 candidates: source sources"
+see ": Tab with several candidates completes their common prefix" ":source "
+keys s Tab
+see ": Tab completes a unique command" ":sources"
+keys C-u t o p i c Space a l l i e d - r e s o l v e - a Tab
+see ": Tab completes a topic id" ":topic allied-resolve-announcement"
+keys C-u c l a i m Space m t - 0 Tab
+see ": Tab on a claim id lists the candidates" "9 candidates: mt-01 mt-02"
+keys C-u s o u r c e Space o Tab
+see ": Tab completes a source id" ":source odr"
+keys C-u x y z Tab
+see ": Tab with no candidate says so" 'no command starts with "xyz"'
+keys Escape
 keys Q
 see "Q quits with status 0" "EXIT=0"
 
@@ -354,6 +383,36 @@ for sig in TERM HUP; do
 	kill -$sig "$(cat "$TMP/pid")"
 	see "SIG$sig: ends the reader" "EXIT="
 	if screen | grep -q "Sources"; then bad "SIG$sig: the screen is restored"; else ok "SIG$sig: the screen is restored"; fi
+done
+
+# ---- claims that touch stand apart in the Text pane, in colour and in mono ----
+mkdir -p "$TMP/touch/sources"
+printf 'One claim.Two claim.Three claim.Four claim. Tail.\n' >"$TMP/touch/sources/t.txt"
+ts=$(sha256sum "$TMP/touch/sources/t.txt" | cut -d' ' -f1)
+cat >"$TMP/touch/corpus.json" <<JSON
+{"schema": "lectern-corpus", "version": 1, "title": "touch",
+ "sources": [{"id": "t", "title": "Touching", "outlet": "Touch Times", "author": null, "published": "2020-01-01",
+   "url": null, "language": "en", "file": "sources/t.txt", "sha256": "$ts"}],
+ "claims": [{"id": "c1", "source": "t", "span": [0, 10], "text": "One claim.", "kind": "event", "origin": "curated"},
+  {"id": "c2", "source": "t", "span": [10, 20], "text": "Two claim.", "kind": "event", "origin": "curated"},
+  {"id": "c3", "source": "t", "span": [20, 32], "text": "Three claim.", "kind": "event", "origin": "curated"},
+  {"id": "c4", "source": "t", "span": [32, 43], "text": "Four claim.", "kind": "event", "origin": "curated"}],
+ "topics": []}
+JSON
+# capture-pane -e writes an SGR sequence where the attributes change: two
+# claims drawn alike run together ("claim.Three"), apart they have one between
+for mode in colour mono; do
+	if [ $mode = mono ]; then start 120 30 NO_COLOR=1 -- --corpus "$TMP/touch"; else start 120 30 -- --corpus "$TMP/touch"; fi
+	wait_for "> Sources" >/dev/null
+	keys Enter
+	wait_for "One claim.Two claim." >/dev/null
+	row=$(T capture-pane -e -p -t t | grep -a "Three claim" | head -1)
+	if printf '%s' "$row" | grep -qaE $'Two claim\.(\e\[[0-9;]*m)+Three claim\.(\e\[[0-9;]*m)+Four'; then
+		ok "$mode: claims that touch are drawn in alternating styles"
+	else
+		bad "$mode: claims that touch are drawn in alternating styles" "$(printf '%s' "$row" | cat -v | cut -c1-300)"
+	fi
+	keys Q
 done
 
 # ---- hostile text: nothing from the corpus reaches the terminal raw ----
