@@ -18,6 +18,9 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* The directory part of path: "." when it has no slash, "/" for a file at
+ * the root; the caller frees it. */
+char *path_dir(const char *path);
 
 _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void util_set_die_hook(void (*hook)(void));

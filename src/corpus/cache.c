@@ -481,16 +481,6 @@ out:
 	return c;
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 struct corpus *corpus_cache_read(const char *index_path, const char **why)
 {
 	struct strbuf p = STRBUF_INIT;
@@ -508,7 +498,7 @@ struct corpus *corpus_cache_read(const char *index_path, const char **why)
 		c = try_read(p.buf, index_path, &ist, &have_hash, &ihash, why);
 	if (c) {
 		c->index_path = xstrdup(index_path);
-		c->dir = dir_of(index_path);
+		c->dir = path_dir(index_path);
 		c->cache_path = sb_detach(&p, NULL);
 		snprintf(c->cache_state, sizeof c->cache_state, "hit");
 	}

@@ -467,16 +467,6 @@ static void cache_store(struct corpus *c, const struct stat *st, uint64_t ihash,
 	sb_release(&err);
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /*
  * check's fast path: the cache holds the model of a load of exactly these
  * index bytes (it records their hash) that found no problem, so only the
@@ -566,7 +556,7 @@ struct corpus *corpus_load_buffer(const char *path, char *buf, size_t len,
 	L.c = xcalloc(1, sizeof *L.c);
 	pool_init(&L.c->pool);
 	L.c->index_path = xstrdup(path);
-	L.c->dir = dir_of(path);
+	L.c->dir = path_dir(path);
 
 	const cJSON *root = L.doc.root;
 	if (!ld_expect_object(&L, root, "the index"))
