@@ -78,6 +78,14 @@ void compare_pair(const struct cmp_model *m, size_t a, size_t b, struct verdict_
 		}
 	}
 	verdict_moment(out, m->vals[a].v, m->vals[b].v, da, db);
+	int ca, cb;
+	if (out->by_values && out->v != VERDICT_CONFLICT &&
+	    verdict_named_conflict(m->vals[a].v, m->vals[a].n, m->vals[b].v, m->vals[b].n,
+				   da, db, &ca, &cb)) {
+		out->v = VERDICT_CONFLICT;
+		out->ia = ca;
+		out->ib = cb;
+	}
 	/* a running total (count, mass, money) is a conflict only between two
 	 * sources that each give the day they speak of (or within one
 	 * article): without it the moment is not known to be the same, and the

@@ -334,6 +334,14 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 				i = e - 1;
 				continue;
 			}
+			if (ne == e && !nm.written && k < max && phrase_fate(&q, e, "people", x.counted, sizeof x.counted)) {
+				/* "127,700 are missing", "426,800 were displaced" */
+				strcpy(x.unit, "people");
+				set_bounds(&x, &nm, almost);
+				out[k++] = x;
+				i = e - 1;
+				continue;
+			}
 			if (ne == e) {
 				/* a bare number ("2,000 is closer"): unit "" for the caller
 				 * to drop, unless a number joined to it gives one ("19,000
@@ -382,6 +390,8 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 			/* "days" says nothing the unit does not: describe it or leave it empty */
 			if (!strcasecmp(x.counted, x.unit))
 				x.counted[0] = '\0';
+			if (!x.counted[0] && !strcmp(x.unit, "people"))
+				phrase_fate(&q, ne, x.unit, x.counted, sizeof x.counted);
 			if (!x.counted[0])
 				phrase_duration(&q, ne, x.counted, sizeof x.counted);
 			if (!x.counted[0])
