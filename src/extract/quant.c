@@ -390,8 +390,9 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 			/* "days" says nothing the unit does not: describe it or leave it empty */
 			if (!strcasecmp(x.counted, x.unit))
 				x.counted[0] = '\0';
-			if (!x.counted[0] && !strcmp(x.unit, "people"))
-				phrase_fate(&q, ne, x.unit, x.counted, sizeof x.counted);
+			if (!x.counted[0] && !strcmp(x.unit, "people") &&
+			    !phrase_fate(&q, ne, x.unit, x.counted, sizeof x.counted))
+				phrase_fate_before(&q, i, x.unit, x.counted, sizeof x.counted);
 			if (!x.counted[0])
 				phrase_duration(&q, ne, x.counted, sizeof x.counted);
 			if (!x.counted[0])

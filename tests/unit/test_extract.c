@@ -57,6 +57,10 @@ static void test_quantities(void **state)
 			    "312 people|people missing|about|311.5|312.5");
 	assert_string_equal(quant("Officials said 1,450 were injured."),
 			    "1450 people|people injured|exact|1450|1450");
+	assert_string_equal(quant("The storm killed at least 212 people."),
+			    "212 people|people killed|at least|212|null");
+	assert_string_equal(quant("Crews evacuated some 3,000 people overnight."),
+			    "3000 people|people evacuated|about|2500|3500");
 	assert_string_equal(quant("About 90 people attended the rally."),
 			    "90 people||about|85|95");
 	assert_string_equal(quant("A country of 3,5 million residents."),
