@@ -46,6 +46,8 @@
 #define RELATED_MUTUAL 3
 #define RELATED_MAX_SOURCES 1024
 #define RELATED_SRC_BASE 0.2
+#define RELATED_SAME_DAY 2.0
+#define RELATED_DAYS 90
 
 struct rel_hit {
 	size_t claim;

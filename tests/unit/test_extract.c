@@ -57,6 +57,8 @@ static void test_quantities(void **state)
 			    "312 people|people missing|about|311.5|312.5");
 	assert_string_equal(quant("Officials said 1,450 were injured."),
 			    "1450 people|people injured|exact|1450|1450");
+	assert_string_equal(quant("Planes dropped 1.2 million pounds of rice."),
+			    "1.2e+06 pounds|rice|exact|1.2e+06|1.2e+06");
 	assert_string_equal(quant("The storm killed at least 212 people."),
 			    "212 people|people killed|at least|212|null");
 	assert_string_equal(quant("Crews evacuated some 3,000 people overnight."),
