@@ -144,6 +144,9 @@ void related_build(struct rel_index *r, const struct cmp_model *m)
 	r->max_df = (size_t)(4 * sqrt((double)n));
 	if (r->max_df < 64)
 		r->max_df = 64;
+	double pool = n ? RELATED_RERANK_BUDGET / (double)n : RELATED_RERANK_MAX;
+	r->rerank = pool > RELATED_RERANK_MAX ? RELATED_RERANK_MAX :
+		    pool < RELATED_RERANK_MIN ? RELATED_RERANK_MIN : (size_t)pool;
 	r->acc = xcalloc(n ? n : 1, sizeof *r->acc);
 	r->touched = xmalloc((n ? n : 1) * sizeof *r->touched);
 	r->mutual = xmalloc((n ? n : 1) * RELATED_MUTUAL * sizeof *r->mutual);
@@ -366,10 +369,10 @@ static int by_acc(const void *x, const void *y, const double *acc)
 	return *(const uint32_t *)x < *(const uint32_t *)y ? -1 : 1;
 }
 
-/* Keeps the best RELATED_RERANK of touched[0..n) at its front, by acc. */
-static size_t select_best(uint32_t *t, size_t n, const double *acc)
+/* Keeps the best max of touched[0..n) at its front, by acc. */
+static size_t select_best(uint32_t *t, size_t n, const double *acc, size_t max)
 {
-	size_t keep = n < RELATED_RERANK ? n : RELATED_RERANK;
+	size_t keep = n < max ? n : max;
 	/* partial selection: one pass keeping a sorted front of size keep */
 	for (size_t i = 0; i < n; i++) {
 		size_t at = i < keep ? i : keep;
@@ -415,7 +418,7 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out)
 			r->acc[d] += s;
 		}
 	}
-	size_t keep = select_best(r->touched, nt, r->acc);
+	size_t keep = select_best(r->touched, nt, r->acc, r->rerank);
 	struct rel_hit *h = xmalloc((keep ? keep : 1) * sizeof *h);
 	long lo, hi;
 	bool dated = claim_span(m, c, &lo, &hi);
