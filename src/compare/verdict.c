@@ -146,6 +146,11 @@ static bool overlaps(const struct norm_value *a, const struct norm_value *b)
  * thing, or for counts the same count noun). */
 static int match_quality(const struct norm_value *a, const struct norm_value *b)
 {
+	/* one day named on both sides, whatever each says it is of ("the
+	 * quake struck October 8" / "the earthquake occurred on October 8") */
+	if (a->kind == NORM_DATE && b->kind == NORM_DATE && a->lo == a->hi && b->lo == b->hi &&
+	    a->lo == b->lo && !verdict_same_measure(a, b))
+		return 1;
 	if (!verdict_same_measure(a, b))
 		return 0;
 	if (a->kind == NORM_DATE)

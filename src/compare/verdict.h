@@ -25,6 +25,8 @@
  * Belarus").  A duration
  * that does not say what it lasts or separates ("10 days", "20 days") is
  * not taken as the same measure as another.
+ * Two dates of one day are taken as one measure (at the lesser quality)
+ * even when they say they are of different things: they agree.
  * Dates of which one does not say what it is of are compared leniently:
  * the best-matching pair decides, and when even that is a conflict they
  * are taken as two moments (timeline), since nothing says they are of one

@@ -328,6 +328,22 @@ static void test_running_total_falls(void **state)
 	assert_false(verdict_named_conflict(early, 2, rise, 2, 100, 102, &ia, &ib));
 }
 
+/* One day named on both sides agrees, whatever each says it is of; two
+ * days of different things are two moments. */
+static void test_same_day(void **state)
+{
+	(void)state;
+	struct norm_value a[] = { d("2005-10-08", "quake struck South Asia"), d("2005-10-11", "summarized") };
+	struct norm_value b[] = { d("2005-10-08", "earthquake occurred") };
+	struct norm_value c[] = { d("2005-10-12", "operation completed") };
+	struct verdict_pair p;
+	verdict_claims(a, 2, b, 1, &p);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	assert_int_equal(p.ia, 0);
+	verdict_claims(b, 1, c, 1, &p);
+	assert_int_equal(p.v, VERDICT_TIMELINE);
+}
+
 /* Two claims of 20,000 values each: each value meets its nearest values
  * only, and the answer is the one all pairs would give. */
 static void test_many_values(void **state)
@@ -445,6 +461,7 @@ int main(void)
 		cmocka_unit_test(test_best_pair),
 		cmocka_unit_test(test_fates),
 		cmocka_unit_test(test_running_total_falls),
+		cmocka_unit_test(test_same_day),
 		cmocka_unit_test(test_many_values),
 		cmocka_unit_test(test_loose_dates),
 		cmocka_unit_test(test_short_descriptions),
