@@ -29,6 +29,8 @@ conf bind 'bind <C-t> help' 'bind x quit' 'bind j none' 'bind n top' 'bind <F5> 
 	'bind ^w next-pane'
 start 160 60 XDG_CONFIG_HOME="$TMP/bind" --
 see "bind: the reader opens" "> Sources"
+keys 1
+see "the status line's hint: the default keys" "h:help q:quit"
 keys C-t
 see "bind <C-t> help: Ctrl-t opens the help overlay" "Help: keys"
 see "the overlay shows the bound key with the defaults" "h, F1, Ctrl-t"
@@ -73,10 +75,13 @@ check "--help alone lists the default keys, whatever the config" grep -qE '^    
 
 # ---- bad lines: FILE:LINE, the reader still opens ----
 conf badbind '# keys' 'bind <C-ff> quit' 'bind K nosuch' 'bind q' 'set wrap = sideways' \
-	'set date-format = %H:%M' 'set layout = tall' 'set cite-format = apa' 'bind <C-t> help'
+	'set date-format = %H:%M' 'set layout = tall' 'set cite-format = apa' 'bind <C-t> help' \
+	'bind h none'
 start 100 30 XDG_CONFIG_HOME="$TMP/badbind" --
 see "a bad bind line is reported as FILE:LINE, the reader opens" "config:2: unknown key \"<C-ff>\""
 see "the reader still opens with a bad config" "> Sources"
+keys 2
+see "the status line's hint names the help key bound now" "F1:help q:quit"
 keys C-t
 see "the good lines still apply" "Help: keys"
 keys q Q
@@ -90,7 +95,7 @@ for want in "$f:2: unknown key \"<C-ff>\"" "$f:3: unknown action \"nosuch\"" \
 	"$f:8: option \"cite-format\" is plain, markdown, bibtex or csl-json"; do
 	check "reported on stderr: ${want#"$TMP"/}" grep -qF -- "$want" <<<"$err"
 done
-check "--help --keys: the good bind line applies" grep -q 'h, F1, Ctrl-t' <<<"$out"
+check "--help --keys: the good bind lines apply" grep -qE '^    F1, Ctrl-t +show or hide' <<<"$out"
 printf 'bind \033[31m quit\n' >"$TMP/badbind/lectern/config"
 run env XDG_CONFIG_HOME="$TMP/badbind" "$LECTERN" --help --keys
 check "a key of control bytes is reported escaped, not raw" bash -c '! grep -qF $'"'"'\e'"'"' <<<"$1" && grep -q "config:1: unknown key" <<<"$1"' _ "$err"
