@@ -130,7 +130,8 @@ static const struct { const char *name; int key; } key_names[] = {
 	{ "hash", '#' }, { "lessthan", '<' }, { "lt", '<' },
 };
 
-/* The control key of c (a letter, or one of @[\]^_), or -1. */
+/* The control key of c (a letter, or one of [\]^_), or -1; not @: Ctrl-@ is
+ * the NUL byte, and key 0 means no key. */
 static int ctrl_of(const char *c)
 {
 	int ch = ascii_tolower((unsigned char)c[0]);
@@ -139,7 +140,7 @@ static int ctrl_of(const char *c)
 		return -1;
 	if (ch >= 'a' && ch <= 'z')
 		return KEY_CTRL(ch);
-	if (strchr("@[\\]^_", ch))
+	if (strchr("[\\]^_", ch))
 		return ch & 0x1f;
 	return -1;
 }

@@ -97,7 +97,7 @@ static void test_parse(void **state)
 		{ "<F1>", KEY_L_F1 }, { "<f12>", KEY_L_F12 }, { "<F5>", KEY_L_F1 + 4 },
 		/* not keys */
 		{ "", -1 }, { "jk", -1 }, { "<F13>", -1 }, { "<F0>", -1 }, { "<C-ff>", -1 },
-		{ "<C-1>", -1 }, { "<>", -1 }, { "<Nope>", -1 }, { " ", -1 }, { "\x01", -1 },
+		{ "<C-1>", -1 }, { "^@", -1 }, { "<C-\\>", 0x1c }, { "<>", -1 }, { "<Nope>", -1 }, { " ", -1 }, { "\x01", -1 },
 		{ "\xc3", -1 }, { "<VeryLongNameIndeed>", -1 }, { "^ab", -1 },
 	};
 	struct strbuf sb = STRBUF_INIT;
