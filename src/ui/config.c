@@ -7,6 +7,7 @@
 
 #include "base/conffile.h"
 #include "base/util.h"
+#include "corpus/cite.h"
 
 void config_init(struct config *cfg)
 {
@@ -44,6 +45,10 @@ int config_set(struct config *cfg, const char *name, const char *value,
 	}
 	if (!strcmp(name, "mouse") && strcmp(value, "on") && strcmp(value, "off")) {
 		sb_addf(err, "option \"mouse\" is on or off");
+		return -1;
+	}
+	if (!strcmp(name, "cite-format") && cite_format_parse(value, NULL) < 0) {
+		sb_addf(err, "option \"cite-format\" is " CITE_FORMAT_LIST);
 		return -1;
 	}
 #define X(field, oname, help) \

@@ -19,7 +19,8 @@
 /* X(field, "name", "help") */
 #define CONFIG_OPTIONS(X) \
 	X(theme, "theme", "the colour theme: a name or a path") \
-	X(mouse, "mouse", "on: clicks and the wheel (off by default, so a drag selects text)")
+	X(mouse, "mouse", "on: clicks and the wheel (off by default, so a drag selects text)") \
+	X(cite_format, "cite-format", "what y and :cite write: plain (default), markdown, bibtex or csl-json")
 
 struct config {
 #define X(field, name, help) char *field;   /* NULL: not set */
