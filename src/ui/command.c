@@ -5,6 +5,8 @@
  *   :set         (shows the settings)   :set regex | noregex
  *   :set NAME = VALUE   (a config option, e.g. theme)
  *   :messages    (the last messages, in full)
+ *   :cite [FILE] (the selected claim's citation: copied, as y does, or
+ *                 appended to FILE)
  *   :q, :quit
  * and the line's history (Up/Down) and Tab completion.
  */
@@ -108,6 +110,8 @@ void ui_command(struct ui *ui, const char *line)
 		ui->help_top = 0;
 	} else if (IS("set")) {
 		cmd_set(ui, arg);
+	} else if (IS("cite")) {
+		ui_cite(ui, *arg ? arg : NULL);
 	} else {
 		enum action act = keys_by_name(s, n);
 		if (act == ACT_NONE) {

@@ -114,4 +114,128 @@ check "evil-1 bibtex: valid; url braces percent-encoded" bash -c \
 	"python3 tests/cite/bibcheck.py '$TMP/h.bibtex.evil-1' && grep -qF 'url = {https://example.org/a_b?x=1&y=%7B2%7D^[},' '$TMP/h.bibtex.evil-1'"
 check "evil-1 csl-json: valid JSON" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/h.csl-json.evil-1"
 
+# ---- the reader: y through OSC 52, :cite FILE ------------------------------------
+
+if ! command -v tmux >/dev/null; then
+	bad "tmux is installed" "the terminal tests need tmux (make deps)"
+	finish
+	exit 1
+fi
+. "$TOP/tests/tmux.sh"
+tmux_socket cite
+# tmux takes an application's OSC 52 into its own buffer only with
+# set-clipboard on; pipe-pane captures the bytes lectern wrote either way
+echo 'set -g set-clipboard on' >>"$TMP/tmux.conf"
+mkdir -p "$TMP/cfg/lectern"
+printf 'set cite-format = plain\n' >"$TMP/cfg/lectern/config"
+
+# copied ID FORMAT [CORPUS]: $TMP/y.out holds one OSC 52 sequence whose text
+# is exactly what `lectern cite ID --format FORMAT` prints (less its line end)
+copied() {
+	local n
+	n=$(python3 tests/cite/osc52.py "$TMP/y.out" "$TMP/y.txt") || return 1
+	"$LECTERN" cite "$1" --format "$2" ${3:+--corpus "$3"} >"$TMP/want" || return 1
+	printf '%s' "$(cat "$TMP/want")" >"$TMP/want"   # no final line end
+	[ "${n%% *}" = 1 ] && cmp -s "$TMP/y.txt" "$TMP/want"
+}
+yank() {   # yank SEEN: y, recorded, until the status line says SEEN
+	pipe_on "$TMP/y.out"
+	keys y
+	wait_for "$1"
+	pipe_off
+}
+
+start 160 45 XDG_CONFIG_HOME="$TMP/cfg" --
+see "reader started" "> Sources"
+keys 3
+see "Claims focused" "> Claims 1/17"
+yank "claim mt-01 copied"
+see "y in Claims: the status line names the claim, format and size" \
+	"claim mt-01 copied as a plain citation ($(( $(cite mt-01 | wc -c) - 1 )) bytes, OSC 52)"
+check "y in Claims: the OSC 52 payload is the plain citation, exactly" copied mt-01 plain
+check "y: tmux (set-clipboard on) took the same text into its buffer" \
+	bash -c "[ \"\$(tmux -L $SOCK -f $TMP/tmux.conf show-buffer)\" = \"\$(cat $TMP/want)\" ]"
+check "y: the screen is intact (no sequence shown as text)" bash -c "! tmux -L $SOCK -f $TMP/tmux.conf capture-pane -p -t t | grep -q '52;c'"
+see "  ... the panes still drawn" "> Claims 1/17"
+keys j
+see "  ... and the reader answers keys" "> Claims 2/17"
+keys -l ':claim odr-11'
+keys Enter
+see ":claim focuses the Text pane" "> Text: odr"
+yank "claim odr-11 copied"
+check "y in Text: the selected claim's citation" copied odr-11 plain
+keys -l ':set cite-format = markdown'
+keys Enter
+yank "claim odr-11 copied as a markdown"
+check ":set cite-format = markdown: y copies markdown" copied odr-11 markdown
+keys -l ':set cite-format = rtf'
+keys Enter
+see ":set cite-format = rtf: refused, with the formats" 'option "cite-format" is plain, markdown, bibtex or csl-json'
+keys 1
+yank "no claim to cite here"
+see "y in Sources: no claim, says where to pick one" "select one in the Claims pane (3)"
+check "  ... and sends nothing" bash -c "[ \"\$(python3 tests/cite/osc52.py $TMP/y.out $TMP/y.txt)\" = '0 0 0' ]"
+keys 4
+see "Compare view" "> Compare"
+yank "copied as a markdown"
+check "y in Compare: the cursor cell's claim" bash -c "python3 tests/cite/osc52.py $TMP/y.out $TMP/y.txt >/dev/null && grep -q '^> ' $TMP/y.txt"
+
+# :cite FILE appends, never truncates, refuses what is not a regular file
+keys q 3 g
+see "Claims: the first claim" "> Claims 1/26"
+printf 'my notes\n' >"$TMP/notes.txt"
+keys -l ":cite $TMP/notes.txt"
+keys Enter
+see ":cite FILE: says where it went" "appended to $TMP/notes.txt"
+keys -l ":cite $TMP/notes.txt"
+keys Enter
+sleep 0.3
+{ printf 'my notes\n'; "$LECTERN" cite odr-01 --format markdown; "$LECTERN" cite odr-01 --format markdown; } >"$TMP/want.notes"
+check ":cite FILE twice: the old text kept, both citations after it" cmp "$TMP/notes.txt" "$TMP/want.notes"
+mkfifo "$TMP/fifo"
+keys -l ":cite $TMP/fifo"
+keys Enter
+see ":cite FIFO: refused at once, located" "$TMP/fifo: a FIFO, not a regular file: nothing written"
+keys -l ":cite $TMP"
+keys Enter
+see ":cite DIR: refused" "$TMP: a directory, not a regular file"
+keys -l ":cite /dev/null"
+keys Enter
+see ":cite DEVICE: refused" "/dev/null: a device, not a regular file"
+keys Q
+see "quits" "EXIT=0"
+
+# hostile claims: one clean sequence, the claim's own escapes made text
+printf 'set cite-format = csl-json\n' >"$TMP/cfg/lectern/config"
+start 160 45 XDG_CONFIG_HOME="$TMP/cfg" -- --corpus "$FX"
+see "hostile corpus opened" "> Sources"
+keys -l ':claim evil-1'
+keys Enter
+see ":claim evil-1" "> Text: evil"
+yank "claim evil-1 copied as a csl-json"
+check "evil-1: one OSC 52 sequence (the quote's own is not sent), the csl-json citation" copied evil-1 csl-json "$FX"
+check "evil-1: the payload is valid JSON" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/y.txt"
+check "evil-1: the payload holds no raw control, C1 or bidi byte" clean "$TMP/y.txt"
+check "evil-1: the payload shows ESC ] and C1 as text" grep -qF 'Troops ^[]52;c;ZXZpbA==^Gmoved ^[[31mnorth<U+009B>2J <U+0085>then' "$TMP/y.txt"
+keys -l ':claim long-1'
+keys Enter
+yank "over the clipboard"
+see "over the cap: the status line says so, with the cap" \
+	"the csl-json citation is $(( $(cite long-1 --format csl-json --corpus "$FX" | wc -c) - 1 )) bytes, over the clipboard's cap of 75000: not copied (:cite FILE appends it)"
+check "over the cap: nothing sent, not even a cut citation" bash -c "[ \"\$(python3 tests/cite/osc52.py $TMP/y.out $TMP/y.txt)\" = '0 0 0' ]"
+keys Q
+
+# GNU screen ($STY set, not in tmux): DCS passthrough pieces
+start 160 45 XDG_CONFIG_HOME="$TMP/cfg" STY=4242.pts-1.host TMUX= --
+see "as in screen: started" "> Sources"
+keys -l ':claim odr-11'
+keys Enter
+see "as in screen: :claim odr-11" "> Text: odr"
+yank "claim odr-11 copied"
+read -r nseq npieces longest < <(python3 tests/cite/osc52.py "$TMP/y.out" "$TMP/y.txt")
+check "as in screen: the sequence in DCS pieces ($npieces, the longest $longest bytes <= 252)" \
+	test "$npieces" -gt 1 -a "$longest" -le 252
+check "as in screen: joined, they are the csl-json citation" copied odr-11 csl-json
+keys Q
+
 finish
