@@ -207,6 +207,41 @@ static void stage_prefix(struct strbuf *sb, const char *dir)
 	sb_addstr(sb, ".tmp-");
 }
 
+static const char *file_kind(mode_t m)
+{
+	return S_ISDIR(m) ? "a directory" : S_ISFIFO(m) ? "a FIFO" :
+	       S_ISCHR(m) || S_ISBLK(m) ? "a device" : S_ISSOCK(m) ? "a socket" : "not a file";
+}
+
+int save_append(const char *path, const void *buf, size_t len, size_t max,
+		struct strbuf *err)
+{
+	struct strbuf all = STRBUF_INIT;
+	struct stat st;
+	size_t n = 0;
+	char *old = NULL;
+	int rc;
+
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode)) {
+			sb_addf(err, "%s: %s, not a regular file: nothing written", path,
+				file_kind(st.st_mode));
+			return -1;
+		}
+		if (!(old = read_file(path, max, &n))) {
+			sb_addf(err, "%s: %s: nothing written", path, errno == EFBIG ?
+				"too large to append to" : strerror(errno));
+			return -1;
+		}
+	}
+	sb_add(&all, old ? old : "", n);
+	sb_add(&all, buf, len);
+	free(old);
+	rc = save_file(path, all.buf, all.len, err);
+	sb_release(&all);
+	return rc;
+}
+
 int save_dir_begin(const char *dir, bool force, struct strbuf *stage, struct strbuf *err)
 {
 	struct stat st;

@@ -41,6 +41,14 @@
 #include "base/strbuf.h"
 
 int save_file(const char *path, const void *buf, size_t len, struct strbuf *err);
+/* Appends buf[0..len) to the file at path (made when missing) through
+ * save_file(): the old bytes, then the new, written whole, so the file is
+ * never truncated nor left half-written.  A path that is a directory, a
+ * FIFO, a device or a socket is refused ("PATH: a FIFO, not a regular
+ * file: nothing written"), and so is an existing file over max bytes; -1
+ * with err set, the file as it was. */
+int save_append(const char *path, const void *buf, size_t len, size_t max,
+		struct strbuf *err);
 
 int save_dir_begin(const char *dir, bool force, struct strbuf *stage, struct strbuf *err);
 int save_dir_commit(const char *stage, const char *dir, bool force, struct strbuf *err);

@@ -187,6 +187,7 @@ int cli_run(const struct cli_args *a, cli_reader_fn *reader)
 		{ "show", cmd_show, CORPUS_USE_CACHE },
 		{ "claims", cmd_claims, CORPUS_USE_CACHE },
 		{ "topics", cmd_topics, CORPUS_USE_CACHE },
+		{ "cite", cmd_cite, CORPUS_USE_CACHE },
 		{ "stats", stats_run, CORPUS_USE_CACHE },
 		{ "compare", cmd_compare, CORPUS_USE_CACHE },
 		{ "export", cmd_export, CORPUS_USE_CACHE },
@@ -231,7 +232,7 @@ int cli_run(const struct cli_args *a, cli_reader_fn *reader)
 		}
 		run = cmds[i].run;
 		flags = cmds[i].flags;
-		if (run != cmd_show && run != cmd_compare && run != cmd_search &&
+		if (run != cmd_show && run != cmd_cite && run != cmd_compare && run != cmd_search &&
 		    run != cmd_related && a->nrest) {
 			fprintf(stderr, "lectern: %s takes no arguments\n", cmds[i].name);
 			return 2;

@@ -26,6 +26,7 @@
 	X(eval,   "eval --against INDEX",  "measure the claim extractor against the curated claims of INDEX") \
 	X(related, "related [CLAIM]",      "rank each claim's counterparts in other sources, best first, with verdicts where earned (--k N, --json)") \
 	X(eval_compare, "eval-compare",    "score automatic topics and verdicts against the curated topics") \
+	X(cite,   "cite CLAIM",            "print a claim as a citation: quote, outlet, title, author, date, url, id (--format)") \
 	X(search, "search QUERY",         "search every text for QUERY (--count: matches per source, like rg -c)") \
 	X(completion, "completion SHELL",  "print the bash or zsh completion script (or the sources, claims or topics ids it completes)") \
 	X(bench_align, "bench-align [N]",  "align N synthetic claims (default 100000): time and memory")
@@ -35,7 +36,7 @@
 	X(JSON,    "json",    0,   NULL,   "print JSON instead of text (list, show, claims, topics)") \
 	X(SOURCE,  "source",  0,   "ID",   "with claims: only the claims of source ID") \
 	X(AUTO_ONLY, "auto-only", 0, NULL,  "with compare and export: ignore curated topics (eval-compare always does)") \
-	X(FORMAT,  "format",  0,   "FMT",  "with export: csv, json or md") \
+	X(FORMAT,  "format",  0,   "FMT",  "with export: csv, json or md; with cite: plain (default), markdown, bibtex or csl-json") \
 	X(WHAT,    "what",    0,   "TABLE", "with export --format csv: the table, claims (default), topics or matrix") \
 	X(OUTPUT,  "output",  0,   "DIR",  "with import: the corpus directory to write") \
 	X(FORCE,   "force",   0,   NULL,   "with import: replace an existing corpus") \

@@ -7,6 +7,7 @@
 
 #include "base/strbuf.h"
 #include "base/util.h"
+#include "corpus/cite.h"
 #include "corpus/corpus.h"
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -18,7 +19,7 @@ static const struct {
 	const char *name;        /* a command, or "--option" */
 	const char *what;        /* "files", "sources", "topics", "claims", or words */
 } args[] = {
-	{ "show", "sources" }, { "compare", "topics" }, { "import", "files" },
+	{ "show", "sources" }, { "compare", "topics" }, { "import", "files" }, { "cite", "claims" },
 	{ "--source", "sources" },
 };
 
@@ -39,6 +40,9 @@ static void option_arg(const char *name, const char *arg, struct strbuf *out)
 	if (list) {
 		for (size_t i = 0; list[i]; i++)
 			sb_addf(out, "%s%s", i ? " " : "", list[i]);
+		/* --format serves export and cite */
+		for (size_t i = 0; list == export_formats && cite_format_names[i]; i++)
+			sb_addf(out, " %s", cite_format_names[i]);
 	} else if (!strcmp(arg, "PATH") || !strcmp(arg, "DIR") || !strcmp(arg, "INDEX")) {
 		sb_addstr(out, "files");
 	}

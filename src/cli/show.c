@@ -8,6 +8,7 @@
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "base/util.h"
+#include "corpus/cite.h"
 #include "corpus/json.h"
 #include "cli/common.h"
 
@@ -259,3 +260,33 @@ int cmd_summary(struct corpus *c, const struct cli_args *a)
 	return cmd_list(c, a);
 }
 
+
+int cmd_cite(struct corpus *c, const struct cli_args *a)
+{
+	enum cite_format f = CITE_PLAIN;
+	struct strbuf m = STRBUF_INIT;
+	int rc = 0;
+
+	if (a->nrest != 1) {
+		fprintf(stderr, "lectern: usage: lectern cite CLAIM [--format FMT]\n");
+		return 2;
+	}
+	long k = corpus_find_claim(c, a->rest[0]);
+	if (a->format && cite_format_parse(a->format, &f) < 0) {
+		sb_addf(&m, "--format \"%s\": no such citation format (" CITE_FORMAT_LIST ")",
+			a->format);
+		rc = 1;
+	} else if (k < 0) {
+		sb_addf(&m, "%s: no claim \"%s\" (see lectern claims)", c->index_path, a->rest[0]);
+		rc = 1;
+	} else {
+		/* the citation is made safe field by field (cite_clean) */
+		cite_write(&m, c, (size_t)k, f);
+		sb_addch(&m, '\n');
+		out_raw(m.buf, m.len);
+	}
+	if (rc)
+		cli_error(m.buf);
+	sb_release(&m);
+	return rc;
+}

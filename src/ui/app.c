@@ -456,6 +456,7 @@ void ui_action(struct ui *ui, enum action act, int key)
 	case ACT_NEXT_CLAIM: ui_claim_step(ui, 1); break;
 	case ACT_PREV_CLAIM: ui_claim_step(ui, -1); break;
 	case ACT_CMP_CLAIM: compare_claim(ui); break;
+	case ACT_CITE: ui_cite(ui, NULL); break;
 	case ACT_JUMP_BACK: jump(ui, -1); break;
 	case ACT_JUMP_FWD: jump(ui, 1); break;
 	case ACT_MARK: case ACT_GOTO_MARK:
@@ -587,6 +588,7 @@ static void draw_frame(struct ui *ui)
 		}
 	}
 	doupdate();
+	clip_flush(ui);
 }
 
 /* Maps a curses function key to lectern's codes; 0 for unknown keys. */

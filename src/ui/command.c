@@ -6,6 +6,8 @@
  *   :set NAME = VALUE   (an option of CONFIG_OPTIONS; it applies at once)
  *   :messages    (the last messages, in full)
  *   :bindings    (every key bound, and the actions without one)
+ *   :cite [FILE] (the selected claim's citation: copied, as y does, or
+ *                 appended to FILE)
  *   :q, :quit
  * and the line's history (Up/Down) and Tab completion.
  */
@@ -124,6 +126,8 @@ void ui_command(struct ui *ui, const char *line)
 			ui->bindings_open = true;
 	} else if (IS("set")) {
 		cmd_set(ui, arg);
+	} else if (IS("cite")) {
+		ui_cite(ui, *arg ? arg : NULL);
 	} else {
 		enum action act = keys_by_name(s, n);
 		if (act == ACT_NONE) {

@@ -9,6 +9,7 @@
 
 #include "base/conffile.h"
 #include "base/util.h"
+#include "corpus/cite.h"
 
 const struct config_info config_options[CFG_COUNT] = {
 #define X(field, name, kind, choices, def, help) { name, choices, def, help, kind },

@@ -22,6 +22,7 @@
 #include "base/diag.h"
 #include "base/strbuf.h"
 
+#include "corpus/cite.h"
 #include "ui/keys.h"
 
 /* X(field, "name", KIND, "choices", "default", "help")
@@ -66,8 +67,6 @@ struct config {
 	int date_w;            /* columns of the widest date date_format writes */
 };
 
-/* The values of cite-format, in the order of its choices. */
-enum cite_format { CITE_PLAIN, CITE_MARKDOWN, CITE_BIBTEX, CITE_CSL_JSON };
 /* The layouts of the layout option, in the order of its choices. */
 enum layout_pref { LAYOUT_PREF_AUTO, LAYOUT_PREF_WIDE, LAYOUT_PREF_STACKED, LAYOUT_PREF_SINGLE };
 

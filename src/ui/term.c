@@ -103,6 +103,7 @@ static void ui_free(struct ui *ui)
 	sb_release(&ui->hits_query);
 	sb_release(&ui->msg);
 	sb_release(&ui->input_buf);
+	sb_release(&ui->clip);
 	free(ui->matches);
 	free(ui->src_rows);
 	free(ui->claim_rows);
@@ -163,6 +164,7 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	sb_init(&ui.hits_query);
 	sb_init(&ui.msg);
 	sb_init(&ui.input_buf);
+	sb_init(&ui.clip);
 	search_init(&ui.search);
 	search_init(&ui.hits_search);
 	wrap_init(&ui.wrap);

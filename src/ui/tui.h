@@ -162,6 +162,9 @@ struct ui {
 	bool help_open;
 	size_t help_top;
 
+	/* the clipboard: an OSC 52 sequence clip_flush() writes after doupdate() */
+	struct strbuf clip;
+
 	/* theme */
 	struct config cfg;
 	struct theme theme;
@@ -287,6 +290,11 @@ void compare_free(struct ui *ui);
 void compare_filter(struct ui *ui);   /* the topic filter changed */
 void drill_draw(struct ui *ui, struct pane *p);
 bool drill_key(struct ui *ui, struct pane *p, enum action act, int key);
+
+/* clip.c: y copies the selected claim's citation (file NULL: through
+ * OSC 52, at the next clip_flush()), :cite FILE appends it to FILE */
+void ui_cite(struct ui *ui, const char *file);
+void clip_flush(struct ui *ui);   /* after doupdate(): the pending sequence */
 
 /* help.c */
 void help_draw(struct ui *ui);

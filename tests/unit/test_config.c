@@ -39,6 +39,28 @@ static void test_parse(void **state)
 	assert_null(cfg.theme);
 }
 
+static void test_cite_format(void **state)
+{
+	struct config cfg;
+	struct diags d;
+	const char *s =
+		"set cite-format = bibtex\n"
+		"set cite-format = rtf\n"         /* 2: not a format: the last good one stays */
+		"set cite-format = csl-json\n"
+		"set cite-format = Markdown\n";   /* 4: names are lower case */
+	(void)state;
+	config_init(&cfg);
+	diags_init(&d);
+	assert_int_equal(config_parse(&cfg, "config", s, strlen(s), &d), 2);
+	assert_string_equal(cfg.cite_format, "csl-json");
+	assert_string_equal(d.lines[0],
+			    "config:2: option \"cite-format\" is plain, markdown, bibtex or csl-json");
+	assert_string_equal(d.lines[1],
+			    "config:4: option \"cite-format\" is plain, markdown, bibtex or csl-json");
+	diags_release(&d);
+	config_release(&cfg);
+}
+
 static void test_path_and_load(void **state)
 {
 	struct strbuf p = STRBUF_INIT;
@@ -195,6 +217,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_cite_format),
 		cmocka_unit_test(test_path_and_load),
 		cmocka_unit_test(test_bind),
 		cmocka_unit_test(test_options),

@@ -80,6 +80,43 @@ static void test_file(void **state)
 	sb_release(&err);
 }
 
+/* save_append: the old bytes kept, the new ones after them; a directory,
+ * a FIFO or a device refused by name, nothing written. */
+static void test_append(void **state)
+{
+	struct strbuf err = STRBUF_INIT;
+	char path[128], fifo[128];
+	(void)state;
+	snprintf(path, sizeof path, "%s/cites.txt", dir);
+	assert_int_equal(save_append(path, "one\n", 4, 1 << 20, &err), 0);
+	assert_int_equal(save_append(path, "two\n", 4, 1 << 20, &err), 0);
+	char *s = slurp(path);
+	assert_string_equal(s, "one\ntwo\n");
+	free(s);
+	assert_int_equal(entries(dir), 1);
+	/* over max: refused, the file as it was */
+	assert_int_equal(save_append(path, "three\n", 6, 4, &err), -1);
+	assert_non_null(strstr(err.buf, "cites.txt: "));
+	s = slurp(path);
+	assert_string_equal(s, "one\ntwo\n");
+	free(s);
+	sb_reset(&err);
+	assert_int_equal(save_append(dir, "x", 1, 1 << 20, &err), -1);
+	assert_non_null(strstr(err.buf, ": a directory, not a regular file"));
+	sb_reset(&err);
+	snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(save_append(fifo, "x", 1, 1 << 20, &err), -1);
+	assert_non_null(strstr(err.buf, "/fifo: a FIFO, not a regular file"));
+	struct stat st;
+	assert_int_equal(lstat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));   /* still the FIFO */
+	sb_reset(&err);
+	assert_int_equal(save_append("/dev/null", "x", 1, 1 << 20, &err), -1);
+	assert_non_null(strstr(err.buf, "/dev/null: a device, not a regular file"));
+	sb_release(&err);
+}
+
 static void test_dir(void **state)
 {
 	struct strbuf err = STRBUF_INIT, stage = STRBUF_INIT;
@@ -124,6 +161,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_append, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dir, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("save", tests, NULL, NULL);
