@@ -76,13 +76,13 @@ enum {
 	X(ALL_CLAIMS, CLAIM, "all-claims",   "Claims: toggle this source / all sources", 'a', 0, 0) \
 	X(CONFLICTS, CLAIM,  "conflicts-only", "Compare: show only the topics in conflict, or all", 'C', 0, 0) \
 	X(TOPIC_CLAIMS, CLAIM, "topic-claims", "Compare: the topic's claims side by side, or the matrix", 'v', 0, 0) \
-	X(CITE,      CLAIM,  "cite",         "copy the selected claim as a citation (OSC 52; set cite-format)", 'y', 0, 0) \
+	X(CITE,      CLAIM,  "cite",         "copy the selected claim's citation (OSC 52, cite-format)", 'y', 0, 0) \
 	X(JUMP_BACK, JUMP,   "jump-back",    "go back in the jump history", KEY_CTRL('o'), 0, 0) \
 	X(JUMP_FWD,  JUMP,   "jump-forward", "go forward in the jump history (Ctrl-i is Tab)", KEY_CTRL('n'), 0, 0) \
 	X(MARK,      JUMP,   "mark",         "set mark LETTER at this place", 'm', 0, 0) \
 	X(GOTO_MARK, JUMP,   "goto-mark",    "return to mark LETTER", '\'', 0, 0) \
 	X(HELP,      OTHER,  "help",         "show or hide this help", 'h', KEY_L_F1, 0) \
-	X(COMMAND,   OTHER,  "command",      "enter a command (:source ID, :topic ID, :cite FILE, :set ...)", ':', 0, 0) \
+	X(COMMAND,   OTHER,  "command",      "enter a command (:source ID, :cite FILE, :set ...)", ':', 0, 0) \
 	X(REDRAW,    OTHER,  "redraw",       "redraw the screen", KEY_CTRL('l'), 0, 0)
 
 enum key_group {

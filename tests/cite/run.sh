@@ -192,6 +192,12 @@ keys Enter
 sleep 0.3
 { printf 'my notes\n'; "$LECTERN" cite odr-01 --format markdown; "$LECTERN" cite odr-01 --format markdown; } >"$TMP/want.notes"
 check ":cite FILE twice: the old text kept, both citations after it" cmp "$TMP/notes.txt" "$TMP/want.notes"
+pipe_on "$TMP/y.out"
+keys -l ':cite'
+keys Enter
+wait_for "claim odr-01 copied"
+pipe_off
+check ":cite with no file copies, as y does" copied odr-01 markdown
 mkfifo "$TMP/fifo"
 keys -l ":cite $TMP/fifo"
 keys Enter
