@@ -96,6 +96,12 @@ static int save_target(const char *path, struct strbuf *target, struct stat *st,
 
 int save_file(const char *path, const void *buf, size_t len, struct strbuf *err)
 {
+	return save_file_mode(path, buf, len, 0666, err);
+}
+
+int save_file_mode(const char *path, const void *buf, size_t len, unsigned mode,
+		   struct strbuf *err)
+{
 	struct strbuf tmp = STRBUF_INIT, target = STRBUF_INIT;
 	const char *p = buf;
 	char *dir = NULL;
@@ -129,7 +135,7 @@ int save_file(const char *path, const void *buf, size_t len, struct strbuf *err)
 			(unsigned)st.st_uid, (unsigned)st.st_gid, strerror(errno));
 		goto fail;
 	}
-	if (fchmod(fd, have ? st.st_mode & 07777 : 0666 & ~umask_now()) < 0 || fsync(fd) < 0) {
+	if (fchmod(fd, have ? st.st_mode & 07777 : (mode & 0777) & ~umask_now()) < 0 || fsync(fd) < 0) {
 		sb_addf(err, "%s: cannot flush: %s", path, strerror(errno));
 		goto fail;
 	}
@@ -163,6 +169,24 @@ fail_early:
 	sb_release(&tmp);
 	sb_release(&target);
 	return -1;
+}
+
+int save_mkdirs(const char *dir)
+{
+	char *p = xstrdup(dir);
+	int rc = 0;
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) < 0 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	if (mkdir(p, 0700) == 0 || errno == EEXIST)
+		rc = 0;
+	free(p);
+	return rc;
 }
 
 int save_rmtree(const char *path)
