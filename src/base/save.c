@@ -174,17 +174,23 @@ fail_early:
 int save_mkdirs(const char *dir)
 {
 	char *p = xstrdup(dir);
-	int rc = 0;
+	struct stat st;
+	int rc;
+
+	/* the parents as far as they can be made; dir itself decides */
 	for (char *s = p + 1; *s; s++) {
 		if (*s != '/')
 			continue;
 		*s = '\0';
-		if (mkdir(p, 0700) < 0 && errno != EEXIST)
-			rc = -1;
+		(void)mkdir(p, 0700);
 		*s = '/';
 	}
-	if (mkdir(p, 0700) == 0 || errno == EEXIST)
+	if (mkdir(p, 0700) == 0)
 		rc = 0;
+	else if (errno == EEXIST && stat(p, &st) == 0)
+		rc = S_ISDIR(st.st_mode) ? 0 : (errno = ENOTDIR, -1);
+	else
+		rc = -1;
 	free(p);
 	return rc;
 }

@@ -411,8 +411,8 @@ enum state_status state_load(struct reading_state *s, const struct corpus *c,
 	char *buf = NULL;
 	size_t got = 0;
 
-	if (fd < 0 && errno == ENOENT)
-		return STATE_NONE;
+	if (fd < 0 && (errno == ENOENT || errno == ENOTDIR))
+		return STATE_NONE;   /* no file, or no directory to hold one */
 	if (fd < 0) {
 		sb_addf(msg, "%s: %s", path, errno == ELOOP ? "a symlink, not a state file"
 			: strerror(errno));

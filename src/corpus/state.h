@@ -117,7 +117,7 @@ enum state_status { STATE_NONE, STATE_OK, STATE_IGNORED };
 
 /*
  * Reads the file at path into s (initialised and identified for c).
- * STATE_NONE: there is no file; STATE_OK: s holds what it said (less what
+ * STATE_NONE: there is no file (nor a directory for it); STATE_OK: s holds what it said (less what
  * a changed corpus dropped); STATE_IGNORED: it was foreign, too big or
  * invalid, s is as it was, and msg says why, one line, with the path (and
  * line).
