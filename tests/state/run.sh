@@ -76,6 +76,13 @@ see "restart: Up in the : prompt recalls the last command" ":source csm"
 keys Escape
 quit "second run"
 
+# the corpus is known by its index's real path: a symlink reaches the same state
+ln -s "$C" "$TMP/link"
+start 160 45 XDG_STATE_HOME="$ST" -- --corpus "$TMP/link/corpus.json"
+see "through a symlink: the same corpus, the same state" "reading state restored: csm"
+quit "through a symlink"
+check "through a symlink: still one state file" test "$(ls "$ST/lectern" | wc -l)" = 1
+
 # ---- corrupt and foreign state files are ignored, and left alone ----
 printf 'lectern-state 1\ncorpus zz\n' >"$f"
 cp "$f" "$TMP/corrupt.state"
