@@ -104,6 +104,9 @@ int state_identify(struct reading_state *s, const struct corpus *c, struct strbu
 
 int state_path(const char *real, struct strbuf *out)
 {
+	for (const char *p = real; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return -1;   /* the corpus line could not hold it */
 	if (xdg_lectern_dir("XDG_STATE_HOME", ".local/state", out) < 0)
 		return -1;
 	sb_addf(out, "/%016llx.state",

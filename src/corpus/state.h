@@ -110,7 +110,9 @@ void state_release(struct reading_state *s);
 int state_identify(struct reading_state *s, const struct corpus *c, struct strbuf *err);
 
 /* The state file of the index whose real path is real, into out; -1 when
- * neither XDG_STATE_HOME nor HOME is an absolute path. */
+ * neither XDG_STATE_HOME nor HOME is an absolute path, or when real holds
+ * a control character (a line of the file could not hold it): then there
+ * is no state. */
 int state_path(const char *real, struct strbuf *out);
 
 enum state_status { STATE_NONE, STATE_OK, STATE_IGNORED };

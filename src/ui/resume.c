@@ -163,7 +163,8 @@ void resume_forget(struct ui *ui)
 	struct strbuf err = STRBUF_INIT;
 
 	if (!ui->state_path.len) {
-		ui_message(ui, true, "no reading state: neither XDG_STATE_HOME nor HOME is set");
+		ui_message(ui, true, "no reading state for this corpus: XDG_STATE_HOME and HOME are "
+			   "unset or relative, or its path holds a control character");
 		return;
 	}
 	ui->state_save = false;

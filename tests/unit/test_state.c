@@ -370,6 +370,7 @@ static void test_files(void **st)
 	setenv("HOME", "/home/x", 1);
 	assert_int_equal(state_path("/c/corpus.json", &p), 0);
 	assert_int_equal(strncmp(p.buf, "/home/x/.local/state/lectern/", 29), 0);
+	assert_int_equal(state_path("/c/new\nline/corpus.json", &p), -1);
 	setenv("HOME", "relative", 1);
 	assert_int_equal(state_path("/c/corpus.json", &p), -1);
 	save_rmtree(dir);
