@@ -10,6 +10,8 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset LECTERN_CORPUS NO_COLOR
 pass=0 fail=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/lectern-test.XXXXXX")
+# the reader's state goes here, never to the user's own
+export XDG_STATE_HOME="$TMP/state"
 trap 'rm -rf "$TMP"' EXIT
 
 ok()   { pass=$((pass + 1)); echo "ok   $1"; }

@@ -5,6 +5,14 @@
 # about 8 s); MANUAL_SIZE=1 makes start fix the window size, so that
 # resize-window sizes stick.
 
+# tmux_required: the suite fails at once when tmux is missing
+tmux_required() {
+	command -v tmux >/dev/null && return 0
+	bad "tmux is installed" "the terminal tests need tmux (make deps)"
+	finish
+	exit 1
+}
+
 # tmux_socket NAME: a private server, its settings, and its end on exit
 tmux_socket() {
 	SOCK=lectern-$1-$$
@@ -15,9 +23,10 @@ T() { tmux -L "$SOCK" -f "$TMP/tmux.conf" "$@"; }
 
 # start W H [VAR=VALUE...] -- [ARGS...]: the reader in a fresh session; its
 # pid goes to $TMP/pid, and the shell around it prints EXIT=status when it
-# ends.
+# ends.  Each start has an empty reading state (a fresh XDG_STATE_HOME)
+# unless the suite passes XDG_STATE_HOME=... itself.
 start() {
-	local w=$1 h=$2 envs=() q
+	local w=$1 h=$2 envs=(XDG_STATE_HOME="$TMP/state.$((++STARTS))") q
 	shift 2
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
 	shift

@@ -96,6 +96,12 @@ static int save_target(const char *path, struct strbuf *target, struct stat *st,
 
 int save_file(const char *path, const void *buf, size_t len, struct strbuf *err)
 {
+	return save_file_mode(path, buf, len, 0666, err);
+}
+
+int save_file_mode(const char *path, const void *buf, size_t len, unsigned mode,
+		   struct strbuf *err)
+{
 	struct strbuf tmp = STRBUF_INIT, target = STRBUF_INIT;
 	const char *p = buf;
 	char *dir = NULL;
@@ -129,7 +135,7 @@ int save_file(const char *path, const void *buf, size_t len, struct strbuf *err)
 			(unsigned)st.st_uid, (unsigned)st.st_gid, strerror(errno));
 		goto fail;
 	}
-	if (fchmod(fd, have ? st.st_mode & 07777 : 0666 & ~umask_now()) < 0 || fsync(fd) < 0) {
+	if (fchmod(fd, have ? st.st_mode & 07777 : (mode & 0777) & ~umask_now()) < 0 || fsync(fd) < 0) {
 		sb_addf(err, "%s: cannot flush: %s", path, strerror(errno));
 		goto fail;
 	}
@@ -163,6 +169,30 @@ fail_early:
 	sb_release(&tmp);
 	sb_release(&target);
 	return -1;
+}
+
+int save_mkdirs(const char *dir)
+{
+	char *p = xstrdup(dir);
+	struct stat st;
+	int rc;
+
+	/* the parents as far as they can be made; dir itself decides */
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		(void)mkdir(p, 0700);
+		*s = '/';
+	}
+	if (mkdir(p, 0700) == 0)
+		rc = 0;
+	else if (errno == EEXIST && stat(p, &st) == 0)
+		rc = S_ISDIR(st.st_mode) ? 0 : (errno = ENOTDIR, -1);
+	else
+		rc = -1;
+	free(p);
+	return rc;
 }
 
 int save_rmtree(const char *path)

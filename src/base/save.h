@@ -49,6 +49,12 @@ int save_file(const char *path, const void *buf, size_t len, struct strbuf *err)
  * with err set, the file as it was. */
 int save_append(const char *path, const void *buf, size_t len, size_t max,
 		struct strbuf *err);
+/* The same, with mode (less the umask) for a new file instead of 0666. */
+int save_file_mode(const char *path, const void *buf, size_t len, unsigned mode,
+		   struct strbuf *err);
+/* mkdir -p: dir and the directories above it, new ones mode 0700; 0 when
+ * dir exists at the end, else -1 with errno set. */
+int save_mkdirs(const char *dir);
 
 int save_dir_begin(const char *dir, bool force, struct strbuf *stage, struct strbuf *err);
 int save_dir_commit(const char *stage, const char *dir, bool force, struct strbuf *err);

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/strbuf.h"
+
 static void (*die_hook)(void);
 
 long long util_now_ms(void)
@@ -135,6 +137,20 @@ fail:;
 	close(fd);
 	errno = e;
 	return NULL;
+}
+
+int xdg_lectern_dir(const char *var, const char *home_sub, struct strbuf *out)
+{
+	const char *x = getenv(var), *home = getenv("HOME");
+
+	sb_reset(out);
+	if (x && *x == '/')
+		sb_addf(out, "%s/lectern", x);
+	else if (home && *home == '/')
+		sb_addf(out, "%s/%s/lectern", home, home_sub);
+	else
+		return -1;
+	return 0;
 }
 
 char *path_dir(const char *path)

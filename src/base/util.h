@@ -21,6 +21,11 @@ char *xstrndup(const char *s, size_t n);
 /* The directory part of path: "." when it has no slash, "/" for a file at
  * the root; the caller frees it. */
 char *path_dir(const char *path);
+/* lectern's folder of an XDG base directory into out: $VAR/lectern when
+ * the variable var holds an absolute path, else $HOME/home_sub/lectern
+ * (home_sub ".cache", ".local/state"); -1 when neither is absolute. */
+struct strbuf;
+int xdg_lectern_dir(const char *var, const char *home_sub, struct strbuf *out);
 
 _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void util_set_die_hook(void (*hook)(void));

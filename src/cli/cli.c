@@ -138,6 +138,9 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 		case 1000 + OPT_THEME:
 			a->theme = optarg;
 			break;
+		case 1000 + OPT_NO_STATE:
+			a->no_state = true;
+			break;
 		case 1000 + OPT_QUIET:
 			progress_quiet(true);
 			break;
@@ -242,7 +245,7 @@ int cli_run(const struct cli_args *a, cli_reader_fn *reader)
 	if (!c)
 		return code;
 	if (!a->command && reader) {
-		struct ui_options o = { .theme = a->theme };
+		struct ui_options o = { .theme = a->theme, .no_state = a->no_state };
 		code = reader(c, &o);
 	} else {
 		code = run(c, a);

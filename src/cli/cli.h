@@ -24,6 +24,7 @@ struct cli_args {
 	bool force;            /* --force (import) */
 	const char *against;   /* --against (eval) */
 	const char *theme;     /* --theme, or NULL */
+	bool no_state;         /* --no-state */
 	bool count;            /* --count (search) */
 	const char *repeat;    /* --repeat N (search) */
 	const char *k;         /* --k N (related) */

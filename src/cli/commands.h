@@ -42,6 +42,7 @@
 	X(FORCE,   "force",   0,   NULL,   "with import: replace an existing corpus") \
 	X(AGAINST, "against", 0,   "INDEX", "with eval and eval-compare: the corpus whose curated claims and topics are the yardstick") \
 	X(THEME,   "theme",   0,   "NAME", "the reader's colour theme: a name in themes/ or a path") \
+	X(NO_STATE, "no-state", 0, NULL,   "the reader neither restores nor saves its reading state") \
 	X(QUIET,   "quiet",   0,   NULL,   "no progress line on stderr (shown only when stderr is a terminal)") \
 	X(COUNTS,  "count",   0,   NULL,   "with search: print matches per source, not each match") \
 	X(REPEAT,  "repeat",  0,   "N",    "with search: answer the query N times (the index after the first), timing each") \

@@ -127,15 +127,9 @@ void cache_beside_path(const char *index, struct strbuf *out)
 
 int cache_fallback_path(const char *index, struct strbuf *out, bool dir_only)
 {
-	const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
 	char real[PATH_MAX];
 
-	sb_reset(out);
-	if (x && *x == '/')
-		sb_addf(out, "%s/lectern", x);
-	else if (home && *home == '/')
-		sb_addf(out, "%s/.cache/lectern", home);
-	else
+	if (xdg_lectern_dir("XDG_CACHE_HOME", ".cache", out) < 0)
 		return -1;
 	if (dir_only)
 		return 0;
@@ -163,8 +157,7 @@ static bool read_all(int fd, void *p, size_t n, off_t at)
 	return true;
 }
 
-/* The index's hash, read in 1 MiB pieces so that it costs no memory. */
-static bool hash_file(const char *path, uint64_t *out)
+bool cache_file_hash(const char *path, uint64_t *out)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -460,7 +453,7 @@ static struct corpus *try_read(const char *cpath, const char *index, const struc
 		goto out;
 	}
 	if (!*have_hash) {
-		if (!hash_file(index, ihash))
+		if (!cache_file_hash(index, ihash))
 			goto out;
 		*have_hash = true;
 	}

@@ -71,6 +71,9 @@ struct corpus *corpus_cache_read(const char *index_path, const char **why);
 
 /* The hash of an index's bytes that the cache records. */
 uint64_t cache_index_hash(const char *p, size_t n);
+/* The same hash of the file at path, read in 1 MiB pieces (no copy in
+ * memory); false when it cannot be read. */
+bool cache_file_hash(const char *path, uint64_t *out);
 
 /*
  * Writes c's image for its index, whose stat was st and whose bytes hashed

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/save.h"
 #include "base/util.h"
 #include "corpus/cache_impl.h"
 
@@ -198,25 +199,6 @@ static bool write_all(int fd, const char *p, size_t n)
 	return true;
 }
 
-/* mkdir -p for the cache directory (mode 0700). */
-static int make_dirs(const char *dir)
-{
-	char *p = xstrdup(dir);
-	int rc = 0;
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0700) < 0 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
-	if (mkdir(p, 0700) == 0 || errno == EEXIST)
-		rc = 0;
-	free(p);
-	return rc;
-}
-
 /* Writes the image as path, through a temporary file renamed into place. */
 static int put_file(const char *path, const struct writer *w, const struct header *h,
 		    mode_t mode, struct strbuf *err)
@@ -334,7 +316,7 @@ int corpus_cache_write(struct corpus *c, const struct stat *st, uint64_t index_h
 	if (!corpus_installed(c->index_path) && put_file(path.buf, &w, &h, 0644, &e1) == 0) {
 		rc = 0;
 	} else if (cache_fallback_path(c->index_path, &path, true) == 0 &&
-		   make_dirs(path.buf) == 0 &&
+		   save_mkdirs(path.buf) == 0 &&
 		   cache_fallback_path(c->index_path, &path, false) == 0 &&
 		   put_file(path.buf, &w, &h, 0600, err) == 0) {
 		rc = 0;

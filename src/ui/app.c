@@ -121,6 +121,8 @@ void ui_open_source(struct ui *ui, size_t src)
 		ui->text_len = 0;
 	}
 	sb_release(&err);
+	if (ui->read)
+		ui->read[src] = true;
 	ui->wrap.width = 0;
 	ui->wrap_top = 0;
 	t->top = 0;
@@ -198,7 +200,9 @@ void ui_goto_place(struct ui *ui, struct place pl)
 	}
 	ui_open_source(ui, (size_t)pl.source);
 	textview_wrap(ui);
-	textview_goto(ui, pl.off);
+	textview_goto(ui, pl.off <= ui->text_len ? pl.off : ui->text_len);
+	if (pl.topic >= 0 && pl.focus == PANE_COMPARE)
+		compare_ready(ui);   /* a place kept from an earlier run */
 	if (pl.topic >= 0 && ui->cmp && pl.focus == PANE_COMPARE) {
 		struct pane *cp = &ui->panes[PANE_COMPARE];
 		for (size_t r = 0; r < ui->ncmp_rows; r++)

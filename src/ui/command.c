@@ -8,6 +8,7 @@
  *   :bindings    (every key bound, and the actions without one)
  *   :cite [FILE] (the selected claim's citation: copied, as y does, or
  *                 appended to FILE)
+ *   :forget      (deletes this corpus's reading state, resume.c)
  *   :q, :quit
  * and the line's history (Up/Down) and Tab completion.
  */
@@ -128,6 +129,8 @@ void ui_command(struct ui *ui, const char *line)
 		cmd_set(ui, arg);
 	} else if (IS("cite")) {
 		ui_cite(ui, *arg ? arg : NULL);
+	} else if (IS("forget")) {
+		resume_forget(ui);
 	} else {
 		enum action act = keys_by_name(s, n);
 		if (act == ACT_NONE) {
@@ -143,35 +146,35 @@ void ui_command(struct ui *ui, const char *line)
 #undef IS
 }
 
-void command_remember(struct ui *ui, const char *line)
+struct history *command_history_of(struct ui *ui, enum prompt_kind kind)
 {
-	line = skip(line);
-	if (!*line || (ui->ncmd_hist && !strcmp(ui->cmd_hist[ui->ncmd_hist - 1], line)))
-		return;
-	if (ui->ncmd_hist == CMD_HIST) {   /* full: the oldest goes */
-		free(ui->cmd_hist[0]);
-		memmove(ui->cmd_hist, ui->cmd_hist + 1, (CMD_HIST - 1) * sizeof *ui->cmd_hist);
-		ui->ncmd_hist--;
-	}
-	ui->cmd_hist[ui->ncmd_hist++] = xstrdup(line);
+	return kind == PROMPT_COMMAND ? &ui->cmd_hist :
+		kind == PROMPT_SEARCH || kind == PROMPT_CORPUS ? &ui->search_hist : NULL;
 }
 
 void command_history(struct ui *ui, int step)
 {
-	if (step < 0 ? ui->cmd_hist_pos == 0 : ui->cmd_hist_pos >= ui->ncmd_hist) {
-		ui_message(ui, false, step < 0 ? "no older command" : "no newer command");
+	struct history *h = command_history_of(ui, ui->prompt);
+	const char *what = ui->prompt == PROMPT_COMMAND ? "command" : "search";
+
+	if (!h)
+		return;
+	if (step < 0 ? ui->hist_pos == 0 : ui->hist_pos >= h->n) {
+		ui_message(ui, false, step < 0 ? "no older %s" : "no newer %s", what);
 		return;
 	}
-	ui->cmd_hist_pos = step < 0 ? ui->cmd_hist_pos - 1 : ui->cmd_hist_pos + 1;
+	ui->hist_pos = step < 0 ? ui->hist_pos - 1 : ui->hist_pos + 1;
 	sb_reset(&ui->input_buf);
 	sb_reset(&ui->msg);
-	if (ui->cmd_hist_pos < ui->ncmd_hist)
-		sb_addstr(&ui->input_buf, ui->cmd_hist[ui->cmd_hist_pos]);
+	if (ui->hist_pos < h->n)
+		sb_addstr(&ui->input_buf, h->line[ui->hist_pos]);
+	ui->prompt_stale = true;   /* a search follows the recalled query */
 }
 
 /* The commands ui_command() knows besides the key table's names. */
 static const char *const own_commands[] = {
 	"q", "source", "topic", "claim", "theme", "messages", "set", "bindings",
+	"forget",
 };
 
 /* The id of candidate i for a completion of kind k (0 commands, else

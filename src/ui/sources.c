@@ -1,6 +1,6 @@
 /*
  * sources: the Sources pane, one row per source: outlet, date, title and
- * claim count, the open one marked.  Sorted by date, outlet or title (s);
+ * claim count, the open one marked "*", the unread ones "N".  Sorted by date, outlet or title (s);
  * a filter (f) narrows the rows to those whose id, outlet or title holds
  * the typed string, ignoring ASCII case.  Enter opens the row's source.
  */
@@ -88,7 +88,9 @@ static void src_draw(struct ui *ui, struct pane *p)
 		/* aligned columns: date, outlet heading, claims, title */
 		if (cur)
 			draw_fill(p->win, r, 0, p->w, a);
-		x += draw_str(ui, p->win, r, x, p->w - x, open ? "* " : "  ", a);
+		/* the open one, else N for a source never shown (as newsboat) */
+		x += draw_str(ui, p->win, r, x, p->w - x, open ? "* " :
+			      ui->read && !ui->read[i] ? "N " : "  ", a);
 		sb_reset(&d);
 		ui_date(ui, s, &d);
 		if (!full && !custom && d.len >= 10 && s->published)

@@ -3,8 +3,9 @@
  * hint, and messages and errors) and the one-line prompt used by /, F, :
  * and the Sources filter.  The search prompt is incremental: the input as
  * edited is searched again (once per frame, not per key) and the view
- * shows the first hit from where it started.  In the `:` prompt, Up and
- * Down walk the history and Tab completes (command.c).  A bracketed paste only
+ * shows the first hit from where it started.  In the `:` prompt Up and
+ * Down walk the command history and Tab completes (command.c); in the /,
+ * ? and F prompts they walk the search history.  A bracketed paste only
  * inserts text, cut at SEARCH_MAX bytes.
  */
 #include "ui/tui.h"
@@ -125,7 +126,8 @@ void prompt_start(struct ui *ui, enum prompt_kind kind)
 	sb_reset(&ui->input_buf);
 	sb_reset(&ui->msg);
 	ui->prompt_origin = ui_here(ui);
-	ui->cmd_hist_pos = ui->ncmd_hist;
+	struct history *h = command_history_of(ui, kind);
+	ui->hist_pos = h ? h->n : 0;
 	if (kind == PROMPT_FILTER) {
 		ui->filter_pane = ui->focus;
 		sb_addstr(&ui->input_buf, ui_filter_of(ui, ui->focus)->buf);
@@ -205,6 +207,7 @@ static void accept(struct ui *ui)
 	prompt_end(ui);
 	switch (k) {
 	case PROMPT_SEARCH:
+		history_add(&ui->search_hist, ui->input_buf.buf);
 		if (!ui->input_buf.len) {
 			ui_message(ui, true, "empty query: type what to search for after /");
 		} else if (!ui->search.ready) {
@@ -222,10 +225,11 @@ static void accept(struct ui *ui)
 		}
 		break;
 	case PROMPT_CORPUS:
+		history_add(&ui->search_hist, ui->input_buf.buf);
 		corpus_search(ui);
 		break;
 	case PROMPT_COMMAND:
-		command_remember(ui, ui->input_buf.buf);
+		history_add(&ui->cmd_hist, ui->input_buf.buf);
 		ui_command(ui, ui->input_buf.buf);
 		break;
 	case PROMPT_FILTER:
@@ -264,12 +268,12 @@ void prompt_key(struct ui *ui, int key, bool fkey)
 		cancel(ui);
 		return;
 	}
-	if (ui->prompt == PROMPT_COMMAND && (fkey ? key == KEY_L_UP || key == KEY_L_DOWN
-					     : key == KEY_L_TAB)) {
-		if (key == KEY_L_TAB)
-			command_complete(ui);
-		else
-			command_history(ui, key == KEY_L_UP ? -1 : 1);
+	if (fkey && (key == KEY_L_UP || key == KEY_L_DOWN) && command_history_of(ui, ui->prompt)) {
+		command_history(ui, key == KEY_L_UP ? -1 : 1);
+		return;
+	}
+	if (ui->prompt == PROMPT_COMMAND && !fkey && key == KEY_L_TAB) {
+		command_complete(ui);
 		return;
 	}
 	if (!fkey && (key == 127 || key == 8)) {

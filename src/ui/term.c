@@ -2,9 +2,9 @@
  * term: ui_run(), the reader's setup and teardown.  Refuses to start
  * without a terminal on stdin and stdout or without a usable TERM, before
  * touching the terminal; uses newterm() (initscr() would exit on its own);
- * restores the terminal on quit, die(), SIGHUP, SIGTERM and SIGINT, and on
- * Ctrl-z (term_suspend(): curses's own handler would leave bracketed paste
- * on in the shell).
+ * restores the terminal on quit, die(), SIGHUP, SIGTERM and SIGINT (saving
+ * the reading state first, except on die()), and on Ctrl-z (term_suspend():
+ * curses's own handler would leave bracketed paste on in the shell).
  */
 #include "ui/tui.h"
 #include "ui/ui.h"
@@ -97,8 +97,10 @@ static void ui_free(struct ui *ui)
 	sb_release(&ui->claim_filter);
 	for (size_t i = 0; i < MSG_LOG; i++)
 		free(ui->msg_log[i]);
-	for (size_t i = 0; i < ui->ncmd_hist; i++)
-		free(ui->cmd_hist[i]);
+	history_release(&ui->cmd_hist);
+	history_release(&ui->search_hist);
+	free(ui->read);
+	sb_release(&ui->state_path);
 	sb_release(&ui->topic_filter);
 	sb_release(&ui->hits_query);
 	sb_release(&ui->msg);
@@ -233,7 +235,7 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	ui.focus = ui.main_focus = PANE_SOURCES;
 	layout_apply(&ui);
 	sources_rebuild(&ui);
-	if (ui.nsrc_rows)
+	if (!resume_open(&ui) && ui.nsrc_rows)
 		ui_open_source(&ui, ui.src_rows[0]);
 	ui_set_theme(&ui, a->theme ? a->theme : ui.cfg.theme ? ui.cfg.theme : "default");
 	if (diags_count(&d))
@@ -244,6 +246,9 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	diags_release(&d);
 
 	app_loop(&ui);
+	/* the reading state is saved however the loop ended: q, Q, a signal */
+	struct strbuf serr = STRBUF_INIT;
+	int saved = resume_save(&ui, &serr);
 
 	util_set_die_hook(NULL);
 	for (int i = 0; i < PANE_COUNT; i++) {
@@ -255,6 +260,13 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	endwin();
 	term_paste_mode(false);
 	delscreen(scr);
+	if (saved < 0) {
+		struct strbuf m = STRBUF_INIT;
+		text_sanitize(&m, serr.buf, serr.len, 0);
+		fprintf(stderr, "lectern: reading state not saved: %s\n", m.buf);
+		sb_release(&m);
+	}
+	sb_release(&serr);
 	ui_free(&ui);
 	if (app_signal) {
 		signal(app_signal, SIG_DFL);

@@ -24,6 +24,7 @@
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "corpus/corpus.h"
+#include "corpus/state.h"
 #include "search/search.h"
 #include "search/wrap.h"
 #include "ui/config.h"
@@ -136,6 +137,12 @@ struct ui {
 	struct search hits_search;
 	struct finder *finder;  /* the search running in slices, the index (finder.c) */
 
+	/* reading state kept between runs (resume.c) */
+	bool *read;            /* [source]: shown in the Text pane */
+	struct strbuf state_path;   /* this corpus's state file, empty when unknown */
+	bool state_save;       /* write it when the reader ends */
+	uint64_t state_hash;   /* the index's content hash it was read for */
+
 	/* marks and jumps */
 	struct place marks[26];
 	struct place *jumps;
@@ -152,9 +159,9 @@ struct ui {
 	bool bindings_open;       /* the help overlay shows every key bound (:bindings) */
 	enum prompt_kind prompt;
 	struct strbuf input_buf;
-#define CMD_HIST 100
-	char *cmd_hist[CMD_HIST];  /* the `:` lines entered, oldest first (owned) */
-	size_t ncmd_hist, cmd_hist_pos;  /* count; where Up/Down stand (ncmd_hist: the new line) */
+	struct history cmd_hist;     /* the `:` lines entered, oldest first */
+	struct history search_hist;  /* the / ? F queries entered, oldest first */
+	size_t hist_pos;       /* where Up/Down stand in the prompt's history (n: the new line) */
 	struct place prompt_origin;
 	bool prompt_stale;     /* input edited since the last search/filter (prompt_sync) */
 	bool pasting;          /* between the bracketed-paste markers */
@@ -185,10 +192,11 @@ struct place ui_here(struct ui *ui);
 void ui_goto_place(struct ui *ui, struct place pl);
 void ui_run_search(struct ui *ui, bool keep_hit);
 void ui_command(struct ui *ui, const char *cmd);
-/* command.c: the `:` line's history (the last CMD_HIST lines entered, a
- * copy of each) and Tab completion of command names and of the ids after
- * :source, :claim and :topic; both edit ui->input_buf. */
-void command_remember(struct ui *ui, const char *line);
+/* command.c: the prompts' histories (the last STATE_HIST_MAX lines
+ * entered: `:` lines, and / ? F queries) and Tab completion of command
+ * names and of the ids after :source, :claim and :topic; both edit
+ * ui->input_buf.  command_history() walks the open prompt's history. */
+struct history *command_history_of(struct ui *ui, enum prompt_kind kind);  /* NULL: none */
 void command_history(struct ui *ui, int step);   /* -1 older (Up), +1 newer (Down) */
 void command_complete(struct ui *ui);
 void ui_action(struct ui *ui, enum action act, int key);
@@ -202,6 +210,16 @@ void ui_claim_step(struct ui *ui, int dir);
 void ui_hit_step(struct ui *ui, int dir);
 void app_loop(struct ui *ui);
 extern volatile sig_atomic_t app_signal;
+
+/* resume.c: the reading state of corpus/state.h.  resume_open() reads
+ * this corpus's state (unless --no-state) and applies it: the place, marks,
+ * jumps, read flags and histories, saying so in the status line; true when
+ * it opened a source.  resume_save() writes it when the reader ends (not
+ * when it was ignored, forgotten or turned off); -1 with err.
+ * resume_forget() is :forget. */
+bool resume_open(struct ui *ui);
+int resume_save(struct ui *ui, struct strbuf *err);
+void resume_forget(struct ui *ui);
 
 /* finder.c */
 void finder_start(struct ui *ui);

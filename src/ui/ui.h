@@ -10,12 +10,15 @@
 #ifndef LECTERN_UI_H
 #define LECTERN_UI_H
 
+#include <stdbool.h>
+
 struct corpus;
 
 /* What the command line tells the reader; the command line fills it (the
  * reader never sees the command line's own types). */
 struct ui_options {
 	const char *theme;     /* --theme, or NULL: the config file's, else "default" */
+	bool no_state;         /* --no-state: neither read nor write the reading state */
 };
 
 int ui_run(struct corpus *c, const struct ui_options *o);

@@ -117,6 +117,33 @@ static void test_append(void **state)
 	sb_release(&err);
 }
 
+/* save_mkdirs(): the folders made (0700), an existing one fine, a file in
+ * the way refused; save_file_mode(): a new file's mode, an old one's kept. */
+static void test_mkdirs_and_mode(void **state)
+{
+	struct strbuf p = STRBUF_INIT, err = STRBUF_INIT;
+	struct stat st;
+	(void)state;
+	sb_addf(&p, "%s/a/b/c", dir);
+	assert_int_equal(save_mkdirs(p.buf), 0);
+	assert_int_equal(stat(p.buf, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_int_equal(st.st_mode & 0777, 0700);
+	assert_int_equal(save_mkdirs(p.buf), 0);
+	sb_addstr(&p, "/f");
+	assert_int_equal(save_file_mode(p.buf, "x", 1, 0600, &err), 0);
+	assert_int_equal(stat(p.buf, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	chmod(p.buf, 0640);
+	assert_int_equal(save_file_mode(p.buf, "y", 1, 0600, &err), 0);
+	assert_int_equal(stat(p.buf, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+	sb_addstr(&p, "/g");   /* below a file */
+	assert_int_equal(save_mkdirs(p.buf), -1);
+	sb_release(&p);
+	sb_release(&err);
+}
+
 static void test_dir(void **state)
 {
 	struct strbuf err = STRBUF_INIT, stage = STRBUF_INIT;
@@ -163,6 +190,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_append, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dir, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mkdirs_and_mode, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("save", tests, NULL, NULL);
 }
