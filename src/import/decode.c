@@ -228,6 +228,14 @@ void decode_text_as(const char *buf, size_t len, const char *charset, struct str
 	}
 	normalise(a.buf, a.len, &b, st);
 	decode_mojibake(b.buf, b.len, out, st);
+	/* a BOM doubled (FE FF FE FF ...) leaves U+FEFF first: not text either */
+	size_t nbom = 0;
+	while (out->len - nbom >= 3 && !memcmp(out->buf + nbom, "\xef\xbb\xbf", 3))
+		nbom += 3;
+	if (nbom) {
+		memmove(out->buf, out->buf + nbom, out->len - nbom + 1);
+		out->len -= nbom;
+	}
 	sb_release(&a);
 	sb_release(&b);
 }

@@ -33,6 +33,11 @@ static void test_plain(void **state)
 	assert_true(st.bom);
 	assert_int_equal(st.crlf, 1);
 	assert_int_equal(st.cr, 1);
+	/* a doubled BOM, in UTF-8 and in UTF-16: none left at the start */
+	assert_string_equal(DEC("\xef\xbb\xbf\xef\xbb\xbf\xef\xbb\xbfTwice"), "Twice");
+	assert_string_equal(DEC("\xfe\xff\xfe\xff\x00O\x00K"), "OK");
+	/* one inside the text is not a BOM, and stays */
+	assert_string_equal(DEC("a\xef\xbb\xbf"), "a\xef\xbb\xbf");
 }
 
 static void test_other_encodings(void **state)
