@@ -253,10 +253,13 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	endwin();
 	term_paste_mode(false);
 	delscreen(scr);
+	bool left = !counterparts_free(&ui);
 	ui_free(&ui);
 	if (app_signal) {
 		signal(app_signal, SIG_DFL);
 		raise(app_signal);
 	}
+	if (left)   /* a build that cannot be stopped reads the corpus: end here */
+		exit(0);
 	return 0;
 }
