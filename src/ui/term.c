@@ -259,7 +259,9 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 		signal(app_signal, SIG_DFL);
 		raise(app_signal);
 	}
-	if (left)   /* a build that cannot be stopped reads the corpus: end here */
-		exit(0);
+	if (left) {   /* a build that cannot be stopped reads the corpus: end here */
+		fflush(NULL);
+		_exit(0);
+	}
 	return 0;
 }

@@ -176,7 +176,7 @@ if screen | grep -qF "finding counterparts:"; then ok "big: ... and the build is
 keys j j
 see "big: other keys are answered meanwhile (j scrolls the text)" "[3-"
 keys R
-see "big: R again shows the list once the index is ready" "why: " 1200
+see "big: R again shows the list once the index is ready" "why: " 4000
 keys q Q
 see "big: quits" "EXIT=0"
 start 120 40 -- --corpus "$TMP/big"
