@@ -92,6 +92,14 @@ keys Down Down Up Enter
 see "arrows move in the list" "claim $second"
 keys : c o u n t e r p a r t s Enter
 see ":counterparts runs it by name" "Counterparts of $second"
+keys q 4
+see "the Compare view" "> Compare"
+keys R
+see "R on a matrix cell lists the cell claim's counterparts" "Counterparts of"
+keys Enter
+see "Enter from there jumps to the text" "> Text: "
+keys C-o
+see "Ctrl-o returns to the matrix" "> Compare"
 keys Q
 see "Q quits from the list" "EXIT=0"
 
