@@ -132,7 +132,7 @@ lint-man:
 
 # The man pages name the data directory as /usr/local/share/lectern: it is
 # replaced with DATADIR as they are installed.
-MANPAGES := man/lectern.1 man/lectern-corpus.5
+MANPAGES := man/lectern.1 man/lectern-corpus.5 man/lectern.conf.5
 install: lectern completion
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data/sources $(DESTDIR)$(DATADIR)/themes \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)

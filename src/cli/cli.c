@@ -14,6 +14,7 @@
 #include "base/util.h"
 #include "corpus/corpus.h"
 #include "corpus/json.h"
+#include "ui/config.h"
 #include "ui/keys.h"
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -50,6 +51,25 @@ void cli_usage(FILE *fp)
 	      "2 usage or I/O error.  See lectern(1) and lectern-corpus(5).\n", fp);
 }
 
+/* --help --keys: the reader's keys as the config file binds them; its bad
+ * lines on stderr as FILE:LINE: message, and exit status 2. */
+static int keys_in_effect(void)
+{
+	struct config cfg;
+	struct diags d;
+
+	config_init(&cfg);
+	diags_init(&d);
+	config_load(&cfg, NULL, &d);
+	keymap_usage(stdout, &cfg.keys);
+	out_flush();
+	diags_print(&d, stderr);
+	int code = diags_count(&d) ? 2 : 0;
+	diags_release(&d);
+	config_release(&cfg);
+	return code;
+}
+
 int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 {
 	static const struct option longs[] = {
@@ -58,6 +78,7 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 #undef X
 		{ NULL, 0, NULL, 0 }
 	};
+	bool help = false, keys = false;
 	int c;
 
 	memset(a, 0, sizeof *a);
@@ -67,10 +88,11 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 		switch (c) {
 		case 'h':
 		case 1000 + OPT_HELP:
-			cli_usage(stdout);
-			out_flush();
-			*exit_code = 0;
-			return -1;
+			help = true;
+			break;
+		case 1000 + OPT_KEYS:
+			keys = true;
+			break;
 		case 'V':
 		case 1000 + OPT_VERSION:
 			out_str("lectern " LECTERN_VERSION "\n");
@@ -121,6 +143,8 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 			break;
 		case ':':
 		default: {
+			if (help)   /* --help then anything: the help */
+				break;
 			struct strbuf m = STRBUF_INIT;
 			sb_addf(&m, c == ':' ? "option %s needs an argument" :
 				"unknown option %s (see lectern --help)", argv[optind - 1]);
@@ -130,6 +154,16 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 			return -1;
 		}
 		}
+	}
+	if (keys) {   /* alone or with --help */
+		*exit_code = keys_in_effect();
+		return -1;
+	}
+	if (help) {
+		cli_usage(stdout);
+		out_flush();
+		*exit_code = 0;
+		return -1;
 	}
 	if (optind < argc) {
 		a->command = argv[optind];

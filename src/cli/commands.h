@@ -46,6 +46,7 @@
 	X(REPEAT,  "repeat",  0,   "N",    "with search: answer the query N times (the index after the first), timing each") \
 	X(K,       "k",       0,   "N",    "with related: counterparts per claim (default 5, at most 100)") \
 	X(HELP,    "help",    'h', NULL,   "print this help and exit") \
+	X(KEYS,    "keys",    0,   NULL,   "with --help: only the keys, as bound after the config file's bind lines") \
 	X(VERSION, "version", 'V', NULL,   "print the version and exit")
 
 enum option_id {

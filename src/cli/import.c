@@ -344,6 +344,7 @@ static cJSON *import_one(const struct input *in, const struct idset *used, struc
 	*nb = boiler_detect(text->buf, text->len, bs);
 	meta_guess(m, text->buf, text->len, *bs, *nb);
 	html_meta_apply(&hm, m);   /* what the page states beats the guesses */
+	meta_file_date(m, in->path);
 	if (meta_sidecar(m, in->path, err) < 0 || !choose_id(id, in->path, m, used, err)) {
 		*why = 1;
 		return NULL;

@@ -48,7 +48,7 @@ long compare_claim_day(const struct cmp_model *m, size_t i)
 	return f;
 }
 
-static bool published_span(const struct cmp_model *m, size_t i, long *lo, long *hi)
+bool compare_claim_span(const struct cmp_model *m, size_t i, long *lo, long *hi)
 {
 	enum norm_prec p;
 	const char *s = m->c->sources[m->c->claims[i].source].published;
@@ -67,7 +67,7 @@ void compare_pair(const struct cmp_model *m, size_t a, size_t b, struct verdict_
 	verdict_claims(m->vals[a].v, m->vals[a].n, m->vals[b].v, m->vals[b].n, out);
 	/* the moments of the two sources: their nearest days when their
 	 * publication dates (a day or a month) do not overlap */
-	if (published_span(m, a, &la, &ha) && published_span(m, b, &lb, &hb)) {
+	if (compare_claim_span(m, a, &la, &ha) && compare_claim_span(m, b, &lb, &hb)) {
 		da = db = la;
 		if (ha < lb) {
 			da = ha;
@@ -78,6 +78,14 @@ void compare_pair(const struct cmp_model *m, size_t a, size_t b, struct verdict_
 		}
 	}
 	verdict_moment(out, m->vals[a].v, m->vals[b].v, da, db);
+	int ca, cb;
+	if (out->by_values && out->v != VERDICT_CONFLICT &&
+	    verdict_named_conflict(m->vals[a].v, m->vals[a].n, m->vals[b].v, m->vals[b].n,
+				   da, db, &ca, &cb)) {
+		out->v = VERDICT_CONFLICT;
+		out->ia = ca;
+		out->ib = cb;
+	}
 	/* a running total (count, mass, money) is a conflict only between two
 	 * sources that each give the day they speak of (or within one
 	 * article): without it the moment is not known to be the same, and the

@@ -97,6 +97,9 @@ long compare_find_topic(const struct cmp_model *m, const char *id);
 void compare_pair(const struct cmp_model *m, size_t a, size_t b, struct verdict_pair *out);
 /* The day claim i's source was published, or -1 when not a single day. */
 long compare_claim_day(const struct cmp_model *m, size_t i);
+/* The days claim i's source was published in, [*lo, *hi]: a day, or a
+ * month; false when it gives neither. */
+bool compare_claim_span(const struct cmp_model *m, size_t i, long *lo, long *hi);
 
 /* Whether claims a and b are different voices (source or speaker). */
 bool compare_voices_differ(const struct cmp_model *m, size_t a, size_t b);

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "base/text.h"
 #include "base/util.h"
 #include "compare/terms.h"
 
@@ -100,3 +101,35 @@ bool desc_differ(size_t na, size_t xa, size_t nb, size_t xb)
 	return na && nb && xa >= need_a && xb >= need_b;
 }
 
+
+int desc_fate(const char *s)
+{
+	static const struct { const char *prefix; int fate; } fates[] = {
+		{ "dead", DESC_DEAD }, { "death", DESC_DEAD }, { "died", DESC_DEAD },
+		{ "kill", DESC_DEAD }, { "fatalit", DESC_DEAD },
+		{ "injur", DESC_INJURED }, { "wound", DESC_INJURED }, { "hurt", DESC_INJURED },
+		{ "missing", DESC_MISSING },
+		{ "displac", DESC_DISPLACED }, { "homeless", DESC_DISPLACED },
+		{ "evacuat", DESC_DISPLACED },
+	};
+	int found = 0;
+	for (const char *p = s; p && *p;) {
+		while (*p && !ascii_isalpha((unsigned char)*p))
+			p++;
+		const char *w = p;
+		while (ascii_isalpha((unsigned char)*p))
+			p++;
+		for (size_t i = 0; i < ARRAY_SIZE(fates) && p > w; i++) {
+			size_t n = strlen(fates[i].prefix);
+			size_t k = 0;
+			while (k < n && w + k < p && ascii_tolower((unsigned char)w[k]) == fates[i].prefix[k])
+				k++;
+			if (k == n) {
+				if (found && found != fates[i].fate)
+					return 0;      /* "killed or injured": no one fate */
+				found = fates[i].fate;
+			}
+		}
+	}
+	return found;
+}

@@ -25,4 +25,13 @@ int desc_polarity(const char *stem);
  * their polarities. */
 bool desc_same(const char *x, const char *y, int *polarity_x, int *polarity_y);
 
+/*
+ * What befell the people a count counts, read from its unit and counted
+ * thing ("dead", "people killed", "death toll", "injured", "missing",
+ * "displaced", "evacuated"): the casualty figures news reports keep apart.
+ * 0 when none, or when the words name two fates ("killed or injured").
+ */
+enum { DESC_DEAD = 1, DESC_INJURED, DESC_MISSING, DESC_DISPLACED };
+int desc_fate(const char *s);
+
 #endif

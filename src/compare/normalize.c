@@ -169,6 +169,12 @@ static int norm_quantity(const struct value *v, struct norm_value *n)
 		n->lo = v->low;
 	if (v->has_high)
 		n->hi = v->high;
+	/* "about 2,000" is not 1,500..2,500: a round figure is taken within a
+	 * tenth of itself at most */
+	if (n->prec == PREC_ABOUT && v->num > 0) {
+		n->lo = fmax(n->lo, v->num * (1 - NORM_ABOUT_MAX));
+		n->hi = fmin(n->hi, v->num * (1 + NORM_ABOUT_MAX));
+	}
 	if (isfinite(n->lo))
 		n->lo *= f;
 	if (isfinite(n->hi))

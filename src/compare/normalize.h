@@ -19,6 +19,9 @@
  *               10,000 is 9,500..10,500), "at least"/"more than" leave hi
  *               open, "at most"/"up to"/"less than" leave lo open, anything
  *               else is the exact value.  Open ends are -INFINITY/INFINITY.
+ *               An "about" interval (stated or not) is kept within a tenth
+ *               of the value (NORM_ABOUT_MAX): "about 2,000" is
+ *               1,800..2,200, not 1,500..2,500.
  *   dates       ISO "YYYY", "YYYY-MM", "YYYY-MM-DD", intervals "A/B" and
  *               "A/PnD" (also PnW, PnM, PnY) become [first day, last day]
  *               as days since 1970-01-01; the value's start/end win when
@@ -35,6 +38,8 @@
 
 #include "base/strbuf.h"
 #include "corpus/corpus.h"
+
+#define NORM_ABOUT_MAX 0.1
 
 enum norm_kind {
 	NORM_COUNT,      /* people, troops, rounds ... */

@@ -144,6 +144,9 @@ void related_build(struct rel_index *r, const struct cmp_model *m)
 	r->max_df = (size_t)(4 * sqrt((double)n));
 	if (r->max_df < 64)
 		r->max_df = 64;
+	double pool = n ? RELATED_RERANK_BUDGET / (double)n : RELATED_RERANK_MAX;
+	r->rerank = pool > RELATED_RERANK_MAX ? RELATED_RERANK_MAX :
+		    pool < RELATED_RERANK_MIN ? RELATED_RERANK_MIN : (size_t)pool;
 	r->acc = xcalloc(n ? n : 1, sizeof *r->acc);
 	r->touched = xmalloc((n ? n : 1) * sizeof *r->touched);
 	r->mutual = xmalloc((n ? n : 1) * RELATED_MUTUAL * sizeof *r->mutual);
@@ -304,6 +307,39 @@ static double bm25(const struct rel_index *r, size_t a, size_t b)
 	return s;
 }
 
+/* The days claim i's article was published in, as compare_claim_span(),
+ * but not a month that import guessed from other articles' claims
+ * (a guessed day, from a dateline or the file's name, is kept). */
+static bool claim_span(const struct cmp_model *m, size_t i, long *lo, long *hi)
+{
+	if (!compare_claim_span(m, i, lo, hi))
+		return false;
+	if (*lo == *hi)
+		return true;
+	const struct source *s = &m->c->sources[m->c->claims[i].source];
+	for (size_t g = 0; g < s->nguessed; g++)
+		if (!strcmp(s->guessed[g], "published"))
+			return false;
+	return true;
+}
+
+/* Whether claims a and b both name one day (a date of a day's precision),
+ * other than the days their articles were published. */
+static bool same_day(const struct cmp_model *m, size_t a, size_t b)
+{
+	const struct cmp_claim_values *x = &m->vals[a], *y = &m->vals[b];
+	long da = compare_claim_day(m, a), db = compare_claim_day(m, b);
+	for (size_t i = 0; i < x->n; i++) {
+		const struct norm_value *u = &x->v[i];
+		if (u->kind != NORM_DATE || u->lo != u->hi || u->lo == (double)da || u->lo == (double)db)
+			continue;
+		for (size_t j = 0; j < y->n && j < 64; j++)
+			if (y->v[j].kind == NORM_DATE && y->v[j].lo == u->lo && y->v[j].hi == u->hi)
+				return true;
+	}
+	return false;
+}
+
 static int measure_level(const struct cmp_model *m, size_t a, size_t b,
 			 const struct verdict_pair *v)
 {
@@ -333,10 +369,10 @@ static int by_acc(const void *x, const void *y, const double *acc)
 	return *(const uint32_t *)x < *(const uint32_t *)y ? -1 : 1;
 }
 
-/* Keeps the best RELATED_RERANK of touched[0..n) at its front, by acc. */
-static size_t select_best(uint32_t *t, size_t n, const double *acc)
+/* Keeps the best max of touched[0..n) at its front, by acc. */
+static size_t select_best(uint32_t *t, size_t n, const double *acc, size_t max)
 {
-	size_t keep = n < RELATED_RERANK ? n : RELATED_RERANK;
+	size_t keep = n < max ? n : max;
 	/* partial selection: one pass keeping a sorted front of size keep */
 	for (size_t i = 0; i < n; i++) {
 		size_t at = i < keep ? i : keep;
@@ -382,9 +418,10 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out)
 			r->acc[d] += s;
 		}
 	}
-	size_t keep = select_best(r->touched, nt, r->acc);
+	size_t keep = select_best(r->touched, nt, r->acc, r->rerank);
 	struct rel_hit *h = xmalloc((keep ? keep : 1) * sizeof *h);
-	long day = compare_claim_day(m, c);
+	long lo, hi;
+	bool dated = claim_span(m, c, &lo, &hi);
 	for (size_t i = 0; i < keep; i++) {
 		size_t d = r->touched[i];
 		struct rel_hit *x = &h[i];
@@ -395,10 +432,14 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out)
 		x->measure = measure_level(m, c, d, &x->v);
 		double s = bm25(r, c, d);
 		s *= x->measure == 2 ? 1.5 : x->measure == 1 ? 1.15 : 1;
+		if (same_day(m, c, d))
+			s *= RELATED_SAME_DAY;
 		s *= 1 + 0.1 * (x->shared_entities < 3 ? x->shared_entities : 3);
-		long dd = compare_claim_day(m, d);
-		if (day >= 0 && dd >= 0)
-			s /= 1 + (double)labs(day - dd) / 365;
+		long dlo, dhi;
+		if (dated && claim_span(m, d, &dlo, &dhi)) {
+			long gap = dlo > hi ? dlo - hi : lo > dhi ? lo - dhi : 0;
+			s /= 1 + (double)gap / RELATED_DAYS;
+		}
 		if (r->src_sim)
 			s *= RELATED_SRC_BASE + r->src_sim[src * cp->nsources + cp->claims[d].source];
 		x->score = s;

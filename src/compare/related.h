@@ -22,8 +22,10 @@
  *
  * Blocking: candidates come from an inverted index; a term found in more
  * than max(64, 4 sqrt(N)) claims is skipped, so a query touches a bounded
- * number of postings, and only the best RELATED_RERANK by BM25 are scored
- * further.  100,000 claims take seconds (bench/related.sh).
+ * number of postings, and only the best by BM25 are scored further: 256
+ * in a small corpus, fewer as it grows (RELATED_RERANK_BUDGET / N claims,
+ * never fewer than 64), so that the whole costs at most a fixed budget or
+ * 64 per claim.  100,000 claims take seconds (bench/related.sh).
  *
  * Verdicts (compare_pair()) are given only on the same ground: when each
  * claim is among the other's best counterparts (related_gate()).
@@ -42,10 +44,14 @@
 #include "compare/compare.h"
 #include "compare/termdict.h"
 
-#define RELATED_RERANK 64
+#define RELATED_RERANK_MIN 64
+#define RELATED_RERANK_MAX 256
+#define RELATED_RERANK_BUDGET 2000000.0
 #define RELATED_MUTUAL 3
 #define RELATED_MAX_SOURCES 1024
 #define RELATED_SRC_BASE 0.2
+#define RELATED_SAME_DAY 2.0
+#define RELATED_DAYS 90
 
 struct rel_hit {
 	size_t claim;
@@ -73,6 +79,7 @@ struct rel_index {
 	uint32_t *post_off;          /* per term: its postings in post */
 	struct rel_post *post;
 	size_t max_df;               /* terms above are skipped (blocking) */
+	size_t rerank;               /* candidates scored in full per query */
 	double *acc;                 /* scratch, per claim */
 	uint32_t *touched;
 	size_t postings_read;        /* for reports */

@@ -40,6 +40,13 @@ static const char *canon(const struct norm_value *v)
 	return v->canon ? v->canon : norm_unit_canon(v->unit);
 }
 
+/* The casualty fate (desc.h) a count's unit or counted thing names. */
+static int fate(const struct norm_value *v)
+{
+	int f = v->counted ? desc_fate(v->counted) : 0;
+	return f ? f : v->unit ? desc_fate(v->unit) : 0;
+}
+
 bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b)
 {
 	int pa, pb;
@@ -49,6 +56,13 @@ bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b
 		if (!a->about || !b->about)
 			return true;
 		return desc_same(a->about, b->about, &pa, &pb);
+	}
+	if (a->kind == NORM_COUNT) {
+		int fa = fate(a), fb = fate(b);
+		if (fa && fb)
+			return fa == fb;   /* "dead" / "people killed"; never dead / missing */
+		if (fa || fb)
+			return false;
 	}
 	if (a->counted && b->counted)
 		return desc_same(a->counted, b->counted, &pa, &pb);
@@ -132,12 +146,19 @@ static bool overlaps(const struct norm_value *a, const struct norm_value *b)
  * thing, or for counts the same count noun). */
 static int match_quality(const struct norm_value *a, const struct norm_value *b)
 {
+	/* one day named on both sides, whatever each says it is of ("the
+	 * quake struck October 8" / "the earthquake occurred on October 8") */
+	if (a->kind == NORM_DATE && b->kind == NORM_DATE && a->lo == a->hi && b->lo == b->hi &&
+	    a->lo == b->lo && !verdict_same_measure(a, b))
+		return 1;
 	if (!verdict_same_measure(a, b))
 		return 0;
 	if (a->kind == NORM_DATE)
 		return a->about && b->about ? 2 : 1;
 	if (a->counted && b->counted)
 		return 2;
+	if (a->kind == NORM_COUNT && fate(a))
+		return 2;     /* both name one fate: "dead" and "people killed" */
 	if (a->kind != NORM_COUNT)
 		return 1;     /* a unit of scale (km, USD, kg) says not what is measured */
 	const char *ua = canon(a), *ub = canon(b);
@@ -281,9 +302,57 @@ void verdict_moment(struct verdict_pair *p, const struct norm_value *a,
 	const struct norm_value *x = &a[p->ia], *y = &b[p->ib];
 	if (!verdict_running(x) || labs(day_a - day_b) <= 1 || x->point == y->point)
 		return;
+	/* a running total cannot fall: the later source's whole interval
+	 * below the earlier's, by more than a twentieth, for one named measure */
+	const struct norm_value *early = day_a < day_b ? x : y, *late = day_a < day_b ? y : x;
+	if (match_quality(x, y) == 2 && isfinite(early->lo) && early->lo > 0 &&
+	    late->hi < early->lo && (early->lo - late->hi) / early->lo > 0.05) {
+		p->v = VERDICT_CONFLICT;
+		p->fell = true;
+		return;
+	}
 	if (p->v == VERDICT_DIFFER || p->v == VERDICT_CONFLICT ||
 	    (p->v == VERDICT_AGREE && (x->prec == PREC_OPEN || y->prec == PREC_OPEN)))
 		p->v = VERDICT_TIMELINE;
+}
+
+/* The value of b of one named measure with x (match quality 2) nearest
+ * to it, or -1. */
+static int nearest_named(const struct norm_value *x, const struct norm_value *b, size_t nb)
+{
+	int best = -1;
+	double bd = 0;
+	for (size_t j = 0; j < nb; j++) {
+		if (b[j].kind != x->kind || match_quality(x, &b[j]) < 2)
+			continue;
+		double ref = fmax(1, fmax(fabs(x->point), fabs(b[j].point)));
+		double d = fabs(x->point - b[j].point) / ref;
+		if (best < 0 || d < bd)
+			best = (int)j, bd = d;
+	}
+	return best;
+}
+
+bool verdict_named_conflict(const struct norm_value *a, size_t na,
+			    const struct norm_value *b, size_t nb, long day_a, long day_b,
+			    int *ia, int *ib)
+{
+	if (!na || !nb || na > VERDICT_ALL_PAIRS / nb)
+		return false;
+	for (size_t i = 0; i < na; i++) {
+		int j = nearest_named(&a[i], b, nb);
+		if (j < 0 || nearest_named(&b[j], a, na) != (int)i)
+			continue;
+		struct verdict_pair p = { .ia = 0, .ib = 0, .by_values = true };
+		p.v = verdict_values(&a[i], &b[j], &p.complement);
+		verdict_moment(&p, &a[i], &b[j], day_a, day_b);
+		if (p.v == VERDICT_CONFLICT) {
+			*ia = (int)i;
+			*ib = j;
+			return true;
+		}
+	}
+	return false;
 }
 
 enum verdict verdict_status(const struct verdict_pair *p, size_t n)

@@ -25,6 +25,8 @@
  * Belarus").  A duration
  * that does not say what it lasts or separates ("10 days", "20 days") is
  * not taken as the same measure as another.
+ * Two dates of one day are taken as one measure (at the lesser quality)
+ * even when they say they are of different things: they agree.
  * Dates of which one does not say what it is of are compared leniently:
  * the best-matching pair decides, and when even that is a conflict they
  * are taken as two moments (timeline), since nothing says they are of one
@@ -60,7 +62,11 @@
  * update when the days differ, and agree on one day.  A conflict between two
  * such running totals also needs both sources to give the day they were
  * published (compare_pair()): a source with no day, or only a month, makes
- * it a differ at most.
+ * it a differ at most.  A running total cannot fall: when the later
+ * source's interval lies wholly below the earlier's, by more than a
+ * twentieth of it, and both values say what they count (the same counted thing,
+ * count noun or casualty fate), the pair is a conflict ("about 2,400
+ * passengers since Jan. 13" on the 19th, "about 2,000" on the 21st).
  */
 #ifndef LECTERN_VERDICT_H
 #define LECTERN_VERDICT_H
@@ -87,6 +93,7 @@ struct verdict_pair {
 	int ia, ib;          /* the deciding values of a and b, -1 when none */
 	bool by_values;      /* false: no comparable values */
 	bool complement;     /* a share set against the other's complement */
+	bool fell;           /* a running total that fell over time (conflict) */
 };
 
 /* "agree", "differ", "conflict", "different-measure", "timeline", "mixed",
@@ -119,6 +126,20 @@ bool verdict_running(const struct norm_value *v);
 
 void verdict_moment(struct verdict_pair *p, const struct norm_value *a,
 		    const struct norm_value *b, long day_a, long day_b);
+
+/*
+ * One named measure in conflict: the values of a and b that each say what
+ * they count alike (a counted thing, a count noun or a casualty fate) and
+ * are each other's nearest such value are compared, with the same-moment
+ * rule at days day_a and day_b; sets *ia, *ib to the first pair in
+ * conflict and returns true.  Claims that give several figures ("1,600
+ * tons and 2,400 passengers" / "2,250 tons and 2,000 passengers") are then
+ * compared measure by measure: the pair that agrees best no longer hides
+ * the one that conflicts.  False beyond VERDICT_ALL_PAIRS value pairs.
+ */
+bool verdict_named_conflict(const struct norm_value *a, size_t na,
+			    const struct norm_value *b, size_t nb, long day_a, long day_b,
+			    int *ia, int *ib);
 
 /*
  * A topic's status from its pairs: conflict if any pair conflicts, else

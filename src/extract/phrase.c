@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/util.h"
 #include "extract/dates.h"
 
 /* Determiners skipped before a noun phrase. */
@@ -370,4 +371,49 @@ size_t phrase_place_end(const struct qscan *q, size_t a, size_t ne)
 		e = be;
 	}
 	return e;
+}
+
+static const char *const fates[] = { "killed", "dead", "died", "injured", "wounded",
+	"missing", "displaced", "evacuated", "hurt", "homeless" };
+
+bool phrase_fate_before(const struct qscan *q, size_t i, const char *unit, char *out, size_t sz)
+{
+	static const char *const quals[] = { "least", "at", "more", "than", "some", "about",
+		"nearly", "almost", "over", "an", "estimated", "roughly", "around" };
+	size_t p = i;
+	for (int n = 0; p > 0 && n < 3; n++) {
+		size_t a = 0;
+		while (a < ARRAY_SIZE(quals) && !qscan_word(q, p - 1, quals[a]))
+			a++;
+		if (a == ARRAY_SIZE(quals))
+			break;
+		p--;
+	}
+	if (p == 0)
+		return false;
+	for (size_t f = 0; f < ARRAY_SIZE(fates); f++)
+		if (qscan_word(q, p - 1, fates[f]) && strcmp(fates[f], "dead") && strcmp(fates[f], "missing")) {
+			snprintf(out, sz, "%s %s", unit, fates[f]);
+			return true;
+		}
+	return false;
+}
+
+bool phrase_fate(const struct qscan *q, size_t k, const char *unit, char *out, size_t sz)
+{
+	static const char *const aux[] = { "were", "are", "was", "is", "have", "has", "had",
+		"been", "reported", "confirmed", "now", "still" };
+	for (int skip = 0; skip <= 3 && k < q->nt; skip++, k++) {
+		for (size_t f = 0; f < ARRAY_SIZE(fates); f++)
+			if (qscan_word(q, k, fates[f])) {
+				snprintf(out, sz, "%s %s", unit, fates[f]);
+				return true;
+			}
+		size_t a = 0;
+		while (a < ARRAY_SIZE(aux) && !qscan_word(q, k, aux[a]))
+			a++;
+		if (a == ARRAY_SIZE(aux))
+			return false;
+	}
+	return false;
 }

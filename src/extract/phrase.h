@@ -47,4 +47,15 @@ void phrase_duration(const struct qscan *q, size_t ne, char *dst, size_t sz);
  * attached to it ("with Ukraine’s Chernihiv region"): its end. */
 size_t phrase_place_end(const struct qscan *q, size_t a, size_t ne);
 
+/* What befell the people a count counts, said after them: "people were
+ * killed", "people are missing", "people injured", "were reported dead"
+ * (up to three auxiliaries: were, are, was, is, have, has, had, been,
+ * reported, confirmed, now, still): writes "UNIT PARTICIPLE" to out (cap
+ * sz) and returns true when token k starts such a predicate. */
+bool phrase_fate(const struct qscan *q, size_t k, const char *unit, char *out, size_t sz);
+/* The same said before the number that starts at token i: "killed at
+ * least 30,000 people", "evacuated some 3,000 people" (over qualifiers:
+ * at least, more than, some, about, nearly, almost, over, an estimated). */
+bool phrase_fate_before(const struct qscan *q, size_t i, const char *unit, char *out, size_t sz);
+
 #endif

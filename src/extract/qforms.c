@@ -210,7 +210,11 @@ const char *qform_currency_word(const struct qscan *q, size_t e)
 		return "USD";
 	if (qscan_word(q, e, "euros") || qscan_word(q, e, "euro"))
 		return "EUR";
-	if (qscan_word(q, e, "pounds") && qscan_word(q, e - 1, "million"))
-		return "GBP";   /* "5 million pounds"; "55,000 pounds" is a weight */
+	/* "5 million pounds"; "55,000 pounds" and "3.5 million pounds of
+	 * supplies" are weights, "pounds sterling" is money */
+	if (qscan_word(q, e, "pounds") &&
+	    (qscan_word(q, e + 1, "sterling") ||
+	     (qscan_word(q, e - 1, "million") && !qscan_word(q, e + 1, "of"))))
+		return "GBP";
 	return NULL;
 }

@@ -136,6 +136,9 @@ static const char *const one_units[] = {
 
 /* Scale words that become the unit: "9,5 million inhabitants". */
 static const char *const scales[] = { "thousand", "million", "billion", "trillion", NULL };
+static const char *const measures[] = { "pounds", "lbs", "tons", "tonnes", "kilograms", "kg",
+	"kilometres", "kilometers", "km", "miles", "gallons", "litres", "liters", "quarts",
+	"barrels", "hectares", "acres", NULL };
 
 size_t extract_quantities(const char *s, size_t n, struct xquant *out, size_t max)
 {
@@ -290,6 +293,19 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 			x.value = nm.value *= qform_scale(&q, e);
 			nm.step *= qform_scale(&q, e);
 			ue = e + 2;
+		} else if (e + 1 < q.nt && tok_in(s, &q.t[e], scales) && tok_in(s, &q.t[e + 1], measures)) {
+			/* "3.5 million pounds of supplies", "2 million gallons" */
+			qscan_copy(x.unit, sizeof x.unit, &q, e + 1, e + 2, true);
+			x.value = nm.value *= qform_scale(&q, e);
+			nm.step *= qform_scale(&q, e);
+			ue = e + 2;
+			if (qscan_word(&q, ue, "of")) {
+				size_t ne = qscan_noun_phrase(&q, ue + 1);
+				if (ne > ue + 1) {
+					qscan_copy(x.counted, sizeof x.counted, &q, ue + 1, ne, false);
+					ue = ne;
+				}
+			}
 		} else if (e < q.nt && tok_in(s, &q.t[e], scales)) {
 			qscan_copy(x.unit, sizeof x.unit, &q, e, e + 1, true);
 			ue = e + 1;
@@ -329,6 +345,14 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 			if (ne == e && qscan_word(&q, e, "lives"))
 				ne = e + 1;   /* a noun after a number: "took 150,000 lives" */
 			if (ne == e && !nm.written && phrase_estimate(&q, i, &x)) {
+				set_bounds(&x, &nm, almost);
+				out[k++] = x;
+				i = e - 1;
+				continue;
+			}
+			if (ne == e && !nm.written && k < max && phrase_fate(&q, e, "people", x.counted, sizeof x.counted)) {
+				/* "127,700 are missing", "426,800 were displaced" */
+				strcpy(x.unit, "people");
 				set_bounds(&x, &nm, almost);
 				out[k++] = x;
 				i = e - 1;
@@ -382,6 +406,9 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 			/* "days" says nothing the unit does not: describe it or leave it empty */
 			if (!strcasecmp(x.counted, x.unit))
 				x.counted[0] = '\0';
+			if (!x.counted[0] && !strcmp(x.unit, "people") &&
+			    !phrase_fate(&q, ne, x.unit, x.counted, sizeof x.counted))
+				phrase_fate_before(&q, i, x.unit, x.counted, sizeof x.counted);
 			if (!x.counted[0])
 				phrase_duration(&q, ne, x.counted, sizeof x.counted);
 			if (!x.counted[0])

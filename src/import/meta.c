@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/calendar.h"
 #include "base/text.h"
 #include "base/util.h"
 #include "extract/dates.h"
@@ -325,4 +326,59 @@ void meta_release(struct meta *m)
 		free(m->f[f]);
 		m->f[f] = NULL;
 	}
+}
+
+/* n digits at s as a number, or -1 when one is not a digit. */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!ascii_isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* A date at name+i in one of the forms meta.h names, into ymd[3]. */
+static bool name_date_at(const char *name, size_t n, size_t i, int *ymd)
+{
+	if (i && ascii_isdigit((unsigned char)name[i - 1]))
+		return false;
+	const char *s = name + i;
+	size_t left = n - i;
+	int y, mo, d;
+	size_t len;
+	if (left >= 10 && (s[4] == '-' || s[4] == '_') && s[7] == s[4]) {
+		y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2);
+		len = 10;
+	} else if (left >= 8) {
+		y = digits(s, 4), mo = digits(s + 4, 2), d = digits(s + 6, 2);
+		len = 8;
+	} else {
+		return false;
+	}
+	if (left > len && ascii_isdigit((unsigned char)s[len]))
+		return false;
+	if (y < 1900 || y > 2099 || mo < 1 || mo > 12 || d < 1 || d > cal_month_days(y, mo))
+		return false;
+	ymd[0] = y, ymd[1] = mo, ymd[2] = d;
+	return true;
+}
+
+void meta_file_date(struct meta *m, const char *path)
+{
+	if (m->f[META_PUBLISHED] || m->stated[META_PUBLISHED] || !path)
+		return;
+	const char *name = strrchr(path, '/');
+	name = name ? name + 1 : path;
+	size_t n = strlen(name);
+	int ymd[3];
+	for (size_t i = 0; i < n; i++)
+		if (name_date_at(name, n, i, ymd)) {
+			char iso[32];
+			int len = snprintf(iso, sizeof iso, "%04d-%02d-%02d", ymd[0], ymd[1], ymd[2]);
+			set(m, META_PUBLISHED, iso, (size_t)len, true);
+			return;
+		}
 }

@@ -16,6 +16,13 @@
  * guess is flagged in m->guessed.  Strings are malloc'd; meta_release()
  * frees them.
  *
+ * meta_file_date() sets the publication date, when the text gave none, from
+ * a date in the file's name, as people and download tools often name
+ * articles: "voa-20041226.txt", "2010-01-19 report.html", "ap_2008_05_18":
+ * a year 1900-2099, a month and a day that exist, written as eight digits or
+ * with "-" or "_" between, not part of a longer run of digits.  It is a
+ * guess (flagged), and a sidecar still overrides it.
+ *
  * meta_sidecar() reads NAME.meta.json next to the text (for
  * "dir/article.txt": "dir/article.meta.json"), a JSON object with any of
  * "id", "title", "outlet", "author", "published", "url", "language"
@@ -50,6 +57,8 @@ extern const char *const meta_names[META_NFIELDS];
 
 void meta_guess(struct meta *m, const char *s, size_t n,
 		const struct boiler_span *bs, size_t nb);
+void meta_file_date(struct meta *m, const char *path);
+void meta_file_date(struct meta *m, const char *path);
 int meta_sidecar(struct meta *m, const char *text_path, struct strbuf *err);
 char *meta_sidecar_encoding(const char *text_path);
 void meta_release(struct meta *m);

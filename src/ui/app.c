@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "compare/matrix.h"
 
 #ifndef LECTERN_DATADIR
 #define LECTERN_DATADIR "/usr/local/share/lectern"
@@ -461,7 +462,7 @@ void ui_action(struct ui *ui, enum action act, int key)
 	case ACT_JUMP_BACK: jump(ui, -1); break;
 	case ACT_JUMP_FWD: jump(ui, 1); break;
 	case ACT_MARK: case ACT_GOTO_MARK:
-		if (key > 0 && key != keys_get(act)->keys[0])
+		if (key > 0)   /* :mark a; a key press waits for the letter */
 			mark_key(ui, act, key);
 		else
 			ui->pending = act;
@@ -481,10 +482,20 @@ void ui_action(struct ui *ui, enum action act, int key)
 
 void ui_mouse(struct ui *ui)
 {
-	bool on = ui->cfg.mouse && !strcmp(ui->cfg.mouse, "on");
+	bool on = config_on(&ui->cfg, CFG_mouse);
 
 	mousemask(on ? BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
 	mouseinterval(0);
+}
+
+void ui_date(struct ui *ui, const struct source *s, struct strbuf *out)
+{
+	if (!s->published || !config_date(&ui->cfg, s->published, out)) {
+		matrix_date(s, out);
+		return;
+	}
+	if (source_guessed(s, "published"))
+		sb_addch(out, '?');
 }
 
 int ui_set_theme(struct ui *ui, const char *name)
@@ -497,7 +508,11 @@ int ui_set_theme(struct ui *ui, const char *name)
 	if (!ui->color)
 		name = "mono";
 	theme_defaults(&ui->theme, ui->color);
-	if (theme_find(name, LECTERN_DATADIR, &path) < 0) {
+	struct strbuf user = STRBUF_INIT;
+	int have_user = config_themes_dir(&user) == 0;
+	int found = theme_find(name, have_user ? user.buf : NULL, LECTERN_DATADIR, &path);
+	sb_release(&user);
+	if (found < 0) {
 		ui_message(ui, true, "%s", path.buf);
 		rc = -1;
 	} else if (theme_load(&ui->theme, path.buf, &d) != 0 && diags_count(&d)) {
@@ -518,8 +533,7 @@ static void on_mouse(struct ui *ui)
 {
 	MEVENT ev;
 
-	if (getmouse(&ev) != OK || !ui->cfg.mouse || strcmp(ui->cfg.mouse, "on") ||
-	    counterparts_shown(ui))
+	if (getmouse(&ev) != OK || !config_on(&ui->cfg, CFG_mouse) || counterparts_shown(ui))
 		return;
 	for (int i = 0; i < PANE_COUNT; i++) {
 		struct pane *p = &ui->panes[i];
@@ -596,7 +610,10 @@ static int map_fkey(int k)
 	case KEY_F(1): return KEY_L_F1;
 	case KEY_ENTER: return '\n';
 	case KEY_BACKSPACE: return 127;
-	default: return 0;
+	default:
+		if (k > KEY_F(1) && k <= KEY_F(12))
+			return KEY_L_F1 + (k - KEY_F(1));
+		return 0;
 	}
 }
 
@@ -613,7 +630,7 @@ static void handle_key(struct ui *ui, int key)
 			mark_key(ui, a, key);
 		return;
 	}
-	enum action act = keys_lookup(key);
+	enum action act = keymap_lookup(&ui->cfg.keys, key);
 	sb_reset(&ui->msg);
 	if (ui->help_open && help_key(ui, act, key))
 		return;
@@ -623,7 +640,8 @@ static void handle_key(struct ui *ui, int key)
 		ui->panes[ui->focus].ops->key(ui, &ui->panes[ui->focus], ACT_NONE, key);
 		return;
 	}
-	ui_action(ui, act, key);
+	/* a bound key for a mark waits for the letter (ui_action's key 0) */
+	ui_action(ui, act, act == ACT_MARK || act == ACT_GOTO_MARK ? 0 : key);
 }
 
 /* One key as wget_wch() gave it (rc, wc); between the paste markers a key

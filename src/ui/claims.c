@@ -155,7 +155,7 @@ static void draw_detail(struct ui *ui, struct pane *p)
 	const struct source *s = &ui->c->sources[cl->source];
 	compare_ready(ui);
 	sb_addf(&sb, "claim %s, %s (%s, ", cl->id, s->id, s->outlet ? s->outlet : "no outlet");
-	matrix_date(s, &sb);
+	ui_date(ui, s, &sb);
 	sb_addstr(&sb, ")");
 	PARA(sb.buf, h | A_BOLD);
 	PARA(cl->text, n);

@@ -3,8 +3,9 @@
  * name (":down", ":find", ":mark a"), and
  *   :source ID   :topic ID   :claim ID   :theme NAME   :N (line N)
  *   :set         (shows the settings)   :set regex | noregex
- *   :set NAME = VALUE   (a config option, e.g. theme)
+ *   :set NAME = VALUE   (an option of CONFIG_OPTIONS; it applies at once)
  *   :messages    (the last messages, in full)
+ *   :bindings    (every key bound, and the actions without one)
  *   :q, :quit
  * and the line's history (Up/Down) and Tab completion.
  */
@@ -27,8 +28,12 @@ static void cmd_set(struct ui *ui, const char *arg)
 	struct strbuf err = STRBUF_INIT, name = STRBUF_INIT;
 
 	if (!*arg) {
-		ui_message(ui, false, "theme=%s %s", ui->cfg.theme ? ui->cfg.theme : "default",
-			   ui->regex_default ? "regex" : "noregex");
+		struct strbuf all = STRBUF_INIT;
+		for (int i = 0; i < CFG_COUNT; i++)
+			sb_addf(&all, "%s=%s ", config_options[i].name,
+				config_get(&ui->cfg, (enum config_option)i));
+		ui_message(ui, false, "%s%s", all.buf, ui->regex_default ? "regex" : "noregex");
+		sb_release(&all);
 		return;
 	}
 	if (!strcmp(arg, "regex") || !strcmp(arg, "noregex")) {
@@ -42,13 +47,21 @@ static void cmd_set(struct ui *ui, const char *arg)
 	const char *v = skip(arg + n);
 	if (*v == '=')
 		v = skip(v + 1);
-	if (config_set(&ui->cfg, name.buf, v, &err) < 0)
+	if (config_set(&ui->cfg, name.buf, v, &err) < 0) {
 		ui_message(ui, true, "%s", err.buf);
-	else if (!strcmp(name.buf, "theme") && ui_set_theme(ui, v) == 0)
-		ui_message(ui, false, "theme %s", v);
-	else if (!strcmp(name.buf, "mouse")) {
-		ui_mouse(ui);
-		ui_message(ui, false, "mouse %s", v);
+	} else if (!strcmp(name.buf, "theme")) {
+		if (ui_set_theme(ui, v) == 0)
+			ui_message(ui, false, "theme %s", v);
+	} else {
+		/* the option applies at once: every pane is redrawn */
+		if (!strcmp(name.buf, "mouse"))
+			ui_mouse(ui);
+		else if (!strcmp(name.buf, "layout"))
+			layout_apply(ui);
+		else if (!strcmp(name.buf, "wrap"))
+			textview_wrap(ui);
+		ui_dirty_all(ui);
+		ui_message(ui, false, "%s %s", name.buf, v);
 	}
 	sb_release(&err);
 	sb_release(&name);
@@ -102,10 +115,13 @@ void ui_command(struct ui *ui, const char *line)
 			ui_message(ui, true, "usage: :theme NAME (default, light, high-contrast, mono)");
 		else if (ui_set_theme(ui, arg) == 0)
 			ui_message(ui, false, "theme %s", arg);
-	} else if (IS("messages")) {
+	} else if (IS("messages") || IS("bindings")) {
 		ui->help_open = true;
-		ui->log_open = true;
 		ui->help_top = 0;
+		if (IS("messages"))
+			ui->log_open = true;
+		else
+			ui->bindings_open = true;
 	} else if (IS("set")) {
 		cmd_set(ui, arg);
 	} else {
@@ -151,7 +167,7 @@ void command_history(struct ui *ui, int step)
 
 /* The commands ui_command() knows besides the key table's names. */
 static const char *const own_commands[] = {
-	"q", "source", "topic", "claim", "theme", "messages", "set",
+	"q", "source", "topic", "claim", "theme", "messages", "set", "bindings",
 };
 
 /* The id of candidate i for a completion of kind k (0 commands, else

@@ -294,7 +294,7 @@ static void draw_head(struct ui *ui, struct pane *p, const struct geo *g, int y)
 		draw_str(ui, p->win, y, x + 2, g->cw - 3, sb.buf, h | A_BOLD);
 		if (g->head == 2) {
 			sb_reset(&sb);
-			matrix_date(s, &sb);
+			ui_date(ui, s, &sb);
 			draw_str(ui, p->win, y + 1, x + 2, g->cw - 2, sb.buf, h);
 		}
 	}
@@ -401,7 +401,7 @@ static void draw_foot(struct ui *ui, struct pane *p, const struct geo *g, int y)
 	}
 	const struct source *s = &ui->c->sources[ui->cmp_col];
 	sb_addf(&sb, "%s (%s, ", s->id, s->outlet ? s->outlet : "no outlet");
-	matrix_date(s, &sb);
+	ui_date(ui, s, &sb);
 	sb_addstr(&sb, "): ");
 	if (claim < 0) {
 		sb_addstr(&sb, "nothing on this topic");

@@ -172,7 +172,7 @@ static void draw_line(struct ui *ui, struct pane *p, const struct cmp_topic *t,
 			draw_fill(p->win, y, 0, p->w, a);
 		draw_str(ui, p->win, y, 0, 1, m, cur ? a : ui->attrs[ROLE_NORMAL] | A_BOLD);
 		sb_addf(sb, "%s  %s (%s)  ", cl->id, s->id, ab.buf);
-		matrix_date(s, sb);
+		ui_date(ui, s, sb);
 		sb_addf(sb, "  %s: ", cl->speaker ? cl->speaker : "no speaker");
 		size_t at = sb->len;
 		matrix_written(ui->c, ci, sb);

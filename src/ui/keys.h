@@ -2,6 +2,8 @@
  * keys: the one table of the reader's actions, their default keys, their
  * group and their help text.  The help overlay, `lectern --help` (KEYS)
  * and the checks against man/lectern.1 are all generated from KEY_INFO.
+ * The bindings in effect are a struct keymap: the defaults of the table,
+ * then the config file's `bind` lines over them (keymap_*).
  * No curses here: special keys have lectern's own codes (KEY_L_*), which
  * the interface maps from curses codes.
  *
@@ -24,6 +26,8 @@
 enum {
 	KEY_L_UP = KEY_L_BASE, KEY_L_DOWN, KEY_L_LEFT, KEY_L_RIGHT,
 	KEY_L_PGUP, KEY_L_PGDN, KEY_L_HOME, KEY_L_END, KEY_L_BTAB, KEY_L_F1,
+	KEY_L_F2, KEY_L_F3, KEY_L_F4, KEY_L_F5, KEY_L_F6, KEY_L_F7, KEY_L_F8,
+	KEY_L_F9, KEY_L_F10, KEY_L_F11, KEY_L_F12,
 	KEY_L_ENTER = '\n', KEY_L_TAB = '\t', KEY_L_ESC = 27,
 };
 
@@ -116,7 +120,44 @@ const struct key_action *keys_get(enum action act);
 void keys_name(struct strbuf *out, int key);
 /* Appends an action's keys as shown in every list: "j, Down". */
 void keys_list(struct strbuf *out, const struct key_action *a);
-/* Prints the KEYS section of --help, grouped. */
+/* Prints the KEYS section of --help, grouped: the default keys. */
 void keys_usage(FILE *fp);
+/* Parses a key as a config file writes it, as tig does: one character
+ * ("j", "?", "é"), ^x, or a name in angle brackets, ignoring case:
+ * <C-x> <Ctrl-x> <Enter> <Space> <Tab> <BackTab> <Esc> <Backspace> <Up>
+ * <Down> <Left> <Right> <PgUp> <PgDown> <Home> <End> <Hash> <LessThan>
+ * <F1>..<F12>.  Returns the key's code, or -1 when s names no key. */
+int keys_parse(const char *s);
+
+/* The bindings in effect.  Each key has at most one action; an action has
+ * any number of keys, listed in the order they were bound (the table's
+ * defaults first).  Lookups are linear in the bindings (a few dozen), never
+ * in the corpus. */
+struct key_binding {
+	int key;
+	enum action act;
+};
+struct keymap {
+	struct key_binding *b;   /* owned */
+	size_t n, alloc;
+};
+
+/* Fills m with the table's default keys (m's old contents are not freed). */
+void keymap_init(struct keymap *m);
+void keymap_release(struct keymap *m);
+/* The action bound to key in m, or ACT_NONE. */
+enum action keymap_lookup(const struct keymap *m, int key);
+/* Binds key to act, taking it from the action it had; act ACT_NONE
+ * unbinds it. */
+void keymap_bind(struct keymap *m, int key, enum action act);
+/* Appends act's keys in m as every list shows them ("j, Down"); returns
+ * how many (0: the action has no key, and nothing is appended).  out NULL:
+ * only counts. */
+size_t keymap_keys(const struct keymap *m, enum action act, struct strbuf *out);
+/* The first key bound to act in m, or 0. */
+int keymap_first(const struct keymap *m, enum action act);
+/* Prints the KEYS section of --help as m binds them, grouped; an action
+ * without a key shows its command (":name"). */
+void keymap_usage(FILE *fp, const struct keymap *m);
 
 #endif

@@ -5,6 +5,9 @@
  *   medium (>= 60 columns): Sources over Text over Claims, full width;
  *   single (smaller): one pane at a time under a one-line tab bar;
  *   tiny (under 3 rows or 10 columns): nothing but a blank screen.
+ * The layout option (config.h) overrides the choice by width: wide from
+ * 60 columns, stacked (medium) at any width, single always; a terminal too
+ * small for it still gets single or tiny.
  * Every pane has a one-line title above its body; the focused pane's title
  * is marked with an arrow and its own colour.
  */
@@ -59,14 +62,15 @@ void layout_apply(struct ui *ui)
 	ui->cols = cols;
 	werase(stdscr);
 	wnoutrefresh(stdscr);
+	int pref = config_choice(&ui->cfg, CFG_layout);
 	if (rows < 3 || cols < 10)
 		ui->layout = LAYOUT_TINY;
-	else if (cols >= 120 && rows >= 12)
-		ui->layout = LAYOUT_WIDE;
-	else if (cols >= 60 && rows >= 12)
-		ui->layout = LAYOUT_MEDIUM;
-	else
+	else if (cols < 60 || rows < 12 || pref == LAYOUT_PREF_SINGLE)
 		ui->layout = LAYOUT_SINGLE;
+	else if (pref == LAYOUT_PREF_WIDE || (pref == LAYOUT_PREF_AUTO && cols >= 120))
+		ui->layout = LAYOUT_WIDE;
+	else
+		ui->layout = LAYOUT_MEDIUM;
 	if (ui->layout == LAYOUT_TINY)
 		return;
 

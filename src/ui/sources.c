@@ -73,7 +73,9 @@ static void src_draw(struct ui *ui, struct pane *p)
 	}
 	struct strbuf d = STRBUF_INIT;
 	bool full = p->w >= 36;   /* else the short form: no day, no claims */
-	int dw = full ? 11 : 9;
+	/* the date-format option's dates take their widest, "?" and a space */
+	bool custom = ui->cfg.date_w > 0;
+	int dw = custom ? ui->cfg.date_w + 2 : full ? 11 : 9;
 	for (int r = 0; r < p->h && p->top + (size_t)r < ui->nsrc_rows; r++) {
 		size_t row = p->top + (size_t)r, i = ui->src_rows[row];
 		const struct source *s = &ui->c->sources[i];
@@ -88,8 +90,8 @@ static void src_draw(struct ui *ui, struct pane *p)
 			draw_fill(p->win, r, 0, p->w, a);
 		x += draw_str(ui, p->win, r, x, p->w - x, open ? "* " : "  ", a);
 		sb_reset(&d);
-		matrix_date(s, &d);
-		if (!full && d.len >= 10 && s->published)
+		ui_date(ui, s, &d);
+		if (!full && !custom && d.len >= 10 && s->published)
 			sb_setlen(&d, 7), sb_addstr(&d, source_guessed(s, "published") ? "?" : "");
 		draw_str(ui, p->win, r, x, p->w - x, d.buf, a);
 		x += dw;

@@ -94,7 +94,17 @@ void status_draw(struct ui *ui)
 			sb_addf(&sb, "(%zu)", ui->nmatches);
 	}
 	x = draw_text(ui, w, 0, 0, ui->cols, sb.buf, sb.len, a);
-	const char *hint = "?:help q:quit";
+	/* the hint names the keys bound now (":help" when none is) */
+	struct strbuf hb = STRBUF_INIT;
+	const enum action hint_acts[] = { ACT_HELP, ACT_CLOSE };
+	for (size_t i = 0; i < sizeof hint_acts / sizeof *hint_acts; i++) {
+		int k = keymap_first(&ui->cfg.keys, hint_acts[i]);
+		sb_addstr(&hb, i ? " " : "");
+		if (k)
+			keys_name(&hb, k);
+		sb_addf(&hb, ":%s", i ? "quit" : "help");
+	}
+	const char *hint = hb.buf;
 	if (ui->msg.len) {
 		draw_text(ui, w, 0, x + 2, ui->cols - x - 2, ui->msg.buf, ui->msg.len,
 			  ui->attrs[ui->msg_error ? ROLE_ERROR : ROLE_MESSAGE]);
@@ -105,6 +115,7 @@ void status_draw(struct ui *ui)
 				 hw, hint, a);
 	}
 	wnoutrefresh(w);
+	sb_release(&hb);
 	sb_release(&sb);
 }
 

@@ -5,13 +5,23 @@
  * lines around its top byte offset, wrap_top, wrapped on their own), claims
  * highlighted in place and the selected one standing out, boilerplate
  * dimmed, search hits highlighted.  Scrolling uses wscrl() and draws only
- * the lines it exposes.  p->top is the first display line shown.
+ * the lines it exposes.  p->top is the first display line shown.  With
+ * the wrap option off, a line of the text is one display line, cut at the
+ * pane's edge with a ">" in the last column.
  */
 #include "ui/tui.h"
 
 #include <stdlib.h>
 
 #include "base/util.h"
+
+/* With wrap off, lines are wrapped at a width no line of a text reaches. */
+#define TV_NOWRAP (1 << 20)
+
+static int wrap_width(struct ui *ui)
+{
+	return config_on(&ui->cfg, CFG_wrap) ? ui->wrap_w : TV_NOWRAP;
+}
 
 static bool in_spans(const struct span *s, size_t n, size_t off)
 {
@@ -124,8 +134,13 @@ static void draw_line(struct ui *ui, struct pane *p, int row, const struct wrap 
 			col += n;
 			continue;
 		}
-		if (col + g.width > p->w)
+		if (col + g.width > p->w) {
+			if (p->w > 0 && !config_on(&ui->cfg, CFG_wrap)) {   /* cut: said so */
+				wattrset(p->win, ui->attrs[ROLE_CONTROL]);
+				mvwaddch(p->win, row, p->w - 1, '>');
+			}
 			break;
+		}
 		if ((g.kind == GLYPH_CONTROL || g.kind == GLYPH_INVALID) &&
 		    a == ui->attrs[ROLE_NORMAL])
 			a = ui->attrs[ROLE_CONTROL];
@@ -165,7 +180,7 @@ static size_t line_base(struct ui *ui, size_t off)
 static size_t view_at(struct ui *ui, size_t off, size_t count)
 {
 	wrap_window(&ui->wrap_view, ui->text, ui->text_len, line_base(ui, off), off, count,
-		    ui->wrap_w, ui->ascii);
+		    wrap_width(ui), ui->ascii);
 	return wrap_line_of(&ui->wrap_view, off);
 }
 
@@ -239,17 +254,17 @@ void textview_wrap(struct ui *ui)
 
 	if (!ui->text || ui->wrap_w < 1)
 		return;
-	if (ui->wrap.width == ui->wrap_w && ui->wrap.len == ui->text_len && ui->wrap.n)
+	if (ui->wrap.width == wrap_width(ui) && ui->wrap.len == ui->text_len && ui->wrap.n)
 		return;
 	size_t off = textview_top_off(ui);
 	p->dirty = true;
 	if (ui->text_len <= TV_WRAP_NOW) {
-		wrap_build(&ui->wrap, ui->text, ui->text_len, ui->wrap_w, ui->ascii);
+		wrap_build(&ui->wrap, ui->text, ui->text_len, wrap_width(ui), ui->ascii);
 		p->top = wrap_line_of(&ui->wrap, off);
 		return;
 	}
 	/* the top line keeps its offset; the table follows in slices */
-	wrap_begin(&ui->wrap, ui->text, ui->text_len, ui->wrap_w, ui->ascii);
+	wrap_begin(&ui->wrap, ui->text, ui->text_len, wrap_width(ui), ui->ascii);
 	ui->wrap_top = off;
 	p->top = 0;
 }

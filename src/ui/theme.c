@@ -190,7 +190,8 @@ long theme_load(struct theme *t, const char *path, struct diags *d)
 	return (long)bad;
 }
 
-int theme_find(const char *name, const char *datadir, struct strbuf *out)
+int theme_find(const char *name, const char *userdir, const char *datadir,
+	       struct strbuf *out)
 {
 	size_t l = strlen(name);
 
@@ -207,14 +208,17 @@ int theme_find(const char *name, const char *datadir, struct strbuf *out)
 		sb_addstr(out, "bad theme name (letters, digits, - and _, or a path)");
 		return -1;
 	}
-	sb_addf(out, "themes/%s.theme", name);
-	if (access(out->buf, R_OK) == 0)
-		return 0;
+	const char *dirs[] = { userdir, "themes", datadir };
+	for (size_t i = 0; i < ARRAY_SIZE(dirs); i++) {
+		if (!dirs[i])
+			continue;
+		sb_reset(out);
+		sb_addf(out, i == 2 ? "%s/themes/%s.theme" : "%s/%s.theme", dirs[i], name);
+		if (access(out->buf, R_OK) == 0)
+			return 0;
+	}
 	sb_reset(out);
-	sb_addf(out, "%s/themes/%s.theme", datadir, name);
-	if (access(out->buf, R_OK) == 0)
-		return 0;
-	sb_reset(out);
-	sb_addf(out, "no theme \"%s\" (looked in ./themes and %s/themes)", name, datadir);
+	sb_addf(out, "no theme \"%s\" (looked in %s%s./themes and %s/themes)", name,
+		userdir ? userdir : "", userdir ? ", " : "", datadir);
 	return -1;
 }

@@ -79,8 +79,10 @@ size_t theme_parse(struct theme *t, const char *file, const char *buf,
  * cannot be read, else the number of bad lines. */
 long theme_load(struct theme *t, const char *path, struct diags *d);
 /* Finds a theme: a path (holding '/' or ending in ".theme") as is, else
- * NAME.theme in ./themes, then in datadir/themes.  Returns 0 with the path
- * in out, or -1 with a message in out. */
-int theme_find(const char *name, const char *datadir, struct strbuf *out);
+ * NAME.theme in userdir (the user's themes; NULL: none), then in ./themes,
+ * then in datadir/themes.  Returns 0 with the path in out, or -1 with a
+ * message in out. */
+int theme_find(const char *name, const char *userdir, const char *datadir,
+	       struct strbuf *out);
 
 #endif

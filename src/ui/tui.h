@@ -151,6 +151,7 @@ struct ui {
 	char *msg_log[MSG_LOG];   /* the last messages, a ring (:messages) */
 	size_t nmsg_log;
 	bool log_open;            /* the help overlay shows the log instead */
+	bool bindings_open;       /* the help overlay shows every key bound (:bindings) */
 	enum prompt_kind prompt;
 	struct strbuf input_buf;
 #define CMD_HIST 100
@@ -191,6 +192,10 @@ void command_history(struct ui *ui, int step);   /* -1 older (Up), +1 newer (Dow
 void command_complete(struct ui *ui);
 void ui_action(struct ui *ui, enum action act, int key);
 int ui_set_theme(struct ui *ui, const char *name);
+/* Appends source s's date as the panes show it: the date-format option's
+ * form of a full date, else as written ("2022-02", "undated"); "?" after a
+ * guessed one. */
+void ui_date(struct ui *ui, const struct source *s, struct strbuf *out);
 void ui_mouse(struct ui *ui);   /* the config's mouse option applies */
 void ui_claim_step(struct ui *ui, int dir);
 void ui_hit_step(struct ui *ui, int dir);

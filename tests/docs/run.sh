@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Documentation tests: every command and option that `lectern --help` lists
 # (the tables of src/cli/commands.h) is documented in man/lectern.1 and named in
-# README.md, and every key binding of --help (src/ui/keys.h) is a row of the
-# README's key table.  A row added to a table without docs fails here.
+# README.md, every key binding of --help (src/ui/keys.h) is a row of the
+# README's key table, and every config option (src/ui/config.h) and action
+# is documented in man/lectern.conf.5, and no more.  A row added to a table
+# without docs fails here.
 . "$(dirname "$0")/../lib.sh"
 cd "$TOP" || exit 2
 
@@ -78,6 +80,45 @@ while IFS= read -r k; do
 done <"$TMP/keys"
 check "README.md key table: one row per binding, no more ($(wc -l <"$TMP/readme-keys"))" \
 	test "$(wc -l <"$TMP/readme-keys")" = "$(wc -l <"$TMP/keys")"
+
+# ---- the config file: man/lectern.conf.5 against the tables -----------------
+
+# the option names of CONFIG_OPTIONS (src/ui/config.h) and the action names
+# of KEY_INFO (src/ui/keys.h), as the X-macro rows write them
+conf=man/lectern.conf.5
+sed -n '/^#define CONFIG_OPTIONS/,/^$/p' src/ui/config.h |
+	grep -oE '^[[:space:]]*X\([a-z_]+, "[^"]+"' | sed 's/.*"\(.*\)"/\1/' >"$TMP/conf-options"
+sed -n '/^#define KEY_INFO/,/^$/p' src/ui/keys.h |
+	grep -oE 'X\([A-Z_]+, +[A-Z]+, +"[^"]+"' | sed 's/.*"\(.*\)"/\1/' >"$TMP/actions"
+man=$conf
+mansection OPTIONS | sed 's/^\.B //' >"$TMP/man-conf-options"
+mansection ACTIONS | grep '^\.B ' | sed 's/^\.B //' >"$TMP/man-actions"
+check "config.h lists options ($(wc -l <"$TMP/conf-options"))" test -s "$TMP/conf-options"
+check "keys.h lists actions ($(wc -l <"$TMP/actions"))" test -s "$TMP/actions"
+while read -r o; do
+	if grep -qxF -- "$o" "$TMP/man-conf-options"; then ok "$conf documents option $o"; else
+		bad "$conf documents option $o" "no '.TP' item '.B $o' under .SH OPTIONS"; fi
+done <"$TMP/conf-options"
+while read -r o; do
+	if grep -qxF -- "$o" "$TMP/conf-options"; then ok "$conf: option $o is in CONFIG_OPTIONS"; else
+		bad "$conf: option $o is in CONFIG_OPTIONS" "the man page documents an option the table lacks"; fi
+done <"$TMP/man-conf-options"
+while read -r a; do
+	if grep -qxF -- "$a" "$TMP/man-actions"; then ok "$conf documents action $a"; else
+		bad "$conf documents action $a" "no '.TP' item '.B $a' under .SH ACTIONS"; fi
+done <"$TMP/actions"
+check "$conf: every action it documents is in KEY_INFO ($(wc -l <"$TMP/man-actions"))" \
+	test "$(sort "$TMP/man-actions")" = "$(sort "$TMP/actions")"
+check "$conf documents bind KEY ACTION" grep -qE '^\.B bind$' "$conf"
+check "$conf documents bind's none" grep -qE '^\.BR? none' "$conf"
+# and the checks fail on a table row without docs
+sed 's/^\(\.B \)wrap$/\1wrapping/' "$conf" >"$TMP/probe.5"
+if man=$TMP/probe.5 mansection OPTIONS | sed 's/^\.B //' | grep -qxF wrap; then
+	bad "the option check sees a probe page without wrap" "it still found wrap"
+else
+	ok "the option check sees a probe page without wrap"
+fi
+man=man/lectern.1
 
 # ---- architecture ------------------------------------------------------------
 

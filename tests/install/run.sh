@@ -60,6 +60,8 @@ keys q
 # the man pages, with the data directory substituted
 check "man finds lectern(1) under PREFIX" test "$(man -M "$P/share/man" -w lectern 2>/dev/null)" = "$P/share/man/man1/lectern.1"
 check "man finds lectern-corpus(5)" test -n "$(man -M "$P/share/man" -w 5 lectern-corpus 2>/dev/null)"
+check "man finds lectern.conf(5)" test -n "$(man -M "$P/share/man" -w 5 lectern.conf 2>/dev/null)"
+check "lectern.conf(5) names the installed themes" grep -qF "$P/share/lectern/themes" "$P/share/man/man5/lectern.conf.5"
 check "the man page names the installed data directory" grep -qF "$P/share/lectern/data/corpus.json" "$P/share/man/man1/lectern.1"
 check "and not the default one" bash -c '! grep -qF /usr/local/share/lectern "$1"' _ "$P/share/man/man1/lectern.1"
 check "the licence and the note on the articles are installed" test -f "$P/share/lectern/LICENSE" -a -f "$P/share/lectern/data/README"

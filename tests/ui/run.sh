@@ -193,7 +193,7 @@ see ":set regex: a regex search" "/Lukash[a-z]+ "
 keys : s e t Space n o r e g e x Enter
 see ":set noregex" "fixed strings"
 keys : s e t Enter
-see ":set shows the settings" "theme=default noregex"
+see ":set shows the settings" "theme=default mouse=off cite-format=plain wrap=on date-format=%Y-%m-%d layout=auto noregex"
 keys g C-f
 see "Ctrl-f pages down" "[43-"
 keys C-b C-e

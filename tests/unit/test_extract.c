@@ -51,7 +51,20 @@ static void test_quantities(void **state)
 	assert_string_equal(quant("The island keeps a 50,000-strong militia."),
 			    "50000 soldiers|militia|exact|50000|50000");
 	assert_string_equal(quant("At least 48 000 people were evacuated."),
-			    "48000 people||at least|48000|null");
+			    "48000 people|people evacuated|at least|48000|null");
+	/* what befell them, said after them, and a bare number that says it */
+	assert_string_equal(quant("Some 312 people are still missing."),
+			    "312 people|people missing|about|311.5|312.5");
+	assert_string_equal(quant("Officials said 1,450 were injured."),
+			    "1450 people|people injured|exact|1450|1450");
+	assert_string_equal(quant("Planes dropped 1.2 million pounds of rice."),
+			    "1.2e+06 pounds|rice|exact|1.2e+06|1.2e+06");
+	assert_string_equal(quant("The storm killed at least 212 people."),
+			    "212 people|people killed|at least|212|null");
+	assert_string_equal(quant("Crews evacuated some 3,000 people overnight."),
+			    "3000 people|people evacuated|about|2500|3500");
+	assert_string_equal(quant("About 90 people attended the rally."),
+			    "90 people||about|85|95");
 	assert_string_equal(quant("A country of 3,5 million residents."),
 			    "3.5 million|residents|exact|3.5|3.5");
 	assert_string_equal(quant("The city spends 12 times the budget of the village."),

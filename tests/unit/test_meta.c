@@ -126,6 +126,40 @@ static void test_sidecar(void **state)
 	sb_release(&err);
 }
 
+/* A date in the file's name, when the text gives none. */
+static void test_file_name_date(void **state)
+{
+	(void)state;
+	static const struct { const char *path, *want; } cases[] = {
+		{ "in/harbour-20210314.txt", "2021-03-14" },
+		{ "2020-07-04 ferries.html", "2020-07-04" },
+		{ "/x/ap_1999_12_31_storm.txt", "1999-12-31" },
+		{ "in/report-20210230.txt", NULL },     /* no 30 February */
+		{ "in/id-120210314.txt", NULL },        /* part of a longer number */
+		{ "in/ferries-2021.txt", NULL },
+		{ "in/20210314/story.txt", NULL },      /* the folder is not the file */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct meta m;
+		memset(&m, 0, sizeof m);
+		meta_file_date(&m, cases[i].path);
+		if (cases[i].want) {
+			assert_non_null(m.f[META_PUBLISHED]);
+			assert_string_equal(m.f[META_PUBLISHED], cases[i].want);
+			assert_true(m.guessed[META_PUBLISHED]);
+		} else if (m.f[META_PUBLISHED]) {
+			fail_msg("%s: %s", cases[i].path, m.f[META_PUBLISHED]);
+		}
+		meta_release(&m);
+	}
+	/* the text's own date wins */
+	struct meta m;
+	guess(&m, "Ferries return\n\nJuly 4, 2020\n\nThe ferries returned.\n");
+	meta_file_date(&m, "ferries-20210314.txt");
+	assert_string_equal(m.f[META_PUBLISHED], "2020-07-04");
+	meta_release(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +167,7 @@ int main(void)
 		cmocka_unit_test(test_datelines),
 		cmocka_unit_test(test_statements),
 		cmocka_unit_test(test_sidecar),
+		cmocka_unit_test(test_file_name_date),
 	};
 	return cmocka_run_group_tests_name("meta", tests, NULL, NULL);
 }

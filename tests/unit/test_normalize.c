@@ -126,14 +126,16 @@ static void test_tolerance(void **state)
 	check_about(15000, 14500, 15500);
 	check_about(70000, 65000, 75000);
 	check_about(9.5, 9.45, 9.55);
-	/* stated bounds win over the rule */
+	/* never wider than a tenth: "about 2,000" is not 1,500..2,500 */
+	check_about(2000, 1800, 2200);
+	/* stated bounds win over the rule, within that tenth */
 	struct norm_value n;
 	struct value v = qty(200, "km", "about");
 	v.has_low = v.has_high = true;
-	v.low = 150;
+	v.low = 195;
 	v.high = 250;
 	assert_int_equal(norm_value(&v, &n), 0);
-	assert_true(n.lo == 150 && n.hi == 250);
+	assert_true(n.lo == 195 && fabs(n.hi - 220) < 1e-9);
 	v = qty(12, "mi", "roughly");
 	assert_int_equal(norm_value(&v, &n), 0);
 	assert_true(fabs(n.lo - 11.5 * 1.609344) < 1e-9);

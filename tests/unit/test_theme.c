@@ -73,7 +73,7 @@ static void test_shipped_themes(void **state)
 		struct diags d;
 		diags_init(&d);
 		theme_defaults(&t, true);
-		assert_int_equal(theme_find(names[i], "/nonexistent", &path), 0);
+		assert_int_equal(theme_find(names[i], NULL, "/nonexistent", &path), 0);
 		assert_int_equal(theme_load(&t, path.buf, &d), 0);
 		assert_int_equal(diags_count(&d), 0);
 		diags_release(&d);
@@ -91,10 +91,10 @@ static void test_shipped_themes(void **state)
 		}
 		diags_release(&d);
 	}
-	assert_int_equal(theme_find("nosuch", "/nonexistent", &path), -1);
+	assert_int_equal(theme_find("nosuch", NULL, "/nonexistent", &path), -1);
 	assert_non_null(strstr(path.buf, "no theme \"nosuch\""));
-	assert_int_equal(theme_find("../etc", "/nonexistent", &path), -1);
-	assert_int_equal(theme_find("themes/light.theme", "/nonexistent", &path), 0);
+	assert_int_equal(theme_find("../etc", NULL, "/nonexistent", &path), -1);
+	assert_int_equal(theme_find("themes/light.theme", NULL, "/nonexistent", &path), 0);
 	assert_int_equal(chdir("tests/unit"), 0);
 	sb_release(&path);
 }

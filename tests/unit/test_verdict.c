@@ -262,6 +262,88 @@ static void test_best_pair(void **state)
 	assert_int_equal(p.v, VERDICT_CONFLICT);
 }
 
+/* Casualty figures: "dead" and "people killed" are one measure; dead,
+ * injured and missing never are. */
+static void test_fates(void **state)
+{
+	(void)state;
+	struct norm_value dead = qu(NORM_COUNT, 5100, "dead");
+	struct norm_value killed = qu(NORM_COUNT, 5000, "people");
+	killed.counted = "people killed";
+	struct norm_value missing = qu(NORM_COUNT, 5000, "people");
+	missing.counted = "people missing";
+	struct norm_value toll = qu(NORM_COUNT, 5000, "toll");
+	toll.counted = "death toll";
+	struct norm_value crowd = qu(NORM_COUNT, 5000, "people");
+	assert_true(verdict_same_measure(&dead, &killed));
+	assert_true(verdict_same_measure(&toll, &killed));
+	assert_false(verdict_same_measure(&dead, &missing));
+	assert_false(verdict_same_measure(&killed, &missing));
+	assert_false(verdict_same_measure(&crowd, &killed));   /* people who what? */
+	struct verdict_pair p;
+	verdict_claims(&dead, 1, &killed, 1, &p);
+	assert_int_equal(p.v, VERDICT_DIFFER);   /* 5,100 dead against 5,000 killed: close */
+	verdict_claims(&dead, 1, &missing, 1, &p);
+	assert_int_equal(p.v, VERDICT_MEASURE);
+}
+
+/* A running total cannot fall; the measure that conflicts is not hidden by
+ * one that agrees. */
+static void test_running_total_falls(void **state)
+{
+	(void)state;
+	struct norm_value early[] = { qu(NORM_COUNT, 1600, "tons"), qu(NORM_COUNT, 2400, "crates") };
+	struct norm_value late[] = { qu(NORM_COUNT, 2250, "tons"), qu(NORM_COUNT, 2000, "crates") };
+	struct verdict_pair p;
+	int ia, ib;
+	/* a fall, later: a conflict */
+	struct verdict_pair f = { .v = VERDICT_DIFFER, .ia = 0, .ib = 0, .by_values = true };
+	verdict_moment(&f, &early[1], &late[1], 100, 102);
+	assert_int_equal(f.v, VERDICT_CONFLICT);
+	assert_true(f.fell);
+	/* the same two figures the other way round in time: an update */
+	f = (struct verdict_pair){ .v = VERDICT_DIFFER, .ia = 0, .ib = 0, .by_values = true };
+	verdict_moment(&f, &early[1], &late[1], 102, 100);
+	assert_int_equal(f.v, VERDICT_TIMELINE);
+	/* a fall within a twentieth is not a conflict */
+	struct norm_value a = qu(NORM_COUNT, 1000, "crates"), b = qu(NORM_COUNT, 960, "crates");
+	f = (struct verdict_pair){ .v = VERDICT_DIFFER, .ia = 0, .ib = 0, .by_values = true };
+	verdict_moment(&f, &a, &b, 100, 102);
+	assert_int_equal(f.v, VERDICT_TIMELINE);
+	/* nor a fall of people who say not what befell them */
+	a = qu(NORM_COUNT, 1000, "people"), b = qu(NORM_COUNT, 500, "people");
+	f = (struct verdict_pair){ .v = VERDICT_DIFFER, .ia = 0, .ib = 0, .by_values = true };
+	verdict_moment(&f, &a, &b, 100, 102);
+	assert_int_equal(f.v, VERDICT_TIMELINE);
+	/* two figures each: the tons rise (an update), the crates fall */
+	verdict_claims(early, 2, late, 2, &p);
+	assert_true(verdict_named_conflict(early, 2, late, 2, 100, 102, &ia, &ib));
+	assert_int_equal(ia, 1);
+	assert_int_equal(ib, 1);
+	/* on the same day 2,400 against 2,000 crates is a conflict too; with
+	 * both rising over time there is none */
+	assert_true(verdict_named_conflict(early, 2, late, 2, 100, 100, &ia, &ib));
+	assert_false(verdict_named_conflict(late, 1, early, 1, 102, 100, &ia, &ib));
+	struct norm_value rise[] = { qu(NORM_COUNT, 2250, "tons"), qu(NORM_COUNT, 3000, "crates") };
+	assert_false(verdict_named_conflict(early, 2, rise, 2, 100, 102, &ia, &ib));
+}
+
+/* One day named on both sides agrees, whatever each says it is of; two
+ * days of different things are two moments. */
+static void test_same_day(void **state)
+{
+	(void)state;
+	struct norm_value a[] = { d("2005-10-08", "quake struck South Asia"), d("2005-10-11", "summarized") };
+	struct norm_value b[] = { d("2005-10-08", "earthquake occurred") };
+	struct norm_value c[] = { d("2005-10-12", "operation completed") };
+	struct verdict_pair p;
+	verdict_claims(a, 2, b, 1, &p);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	assert_int_equal(p.ia, 0);
+	verdict_claims(b, 1, c, 1, &p);
+	assert_int_equal(p.v, VERDICT_TIMELINE);
+}
+
 /* Two claims of 20,000 values each: each value meets its nearest values
  * only, and the answer is the one all pairs would give. */
 static void test_many_values(void **state)
@@ -377,6 +459,9 @@ int main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_best_pair),
+		cmocka_unit_test(test_fates),
+		cmocka_unit_test(test_running_total_falls),
+		cmocka_unit_test(test_same_day),
 		cmocka_unit_test(test_many_values),
 		cmocka_unit_test(test_loose_dates),
 		cmocka_unit_test(test_short_descriptions),
