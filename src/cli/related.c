@@ -15,15 +15,6 @@
 #define RELATED_DEFAULT_K 5
 #define RELATED_MAX_K 100
 
-/* The verdict as the related list names it: null (JSON) when nothing was
- * compared. */
-static const char *verdict_or_null(const struct rel_hit *h)
-{
-	if (h->gated || h->v.v == VERDICT_RELATED || h->v.v == VERDICT_NONE)
-		return NULL;
-	return verdict_name(h->v.v);
-}
-
 /* One claim's entry, printed at once (the list is streamed: a whole
  * corpus's worth of cJSON would cost gigabytes). */
 static void put_json(struct rel_index *r, size_t c, const struct rel_hit *h, size_t n,
@@ -36,7 +27,7 @@ static void put_json(struct rel_index *r, size_t c, const struct rel_hit *h, siz
 	cJSON *arr = cJSON_AddArrayToObject(o, "counterparts");
 	for (size_t i = 0; i < n; i++) {
 		const struct claim *x = &cp->claims[h[i].claim];
-		const char *v = verdict_or_null(&h[i]);
+		const char *v = related_verdict(&h[i]);
 		cJSON *j = cJSON_CreateObject();
 		cJSON_AddStringToObject(j, "claim", x->id);
 		cJSON_AddStringToObject(j, "source", cp->sources[x->source].id);

@@ -534,3 +534,10 @@ void related_gate(struct rel_index *r, size_t c, struct rel_hit *h, size_t n)
 		h[i].gated = !mutual || (h[i].v.v == VERDICT_CONFLICT && !first);
 	}
 }
+
+const char *related_verdict(const struct rel_hit *h)
+{
+	if (h->gated || h->v.v == VERDICT_RELATED || h->v.v == VERDICT_NONE)
+		return NULL;
+	return verdict_name(h->v.v);
+}

@@ -111,4 +111,9 @@ bool related_same_ground(struct rel_index *r, size_t a, size_t b, bool first);
 void related_why(const struct rel_index *r, size_t c, const struct rel_hit *h,
 		 struct strbuf *out);
 
+/* The verdict on a hit as every list of counterparts names it
+ * (verdict_name()), or NULL when none was earned: withheld by
+ * related_gate(), or no value compared. */
+const char *related_verdict(const struct rel_hit *h);
+
 #endif

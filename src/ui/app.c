@@ -195,8 +195,10 @@ void ui_goto_place(struct ui *ui, struct place pl)
 		return;
 	if (pl.claim >= 0 && (size_t)pl.claim < ui->c->nclaims &&
 	    ui->c->claims[pl.claim].source == (size_t)pl.source && pl.claim != ui->sel_claim) {
+		/* before the source opens: its Claims list keeps the claim */
 		ui->sel_claim = pl.claim;
-		claims_rebuild(ui);
+		if (pl.source == ui->src)
+			claims_rebuild(ui);
 	}
 	ui_open_source(ui, (size_t)pl.source);
 	textview_wrap(ui);
@@ -461,6 +463,7 @@ void ui_action(struct ui *ui, enum action act, int key)
 	case ACT_PREV_CLAIM: ui_claim_step(ui, -1); break;
 	case ACT_CMP_CLAIM: compare_claim(ui); break;
 	case ACT_CITE: ui_cite(ui, NULL); break;
+	case ACT_COUNTERPARTS: counterparts_show(ui); break;
 	case ACT_JUMP_BACK: jump(ui, -1); break;
 	case ACT_JUMP_FWD: jump(ui, 1); break;
 	case ACT_MARK: case ACT_GOTO_MARK:
@@ -535,7 +538,7 @@ static void on_mouse(struct ui *ui)
 {
 	MEVENT ev;
 
-	if (getmouse(&ev) != OK || !config_on(&ui->cfg, CFG_mouse))
+	if (getmouse(&ev) != OK || !config_on(&ui->cfg, CFG_mouse) || counterparts_shown(ui))
 		return;
 	for (int i = 0; i < PANE_COUNT; i++) {
 		struct pane *p = &ui->panes[i];
@@ -590,6 +593,8 @@ static void draw_frame(struct ui *ui)
 		} else {
 			status_draw(ui);
 		}
+		if (counterparts_shown(ui))
+			counterparts_draw(ui);
 	}
 	doupdate();
 	clip_flush(ui);
@@ -634,6 +639,8 @@ static void handle_key(struct ui *ui, int key)
 	enum action act = keymap_lookup(&ui->cfg.keys, key);
 	sb_reset(&ui->msg);
 	if (ui->help_open && help_key(ui, act, key))
+		return;
+	if (counterparts_shown(ui) && counterparts_key(ui, act, key))
 		return;
 	if (act == ACT_NONE && ui->panes[ui->focus].ops->key) {
 		ui->panes[ui->focus].ops->key(ui, &ui->panes[ui->focus], ACT_NONE, key);
@@ -694,10 +701,12 @@ void app_loop(struct ui *ui)
 		untouchwin(ui->input);
 		do {
 			/* a search, the index build and the wrapping of a long
-			 * text run in slices between polls */
+			 * text run in slices between polls; the counterparts
+			 * index builds in a thread, looked at every 50 ms */
 			bool finding = finder_busy(ui), wrapping = textview_busy(ui);
-			bool busy = finding || wrapping;
-			wtimeout(ui->input, busy ? 0 : 500);
+			bool pairing = counterparts_busy(ui);
+			bool busy = finding || wrapping || pairing;
+			wtimeout(ui->input, finding || wrapping ? 0 : pairing ? 50 : 500);
 			rc = wget_wch(ui->input, &wc);
 			if (rc == ERR && ui->pasting && util_now_ms() - last_key > 500) {
 				/* a paste whose end marker was lost ends after a pause */
@@ -710,6 +719,8 @@ void app_loop(struct ui *ui)
 					finder_step(ui);
 				if (wrapping)
 					textview_wrap_step(ui);
+				if (pairing)
+					counterparts_step(ui);
 				prompt_sync(ui);
 				draw_frame(ui);
 			}

@@ -96,6 +96,7 @@ void compare_ready(struct ui *ui)
 
 	if (ui->cmp)
 		return;
+	counterparts_settle(ui);   /* one comparison at a time */
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	ui->cmp = xcalloc(1, sizeof *ui->cmp);
 	compare_build(ui->cmp, ui->c, 0, NULL);

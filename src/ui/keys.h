@@ -73,6 +73,7 @@ enum {
 	X(PREV_CLAIM, CLAIM, "prev-claim",   "previous claim in the text", '[', 0, 0) \
 	X(INFO,      CLAIM,  "info",         "Claims: the whole record of the claim, or the list", 'i', 0, 0) \
 	X(CMP_CLAIM, CLAIM,  "compare-claim", "compare the selected claim across sources", 'c', 0, 0) \
+	X(COUNTERPARTS, CLAIM, "counterparts", "the claim's counterparts in other sources, with verdicts", 'R', 0, 0) \
 	X(ALL_CLAIMS, CLAIM, "all-claims",   "Claims: toggle this source / all sources", 'a', 0, 0) \
 	X(CONFLICTS, CLAIM,  "conflicts-only", "Compare: show only the topics in conflict, or all", 'C', 0, 0) \
 	X(TOPIC_CLAIMS, CLAIM, "topic-claims", "Compare: the topic's claims side by side, or the matrix", 'v', 0, 0) \

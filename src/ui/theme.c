@@ -53,6 +53,7 @@ void theme_defaults(struct theme *t, bool color)
 	set(t, ROLE_CONTROL, D, D, THEME_BOLD);
 	set(t, ROLE_CONFLICT, D, D, THEME_BOLD);
 	set(t, ROLE_DIFFER, D, D, THEME_UNDERLINE);
+	set(t, ROLE_NO_VERDICT, D, D, THEME_DIM);
 	set(t, ROLE_HEADER, D, D, THEME_BOLD);
 	set(t, ROLE_KEY, D, D, THEME_BOLD);
 	if (!color)

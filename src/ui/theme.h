@@ -40,6 +40,7 @@
 	X(DIFFER,     "differ",     "a topic whose sources differ") \
 	X(CONFLICT,   "conflict",   "a topic whose sources conflict") \
 	X(OTHER,      "other-status", "other topic statuses (timeline, mixed...)") \
+	X(NO_VERDICT, "no-verdict", "a counterpart with no verdict (nothing compared, or not on the same ground)") \
 	X(HEADER,     "header",     "column headings and help groups") \
 	X(KEY,        "key",        "keys in the help")
 

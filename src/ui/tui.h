@@ -34,6 +34,7 @@
 struct ui_options;
 
 struct cmp_model;
+struct counterparts;
 struct ui;
 struct pane;
 
@@ -136,6 +137,7 @@ struct ui {
 	struct strbuf hits_query;
 	struct search hits_search;
 	struct finder *finder;  /* the search running in slices, the index (finder.c) */
+	struct counterparts *cpt;   /* the counterparts overlay and its index (counterparts.c) */
 
 	/* reading state kept between runs (resume.c) */
 	bool *read;            /* [source]: shown in the Text pane */
@@ -313,6 +315,23 @@ bool drill_key(struct ui *ui, struct pane *p, enum action act, int key);
  * OSC 52, at the next clip_flush()), :cite FILE appends it to FILE */
 void ui_cite(struct ui *ui, const char *file);
 void clip_flush(struct ui *ui);   /* after doupdate(): the pending sequence */
+/* counterparts.c: R on a claim lists its counterparts in other sources in
+ * an overlay, modal while shown (counterparts_key() takes every key but
+ * Ctrl-l).  The index behind it is built once, by a worker thread: while
+ * counterparts_busy(), the loop calls counterparts_step() between polls
+ * (progress, then the list); counterparts_settle() waits for the build
+ * (compare_ready() calls it: no two comparisons run at once).
+ * counterparts_free() returns false when the build is still running: it
+ * cannot be stopped and still reads the corpus, which must then outlive
+ * the process. */
+void counterparts_show(struct ui *ui);
+bool counterparts_shown(const struct ui *ui);
+bool counterparts_busy(const struct ui *ui);
+void counterparts_step(struct ui *ui);
+void counterparts_settle(struct ui *ui);
+void counterparts_draw(struct ui *ui);
+bool counterparts_key(struct ui *ui, enum action act, int key);
+bool counterparts_free(struct ui *ui);
 
 /* help.c */
 void help_draw(struct ui *ui);

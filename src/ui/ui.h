@@ -5,7 +5,10 @@
  * ui_run() takes the loaded corpus (still owned by the caller) and the
  * reader's options, runs the reader until the user quits, and returns the
  * exit code: 0, or 2 when stdin/stdout is not a terminal or TERM is unset
- * or unknown (the terminal is then left untouched).
+ * or unknown (the terminal is then left untouched).  When the user quits
+ * while the counterparts index is still building (a thread that reads the
+ * corpus and cannot be stopped), it restores the terminal and exits 0
+ * itself rather than wait.
  */
 #ifndef LECTERN_UI_H
 #define LECTERN_UI_H
