@@ -41,7 +41,7 @@
 
 #define OPTION_INFO(X) \
 	X(CORPUS,  "corpus",  0,   "PATH", "the corpus: an index file or the directory holding corpus.json") \
-	X(JSON,    "json",    0,   NULL,   "print JSON instead of text (list, show, claims, topics)") \
+	X(JSON,    "json",    0,   NULL,   "print JSON instead of text (list, show, claims, topics; the changed objects of claim, topic, note)") \
 	X(SOURCE,  "source",  0,   "ID",   "with claims: only the claims of source ID") \
 	X(AUTO_ONLY, "auto-only", 0, NULL,  "with compare and export: ignore curated topics (eval-compare always does)") \
 	X(FORMAT,  "format",  0,   "FMT",  "with export: csv, json or md") \

@@ -168,6 +168,14 @@ expect "  ... export csv topics" 0 "Two months apart." lx export --format csv --
 expect "  ... export md" 0 "Note: Read in full by hand." lx export --format md
 passes_check
 
+# the lock file a save leaves is lectern's: import --force may replace the corpus
+I=$TMP/imported
+"$LECTERN" import "$TOP/tests/fixtures/seeds" --output "$I" >/dev/null 2>&1
+"$LECTERN" --corpus "$I" note "source/$("$LECTERN" --corpus "$I" list --json | jq -r '.sources[0].id')" "a note" >/dev/null
+check "the lock file is beside the index" test -f "$I/.corpus.json.lock"
+expect "import --force replaces a corpus that holds its lock file" 0 "imported" \
+	"$LECTERN" import "$TOP/tests/fixtures/seeds" --output "$I" --force
+
 # ---- a one-claim edit is a small diff; unknown fields and order kept ----
 G=$TMP/g
 cp -r "$TOP/data" "$G"
