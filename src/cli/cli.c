@@ -19,6 +19,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/completion.h"
+#include "cli/curate.h"
 #include "cli/export.h"
 #include "cli/extract.h"
 #include "cli/import.h"
@@ -135,6 +136,33 @@ int cli_parse(int argc, char **argv, struct cli_args *a, int *exit_code)
 		case 1000 + OPT_K:
 			a->k = optarg;
 			break;
+		case 1000 + OPT_KIND:
+			a->kind = optarg;
+			break;
+		case 1000 + OPT_SPEAKER:
+			a->speaker = optarg;
+			break;
+		case 1000 + OPT_NOTE:
+			a->note = optarg;
+			break;
+		case 1000 + OPT_VALUE:
+			a->value = optarg;
+			break;
+		case 1000 + OPT_UNIT:
+			a->unit = optarg;
+			break;
+		case 1000 + OPT_COUNTED:
+			a->counted = optarg;
+			break;
+		case 1000 + OPT_DATE:
+			a->date = optarg;
+			break;
+		case 1000 + OPT_LABEL:
+			a->label = optarg;
+			break;
+		case 1000 + OPT_RELATION:
+			a->relation = optarg;
+			break;
 		case 1000 + OPT_THEME:
 			a->theme = optarg;
 			break;
@@ -212,7 +240,8 @@ int cli_run(const struct cli_args *a, cli_reader_fn *reader)
 			int (*run)(const struct cli_args *);
 		} own[] = {
 			{ "import", cmd_import }, { "extract", cmd_extract }, { "eval", cmd_eval },
-			{ "completion", cmd_completion },
+			{ "completion", cmd_completion }, { "claim", cmd_claim },
+			{ "topic", cmd_topic }, { "note", cmd_note },
 		};
 		for (size_t i = 0; i < ARRAY_SIZE(own); i++)
 			if (!strcmp(a->command, own[i].name)) {

@@ -28,6 +28,9 @@ struct cli_args {
 	bool count;            /* --count (search) */
 	const char *repeat;    /* --repeat N (search) */
 	const char *k;         /* --k N (related) */
+	/* curation (claim, topic, note): NULL when not given, "" when empty */
+	const char *kind, *speaker, *note, *value, *unit, *counted, *date;
+	const char *label, *relation;
 	const char *command;   /* NULL: open the reader */
 	char **rest;           /* positional arguments after the command */
 	int nrest;

@@ -98,6 +98,18 @@ void cli_error(const char *msg)
 	sb_release(&m);
 }
 
+void cli_problems(const char *index, const struct diags *d, bool failed)
+{
+	diags_print(d, stderr);
+	if (failed) {
+		struct strbuf m = STRBUF_INIT;
+		sb_addf(&m, "%s: %zu problem%s", index, diags_count(d),
+			diags_count(d) == 1 ? "" : "s");
+		cli_error(m.buf);
+		sb_release(&m);
+	}
+}
+
 struct corpus *cli_load(const char *arg, unsigned flags, int *code)
 {
 	struct strbuf path = STRBUF_INIT;
@@ -112,14 +124,7 @@ struct corpus *cli_load(const char *arg, unsigned flags, int *code)
 	}
 	diags_init(&d);
 	struct corpus *c = corpus_load(path.buf, flags, &d, &st);
-	diags_print(&d, stderr);
-	if (!c) {
-		struct strbuf m = STRBUF_INIT;
-		sb_addf(&m, "%s: %zu problem%s", path.buf, diags_count(&d),
-			diags_count(&d) == 1 ? "" : "s");
-		cli_error(m.buf);
-		sb_release(&m);
-	}
+	cli_problems(path.buf, &d, !c);
 	diags_release(&d);
 	sb_release(&path);
 	*code = c ? 0 : (int)st;

@@ -34,6 +34,11 @@ size_t col_width(const char *s);
 /* Prints "lectern: MSG" on stderr, MSG made safe (text_sanitize()). */
 void cli_error(const char *msg);
 
+/* Prints the problems of loading index on stderr, and, when the load
+ * failed, "lectern: INDEX: N problems". */
+struct diags;
+void cli_problems(const char *index, const struct diags *d, bool failed);
+
 /* Loads the corpus named by arg (see corpus_locate(); NULL: the default),
  * printing its problems; NULL with *code set to the exit status on
  * failure.  The caller frees the corpus. */

@@ -114,8 +114,12 @@ static void script(struct strbuf *o, bool zsh)
 #undef X
 	sb_addf(o, "%s '%s'; return 0 ;;\n\tesac\n", words, tmp.buf);
 	sb_reset(&tmp);
+	/* a command with sub-commands ("claim add", "claim rm") once */
+	const char *prev = "";
 #define X(id, syn, help) { size_t n = strcspn(syn, " "); \
-		sb_addf(&tmp, "%s%.*s", tmp.len ? " " : "", (int)n, syn); }
+		if (strncmp(prev, syn, n) || (prev[n] != ' ' && prev[n])) \
+			sb_addf(&tmp, "%s%.*s", tmp.len ? " " : "", (int)n, syn); \
+		prev = syn; }
 	COMMAND_INFO(X)
 #undef X
 	sb_addf(o, "\tif [ -z \"$cmd\" ]; then %s '%s'; return 0; fi\n\tcase $cmd in\n", words, tmp.buf);

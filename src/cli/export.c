@@ -284,6 +284,13 @@ static enum verdict shown_status(const struct cmp_model *m, size_t t)
 	return v != VERDICT_NONE ? v : matrix_status(m, t, NULL);
 }
 
+/* The index's note of a curated topic, or NULL. */
+static const char *topic_note(const struct exp *e, const struct cmp_topic *tp)
+{
+	long k = tp->automatic ? -1 : corpus_find_topic(e->c, tp->id);
+	return k < 0 ? NULL : e->c->topics[k].note;
+}
+
 static const char *origin(const struct cmp_topic *tp)
 {
 	return tp->automatic ? "auto" : "curated";
@@ -305,6 +312,7 @@ static void export_json(struct exp *e)
 		json_str(o, "published", src->published);
 		cJSON_AddBoolToObject(o, "date_guessed", src->published && source_guessed(src, "published"));
 		json_str(o, "url", src->url);
+		json_str(o, "note", src->note);
 		json_line(e, o, s + 1 == c->nsources);
 	}
 	sb_addstr(&e->o, "],\n\"topics\": [\n");
@@ -315,6 +323,7 @@ static void export_json(struct exp *e)
 		cJSON_AddStringToObject(o, "label", tp->label);
 		cJSON_AddStringToObject(o, "origin", origin(tp));
 		cJSON_AddStringToObject(o, "status", verdict_name(shown_status(m, t)));
+		json_str(o, "note", topic_note(e, tp));
 		cJSON *cl = cJSON_AddArrayToObject(o, "claims");
 		for (size_t k = 0; k < tp->nclaims; k++)
 			cJSON_AddItemToArray(cl, cJSON_CreateString(c->claims[tp->claims[k]].id));
@@ -334,6 +343,7 @@ static void export_json(struct exp *e)
 			cJSON_AddItemToArray(tl, cJSON_CreateString(m->topics[e->mem_topic[k]].id));
 		cJSON_AddItemToObject(o, "values", values_json(e, i));
 		cJSON_AddStringToObject(o, "text", x->text);
+		json_str(o, "note", x->note);
 		e->visits++;
 		json_line(e, o, i + 1 == c->nclaims);
 	}
@@ -401,7 +411,7 @@ static void csv_row(struct exp *e, const char *const *f, size_t n)
 static void csv_claims(struct exp *e)
 {
 	static const char *const head[] = { "id", "source", "outlet", "speaker", "kind",
-		"topics", "values", "normalised", "text" };
+		"topics", "values", "normalised", "text", "note" };
 	const struct corpus *c = e->c;
 	struct strbuf tl = STRBUF_INIT, wv = STRBUF_INIT, nv = STRBUF_INIT;
 	csv_row(e, head, ARRAY_SIZE(head));
@@ -418,7 +428,7 @@ static void csv_claims(struct exp *e)
 		written_text(x, &wv);
 		compare_values_text(e->m, i, &nv);
 		const char *row[] = { x->id, c->sources[x->source].id, c->sources[x->source].outlet,
-			x->speaker, x->kind, tl.buf, wv.buf, nv.buf, x->text };
+			x->speaker, x->kind, tl.buf, wv.buf, nv.buf, x->text, x->note };
 		csv_row(e, row, ARRAY_SIZE(row));
 		e->visits++;
 	}
@@ -430,7 +440,7 @@ static void csv_claims(struct exp *e)
 static void csv_topics(struct exp *e)
 {
 	static const char *const head[] = { "topic", "label", "origin", "status", "claim",
-		"source", "verdict", "speaker", "values", "text" };
+		"source", "verdict", "speaker", "values", "text", "note", "claim_note" };
 	const struct corpus *c = e->c;
 	struct strbuf nv = STRBUF_INIT;
 	csv_row(e, head, ARRAY_SIZE(head));
@@ -444,7 +454,8 @@ static void csv_topics(struct exp *e)
 				compare_values_text(e->m, e->order[q], &nv);
 				const char *row[] = { tp->id, tp->label, origin(tp),
 					verdict_name(shown_status(e->m, t)), x->id, c->sources[x->source].id,
-					verdict_name(e->cells[k].mark), x->speaker, nv.buf, x->text };
+					verdict_name(e->cells[k].mark), x->speaker, nv.buf, x->text,
+					topic_note(e, tp), x->note };
 				csv_row(e, row, ARRAY_SIZE(row));
 			}
 	}
@@ -576,6 +587,10 @@ static void md_report(struct exp *e)
 			sb_addstr(o, ". ");
 			md_url(o, src->url);
 		}
+		if (src->note) {
+			sb_addstr(o, ".  Note: ");
+			md_text(o, src->note);
+		}
 		sb_addstr(o, "\n");
 		flush(e, false);
 	}
@@ -589,6 +604,11 @@ static void md_report(struct exp *e)
 		md_text(o, tp->id);
 		sb_addf(o, "` (%s): **%s**, %zu source%s.\n", origin(tp),
 			verdict_name(shown_status(m, t)), e->ncells, e->ncells == 1 ? "" : "s");
+		if (topic_note(e, tp)) {
+			sb_addstr(o, "\nNote: ");
+			md_text(o, topic_note(e, tp));
+			sb_addstr(o, "\n");
+		}
 		for (size_t k = 0; k < e->ncells; k++) {
 			const struct cell *cl = &e->cells[k];
 			const struct source *src = &c->sources[cl->source];
@@ -616,6 +636,11 @@ static void md_report(struct exp *e)
 				if (cl->mark != VERDICT_NONE)
 					sb_addf(o, " (%c %s)", verdict_mark(cl->mark), verdict_name(cl->mark));
 				sb_addstr(o, "\n");
+				if (x->note) {
+					sb_addstr(o, ">\n> Note: ");
+					md_text(o, x->note);
+					sb_addstr(o, "\n");
+				}
 			}
 		}
 		flush(e, false);

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/json_arena.h"
 #include "base/progress.h"
 #include "base/save.h"
 #include "base/util.h"
@@ -79,7 +78,8 @@ static void claim_id(struct strbuf *out, const char *source, size_t *counter,
  * skipping spans a curated claim already has.  Returns how many. */
 size_t extract_into(cJSON *claims, const char *text, size_t len, const char *sid,
 			    const char *published, const struct span *boiler, size_t nboiler,
-			    const struct corpus *c, long src, struct idset *taken)
+			    const struct corpus *c, long src, struct idset *taken,
+			    const cJSON *rejected)
 {
 	struct extract_opts o = { published, boiler, nboiler };
 	struct xclaim *x;
@@ -92,6 +92,14 @@ size_t extract_into(cJSON *claims, const char *text, size_t len, const char *sid
 			if (cl->span.start == x[i].start && cl->span.end == x[i].end &&
 			    strcmp(cl->origin, "extracted"))
 				dup = true;
+		}
+		for (const cJSON *r = rejected ? rejected->child : NULL; r && !dup; r = r->next) {
+			const cJSON *rs = cJSON_GetObjectItemCaseSensitive(r, "source");
+			const cJSON *sp = cJSON_GetObjectItemCaseSensitive(r, "span");
+			const cJSON *a = cJSON_GetArrayItem(sp, 0), *b = cJSON_GetArrayItem(sp, 1);
+			dup = cJSON_IsString(rs) && !strcmp(rs->valuestring, sid) &&
+			      cJSON_IsNumber(a) && cJSON_IsNumber(b) &&
+			      (size_t)a->valuedouble == x[i].start && (size_t)b->valuedouble == x[i].end;
 		}
 		if (dup)
 			continue;
@@ -107,19 +115,10 @@ size_t extract_into(cJSON *claims, const char *text, size_t len, const char *sid
 
 int index_write(const char *path, cJSON *root, struct strbuf *err)
 {
-	/* no arena is active here, so cJSON prints with malloc and the text
-	 * takes its newline in place (no second copy of the whole index) */
-	char *s = cJSON_Print(root);
-	if (!s || json_arena_active())
-		die(s ? "index_write: inside a JSON arena" : "out of memory");
-	size_t n = strlen(s);
-	char *t = realloc(s, n + 2);
-	if (!t)
-		die("out of memory");
-	t[n] = '\n';
-	t[n + 1] = '\0';
-	int r = save_file(path, t, n + 1, err);
-	free(t);
+	struct strbuf text = STRBUF_INIT;
+	index_print(root, &text);
+	int r = save_file(path, text.buf, text.len, err);
+	sb_release(&text);
 	return r;
 }
 
@@ -164,6 +163,8 @@ int cmd_extract(const struct cli_args *a)
 		}
 		it = next;
 	}
+	/* claims the analyst rejected (lectern claim reject) stay out */
+	const cJSON *rejected = cJSON_GetObjectItemCaseSensitive(root, "rejected");
 	struct strbuf err = STRBUF_INIT;
 	struct idset taken = { NULL, 0, 0 };
 	struct progress *pg = progress_start("extract", "sources", c->nsources);
@@ -174,7 +175,7 @@ int cmd_extract(const struct cli_args *a)
 			continue;   /* cannot happen: loaded with CORPUS_CHECK_FILES */
 		const struct source *s = &c->sources[i];
 		added += extract_into(claims, t, len, s->id, s->published, s->boiler, s->nboiler,
-				       c, (long)i, &taken);
+				       c, (long)i, &taken, rejected);
 		corpus_text_drop(c, i);
 	}
 	progress_end(pg);

@@ -40,10 +40,12 @@ void idset_release(struct idset *set);
 /* Appends the extracted claims of one text to claims (a cJSON array) with
  * ids "SID-xNNN" unused by c and taken (each added to taken), skipping spans
  * that a curated claim of source src of c already has (c may be NULL, src
- * -1).  Returns how many it added. */
+ * -1) and the spans of source sid that rejected (the index's "rejected"
+ * array, or NULL) lists.  Returns how many it added. */
 size_t extract_into(cJSON *claims, const char *text, size_t len, const char *sid,
 		    const char *published, const struct span *boiler, size_t nboiler,
-		    const struct corpus *c, long src, struct idset *taken);
+		    const struct corpus *c, long src, struct idset *taken,
+		    const cJSON *rejected);
 
 /* Writes root as the index at path through save_file(); -1 with err set. */
 int index_write(const char *path, cJSON *root, struct strbuf *err);

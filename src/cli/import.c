@@ -161,7 +161,8 @@ static int output_apart(const struct cli_args *a, struct strbuf *err)
 }
 
 /* Whether dir holds a lectern corpus and nothing else: corpus.json with the
- * lectern schema, a sources/ directory, and the cache; --force replaces
+ * lectern schema, a sources/ directory, the cache and the lock file
+ * (corpus/edit.h); --force replaces
  * only that.  -1 with err naming what is there. */
 static int replaceable(const char *dir, struct strbuf *err)
 {
@@ -193,7 +194,7 @@ static int replaceable(const char *dir, struct strbuf *err)
 			index = true;
 		else if (!strcmp(n, "sources") && isdir)
 			sources = true;
-		else if (strcmp(n, ".corpus.json.lcache") || !isreg) {
+		else if ((strcmp(n, ".corpus.json.lcache") && strcmp(n, ".corpus.json.lock")) || !isreg) {
 			if (nother++ < 6)
 				sb_addf(&other, "%s%s%s", nother > 1 ? ", " : "", n, isdir ? "/" : "");
 			else if (nother == 7)
@@ -459,7 +460,7 @@ static int date_undated(const char *path, cJSON *root, struct strbuf *err)
 		struct idset taken = { NULL, 0, 0 };
 		if (t)
 			extract_into(claims, t, len, s->id, month, s->boiler, s->nboiler, NULL, -1,
-				      &taken);
+				      &taken, NULL);
 		idset_release(&taken);
 		dated++;
 	}
@@ -551,7 +552,7 @@ int cmd_import(const struct cli_args *a)
 				sp[k].end = bs[k].end;
 			}
 			nclaims += extract_into(claims, text.buf, text.len, id.buf, m.f[META_PUBLISHED],
-						 sp, nb, NULL, -1, &taken);
+						 sp, nb, NULL, -1, &taken, NULL);
 			free(sp);
 		}
 		free(bs);

@@ -159,6 +159,8 @@ int cmd_show(struct corpus *c, const struct cli_args *a)
 		out_field("repair:", r.buf);
 		sb_release(&r);
 	}
+	if (s->note)
+		out_field("note:", s->note);
 	printf("claims:     %zu\n\n", s->nclaims);
 	struct strbuf sb = STRBUF_INIT;
 	text_sanitize(&sb, t, len, SANITIZE_NEWLINES);
@@ -198,6 +200,12 @@ static void out_claim_line(struct corpus *c, size_t i, const char *indent)
 	out_str("    ");
 	out_text(cl->text, 0);
 	out_str("\n");
+	if (cl->note) {
+		out_str(indent);
+		out_str("    note: ");
+		out_text(cl->note, 0);
+		out_str("\n");
+	}
 	sb_release(&v);
 }
 

@@ -264,6 +264,7 @@ static bool fix_source(const struct img *m, struct source *s)
 	    !get_str(m, &s->sha256, false) || !get_bool(&s->has_provenance) ||
 	    !get_str(m, &s->original, true) || !get_str(m, &s->prov_note, true) ||
 	    !get_str(m, &s->prov_extra, true) || !get_str(m, &s->extra, true) ||
+	    !get_str(m, &s->note, true) ||
 	    !get_arr(m, &s->boiler, s->nboiler, R_SPANS) ||
 	    !get_arr(m, &s->guessed, s->nguessed, R_STRP) ||
 	    !get_arr(m, &s->repairs, s->nrepairs, R_REPAIRS) ||
@@ -280,6 +281,7 @@ static bool fix_claim(const struct img *m, struct claim *c)
 	       get_str(m, &c->text, false) && get_str(m, &c->kind, false) &&
 	       get_str(m, &c->origin, false) && get_str(m, &c->speaker, true) &&
 	       get_str(m, &c->speaker_role, true) && get_str(m, &c->extra, true) &&
+	       get_str(m, &c->note, true) &&
 	       get_arr(m, &c->values, c->nvalues, R_VALUES) &&
 	       fix_idx(m, &c->topics, c->ntopics, m->n[R_TOPICS]);
 }

@@ -19,7 +19,7 @@
 #include "corpus/corpus.h"
 
 #define CACHE_MAGIC "LCTRNIMG"
-#define CACHE_FORMAT 2
+#define CACHE_FORMAT 3
 #define SEED_INDEX 0x6c65637465726e21ull
 #define SEED_IMAGE 0x696d616765212121ull
 

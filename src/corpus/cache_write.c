@@ -143,6 +143,7 @@ static void enc_source(struct writer *w, const struct source *s)
 	}
 	o.prov_extra = enc_str(w, s->prov_extra);
 	o.extra = enc_str(w, s->extra);
+	o.note = enc_str(w, s->note);
 	o.nclaims = s->nclaims;
 	o.claims = enc_idx(w, s->claims, s->nclaims);
 	sb_add(&w->reg[R_SOURCES], (const char *)&o, sizeof o);
@@ -167,6 +168,7 @@ static void enc_claim(struct writer *w, const struct claim *c)
 	o.ntopics = c->ntopics;
 	o.topics = enc_idx(w, c->topics, c->ntopics);
 	o.extra = enc_str(w, c->extra);
+	o.note = enc_str(w, c->note);
 	sb_add(&w->reg[R_CLAIMS], (const char *)&o, sizeof o);
 }
 

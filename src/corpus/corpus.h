@@ -69,6 +69,7 @@ struct source {
 	struct repair *repairs;
 	size_t nrepairs;
 	const char *prov_extra, *extra;
+	const char *note;             /* the analyst's note, nullable */
 	size_t *claims;               /* claim indexes, by span start */
 	size_t nclaims;
 	char *text;                   /* NULL until corpus_text() */
@@ -85,6 +86,7 @@ struct claim {
 	size_t nvalues;
 	size_t *topics;               /* topic indexes */
 	size_t ntopics;
+	const char *note;             /* the analyst's note, nullable */
 	const char *extra;
 };
 
@@ -161,6 +163,9 @@ void corpus_free(struct corpus *c);
 long corpus_find_source(const struct corpus *c, const char *id);
 long corpus_find_claim(const struct corpus *c, const char *id);
 long corpus_find_topic(const struct corpus *c, const char *id);
+
+/* Whether s is a valid id (lectern-corpus(5), IDENTIFIERS). */
+bool corpus_id_valid(const char *s);
 
 /* True when provenance.guessed of s lists field ("published", ...). */
 bool source_guessed(const struct source *s, const char *field);

@@ -323,3 +323,8 @@ void ld_fields_reset(void)
 {
 	last_obj = last = next = NULL;
 }
+
+bool corpus_id_valid(const char *s)
+{
+	return ld_valid_id(s);
+}

@@ -2,6 +2,9 @@
 #include "corpus/json.h"
 
 #include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/util.h"
@@ -117,6 +120,7 @@ cJSON *source_json(const struct corpus *c, size_t i)
 		add_extra(p, s->prov_extra);
 	}
 	cJSON_AddNumberToObject(o, "claim_count", (double)s->nclaims);
+	add_opt(o, "note", s->note);
 	add_extra(o, s->extra);
 	return o;
 }
@@ -140,6 +144,7 @@ cJSON *claim_json(const struct corpus *c, size_t i)
 	for (size_t k = 0; k < cl->ntopics; k++)
 		cJSON_AddItemToArray(ts, cJSON_CreateString(c->topics[cl->topics[k]].id));
 	cJSON_AddStringToObject(o, "origin", cl->origin);
+	add_opt(o, "note", cl->note);
 	add_extra(o, cl->extra);
 	return o;
 }
@@ -214,4 +219,84 @@ void value_format(struct strbuf *out, const struct value *v)
 		sb_addch(out, '%');
 	else if (v->unit && *v->unit)
 		sb_addf(out, " %s", v->unit);
+}
+
+/* ---- the index's layout ---- */
+
+static void print_string(struct strbuf *out, const char *s)
+{
+	sb_addch(out, '"');
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		switch (ch) {
+		case '"': sb_addstr(out, "\\\""); break;
+		case '\\': sb_addstr(out, "\\\\"); break;
+		case '\n': sb_addstr(out, "\\n"); break;
+		case '\r': sb_addstr(out, "\\r"); break;
+		case '\t': sb_addstr(out, "\\t"); break;
+		case '\b': sb_addstr(out, "\\b"); break;
+		case '\f': sb_addstr(out, "\\f"); break;
+		default:
+			if (ch < 0x20)
+				sb_addf(out, "\\u%04x", ch);
+			else
+				sb_addch(out, ch);
+		}
+	}
+	sb_addch(out, '"');
+}
+
+/* The shortest text that reads back as v; whole numbers without a point. */
+static void print_number(struct strbuf *out, double v)
+{
+	if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+		sb_addf(out, "%.0f", v);
+		return;
+	}
+	char buf[40];
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, sizeof buf, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	sb_addstr(out, buf);
+}
+
+static void print_value(struct strbuf *out, const cJSON *n, int depth)
+{
+	if (cJSON_IsString(n)) {
+		print_string(out, n->valuestring);
+	} else if (cJSON_IsNumber(n)) {
+		print_number(out, n->valuedouble);
+	} else if (cJSON_IsTrue(n)) {
+		sb_addstr(out, "true");
+	} else if (cJSON_IsFalse(n)) {
+		sb_addstr(out, "false");
+	} else if (cJSON_IsArray(n) || cJSON_IsObject(n)) {
+		bool obj = cJSON_IsObject(n);
+		sb_addch(out, obj ? '{' : '[');
+		if (!n->child) {
+			sb_addch(out, obj ? '}' : ']');
+			return;
+		}
+		for (const cJSON *m = n->child; m; m = m->next) {
+			sb_addf(out, "\n%*s", 2 * (depth + 1), "");
+			if (obj) {
+				print_string(out, m->string);
+				sb_addstr(out, ": ");
+			}
+			print_value(out, m, depth + 1);
+			if (m->next)
+				sb_addch(out, ',');
+		}
+		sb_addf(out, "\n%*s%c", 2 * depth, "", obj ? '}' : ']');
+	} else {
+		sb_addstr(out, "null");
+	}
+}
+
+void index_print(const cJSON *root, struct strbuf *out)
+{
+	print_value(out, root, 0);
+	sb_addch(out, '\n');
 }

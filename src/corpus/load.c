@@ -25,11 +25,11 @@ static const char *const top_known[] = { "schema", "version", "title", "descript
 	"sources", "claims", "topics", NULL };
 static const char *const source_known[] = { "id", "title", "outlet", "author",
 	"published", "url", "language", "file", "sha256", "boilerplate",
-	"provenance", NULL };
+	"provenance", "note", NULL };
 static const char *const prov_known[] = { "original", "guessed", "repairs", "note", NULL };
 static const char *const repair_known[] = { "kind", "action", "count", "detail", NULL };
 static const char *const claim_known[] = { "id", "source", "span", "text", "kind",
-	"speaker", "speaker_role", "values", "topics", "origin", NULL };
+	"speaker", "speaker_role", "values", "topics", "origin", "note", NULL };
 static const char *const value_known[] = { "type", "value", "unit", "counted",
 	"qualifier", "low", "high", "precision", "start", "end", "about", NULL };
 static const char *const topic_known[] = { "id", "label", "note", "claims",
@@ -145,6 +145,7 @@ static void load_source(struct ld *L, size_t i, const cJSON *o)
 		qsort(s->boiler, s->nboiler, sizeof *s->boiler, cmp_span);
 	}
 	load_provenance(L, s, ld_field(o, "provenance"), what);
+	s->note = ld_str(L, o, what, "note", OPTIONAL);
 	s->extra = ld_extras(L, o, source_known);
 }
 
@@ -234,6 +235,7 @@ static void load_claim(struct ld *L, size_t i, const cJSON *o)
 	c->speaker = ld_str(L, o, what, "speaker", OPTIONAL);
 	c->speaker_role = ld_str(L, o, what, "speaker_role", OPTIONAL);
 	c->origin = ld_enum(L, o, what, "origin", REQUIRED, origins);
+	c->note = ld_str(L, o, what, "note", OPTIONAL);
 	const cJSON *vs = ld_array(L, o, what, "values", OPTIONAL);
 	if (vs) {
 		c->values = pool_alloc(pool, (size_t)cJSON_GetArraySize(vs) * sizeof *c->values);
@@ -448,6 +450,30 @@ static void load_all(struct ld *L, const cJSON *root)
 	group_claims(c);
 }
 
+/* "rejected" (optional): the claims an analyst rejected, each with the id,
+ * source and span it had, so that extraction does not bring them back.
+ * Checked here; kept, like an unknown field, for rewriting. */
+static void check_rejected(struct ld *L, const cJSON *root)
+{
+	const cJSON *a = ld_array(L, root, "corpus", "rejected", OPTIONAL);
+	for (const cJSON *o = a ? a->child : NULL; o; o = o->next) {
+		if (!ld_expect_object(L, o, "a rejected claim"))
+			continue;
+		const char *id = ld_id(L, o, "rejected claim");
+		char what[96];
+		snprintf(what, sizeof what, "rejected claim \"%.60s\"", *id ? id : "?");
+		const char *src = ld_str(L, o, what, "source", REQUIRED);
+		if (*src && corpus_find_source(L->c, src) < 0)
+			err(L, ld_field(o, "source"), "%s: no source has id \"%s\"", what, src);
+		struct span sp;
+		const cJSON *n = ld_field(o, "span");
+		if (!n)
+			err(L, o, "%s: missing field \"span\"", what);
+		else
+			ld_span(L, n, "span", &sp);
+	}
+}
+
 /* Writes the cache of a corpus just loaded from JSON and says how. */
 static void cache_store(struct corpus *c, const struct stat *st, uint64_t ihash,
 			const char *why)
@@ -585,6 +611,7 @@ struct corpus *corpus_load_buffer(const char *path, char *buf, size_t len,
 	L.c->description = ld_str(&L, root, "corpus", "description", OPTIONAL);
 	L.c->extra = ld_extras(&L, root, top_known);
 	load_all(&L, root);
+	check_rejected(&L, root);
 	if (flags & CORPUS_CHECK_FILES)
 		check_files(&L);
 	if (diags_count(dg) == L.before)

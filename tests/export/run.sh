@@ -84,7 +84,7 @@ rows = list(csv.DictReader(open(f, newline='', encoding='utf-8')))
 print('\n'.join(r[col] for r in rows if r[kc] == key))
 PY
 }
-check "csv claims: header" test "$(head -1 "$TMP/claims.csv")" = $'id,source,outlet,speaker,kind,topics,values,normalised,text\r'
+check "csv claims: header" test "$(head -1 "$TMP/claims.csv")" = $'id,source,outlet,speaker,kind,topics,values,normalised,text,note\r'
 check "csv claims: every topic of the claim" test "$(field "$TMP/claims.csv" id d-1 topics)" = "dam-time dam-length dam-opening"
 check "csv claims: values as written and normalised" test \
 	"$(field "$TMP/claims.csv" id w-1 values)|$(field "$TMP/claims.csv" id w-1 normalised)" = "2 years|730.5 days"
