@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/json_arena.h"
 #include "base/progress.h"
 #include "base/save.h"
 #include "base/util.h"
@@ -75,11 +74,11 @@ static void claim_id(struct strbuf *out, const char *source, size_t *counter,
 	}
 }
 
-/* Appends the extracted claims of one text to claims (a cJSON array),
- * skipping spans a curated claim already has.  Returns how many. */
-size_t extract_into(cJSON *claims, const char *text, size_t len, const char *sid,
-			    const char *published, const struct span *boiler, size_t nboiler,
-			    const struct corpus *c, long src, struct idset *taken)
+/* Appends the extracted claims of one text to the claims of w, skipping
+ * spans a curated claim already has.  Returns how many. */
+size_t extract_into(struct jindex *w, const char *text, size_t len, const char *sid,
+		    const char *published, const struct span *boiler, size_t nboiler,
+		    const struct corpus *c, long src, struct idset *taken)
 {
 	struct extract_opts o = { published, boiler, nboiler };
 	struct xclaim *x;
@@ -97,7 +96,7 @@ size_t extract_into(cJSON *claims, const char *text, size_t len, const char *sid
 			continue;
 		claim_id(&id, sid, &counter, c, taken);
 		idset_add(taken, id.buf);
-		cJSON_AddItemToArray(claims, extract_claim_json(&x[i], text, id.buf, sid));
+		jindex_take(w, JINDEX_CLAIMS, extract_claim_json(&x[i], text, id.buf, sid));
 		added++;
 	}
 	sb_release(&id);
@@ -105,21 +104,12 @@ size_t extract_into(cJSON *claims, const char *text, size_t len, const char *sid
 	return added;
 }
 
-int index_write(const char *path, cJSON *root, struct strbuf *err)
+int index_save(const char *path, struct jindex *w, bool staged, struct strbuf *err)
 {
-	/* no arena is active here, so cJSON prints with malloc and the text
-	 * takes its newline in place (no second copy of the whole index) */
-	char *s = cJSON_Print(root);
-	if (!s || json_arena_active())
-		die(s ? "index_write: inside a JSON arena" : "out of memory");
-	size_t n = strlen(s);
-	char *t = realloc(s, n + 2);
-	if (!t)
-		die("out of memory");
-	t[n] = '\n';
-	t[n + 1] = '\0';
-	int r = save_file(path, t, n + 1, err);
-	free(t);
+	struct strbuf t;
+	jindex_end(w, &t);
+	int r = staged ? save_staged(path, t.buf, t.len, err) : save_file(path, t.buf, t.len, err);
+	sb_release(&t);
 	return r;
 }
 
@@ -148,21 +138,22 @@ int cmd_extract(const struct cli_args *a)
 	struct corpus *c = cli_load(a->corpus, CORPUS_CHECK_FILES, &code);
 	if (!c)
 		return code;
-	cJSON *root = corpus_json(c);
-	cJSON *claims = cJSON_GetObjectItemCaseSensitive(root, "claims");
-	/* earlier extracted claims are replaced; curated ones stay */
-	cJSON *it = claims->child;
+	/* the index is written as it is made: the sources, the claims kept
+	 * (curated ones, and extracted ones a topic uses: earlier extracted
+	 * claims are replaced), the new claims, the topics */
+	struct jindex w;
+	jindex_begin(&w, c->title, c->description, c->extra);
+	for (size_t i = 0; i < c->nsources; i++) {
+		cJSON *so = source_json(c, i);
+		cJSON_DeleteItemFromObjectCaseSensitive(so, "claim_count");
+		jindex_take(&w, JINDEX_SOURCES, so);
+	}
 	size_t old = 0, added = 0;
-	while (it) {
-		cJSON *next = it->next;
-		cJSON *o = cJSON_GetObjectItemCaseSensitive(it, "origin");
-		cJSON *tp = cJSON_GetObjectItemCaseSensitive(it, "topics");
-		if (cJSON_IsString(o) && !strcmp(o->valuestring, "extracted") &&
-		    cJSON_GetArraySize(tp) == 0) {
-			cJSON_Delete(cJSON_DetachItemViaPointer(claims, it));
+	for (size_t i = 0; i < c->nclaims; i++) {
+		if (!strcmp(c->claims[i].origin, "extracted") && c->claims[i].ntopics == 0)
 			old++;
-		}
-		it = next;
+		else
+			jindex_take(&w, JINDEX_CLAIMS, claim_json(c, i));
 	}
 	struct strbuf err = STRBUF_INIT;
 	struct idset taken = { NULL, 0, 0 };
@@ -173,18 +164,19 @@ int cmd_extract(const struct cli_args *a)
 		if (!t)
 			continue;   /* cannot happen: loaded with CORPUS_CHECK_FILES */
 		const struct source *s = &c->sources[i];
-		added += extract_into(claims, t, len, s->id, s->published, s->boiler, s->nboiler,
+		added += extract_into(&w, t, len, s->id, s->published, s->boiler, s->nboiler,
 				       c, (long)i, &taken);
 		corpus_text_drop(c, i);
 	}
 	progress_end(pg);
+	for (size_t i = 0; i < c->ntopics; i++)
+		jindex_take(&w, JINDEX_TOPICS, topic_json(c, i));
 	struct strbuf index = STRBUF_INIT;
 	sb_addstr(&index, c->index_path);
-	corpus_free(c);
+	corpus_free(c);   /* before the check loads the index again */
 	code = 0;
-	int w = index_write(index.buf, root, &err);
-	cJSON_Delete(root);   /* before the check loads the index again */
-	if (w < 0) {
+	int wr = index_save(index.buf, &w, false, &err);
+	if (wr < 0) {
 		cli_error(err.buf);
 		code = 2;
 	} else if ((code = index_verify(index.buf, NULL)) == 0) {

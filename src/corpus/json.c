@@ -2,6 +2,7 @@
 #include "corpus/json.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/util.h"
@@ -161,27 +162,86 @@ cJSON *topic_json(const struct corpus *c, size_t i)
 	return o;
 }
 
-cJSON *corpus_json(const struct corpus *c)
+static const char *const section_key[] = { "\n\t\"sources\":\t[]",
+	"\n\t\"claims\":\t[]", "\n\t\"topics\":\t[]" };
+
+void jindex_begin(struct jindex *w, const char *title, const char *description,
+		  const char *extra)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "schema", CORPUS_SCHEMA);
 	cJSON_AddNumberToObject(o, "version", CORPUS_VERSION);
-	cJSON_AddStringToObject(o, "title", c->title);
-	add_str(o, "description", c->description);
-	cJSON *a = cJSON_AddArrayToObject(o, "sources");
-	for (size_t i = 0; i < c->nsources; i++) {
-		cJSON *s = source_json(c, i);
-		cJSON_DeleteItemFromObjectCaseSensitive(s, "claim_count");
-		cJSON_AddItemToArray(a, s);
+	cJSON_AddStringToObject(o, "title", title);
+	add_str(o, "description", description);
+	cJSON_AddArrayToObject(o, "sources");
+	cJSON_AddArrayToObject(o, "claims");
+	cJSON_AddArrayToObject(o, "topics");
+	add_extra(o, extra);
+	w->head = cJSON_Print(o);
+	cJSON_Delete(o);
+	if (!w->head)
+		die("out of memory");
+	sb_init(&w->out);
+	w->section = -1;
+	w->n = 0;
+	w->at = 0;
+}
+
+/* Writes head up to the inside of section s's "[]" (or to its end). */
+static void jindex_open(struct jindex *w, int s)
+{
+	while (w->section < s) {
+		if (w->section >= 0)
+			sb_addch(&w->out, ']');
+		w->section++;
+		w->n = 0;
+		const char *from = w->head + w->at;
+		const char *key = w->section < JINDEX_END ?
+			strstr(from, section_key[w->section]) : NULL;
+		/* the keys stand at depth 1, once each, and no string holds a
+		 * raw newline: the first match is the member */
+		size_t len = key ? (size_t)(key - from) + strlen(section_key[w->section]) - 1 :
+			     strlen(from);
+		sb_add(&w->out, from, len);
+		w->at += len + (key ? 1 : 0);
 	}
-	a = cJSON_AddArrayToObject(o, "claims");
-	for (size_t i = 0; i < c->nclaims; i++)
-		cJSON_AddItemToArray(a, claim_json(c, i));
-	a = cJSON_AddArrayToObject(o, "topics");
-	for (size_t i = 0; i < c->ntopics; i++)
-		cJSON_AddItemToArray(a, topic_json(c, i));
-	add_extra(o, c->extra);
-	return o;
+}
+
+void jindex_take(struct jindex *w, enum jindex_section s, cJSON *item)
+{
+	jindex_add(w, s, item);
+	cJSON_Delete(item);
+}
+
+void jindex_add(struct jindex *w, enum jindex_section s, const cJSON *item)
+{
+	jindex_open(w, (int)s);
+	char *t = cJSON_Print(item);
+	if (!t)
+		die("out of memory");
+	if (w->n++)
+		sb_addstr(&w->out, ", ");
+	/* the element stands at depth 2 */
+	for (const char *p = t, *nl; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl) {
+			sb_addstr(&w->out, p);
+			break;
+		}
+		sb_add(&w->out, p, (size_t)(nl - p) + 1);
+		sb_addstr(&w->out, "\t\t");
+	}
+	cJSON_free(t);
+}
+
+void jindex_end(struct jindex *w, struct strbuf *out)
+{
+	jindex_open(w, JINDEX_END);
+	sb_addch(&w->out, '\n');
+	free(w->head);
+	w->head = NULL;
+	*out = w->out;
+	sb_init(&w->out);
 }
 
 static void num(struct strbuf *out, double v)
