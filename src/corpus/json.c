@@ -162,6 +162,29 @@ cJSON *topic_json(const struct corpus *c, size_t i)
 	return o;
 }
 
+cJSON *corpus_json(const struct corpus *c)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "schema", CORPUS_SCHEMA);
+	cJSON_AddNumberToObject(o, "version", CORPUS_VERSION);
+	cJSON_AddStringToObject(o, "title", c->title);
+	add_str(o, "description", c->description);
+	cJSON *a = cJSON_AddArrayToObject(o, "sources");
+	for (size_t i = 0; i < c->nsources; i++) {
+		cJSON *s = source_json(c, i);
+		cJSON_DeleteItemFromObjectCaseSensitive(s, "claim_count");
+		cJSON_AddItemToArray(a, s);
+	}
+	a = cJSON_AddArrayToObject(o, "claims");
+	for (size_t i = 0; i < c->nclaims; i++)
+		cJSON_AddItemToArray(a, claim_json(c, i));
+	a = cJSON_AddArrayToObject(o, "topics");
+	for (size_t i = 0; i < c->ntopics; i++)
+		cJSON_AddItemToArray(a, topic_json(c, i));
+	add_extra(o, c->extra);
+	return o;
+}
+
 static const char *const section_key[] = { "\n\t\"sources\":\t[]",
 	"\n\t\"claims\":\t[]", "\n\t\"topics\":\t[]" };
 

@@ -17,6 +17,8 @@ cJSON *source_json(const struct corpus *c, size_t i);
 cJSON *claim_json(const struct corpus *c, size_t i);
 cJSON *topic_json(const struct corpus *c, size_t i);
 cJSON *value_json(const struct value *v);
+/* The whole index as one tree (jindex below writes it without one). */
+cJSON *corpus_json(const struct corpus *c);
 
 /*
  * An index written as it is made, one element at a time, so that no tree
