@@ -1,6 +1,7 @@
 /* corpus/json: the model written back as JSON, and values as words. */
 #include "corpus/json.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,6 +209,8 @@ void jindex_begin(struct jindex *w, const char *title, const char *description,
 	w->section = -1;
 	w->n = 0;
 	w->at = 0;
+	w->pbuf = NULL;
+	w->pcap = 0;
 }
 
 /* Writes head up to the inside of section s's "[]" (or to its end). */
@@ -239,9 +242,16 @@ void jindex_take(struct jindex *w, enum jindex_section s, cJSON *item)
 void jindex_add(struct jindex *w, enum jindex_section s, const cJSON *item)
 {
 	jindex_open(w, (int)s);
-	char *t = cJSON_Print(item);
-	if (!t)
-		die("out of memory");
+	/* printed into one buffer kept from element to element (cJSON_Print
+	 * would allocate and grow a new one for each) */
+	while (!w->pcap || !cJSON_PrintPreallocated((cJSON *)item, w->pbuf, (int)w->pcap, 1)) {
+		w->pcap = w->pcap ? 2 * w->pcap : 4096;
+		if (w->pcap > INT_MAX)
+			die("out of memory");
+		free(w->pbuf);
+		w->pbuf = xmalloc(w->pcap);
+	}
+	const char *t = w->pbuf;
 	if (w->n++)
 		sb_addstr(&w->out, ", ");
 	/* the element stands at depth 2 */
@@ -254,7 +264,6 @@ void jindex_add(struct jindex *w, enum jindex_section s, const cJSON *item)
 		sb_add(&w->out, p, (size_t)(nl - p) + 1);
 		sb_addstr(&w->out, "\t\t");
 	}
-	cJSON_free(t);
 }
 
 void jindex_end(struct jindex *w, struct strbuf *out)
@@ -263,6 +272,9 @@ void jindex_end(struct jindex *w, struct strbuf *out)
 	sb_addch(&w->out, '\n');
 	free(w->head);
 	w->head = NULL;
+	free(w->pbuf);
+	w->pbuf = NULL;
+	w->pcap = 0;
 	*out = w->out;
 	sb_init(&w->out);
 }

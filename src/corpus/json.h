@@ -41,6 +41,8 @@ struct jindex {
 	size_t n;               /* elements in it so far */
 	char *head;             /* cJSON_Print of the top with empty sections */
 	size_t at;              /* how much of head is written */
+	char *pbuf;             /* an element printed, reused */
+	size_t pcap;
 };
 
 void jindex_begin(struct jindex *w, const char *title, const char *description,
