@@ -8,7 +8,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 2
 TOP=$PWD
-LECTERN=$TOP/lectern
+LECTERN=${LECTERN:-$TOP/lectern}
 BENCH_DIR=${BENCH_DIR:-$TOP/build/bench}
 CORPORA=$BENCH_DIR/corpora
 WORK=$BENCH_DIR/work
@@ -50,6 +50,7 @@ bench memory
 bench check
 bench search
 bench engines
+bench ingest
 bench scroll
 bench reader
 bench export

@@ -23,12 +23,16 @@ static char *dir_of(const char *path)
 	return d;
 }
 
-static int fsync_dir(const char *dir)
+/* Flushes a directory's entries; with whole, first everything written on
+ * its file system (syncfs: the files of a stage and their directories). */
+static int sync_dir(const char *dir, bool whole)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
-	int r = fsync(fd);
+	int r = whole ? syncfs(fd) : 0;
+	if (r == 0)
+		r = fsync(fd);
 	/* some file systems cannot fsync a directory: not an error */
 	if (r < 0 && (errno == EINVAL || errno == ENOTSUP))
 		r = 0;
@@ -94,6 +98,43 @@ static int save_target(const char *path, struct strbuf *target, struct stat *st,
 	return 0;
 }
 
+/* Writes all of buf to fd; -1 with err set ("PATH: write error: ..."). */
+static int write_all(int fd, const char *path, const char *p, size_t len, struct strbuf *err)
+{
+	while (len) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			sb_addf(err, "%s: write error: %s", path, strerror(w < 0 ? errno : ENOSPC));
+			return -1;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+int save_staged(const char *path, const void *buf, size_t len, struct strbuf *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		sb_addf(err, "%s: cannot create: %s", path, strerror(errno));
+		return -1;
+	}
+	if (write_all(fd, path, buf, len, err) < 0) {
+		close(fd);
+		unlink(path);
+		return -1;
+	}
+	if (close(fd) < 0) {
+		sb_addf(err, "%s: cannot close: %s", path, strerror(errno));
+		unlink(path);
+		return -1;
+	}
+	return 0;
+}
+
 int save_file(const char *path, const void *buf, size_t len, struct strbuf *err)
 {
 	return save_file_mode(path, buf, len, 0666, err);
@@ -118,17 +159,8 @@ int save_file_mode(const char *path, const void *buf, size_t len, unsigned mode,
 		sb_addf(err, "%s: cannot create a temporary file: %s", path, strerror(errno));
 		goto fail_early;
 	}
-	while (len) {
-		ssize_t w = write(fd, p, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			sb_addf(err, "%s: write error: %s", path, strerror(w < 0 ? errno : ENOSPC));
-			goto fail;
-		}
-		p += w;
-		len -= (size_t)w;
-	}
+	if (write_all(fd, path, p, len, err) < 0)
+		goto fail;
 	if (have && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
 	    fchown(fd, st.st_uid, st.st_gid) < 0) {
 		sb_addf(err, "%s: cannot keep its owner (%u:%u): %s; not replaced", path,
@@ -149,7 +181,7 @@ int save_file_mode(const char *path, const void *buf, size_t len, unsigned mode,
 		sb_addf(err, "%s: cannot replace: %s", path, strerror(errno));
 		goto fail;
 	}
-	if (fsync_dir(dir) < 0) {
+	if (sync_dir(dir, false) < 0) {
 		sb_addf(err, "%s: cannot flush the directory: %s", dir, strerror(errno));
 		free(dir);
 		sb_release(&tmp);
@@ -336,7 +368,7 @@ int save_dir_commit(const char *stage, const char *dir, bool force, struct strbu
 			if (chown(stage, st.st_uid, st.st_gid) < 0) { /* best effort */ }
 	}
 	stage_unmark(stage);
-	if (fsync_dir(stage) < 0) {
+	if (sync_dir(stage, true) < 0) {
 		sb_addf(err, "%s: cannot flush: %s", stage, strerror(errno));
 		goto out;
 	}
@@ -355,7 +387,7 @@ int save_dir_commit(const char *stage, const char *dir, bool force, struct strbu
 			sb_addf(err, " (the old corpus is in %s)", old.buf);
 		goto out;
 	}
-	if (fsync_dir(parent) < 0) {
+	if (sync_dir(parent, false) < 0) {
 		sb_addf(err, "%s: cannot flush: %s", parent, strerror(errno));
 		goto out;
 	}

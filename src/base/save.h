@@ -14,8 +14,10 @@
  *
  * Directories: save_dir_begin() creates an empty staging directory
  * "DIR.tmp-XXXXXX" next to DIR and puts its path in stage; the caller
- * writes files into it (with save_file()), then save_dir_commit() moves it
- * into place.  Without force an existing DIR is an error.  With force the
+ * writes files into it (with save_staged(), or save_file()), then
+ * save_dir_commit() flushes the whole stage to disk at once (syncfs: every
+ * file and directory in it, one call however many files) and only then
+ * moves it into place.  Without force an existing DIR is an error.  With force the
  * old DIR is first renamed to "DIR.old-XXXXXX", the stage renamed to DIR
  * and only then the old one deleted: at every instant DIR is either the
  * old corpus or the new one (or, for the instant between the two renames,
@@ -55,6 +57,11 @@ int save_file_mode(const char *path, const void *buf, size_t len, unsigned mode,
 /* mkdir -p: dir and the directories above it, new ones mode 0700; 0 when
  * dir exists at the end, else -1 with errno set. */
 int save_mkdirs(const char *dir);
+
+/* Writes a file inside the stage of save_dir_begin() (path must lie in
+ * it): created or truncated in place, not flushed (the stage is private
+ * until save_dir_commit(), which flushes it).  -1 with err set. */
+int save_staged(const char *path, const void *buf, size_t len, struct strbuf *err);
 
 int save_dir_begin(const char *dir, bool force, struct strbuf *stage, struct strbuf *err);
 int save_dir_commit(const char *stage, const char *dir, bool force, struct strbuf *err);

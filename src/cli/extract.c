@@ -74,12 +74,12 @@ static void claim_id(struct strbuf *out, const char *source, size_t *counter,
 	}
 }
 
-/* Appends the extracted claims of one text to claims (a cJSON array),
- * skipping spans a curated claim already has.  Returns how many. */
-size_t extract_into(cJSON *claims, const char *text, size_t len, const char *sid,
-			    const char *published, const struct span *boiler, size_t nboiler,
-			    const struct corpus *c, long src, struct idset *taken,
-			    const cJSON *rejected)
+/* Appends the extracted claims of one text to the claims of w, skipping
+ * spans a curated claim already has and rejected ones.  Returns how many. */
+size_t extract_into(struct jindex *w, const char *text, size_t len, const char *sid,
+		    const char *published, const struct span *boiler, size_t nboiler,
+		    const struct corpus *c, long src, struct idset *taken,
+		    const cJSON *rejected)
 {
 	struct extract_opts o = { published, boiler, nboiler };
 	struct xclaim *x;
@@ -105,7 +105,7 @@ size_t extract_into(cJSON *claims, const char *text, size_t len, const char *sid
 			continue;
 		claim_id(&id, sid, &counter, c, taken);
 		idset_add(taken, id.buf);
-		cJSON_AddItemToArray(claims, extract_claim_json(&x[i], text, id.buf, sid));
+		jindex_take(w, JINDEX_CLAIMS, extract_claim_json(&x[i], text, id.buf, sid));
 		added++;
 	}
 	sb_release(&id);
@@ -113,12 +113,12 @@ size_t extract_into(cJSON *claims, const char *text, size_t len, const char *sid
 	return added;
 }
 
-int index_write(const char *path, cJSON *root, struct strbuf *err)
+int index_save(const char *path, struct jindex *w, bool staged, struct strbuf *err)
 {
-	struct strbuf text = STRBUF_INIT;
-	index_print(root, &text);
-	int r = save_file(path, text.buf, text.len, err);
-	sb_release(&text);
+	struct strbuf t;
+	jindex_end(w, &t);
+	int r = staged ? save_staged(path, t.buf, t.len, err) : save_file(path, t.buf, t.len, err);
+	sb_release(&t);
 	return r;
 }
 
@@ -147,24 +147,27 @@ int cmd_extract(const struct cli_args *a)
 	struct corpus *c = cli_load(a->corpus, CORPUS_CHECK_FILES, &code);
 	if (!c)
 		return code;
-	cJSON *root = corpus_json(c);
-	cJSON *claims = cJSON_GetObjectItemCaseSensitive(root, "claims");
-	/* earlier extracted claims are replaced; curated ones stay */
-	cJSON *it = claims->child;
-	size_t old = 0, added = 0;
-	while (it) {
-		cJSON *next = it->next;
-		cJSON *o = cJSON_GetObjectItemCaseSensitive(it, "origin");
-		cJSON *tp = cJSON_GetObjectItemCaseSensitive(it, "topics");
-		if (cJSON_IsString(o) && !strcmp(o->valuestring, "extracted") &&
-		    cJSON_GetArraySize(tp) == 0) {
-			cJSON_Delete(cJSON_DetachItemViaPointer(claims, it));
-			old++;
-		}
-		it = next;
+	/* the index is written as it is made: the sources, the claims kept
+	 * (curated ones, and extracted ones a topic uses: earlier extracted
+	 * claims are replaced), the new claims, the topics */
+	struct jindex w;
+	jindex_begin(&w, c->title, c->description, c->extra);
+	for (size_t i = 0; i < c->nsources; i++) {
+		cJSON *so = source_json(c, i);
+		cJSON_DeleteItemFromObjectCaseSensitive(so, "claim_count");
+		jindex_take(&w, JINDEX_SOURCES, so);
 	}
-	/* claims the analyst rejected (lectern claim reject) stay out */
-	const cJSON *rejected = cJSON_GetObjectItemCaseSensitive(root, "rejected");
+	size_t old = 0, added = 0;
+	for (size_t i = 0; i < c->nclaims; i++) {
+		if (!strcmp(c->claims[i].origin, "extracted") && c->claims[i].ntopics == 0)
+			old++;
+		else
+			jindex_take(&w, JINDEX_CLAIMS, claim_json(c, i));
+	}
+	/* claims the analyst rejected (lectern claim reject) stay out; the
+	 * loader keeps the checked "rejected" list among the top's extras */
+	cJSON *extra = c->extra ? cJSON_Parse(c->extra) : NULL;
+	const cJSON *rejected = cJSON_GetObjectItemCaseSensitive(extra, "rejected");
 	struct strbuf err = STRBUF_INIT;
 	struct idset taken = { NULL, 0, 0 };
 	struct progress *pg = progress_start("extract", "sources", c->nsources);
@@ -174,18 +177,20 @@ int cmd_extract(const struct cli_args *a)
 		if (!t)
 			continue;   /* cannot happen: loaded with CORPUS_CHECK_FILES */
 		const struct source *s = &c->sources[i];
-		added += extract_into(claims, t, len, s->id, s->published, s->boiler, s->nboiler,
+		added += extract_into(&w, t, len, s->id, s->published, s->boiler, s->nboiler,
 				       c, (long)i, &taken, rejected);
 		corpus_text_drop(c, i);
 	}
 	progress_end(pg);
+	cJSON_Delete(extra);
+	for (size_t i = 0; i < c->ntopics; i++)
+		jindex_take(&w, JINDEX_TOPICS, topic_json(c, i));
 	struct strbuf index = STRBUF_INIT;
 	sb_addstr(&index, c->index_path);
-	corpus_free(c);
+	corpus_free(c);   /* before the check loads the index again */
 	code = 0;
-	int w = index_write(index.buf, root, &err);
-	cJSON_Delete(root);   /* before the check loads the index again */
-	if (w < 0) {
+	int wr = index_save(index.buf, &w, false, &err);
+	if (wr < 0) {
 		cli_error(err.buf);
 		code = 2;
 	} else if ((code = index_verify(index.buf, NULL)) == 0) {

@@ -22,6 +22,7 @@
 
 #include "base/strbuf.h"
 #include "corpus/corpus.h"
+#include "corpus/json.h"
 #include "cli/cli.h"
 
 int cmd_extract(const struct cli_args *a);
@@ -37,18 +38,19 @@ bool idset_has(const struct idset *set, const char *id);
 void idset_add(struct idset *set, const char *id);
 void idset_release(struct idset *set);
 
-/* Appends the extracted claims of one text to claims (a cJSON array) with
- * ids "SID-xNNN" unused by c and taken (each added to taken), skipping spans
- * that a curated claim of source src of c already has (c may be NULL, src
- * -1) and the spans of source sid that rejected (the index's "rejected"
- * array, or NULL) lists.  Returns how many it added. */
-size_t extract_into(cJSON *claims, const char *text, size_t len, const char *sid,
+/* Appends the extracted claims of one text to the claims of w (json.h)
+ * with ids "SID-xNNN" unused by c and taken (each added to taken), skipping
+ * spans that a curated claim of source src of c already has (c may be
+ * NULL, src -1) and the spans of source sid that rejected (the index's
+ * "rejected" array, or NULL) lists.  Returns how many it added. */
+size_t extract_into(struct jindex *w, const char *text, size_t len, const char *sid,
 		    const char *published, const struct span *boiler, size_t nboiler,
 		    const struct corpus *c, long src, struct idset *taken,
 		    const cJSON *rejected);
 
-/* Writes root as the index at path through save_file(); -1 with err set. */
-int index_write(const char *path, cJSON *root, struct strbuf *err);
+/* Ends w and writes its text as the index at path: through save_file(),
+ * or save_staged() inside a stage (staged).  -1 with err set. */
+int index_save(const char *path, struct jindex *w, bool staged, struct strbuf *err);
 
 /* Loads and checks a written corpus as `lectern check` does; 0, or the
  * exit status.  *nclaims (if not NULL) gets its claim count. */

@@ -415,13 +415,72 @@ static cJSON *import_one(const struct input *in, const struct idset *used, struc
 	return o;
 }
 
-/* Undated articles get the month dating.h reads from the dated articles
+/* The span pairs of a source's "boilerplate" (cJSON); caller frees. */
+static struct span *source_boiler(const cJSON *so, size_t *n)
+{
+	const cJSON *b = cJSON_GetObjectItemCaseSensitive(so, "boilerplate"), *e;
+	struct span *sp = xcalloc((size_t)cJSON_GetArraySize(b) + 1, sizeof *sp);
+	*n = 0;
+	cJSON_ArrayForEach(e, b) {
+		sp[*n].start = (size_t)cJSON_GetArrayItem(e, 0)->valuedouble;
+		sp[*n].end = (size_t)cJSON_GetArrayItem(e, 1)->valuedouble;
+		(*n)++;
+	}
+	return sp;
+}
+
+/* Extracts the claims of staged source so (its text read back from the
+ * stage, one at a time) into w, dated published; how many. */
+static size_t extract_staged(struct jindex *w, const char *stage, const cJSON *so,
+			     const char *published, struct idset *taken, struct strbuf *err)
+{
+	const char *id = cJSON_GetObjectItemCaseSensitive(so, "id")->valuestring;
+	struct strbuf path = STRBUF_INIT;
+	sb_addf(&path, "%s/%s", stage, cJSON_GetObjectItemCaseSensitive(so, "file")->valuestring);
+	size_t len, nb, n = 0;
+	char *t = read_file(path.buf, CORPUS_MAX_TEXT, &len);
+	struct span *sp = source_boiler(so, &nb);
+	if (t)
+		n = extract_into(w, t, len, id, published, sp, nb, NULL, -1, taken, NULL);
+	else
+		sb_addf(err, "%s: %s", path.buf, strerror(errno));
+	free(sp);
+	free(t);
+	sb_release(&path);
+	return t ? n : (size_t)-1;
+}
+
+/* The index of an imported corpus begun in w, its sources written. */
+static void index_begin(struct jindex *w, const cJSON *sources)
+{
+	const cJSON *so;
+	jindex_begin(w, "Imported corpus", NULL, NULL);
+	cJSON_ArrayForEach(so, sources)
+		jindex_add(w, JINDEX_SOURCES, so);
+}
+
+/*
+ * Undated articles get the month dating.h reads from the dated articles
  * they resemble, marked as guessed, and their claims are extracted again
  * with it, so that "the beginning of December" finds its year.  Works on
- * the staged index at path; root is its JSON.  Returns how many were
- * dated, or -1 with err set. */
-static int date_undated(const char *path, cJSON *root, struct strbuf *err)
+ * the staged index at path (sources: its sources, changed in place), and
+ * writes it again when it dates any.  Only a corpus with both dated and
+ * undated sources is compared: without a dated one, nothing can vote.
+ * Returns how many were dated (*nclaims: the claims of the index written),
+ * or -1 with err set.
+ */
+static int date_undated(const char *stage, const char *path, cJSON *sources,
+			size_t *nclaims, struct strbuf *err)
 {
+	bool undated = false, dated_any = false;
+	const cJSON *so;
+	cJSON_ArrayForEach(so, sources) {
+		bool d = cJSON_IsString(cJSON_GetObjectItemCaseSensitive(so, "published"));
+		dated_any |= d;
+		undated |= !d;
+	}
+	if (!undated || !dated_any)
+		return 0;
 	int code, dated = 0;
 	struct corpus *c = cli_load(path, CORPUS_CHECK_FILES, &code);
 	if (!c) {
@@ -432,12 +491,10 @@ static int date_undated(const char *path, cJSON *root, struct strbuf *err)
 	compare_build(&m, c, CMP_AUTO_ONLY, NULL);
 	struct dating_guess *g = xcalloc(c->nsources ? c->nsources : 1, sizeof *g);
 	dating_guess(&m, g);
-	cJSON *sources = cJSON_GetObjectItemCaseSensitive(root, "sources");
-	cJSON *claims = cJSON_GetObjectItemCaseSensitive(root, "claims");
+	compare_release(&m);
 	for (size_t i = 0; i < c->nsources; i++) {
 		if (!g[i].ok)
 			continue;
-		const struct source *s = &c->sources[i];
 		cJSON *o = cJSON_GetArrayItem(sources, (int)i);
 		char month[16];
 		snprintf(month, sizeof month, "%04d-%02d", g[i].year, g[i].month);
@@ -449,23 +506,36 @@ static int date_undated(const char *path, cJSON *root, struct strbuf *err)
 		snprintf(note, sizeof note, "made by lectern import; published: the month that %zu of "
 			 "its claims point to in dated sources", g[i].votes);
 		cJSON_ReplaceItemInObject(prov, "note", cJSON_CreateString(note));
-		for (cJSON *it = claims->child, *next; it; it = next) {
-			next = it->next;
-			cJSON *src = cJSON_GetObjectItemCaseSensitive(it, "source");
-			if (cJSON_IsString(src) && !strcmp(src->valuestring, s->id))
-				cJSON_Delete(cJSON_DetachItemViaPointer(claims, it));
-		}
-		size_t len;
-		const char *t = corpus_text(c, i, &len, err);
-		struct idset taken = { NULL, 0, 0 };
-		if (t)
-			extract_into(claims, t, len, s->id, month, s->boiler, s->nboiler, NULL, -1,
-				      &taken, NULL);
-		idset_release(&taken);
 		dated++;
 	}
+	if (dated) {
+		/* the claims of the sources not dated now stay as they are; the
+		 * others are extracted again with their month, after them */
+		struct jindex w;
+		index_begin(&w, sources);
+		*nclaims = 0;
+		for (size_t k = 0; k < c->nclaims; k++)
+			if (!g[c->claims[k].source].ok) {
+				jindex_take(&w, JINDEX_CLAIMS, claim_json(c, k));
+				++*nclaims;
+			}
+		for (size_t i = 0; i < c->nsources && dated >= 0; i++) {
+			if (!g[i].ok)
+				continue;
+			struct idset taken = { NULL, 0, 0 };
+			so = cJSON_GetArrayItem(sources, (int)i);
+			size_t n = extract_staged(&w, stage, so, cJSON_GetObjectItemCaseSensitive(so,
+						  "published")->valuestring, &taken, err);
+			idset_release(&taken);
+			if (n == (size_t)-1)
+				dated = -1;
+			else
+				*nclaims += n;
+		}
+		if (index_save(path, &w, true, err) < 0)
+			dated = -1;
+	}
 	free(g);
-	compare_release(&m);
 	corpus_free(c);
 	return dated;
 }
@@ -508,14 +578,7 @@ int cmd_import(const struct cli_args *a)
 		code = 2;
 		goto out;
 	}
-	cJSON *root = cJSON_CreateObject();
-	cJSON_AddStringToObject(root, "schema", CORPUS_SCHEMA);
-	cJSON_AddNumberToObject(root, "version", CORPUS_VERSION);
-	cJSON_AddStringToObject(root, "title", "Imported corpus");
-	cJSON_AddNullToObject(root, "description");
-	cJSON *sources = cJSON_AddArrayToObject(root, "sources");
-	cJSON *claims = cJSON_AddArrayToObject(root, "claims");
-	cJSON_AddArrayToObject(root, "topics");
+	cJSON *sources = cJSON_CreateArray();
 	struct strbuf path = STRBUF_INIT, id = STRBUF_INIT;
 	sb_addf(&path, "%s/sources", stage.buf);
 	if (mkdir(path.buf, 0755) < 0) {
@@ -544,16 +607,8 @@ int cmd_import(const struct cli_args *a)
 			cJSON_AddItemToArray(sources, o);
 			sb_reset(&path);
 			sb_addf(&path, "%s/sources/%s.txt", stage.buf, id.buf);
-			if (save_file(path.buf, text.buf, text.len, &err) < 0)
+			if (save_staged(path.buf, text.buf, text.len, &err) < 0)
 				code = 2;
-			struct span *sp = xcalloc(nb + 1, sizeof *sp);
-			for (size_t k = 0; k < nb; k++) {
-				sp[k].start = bs[k].start;
-				sp[k].end = bs[k].end;
-			}
-			nclaims += extract_into(claims, text.buf, text.len, id.buf, m.f[META_PUBLISHED],
-						 sp, nb, NULL, -1, &taken, NULL);
-			free(sp);
 		}
 		free(bs);
 		meta_release(&m);
@@ -565,25 +620,37 @@ int cmd_import(const struct cli_args *a)
 		code = worst;
 	}
 	if (!code) {
+		/* the index is written as it is made: the sources, then the
+		 * claims of each text, read back from the stage one at a time */
+		struct jindex w;
+		index_begin(&w, sources);
+		pg = progress_start("extract", "sources", ngood);
+		size_t k = 0;
+		cJSON *so;
+		cJSON_ArrayForEach(so, sources) {
+			const cJSON *pub = cJSON_GetObjectItemCaseSensitive(so, "published");
+			size_t n = extract_staged(&w, stage.buf, so, cJSON_IsString(pub) ?
+						  pub->valuestring : NULL, &taken, &err);
+			if (n == (size_t)-1) {
+				code = 2;
+				break;
+			}
+			nclaims += n;
+			progress_step(pg, ++k);
+		}
+		progress_end(pg);
 		sb_reset(&path);
 		sb_addf(&path, "%s/corpus.json", stage.buf);
-		if (index_write(path.buf, root, &err) < 0)
+		if (index_save(path.buf, &w, true, &err) < 0)
 			code = 2;
-		bool undated = false;
-		cJSON *so;
-		cJSON_ArrayForEach(so, sources)
-			undated |= !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(so, "published"));
-		int dated = code || !undated ? 0 : date_undated(path.buf, root, &err);
-		if (dated < 0 || (dated > 0 && index_write(path.buf, root, &err) < 0))
+		if (!code && date_undated(stage.buf, path.buf, sources, &nclaims, &err) < 0)
 			code = 2;
-		/* re-dating extracts again: count what the index holds */
-		nclaims = (size_t)cJSON_GetArraySize(claims);
 		if (!code && a->force && replaceable(a->output, &err) < 0)
 			code = 2;
 		if (!code && save_dir_commit(stage.buf, a->output, a->force, &err) < 0)
 			code = 2;
 	}
-	cJSON_Delete(root);
+	cJSON_Delete(sources);
 	sb_release(&id);
 	if (code) {
 		if (err.len)

@@ -189,6 +189,77 @@ cJSON *corpus_json(const struct corpus *c)
 	return o;
 }
 
+static void print_value(struct strbuf *out, const cJSON *n, int depth);
+
+/* The sections as index_print() shows them empty, at depth 1. */
+static const char *const section_key[] = { "\n  \"sources\": []",
+	"\n  \"claims\": []", "\n  \"topics\": []" };
+
+void jindex_begin(struct jindex *w, const char *title, const char *description,
+		  const char *extra)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "schema", CORPUS_SCHEMA);
+	cJSON_AddNumberToObject(o, "version", CORPUS_VERSION);
+	cJSON_AddStringToObject(o, "title", title);
+	add_str(o, "description", description);
+	cJSON_AddArrayToObject(o, "sources");
+	cJSON_AddArrayToObject(o, "claims");
+	cJSON_AddArrayToObject(o, "topics");
+	add_extra(o, extra);
+	struct strbuf head = STRBUF_INIT;
+	index_print(o, &head);
+	cJSON_Delete(o);
+	w->head = sb_detach(&head, NULL);
+	sb_init(&w->out);
+	w->section = -1;
+	w->n = 0;
+	w->at = 0;
+}
+
+/* Closes the section being written, then writes head up to the inside of
+ * section s's "[]" (or to its end). */
+static void jindex_open(struct jindex *w, int s)
+{
+	while (w->section < s) {
+		if (w->section >= 0)
+			sb_addstr(&w->out, w->n ? "\n  ]" : "]");
+		w->section++;
+		w->n = 0;
+		const char *from = w->head + w->at;
+		const char *key = w->section < JINDEX_END ?
+			strstr(from, section_key[w->section]) : NULL;
+		/* the keys stand at depth 1, once each, and no string holds a
+		 * raw newline: the first match is the member */
+		size_t len = key ? (size_t)(key - from) + strlen(section_key[w->section]) - 1 :
+			     strlen(from);
+		sb_add(&w->out, from, len);
+		w->at += len + (key ? 1 : 0);
+	}
+}
+
+void jindex_take(struct jindex *w, enum jindex_section s, cJSON *item)
+{
+	jindex_add(w, s, item);
+	cJSON_Delete(item);
+}
+
+void jindex_add(struct jindex *w, enum jindex_section s, const cJSON *item)
+{
+	jindex_open(w, (int)s);
+	sb_addstr(&w->out, w->n++ ? ",\n    " : "\n    ");
+	print_value(&w->out, item, 2);   /* the element stands at depth 2 */
+}
+
+void jindex_end(struct jindex *w, struct strbuf *out)
+{
+	jindex_open(w, JINDEX_END);
+	free(w->head);
+	w->head = NULL;
+	*out = w->out;
+	sb_init(&w->out);
+}
+
 static void num(struct strbuf *out, double v)
 {
 	if (v == floor(v) && fabs(v) < 1e15)

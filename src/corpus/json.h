@@ -17,7 +17,7 @@ cJSON *source_json(const struct corpus *c, size_t i);
 cJSON *claim_json(const struct corpus *c, size_t i);
 cJSON *topic_json(const struct corpus *c, size_t i);
 cJSON *value_json(const struct value *v);
-/* The whole index. */
+/* The whole index as one tree (jindex below writes it without one). */
 cJSON *corpus_json(const struct corpus *c);
 
 /*
@@ -30,6 +30,36 @@ cJSON *corpus_json(const struct corpus *c);
  * edit of one object changes only its own lines.  Appends to out.
  */
 void index_print(const cJSON *root, struct strbuf *out);
+
+/*
+ * An index written as it is made, one element at a time, so that no tree
+ * of the whole index is ever held: the text is byte for byte what
+ * index_print() gives for the same tree.
+ *
+ * jindex_begin() starts it with the top members (title, description and
+ * the unknown members kept in extra, which may be NULL); jindex_add()
+ * appends one element to a section (printed; the caller keeps item), and
+ * jindex_take() does the same and frees item; sections come in order
+ * (sources, claims, topics), and adding to a later one closes the earlier
+ * ones, empty or not.  jindex_end() closes the
+ * text (ending in a newline) and hands it over in out: the caller frees it
+ * with sb_release().  No cJSON arena may be active meanwhile.
+ */
+enum jindex_section { JINDEX_SOURCES, JINDEX_CLAIMS, JINDEX_TOPICS, JINDEX_END };
+
+struct jindex {
+	struct strbuf out;
+	int section;            /* the section being written */
+	size_t n;               /* elements in it so far */
+	char *head;             /* index_print of the top with empty sections */
+	size_t at;              /* how much of head is written */
+};
+
+void jindex_begin(struct jindex *w, const char *title, const char *description,
+		  const char *extra);
+void jindex_add(struct jindex *w, enum jindex_section s, const cJSON *item);
+void jindex_take(struct jindex *w, enum jindex_section s, cJSON *item);
+void jindex_end(struct jindex *w, struct strbuf *out);
 
 /* A value as a reader would say it: "about 9000 troops", "2022-02-10..2022-02-20". */
 void value_format(struct strbuf *out, const struct value *v);

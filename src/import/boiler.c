@@ -9,13 +9,22 @@
 #include "base/text.h"
 #include "base/util.h"
 
-/* Case-insensitive search for ASCII needle in line. */
+/* Case-insensitive search for ASCII needle in line: the first byte in
+ * either case is looked for before anything is compared (a compare at
+ * every position was most of the time of an import). */
 static const char *find_ci(const char *s, size_t n, const char *needle)
 {
 	size_t m = strlen(needle);
-	for (size_t i = 0; m <= n && i <= n - m; i++)
-		if (!strncasecmp(s + i, needle, m))
+	unsigned char lo = (unsigned char)needle[0], up = lo;
+	if (lo >= 'A' && lo <= 'Z')
+		lo = (unsigned char)(lo | 0x20);
+	if (lo >= 'a' && lo <= 'z')
+		up = (unsigned char)(lo & ~0x20);
+	for (size_t i = 0; m <= n && i <= n - m; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c == lo || c == up) && !strncasecmp(s + i, needle, m))
 			return s + i;
+	}
 	return NULL;
 }
 

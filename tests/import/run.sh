@@ -145,6 +145,20 @@ else
 	echo "skip newsdev coverage: no ../shared/newsdev, its scorer or python3"
 fi
 
+# scale: files are staged without a flush each; the stage is flushed once
+# per directory before it becomes the corpus (strace counts the calls), and
+# a corpus where no source states a date is not compared to date it
+if command -v strace >/dev/null; then
+	mkdir -p "$TMP/many"
+	for i in $(seq 1 40); do printf 'Report %d. About %d troops arrived.\n' "$i" "$((i * 100))" >"$TMP/many/r$i.txt"; done
+	strace -f -qq -e trace=fsync,fdatasync,syncfs -o "$TMP/many.strace" "$LECTERN" import "$TMP/many" --output "$TMP/manyc" >/dev/null 2>&1
+	nsync=$(grep -c 'sync' "$TMP/many.strace")
+	check "import of 40 files flushes a fixed number of times, not once per file ($nsync)" test "$nsync" -le 8
+	check "the corpus flushed in batches checks" "$LECTERN" check --corpus "$TMP/manyc"
+else
+	echo "skip flush count: no strace"
+fi
+
 # HTML through libxml2: the page's own metadata beats the guesses
 mkdir -p "$TMP/page"
 cat >"$TMP/page/saved.html" <<'HTML'

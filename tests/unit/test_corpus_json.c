@@ -385,6 +385,50 @@ static void test_value_json(void **state)
 	cJSON_Delete(o);
 }
 
+/* The index written element by element (jindex) is byte for byte the
+ * tree's index_print: with every section, with an empty one, and with
+ * unknown top members after the sections. */
+static void jindex_same(const struct corpus *c, size_t ntopics, const char *extra)
+{
+	struct corpus v = *c;
+	v.ntopics = ntopics;
+	v.extra = extra;
+	cJSON *o = corpus_json(&v);
+	struct strbuf want = STRBUF_INIT;
+	index_print(o, &want);
+	cJSON_Delete(o);
+	struct jindex w;
+	struct strbuf got;
+	jindex_begin(&w, v.title, v.description, v.extra);
+	for (size_t i = 0; i < v.nsources; i++) {
+		cJSON *so = source_json(&v, i);
+		cJSON_DeleteItemFromObjectCaseSensitive(so, "claim_count");
+		jindex_take(&w, JINDEX_SOURCES, so);
+	}
+	for (size_t i = 0; i < v.nclaims; i++) {
+		cJSON *cl = claim_json(&v, i);
+		jindex_add(&w, JINDEX_CLAIMS, cl);
+		cJSON_Delete(cl);
+	}
+	for (size_t i = 0; i < v.ntopics; i++)
+		jindex_take(&w, JINDEX_TOPICS, topic_json(&v, i));
+	jindex_end(&w, &got);
+	assert_int_equal(got.len, want.len);
+	assert_memory_equal(got.buf, want.buf, want.len);
+	assert_int_equal(got.buf[got.len - 1], '\n');
+	sb_release(&got);
+	sb_release(&want);
+}
+
+static void test_jindex_as_print(void **state)
+{
+	struct fixture *f = *state;
+	f->a = load_ok(f, BUNDLED);
+	assert_true(f->a->ntopics > 0);
+	jindex_same(f->a, f->a->ntopics, f->a->extra);
+	jindex_same(f->a, 0, "{\"x-note\": \"kept\", \"x-list\": [1, {\"a\": \"\\n\\t\"}]}");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -395,6 +439,7 @@ int main(void)
 		T(test_unknown_fields),
 		T(test_value_format),
 		T(test_value_json),
+		T(test_jindex_as_print),
 	};
 	return cmocka_run_group_tests_name("corpus_json", tests, NULL, NULL);
 }
