@@ -5,6 +5,9 @@
 # about 8 s); MANUAL_SIZE=1 makes start fix the window size, so that
 # resize-window sizes stick.
 
+# the reader's leaks that are curses's own (tests/ui/lsan.supp)
+export LSAN_OPTIONS="suppressions=$TOP/tests/ui/lsan.supp:${LSAN_OPTIONS:-}"
+
 # tmux_required: the suite fails at once when tmux is missing
 tmux_required() {
 	command -v tmux >/dev/null && return 0

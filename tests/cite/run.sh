@@ -116,12 +116,8 @@ check "evil-1 csl-json: valid JSON" python3 -c 'import json,sys; json.load(open(
 
 # ---- the reader: y through OSC 52, :cite FILE ------------------------------------
 
-if ! command -v tmux >/dev/null; then
-	bad "tmux is installed" "the terminal tests need tmux (make deps)"
-	finish
-	exit 1
-fi
 . "$TOP/tests/tmux.sh"
+tmux_required
 tmux_socket cite
 # tmux takes an application's OSC 52 into its own buffer only with
 # set-clipboard on; pipe-pane captures the bytes lectern wrote either way

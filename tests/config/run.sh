@@ -5,13 +5,8 @@
 # reported as FILE:LINE while the reader still opens.
 . "$(dirname "$0")/../lib.sh"
 cd "$TOP" || exit 2
-export LSAN_OPTIONS="suppressions=$TOP/tests/ui/lsan.supp:${LSAN_OPTIONS:-}"
-if ! command -v tmux >/dev/null; then
-	bad "tmux is installed" "the config tests need tmux (make deps)"
-	finish
-	exit 1
-fi
 . "$TOP/tests/tmux.sh"
+tmux_required
 tmux_socket config
 
 # conf NAME LINE...: a config home $TMP/NAME holding those lines

@@ -7,7 +7,6 @@
 # of about 100,000 claims the reader answers keys while the index builds.
 . "$(dirname "$0")/../lib.sh"
 cd "$TOP" || exit 2
-export LSAN_OPTIONS="suppressions=$TOP/tests/ui/lsan.supp:${LSAN_OPTIONS:-}"
 if ! command -v tmux >/dev/null || ! command -v jq >/dev/null; then
 	bad "tmux and jq are installed" "the terminal tests need them (make deps)"
 	finish

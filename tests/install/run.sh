@@ -7,6 +7,7 @@
 # normal build only (not again under ASan).
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/tmux.sh"
+tmux_required
 cd "$TOP" || exit 2
 
 if [ "$(realpath "$LECTERN")" != "$(realpath "$TOP/lectern")" ]; then

@@ -6,14 +6,8 @@
 # narrow layouts, LANG=C, and an imported corpus with automatic topics only.
 . "$(dirname "$0")/../lib.sh"
 cd "$TOP" || exit 2
-export LSAN_OPTIONS="suppressions=$TOP/tests/ui/lsan.supp:${LSAN_OPTIONS:-}"
-if ! command -v tmux >/dev/null; then
-	bad "tmux is installed" "the terminal tests need tmux (make deps)"
-	finish
-	exit 1
-fi
-
 . "$TOP/tests/tmux.sh"
+tmux_required
 tmux_socket matrix
 # see_re NAME EXTENDED-REGEX: a line of the screen matches
 see_re() {

@@ -7,7 +7,6 @@
 # a place in that text.
 . "$(dirname "$0")/../lib.sh"
 cd "$TOP" || exit 2
-export LSAN_OPTIONS="suppressions=$TOP/tests/ui/lsan.supp:${LSAN_OPTIONS:-}"
 . "$TOP/tests/tmux.sh"
 tmux_required
 tmux_socket state

@@ -7,16 +7,11 @@
 # (one fixed 0.3 s pause checks that a lone Esc does not quit).
 . "$(dirname "$0")/../lib.sh"
 # the known block curses keeps when newterm() fails (see tests/ui/lsan.supp)
-export LSAN_OPTIONS="suppressions=$TOP/tests/ui/lsan.supp:${LSAN_OPTIONS:-}"
-if ! command -v tmux >/dev/null; then
-	bad "tmux is installed" "the terminal tests need tmux (make deps)"
-	finish
-	exit
-fi
 CORPUS=$TOP/data
 
 WAIT_TRIES=200 MANUAL_SIZE=1
 . "$TOP/tests/tmux.sh"
+tmux_required
 tmux_socket stress
 reader_pid() { cat "$TMP/pid"; }
 

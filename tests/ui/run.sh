@@ -4,14 +4,8 @@
 # pipe-pane (the raw bytes the program wrote).
 . "$(dirname "$0")/../lib.sh"
 cd "$TOP" || exit 2
-export LSAN_OPTIONS="suppressions=$TOP/tests/ui/lsan.supp:${LSAN_OPTIONS:-}"
-if ! command -v tmux >/dev/null; then
-	bad "tmux is installed" "the terminal tests need tmux (make deps)"
-	finish
-	exit 1
-fi
-
 . "$TOP/tests/tmux.sh"
+tmux_required
 tmux_socket test
 line() { screen | sed -n "$1p"; }
 

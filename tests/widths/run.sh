@@ -6,6 +6,7 @@
 # Then the reader under C, C.UTF-8, de_DE.UTF-8 and ISO-8859-1.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/tmux.sh"
+tmux_required
 cd "$TOP" || exit 2
 tmux_socket widths
 
