@@ -168,7 +168,8 @@ see "an unset mark says so" "mark z is not set"
 # ---- help, command line, redraw ----
 keys h
 see "h opens the help overlay" "Help: keys"
-see "help: grouped" "Marks and jumps"
+see "help: grouped" "Panes and views"
+see "help: grouped (a second heading)" "Searching"
 keys q
 keys '?' m i n s k Enter
 see "? searches backward" "hit "
