@@ -30,9 +30,14 @@ static bool hist_line_ok(const char *s, size_t n)
 {
 	if (!n || n > STATE_LINE_MAX || utf8_validate(s, n) != n)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch < 0x20 || ch == 0x7f)
 			return false;
+		/* a C1 control, U+0080..U+009F (the text is valid UTF-8) */
+		if (ch == 0xC2 && (unsigned char)s[i + 1] <= 0x9F)
+			return false;
+	}
 	return true;
 }
 

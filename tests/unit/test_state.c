@@ -195,6 +195,7 @@ static void test_refusals(void **st)
 		"st:16: a source line after the places");
 	refused(13, "search a\tb", "st:13: a history line must be 1 to 4096 bytes of UTF-8 without controls");
 	refused(13, "search \xff", "st:13: a history line must be 1 to 4096 bytes of UTF-8 without controls");
+	refused(13, "search a\xc2\x85" "b", "st:13: a history line must be 1 to 4096 bytes of UTF-8 without controls");
 	refused(13, "search ", "st:13: a history line must be 1 to 4096 bytes of UTF-8 without controls");
 	struct strbuf big = STRBUF_INIT;
 	sb_addstr(&big, "command ");
