@@ -71,9 +71,11 @@ void term_suspend(struct ui *ui)
 	ui_dirty_all(ui);
 }
 
-/* How long the terminal has to answer the margins question (it answers
- * at once; only a terminal that answers nothing makes the start wait). */
-#define PROBE_MS 500
+/* How long the terminal has to answer the margins question: it answers
+ * at once, or within a round trip over a network; only a terminal that
+ * answers nothing at all makes the start wait this long.  An answer that
+ * came later would be read as keys. */
+#define PROBE_MS 1500
 
 /* One reply at b[0..n) (ESC [ ? params final): its length, 0 if none
  * starts there, -1 if it may still be arriving. */
