@@ -44,7 +44,7 @@ per_key() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] 
 steps=("w:> Sources" k:2 "w:> Text" q)
 for i in 1 2 3 4 5 6 7 8 9 10; do steps+=(m k:j q b); done
 steps+=(r:"$TMP/j.raw" k:"$many" q k:^d q k:^u q k:^e k:^y k:^y q s:"$TMP/vt-scrolled" m k:^l q b s:"$TMP/vt-redrawn")
-"$VT" 45 160 "${steps[@]}" -- "$LECTERN" --corpus data/corpus.json >"$TMP/vt.bytes" 2>"$TMP/vt.err"
+"$VT" 45 160 "${steps[@]}" -- "$LECTERN" --no-state --corpus data/corpus.json >"$TMP/vt.bytes" 2>"$TMP/vt.err"
 check "libvterm 160x45: the reader ran every step" test ! -s "$TMP/vt.err"
 if LC_ALL=C grep -qaF $'\e[?69h' "$TMP/j.raw"; then
 	ok "libvterm 160x45: the Text pane scrolls inside margins"
@@ -70,14 +70,19 @@ else
 	bad "libvterm 160x45: one line costs at most 3x less's bytes" "lectern $lj B, less $pj B, a redraw $redraw B"
 fi
 
+# keys typed before the terminal has answered the question are kept, in order
+"$VT" 45 160 k:2j "w:> Text" q s:"$TMP/early" -- "$LECTERN" --no-state --corpus data/corpus.json 2>/dev/null
+check "libvterm: keys typed before the answer (2, j) are read after it, in order" \
+	grep -qF "> Text: mt - The Moscow Times  [2-44/" "$TMP/early"
+
 # ---- a full-width pane and a terminal without margins: as before ----
 "$VT" 24 80 "w:> Sources" k:2 "w:> Text" q m k:"$many" q r:"$TMP/80.raw" s:"$TMP/80-scrolled" k:^l q s:"$TMP/80-redrawn" \
-	-- "$LECTERN" --corpus data/corpus.json 2>/dev/null
+	-- "$LECTERN" --no-state --corpus data/corpus.json 2>/dev/null
 check "libvterm 80x24: a pane the width of the screen scrolls as curses does (no margins)" \
 	bash -c "! LC_ALL=C grep -qaF \$'\e[?69h' '$TMP/80.raw'"
 check "libvterm 80x24: after many scrolls the screen is the full redraw's" cmp -s "$TMP/80-scrolled" "$TMP/80-redrawn"
 "$VT" 45 160 "w:> Sources" m k:2 "w:> Text" q k:"$many" q r:"$TMP/nomg.raw" s:"$TMP/nomg-scrolled" k:^l q s:"$TMP/nomg-redrawn" \
-	-- env TERM=screen-256color "$LECTERN" --corpus data/corpus.json 2>/dev/null
+	-- env TERM=screen-256color "$LECTERN" --no-state --corpus data/corpus.json 2>/dev/null
 check "libvterm, TERM without margins: neither asked nor used" \
 	bash -c "! LC_ALL=C grep -qaF '?69' '$TMP/nomg.raw'"
 check "libvterm, TERM without margins: the screen is the full redraw's" cmp -s "$TMP/nomg-scrolled" "$TMP/nomg-redrawn"
