@@ -22,7 +22,7 @@ CFLAGS  ?= -O2 -g
 WERROR  ?= $(if $(wildcard .git),-Werror)
 WARN    := -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wformat=2
 DEFS    := -D_GNU_SOURCE -DLECTERN_DATADIR='"$(DATADIR)"'
-DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev libncurses-dev libcjson-dev libcmocka-dev tmux mandoc jq valgrind python3 zsh libxml2-dev libpcre2-dev libuchardet-dev locales-all
+DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev libncurses-dev libcjson-dev libcmocka-dev tmux mandoc jq valgrind python3 zsh libxml2-dev libpcre2-dev libuchardet-dev locales-all libvterm-dev less
 
 ifeq ($(V),1)
 Q :=

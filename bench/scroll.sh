@@ -1,7 +1,10 @@
 # scroll: bytes written to the terminal (tmux pipe-pane, 80x24,
 # TERM=xterm-256color) to scroll the text one line (j) and one page
 # (Space), averaged over 10 lines and 3 pages: lectern's Text pane (default layout, the first source) against
-# less on the same text file; medians of RUNS runs of each.
+# less on the same text file; medians of RUNS runs of each, in turn.
+# Then one line at 160x45 (the wide layout, the Text pane between two
+# others): in tmux, which has no left and right margins, and on libvterm
+# (tests/margins/vt.c), which has them and says so.
 sock=lectern-bench-$$
 printf 'set -g status off\nset -g escape-time 0\nset -g exit-empty off\n' >"$WORK/tmux.conf"
 TM() { tmux -L "$sock" -f "$WORK/tmux.conf" "$@"; }
@@ -33,7 +36,7 @@ settle() {
 one_scroll() {
 	local out=$WORK/scroll.out shot
 	TM kill-session -t b 2>/dev/null
-	TM new-session -d -s b -x 80 -y 24 "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $1; sleep 30"
+	TM new-session -d -s b -x "${SW:-80}" -y "${SH:-24}" "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $1; sleep 30"
 	waitfor "$2" || echo "bench: scroll: no '$2'" >&2
 	if [ "$3" != - ]; then TM send-keys -t b "$3"; waitfor "$4"; fi
 	sleep 0.3
@@ -49,19 +52,48 @@ one_scroll() {
 	echo $(( $(wc -c <"$out") / $6 ))
 	TM kill-session -t b 2>/dev/null
 }
-cmdlog "tmux 80x24: $LECTERN --corpus data/corpus.json, key 2 (Text pane), then j or Space: bytes by pipe-pane"
+cmdlog "tmux 80x24: $LECTERN --no-state --corpus data/corpus.json, key 2 (Text pane), then j or Space: bytes by pipe-pane"
 cmdlog "tmux 80x24: less $text, then j or Space: bytes by pipe-pane"
 for k in j Space; do
 	nk=10; [ $k = Space ] && nk=3
 	lb=$(for ((r = 0; r < RUNS; r++)); do
-		one_scroll "$LECTERN --corpus data/corpus.json" "> Sources" 2 "> Text" "$k" $nk
+		one_scroll "$LECTERN --no-state --corpus data/corpus.json" "> Sources" 2 "> Text" "$k" $nk
 	done | median)
 	pb=$(for ((r = 0; r < RUNS; r++)); do
 		one_scroll "less $text" "$(head -c 20 "$text")" - - "$k" $nk
 	done | median)
-	what="one line (j)" limit=1.0
+	what="one line (j)" limit=1.2
 	[ "$k" = Space ] && what="one page (Space)" limit=1.5
 	row scroll 5 "$what, bytes at 80x24" "$lb B" "less" "$pb B" "$(ratio "$lb" "$pb")" \
 		"<= ${limit}x" "$(met "$lb" "$pb" "$limit")"
 done
+cmdlog "tmux 160x45: the same, one line (j)"
+lb=$(for ((r = 0; r < RUNS; r++)); do
+	SW=160 SH=45 one_scroll "$LECTERN --no-state --corpus data/corpus.json" "> Sources" 2 "> Text" j 10
+done | median)
+pb=$(for ((r = 0; r < RUNS; r++)); do
+	SW=160 SH=45 one_scroll "less $text" "$(head -c 20 "$text")" - - j 10
+done | median)
+row scroll 5 "one line (j), bytes at 160x45, tmux (no margins)" "$lb B" "less" "$pb B" \
+	"$(ratio "$lb" "$pb")" "<= 3.0x" "$(met "$lb" "$pb" 3.0)"
 TM kill-server 2>/dev/null
+
+# on libvterm: the median of 10 single scrolls, lectern and less in turn
+vt=$WORK/vt
+if cc -std=c11 -D_GNU_SOURCE -O1 -o "$vt" tests/margins/vt.c \
+	$(pkg-config --cflags --libs vterm 2>/dev/null) -lutil 2>/dev/null; then
+	cmdlog "tests/margins/vt.c 45 160: $LECTERN --corpus data/corpus.json, key 2, then 10 x j (bytes of each); less $text, 10 x j"
+	steps=()
+	for ((j = 0; j < 10; j++)); do steps+=(m k:j q b); done
+	for ((r = 0; r < RUNS; r++)); do
+		XDG_STATE_HOME=$WORK/vt-state "$vt" 45 160 "w:> Sources" k:2 "w:> Text" q "${steps[@]}" \
+			-- "$LECTERN" --no-state --corpus data/corpus.json | median >>"$WORK/vt-lectern"
+		"$vt" 45 160 q "${steps[@]}" -- less "$text" | median >>"$WORK/vt-less"
+	done
+	lb=$(median <"$WORK/vt-lectern") pb=$(median <"$WORK/vt-less")
+	rm -f "$WORK/vt-lectern" "$WORK/vt-less"
+	row scroll 5 "one line (j), bytes at 160x45, libvterm (margins)" "$lb B" "less" "$pb B" \
+		"$(ratio "$lb" "$pb")" "<= 3.0x" "$(met "$lb" "$pb" 3.0)"
+else
+	echo "bench: scroll: libvterm (libvterm-dev) is missing: no margins figure" >&2
+fi

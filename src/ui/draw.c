@@ -1,6 +1,7 @@
 /* draw: corpus text onto windows through text.h, lines, and theme colours. */
 #include "ui/tui.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 int draw_text(struct ui *ui, WINDOW *w, int y, int x, int maxw,
@@ -76,6 +77,84 @@ void draw_vline(struct ui *ui, WINDOW *w, int y, int x, int n, attr_t a)
 	for (int i = 0; i < n; i++)
 		mvwaddstr(w, y + i, x, ui->ascii ? "|" : "\xe2\x94\x82");
 	wattrset(w, A_NORMAL);
+}
+
+/* The terminal's margin sequences (terminfo), kept once term.c has heard
+ * that the terminal has left and right margins; NULL: it has not. */
+static struct {
+	const char *csr, *smglr, *mgc, *cup, *ind, *ri;
+} mg;
+
+static bool cap_ok(const char *s)
+{
+	return s && s != (const char *)-1 && *s;
+}
+
+bool draw_margins_caps(void)
+{
+	return cap_ok(tigetstr("smglr")) && cap_ok(tigetstr("mgc")) && cap_ok(tigetstr("csr")) &&
+	       cap_ok(tigetstr("cup")) && cap_ok(tigetstr("ind")) && cap_ok(tigetstr("ri"));
+}
+
+void draw_margins_use(bool on)
+{
+	mg.csr = mg.smglr = mg.mgc = mg.cup = mg.ind = mg.ri = NULL;
+	if (!on || !draw_margins_caps())
+		return;
+	mg.csr = tigetstr("csr");
+	mg.smglr = tigetstr("smglr");
+	mg.mgc = tigetstr("mgc");
+	mg.cup = tigetstr("cup");
+	mg.ind = tigetstr("ind");
+	mg.ri = tigetstr("ri");
+}
+
+/* Moves rows [y, y + h) of curscr's columns [x, x + w) by n rows (n > 0:
+ * up) and blanks the rows left behind, as the terminal has just done. */
+static void shift_curscr(int y, int x, int h, int w, int n)
+{
+	cchar_t *row = calloc((size_t)w + 1, sizeof *row), *blank = calloc((size_t)w + 1, sizeof *blank);
+	int k = n > 0 ? n : -n;
+
+	for (int i = 0; i < w; i++)
+		setcchar(&blank[i], L" ", A_NORMAL, 0, NULL);
+	for (int i = 0; i < h - k; i++) {
+		int to = n > 0 ? y + i : y + h - 1 - i;   /* in the order that reads each row before it is overwritten */
+		mvwin_wchnstr(curscr, to + n, x, row, w);
+		mvwadd_wchnstr(curscr, to, x, row, w);
+	}
+	for (int i = 0; i < k; i++)
+		mvwadd_wchnstr(curscr, n > 0 ? y + h - 1 - i : y + i, x, blank, w);
+	free(row);
+	free(blank);
+}
+
+bool draw_scroll_region(struct ui *ui, WINDOW *win, int n)
+{
+	int y, x, h, w;
+
+	getbegyx(win, y, x);
+	getmaxyx(win, h, w);
+	if (!mg.smglr || !n || (n > 0 ? n : -n) >= h || (x == 0 && w == COLS) ||
+	    ui->help_open || counterparts_shown(ui) || y + h >= LINES)
+		return false;
+	/* the terminal holds curscr: blank lines come in with no colour
+	 * (bce), then the margins and the region go back to the whole screen
+	 * and the cursor to a place curses is told of (mvcur) */
+	vidattr(A_NORMAL);
+	putp(tiparm(mg.csr, y, y + h - 1));
+	putp(tiparm(mg.smglr, x, x + w - 1));
+	putp(tiparm(mg.cup, n > 0 ? y + h - 1 : y, x));
+	for (int i = 0; i < (n > 0 ? n : -n); i++)
+		putp(n > 0 ? mg.ind : mg.ri);
+	putp(mg.mgc);
+	putp(tiparm(mg.csr, 0, LINES - 1));
+	putp(tiparm(mg.cup, 0, 0));
+	fflush(stdout);   /* putp() writes to stdout, curses' frames go past it */
+	mvcur(0, 0, y, x);
+	fflush(stdout);
+	shift_curscr(y, x, h, w, n);
+	return true;
 }
 
 /* Maps a theme colour to what the terminal has. */

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +69,80 @@ void term_suspend(struct ui *ui)
 	term_paste_mode(true);
 	clearok(curscr, TRUE);
 	ui_dirty_all(ui);
+}
+
+/* How long the terminal has to answer the margins question: it answers
+ * at once, or within a round trip over a network; only a terminal that
+ * answers nothing at all makes the start wait this long.  An answer that
+ * came later would be read as keys. */
+#define PROBE_MS 1500
+
+/* One reply at b[0..n) (ESC [ ? params final): its length, 0 if none
+ * starts there, -1 if it may still be arriving. */
+static long reply_len(const char *b, size_t n)
+{
+	size_t i = 3;
+
+	if (n < 3)
+		return b[0] == '\033' && (n < 2 || b[1] == '[') ? -1 : 0;
+	if (b[0] != '\033' || b[1] != '[' || b[2] != '?')
+		return 0;
+	while (i < n && ((b[i] >= '0' && b[i] <= '9') || b[i] == ';'))
+		i++;
+	if (i == n || (b[i] == '$' && i + 1 == n))
+		return -1;
+	if (b[i] == 'c')
+		return (long)i + 1;
+	return b[i] == '$' && b[i + 1] == 'y' ? (long)i + 2 : 0;
+}
+
+/* Asks the terminal whether it has left and right margins (DECRQM for
+ * DECLRMM, mode 69), then a question every terminal answers (DA1): the
+ * first answer, if any, comes before the second.  tmux and screen, under
+ * a TERM that may still name xterm's margins, do not answer the first.
+ * Called in cbreak mode before the first key is read; bytes that are no
+ * answer (keys typed meanwhile) go back to curses' input. */
+static bool margins_probe(void)
+{
+	static const char q[] = "\033[?69$p\033[c";
+	char buf[256];
+	size_t n = 0, i = 0;
+	bool done = false, has = false;
+	long long end = util_now_ms() + PROBE_MS;
+	char keep[sizeof buf];
+	size_t nkeep = 0;
+
+	if (write(STDOUT_FILENO, q, sizeof q - 1) != (ssize_t)(sizeof q - 1))
+		return false;
+	while (!done) {
+		long len = i < n ? reply_len(buf + i, n - i) : -1;
+		if (len > 0) {
+			if (buf[i + (size_t)len - 1] == 'c')
+				done = true;
+			else   /* ESC [ ? 69 ; Ps $ y: 1 set, 2 reset (3, 4: permanently) */
+				has = len == 9 && !memcmp(buf + i + 3, "69;", 3) &&
+				      buf[i + 6] >= '1' && buf[i + 6] <= '3';
+			i += (size_t)len;
+			continue;
+		}
+		if (len == 0) {
+			keep[nkeep++] = buf[i++];
+			continue;
+		}
+		long long left = end - util_now_ms();
+		struct pollfd pf = { .fd = STDIN_FILENO, .events = POLLIN };
+		if (n == sizeof buf || left <= 0 || poll(&pf, 1, (int)left) <= 0)
+			break;
+		ssize_t r = read(STDIN_FILENO, buf + n, sizeof buf - n);
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	while (i < n)
+		keep[nkeep++] = buf[i++];
+	while (nkeep)
+		ungetch((unsigned char)keep[--nkeep]);
+	return done && has;
 }
 
 static void catch_signals(void)
@@ -212,6 +287,7 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	nonl();
 	curs_set(0);
 	set_escdelay(25);
+	draw_margins_use(draw_margins_caps() && margins_probe());
 	ui.color = has_colors() && !(nc && *nc);
 	if (ui.color) {
 		start_color();

@@ -5,7 +5,8 @@
  * lines around its top byte offset, wrap_top, wrapped on their own), claims
  * highlighted in place and the selected one standing out, boilerplate
  * dimmed, search hits highlighted.  Scrolling uses wscrl() and draws only
- * the lines it exposes.  p->top is the first display line shown.  With
+ * the lines it exposes; in a pane narrower than the screen the terminal
+ * scrolls it inside left and right margins when it has them (draw.c).  p->top is the first display line shown.  With
  * the wrap option off, a line of the text is one display line, cut at the
  * pane's edge with a ">" in the last column.
  */
@@ -308,6 +309,7 @@ void textview_scroll_to(struct ui *ui, long top)
 	if (!delta)
 		return;
 	if (p->win && !p->dirty && labs(delta) < p->h) {
+		draw_scroll_region(ui, p->win, (int)delta);   /* a pane narrower than the screen */
 		scrollok(p->win, TRUE);
 		wscrl(p->win, (int)delta);
 		scrollok(p->win, FALSE);

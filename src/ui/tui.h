@@ -273,6 +273,19 @@ static inline size_t pane_rows(const struct pane *p)
 	return r > 0 ? (size_t)r : 1;
 }
 void draw_vline(struct ui *ui, WINDOW *w, int y, int x, int n, attr_t a);
+/* Left and right margins (DECSLRM): draw_margins_caps() tells whether the
+ * terminfo entry has every sequence a scroll inside them needs;
+ * draw_margins_use(true) (term.c, once the terminal itself has said it
+ * has them) lets draw_scroll_region() use them. */
+bool draw_margins_caps(void);
+void draw_margins_use(bool on);
+/* Scrolls the rows of win by n lines (n > 0: up) on the terminal itself,
+ * inside margins around win, through curses' output, and moves curscr's
+ * copy the same way, so that the next doupdate() writes only the rows
+ * exposed.  The caller still scrolls win (wscrl) and draws those rows.
+ * Returns false, having done nothing, when the terminal has no margins,
+ * win spans the width (curses scrolls that itself) or an overlay is up. */
+bool draw_scroll_region(struct ui *ui, WINDOW *win, int n);
 void draw_apply_theme(struct ui *ui);
 const char *topic_status_word(const char *status, enum theme_role *role);
 
