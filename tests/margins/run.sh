@@ -12,7 +12,6 @@
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/tmux.sh"
 cd "$TOP" || exit 2
-export LSAN_OPTIONS="suppressions=$TOP/tests/ui/lsan.supp:${LSAN_OPTIONS:-}"
 tmux_required
 tmux_socket margins
 
