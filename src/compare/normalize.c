@@ -93,6 +93,11 @@ const char *norm_unit_canon(const char *unit)
 	return scale[unit_tab[i].kind] ? scale[unit_tab[i].kind] : unit;
 }
 
+bool norm_is_day(const struct norm_value *v)
+{
+	return v->kind == NORM_DATE || v->kind == NORM_PDATE;
+}
+
 enum norm_kind norm_unit_kind(const char *unit)
 {
 	enum norm_kind k;
@@ -104,7 +109,7 @@ const char *norm_kind_name(enum norm_kind k)
 {
 	static const char *const names[] = {
 		"count", "percent", "distance", "duration", "ratio", "date",
-		"mass", "area", "money",
+		"mass", "area", "money", "partial date",
 	};
 	return (unsigned)k < NORM_KIND_COUNT ? names[k] : "?";
 }
@@ -274,10 +279,26 @@ int norm_date_parse(const char *s, long *first, long *last, enum norm_prec *prec
 	return 0;
 }
 
+/* "--MM-DD": a day of a month with no year, on the leap year 2000. */
+static int norm_partial(const char *s, struct norm_value *n)
+{
+	s += 2;
+	int m = digits(&s, 2), d;
+	if (m < 1 || m > 12 || *s++ != '-' || (d = digits(&s, 2)) < 1 ||
+	    d > cal_month_days(2000, m) || *s)
+		return -1;
+	n->kind = NORM_PDATE;
+	n->prec = PREC_EXACT;
+	n->lo = n->hi = n->point = (double)cal_days(2000, m, d);
+	return 0;
+}
+
 static int norm_date(const struct value *v, struct norm_value *n)
 {
 	long f, l, f2, l2;
 	enum norm_prec p, p2;
+	if (v->date && !strncmp(v->date, "--", 2))
+		return norm_partial(v->date, n);
 	n->kind = NORM_DATE;
 	if (norm_date_parse(v->date, &f, &l, &p) < 0) {
 		/* no usable value: start/end alone will do */
@@ -334,6 +355,12 @@ void norm_format(struct strbuf *out, const struct norm_value *n)
 {
 	static const char *const unit[] = { NULL, "%", "km", "days", "times", NULL,
 		"kg", "km2", NULL };
+	if (n->kind == NORM_PDATE) {
+		int y, m, d;
+		cal_civil((long)n->lo, &y, &m, &d);
+		sb_addf(out, "--%02d-%02d", m, d);
+		return;
+	}
 	if (n->kind == NORM_DATE) {
 		add_day(out, (long)n->lo);
 		if (n->hi > n->lo) {

@@ -31,6 +31,9 @@
  * the best-matching pair decides, and when even that is a conflict they
  * are taken as two moments (timeline), since nothing says they are of one
  * event.
+ * Partial dates (a day and month with no year) are compared by the same
+ * rules, but only with other partial dates: against a full date nothing
+ * is compared.
  * Not the same:  different-measure for quantities; timeline for dates of
  *                different events that do not overlap (different moments).
  * "Less than" and "more than" bounds are exclusive: "less than 10%"

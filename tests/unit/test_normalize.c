@@ -179,6 +179,35 @@ static void check_date(const char *s, const char *first, const char *last, enum 
 	assert_int_equal(got, p);
 }
 
+/* A day and month with no year ("from 26 November" in an article of no
+ * known date) stays a partial date: its own kind, on one leap year, so that
+ * it meets only other partial dates and is never read as a day of 2000. */
+static void test_partial_dates(void **state)
+{
+	(void)state;
+	struct norm_value n, m;
+	struct value v = date("--11-26");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_PDATE);
+	assert_true(n.lo == n.hi && n.prec == PREC_EXACT);
+	v = date("--11-28");
+	assert_int_equal(norm_value(&v, &m), 0);
+	assert_true(m.lo - n.lo == 2);
+	v = date("--02-29");
+	assert_int_equal(norm_value(&v, &m), 0);
+	v = date("--02-30");
+	assert_int_equal(norm_value(&v, &m), -1);
+	v = date("--13-01");
+	assert_int_equal(norm_value(&v, &m), -1);
+	v = date("--1-01");
+	assert_int_equal(norm_value(&v, &m), -1);
+	assert_string_equal(norm_kind_name(NORM_PDATE), "partial date");
+	struct strbuf sb = STRBUF_INIT;
+	norm_format(&sb, &n);
+	assert_string_equal(sb.buf, "--11-26");
+	sb_release(&sb);
+}
+
 static void test_dates(void **state)
 {
 	(void)state;
@@ -245,6 +274,7 @@ int main(void)
 		cmocka_unit_test(test_tolerance),
 		cmocka_unit_test(test_open),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_partial_dates),
 		cmocka_unit_test(test_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
