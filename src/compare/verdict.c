@@ -300,7 +300,7 @@ void verdict_moment(struct verdict_pair *p, const struct norm_value *a,
 	if (!p->by_values || p->ia < 0 || p->ib < 0 || day_a < 0 || day_b < 0)
 		return;
 	const struct norm_value *x = &a[p->ia], *y = &b[p->ib];
-	if (!verdict_running(x) || labs(day_a - day_b) <= 1 || x->point == y->point)
+	if (!verdict_running(x) || day_a == day_b || x->point == y->point)
 		return;
 	/* a running total cannot fall: the later source's whole interval
 	 * below the earlier's, by more than a twentieth, for one named measure */

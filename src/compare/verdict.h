@@ -60,7 +60,7 @@
  *
  * Same moment (verdict_moment()): two counts, masses or sums of money (the
  * quantities that run up over time: tolls, cargo, aid) from sources published
- * more than a day apart are a timeline (an update), never a differ or a
+ * on different days are a timeline (an update), never a differ or a
  * conflict, when their points differ; "at least 235" against 305 is such an
  * update when the days differ, and agree on one day.  A conflict between two
  * such running totals also needs both sources to give the day they were

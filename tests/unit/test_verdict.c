@@ -366,6 +366,31 @@ static void test_running_total_falls(void **state)
 	assert_false(verdict_named_conflict(early, 2, rise, 2, 100, 102, &ia, &ib));
 }
 
+/* A running total given on two different days, even consecutive ones, is
+ * an update when the figures differ: "more than 1,500 tons" on one day and
+ * "nearly 1,600 tons" the next; on one day the two agree. */
+static void test_next_day_update(void **state)
+{
+	(void)state;
+	struct norm_value a = qu(NORM_MASS, 1500, "tons"), b = qu(NORM_MASS, 1600, "tons");
+	a.hi = INFINITY;
+	a.prec = PREC_OPEN;
+	a.qualifier = "more than";
+	b.lo = 1520;
+	b.prec = PREC_ABOUT;
+	struct verdict_pair p;
+	verdict_claims(&a, 1, &b, 1, &p);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	verdict_moment(&p, &a, &b, 100, 100);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	verdict_moment(&p, &a, &b, 100, 101);
+	assert_int_equal(p.v, VERDICT_TIMELINE);
+	/* the same figure the next day still agrees */
+	verdict_claims(&a, 1, &a, 1, &p);
+	verdict_moment(&p, &a, &a, 100, 101);
+	assert_int_equal(p.v, VERDICT_AGREE);
+}
+
 /* One day named on both sides agrees, whatever each says it is of; two
  * days of different things are two moments. */
 static void test_same_day(void **state)
@@ -501,6 +526,7 @@ int main(void)
 		cmocka_unit_test(test_fates),
 		cmocka_unit_test(test_running_total_falls),
 		cmocka_unit_test(test_same_day),
+		cmocka_unit_test(test_next_day_update),
 		cmocka_unit_test(test_many_values),
 		cmocka_unit_test(test_loose_dates),
 		cmocka_unit_test(test_short_descriptions),
