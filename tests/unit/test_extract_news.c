@@ -133,6 +133,11 @@ static void test_magnitudes_and_tolls(void **state)
 	/* a total standing at a bare number */
 	assert_string_equal(claim_quants("The total missing for the three villages now stands at 1,310."),
 			    "3 villages||exact; 1310 total|total missing for the three villages|exact");
+	/* what befell them, after a word of knowledge or belief */
+	assert_string_equal(claim_quants("More than 4,000 people are known dead in the flooded delta."),
+			    "4000 people|people dead|more than");
+	assert_string_equal(claim_quants("Some 300 people are still believed missing off the cape."),
+			    "300 people|people missing|about");
 	/* a passive report names no speaker */
 	assert_string_equal(claims("Hundreds of people are reported dead in the flooded valley."),
 			    "quantity[]: Hundreds of people are reported dead in the flooded valley.\n");
