@@ -140,6 +140,11 @@ static const char *const toll_verbs[] = {
 	"climbed", "grew", NULL,
 };
 
+/* How far back a toll or total may stand from the "to" or "at" before its
+ * figure: "the total dead and missing for all eleven countries damaged by
+ * the tsunami now stands at 282,517" is sixteen tokens. */
+#define QFORM_TOLL_SPAN 24
+
 bool qform_toll(const struct qscan *q, size_t i, struct xquant *x)
 {
 	size_t p = i;
@@ -148,7 +153,8 @@ bool qform_toll(const struct qscan *q, size_t i, struct xquant *x)
 		p--;
 	if (p == 0 || !(qscan_word(q, p - 1, "to") || qscan_word(q, p - 1, "at")))
 		return false;
-	for (size_t j = p - 1; j-- > 0 && p - j <= 14 && !clause_break(q, j);) {
+	/* within one clause, up to QFORM_TOLL_SPAN tokens back */
+	for (size_t j = p - 1; j-- > 0 && p - j <= QFORM_TOLL_SPAN && !clause_break(q, j);) {
 		bool total = qscan_word(q, j, "total") && qscan_word(q, j - 1, "the");
 		if (!qscan_word(q, j, "toll") && !total)
 			continue;

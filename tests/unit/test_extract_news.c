@@ -133,6 +133,9 @@ static void test_magnitudes_and_tolls(void **state)
 	/* a total standing at a bare number */
 	assert_string_equal(claim_quants("The total missing for the three villages now stands at 1,310."),
 			    "3 villages||exact; 1310 total|total missing for the three villages|exact");
+	/* a total named far from the figure it stands at */
+	assert_string_equal(claim_quants("The total dead and missing for all nine villages struck by the flood waters now stands at 1,310."),
+			    "9 villages||exact; 1310 total|total dead and missing for all nine villages struck by the flood waters|exact");
 	/* what befell them, after a word of knowledge or belief */
 	assert_string_equal(claim_quants("More than 4,000 people are known dead in the flooded delta."),
 			    "4000 people|people dead|more than");
