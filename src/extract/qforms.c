@@ -142,10 +142,12 @@ static const char *const toll_verbs[] = {
 
 /* How far back a toll or total may stand from the "to" or "at" before its
  * figure: "the total dead and missing for all eleven countries damaged by
- * the tsunami now stands at 282,517" is sixteen tokens. */
+ * the tsunami now stands at 282,517" is sixteen tokens; a number with a
+ * noun of its own is nearer its toll, or it is of that noun. */
 #define QFORM_TOLL_SPAN 24
+#define QFORM_TOLL_NEAR 14
 
-bool qform_toll(const struct qscan *q, size_t i, struct xquant *x)
+bool qform_toll(const struct qscan *q, size_t i, bool own_noun, struct xquant *x)
 {
 	size_t p = i;
 	while (p > 0 && i - p < 3 && (qscan_word(q, p - 1, "about") || qscan_word(q, p - 1, "nearly") ||
@@ -154,7 +156,8 @@ bool qform_toll(const struct qscan *q, size_t i, struct xquant *x)
 	if (p == 0 || !(qscan_word(q, p - 1, "to") || qscan_word(q, p - 1, "at")))
 		return false;
 	/* within one clause, up to QFORM_TOLL_SPAN tokens back */
-	for (size_t j = p - 1; j-- > 0 && p - j <= QFORM_TOLL_SPAN && !clause_break(q, j);) {
+	size_t span = own_noun ? QFORM_TOLL_NEAR : QFORM_TOLL_SPAN;
+	for (size_t j = p - 1; j-- > 0 && p - j <= span && !clause_break(q, j);) {
 		bool total = qscan_word(q, j, "total") && qscan_word(q, j - 1, "the");
 		if (!qscan_word(q, j, "toll") && !total)
 			continue;

@@ -331,7 +331,7 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 				qscan_copy(x.counted, sizeof x.counted, &q, ue, ne, false);
 		} else if (qform_hyphen_unit(&q, e, &x, &ue)) {
 			/* "a 7-hour mission" */
-		} else if (!nm.written && qform_toll(&q, i, &x)) {
+		} else if (!nm.written && qform_toll(&q, i, qscan_noun_phrase(&q, e) > e, &x)) {
 			/* "raised the death toll to 73,276" */
 		} else if (e < q.nt && q.t[e].kind == TOK_WORD && q.t[e].upper &&
 			   qform_modified_noun(&q, e) > e) {

@@ -81,6 +81,8 @@ static void test_ages(void **state)
 			    "71 years of age|age at death|exact");
 	assert_string_equal(claim_quants("The singer's father died when he was 64, the family said."),
 			    "64 years of age|age at death|exact");
+	assert_string_equal(claim_quants("Their grandmother died of cancer when she was 49."),
+			    "49 years of age|age at death|exact");
 	assert_string_equal(claim_quants("The captain, aged 58, had sailed the route for years."),
 			    "58 years of age|age|exact");
 	assert_string_equal(claim_quants("A 33-year-old nurse was among the passengers rescued."),
@@ -136,6 +138,9 @@ static void test_magnitudes_and_tolls(void **state)
 	/* a total named far from the figure it stands at */
 	assert_string_equal(claim_quants("The total dead and missing for all nine villages struck by the flood waters now stands at 1,310."),
 			    "9 villages||exact; 1310 total|total dead and missing for all nine villages struck by the flood waters|exact");
+	/* but a figure with its own noun keeps it when the toll is far */
+	assert_string_equal(claim_quants("The toll from the storms that struck the coast of the bay and its islands has risen to nearly 6,000 people reported dead."),
+			    "6000 people|people dead|about");
 	/* what befell them, after a word of knowledge or belief */
 	assert_string_equal(claim_quants("More than 4,000 people are known dead in the flooded delta."),
 			    "4000 people|people dead|more than");
