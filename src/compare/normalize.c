@@ -325,9 +325,30 @@ static int norm_date(const struct value *v, struct norm_value *n)
 	return 0;
 }
 
+/* The unit v states: its own, or the last two words of what it counts
+ * when they are a unit of the table that ends in that word ("nautical
+ * miles" counted, "miles" the unit). */
+static const char *stated_unit(const struct value *v)
+{
+	if (!v->unit || !v->counted)
+		return v->unit;
+	size_t n = strlen(v->counted), u = strlen(v->unit);
+	if (n <= u + 1 || strcasecmp(v->counted + n - u, v->unit) || v->counted[n - u - 1] != ' ')
+		return v->unit;
+	const char *w = v->counted + n - u - 1;   /* the space before the unit */
+	while (w > v->counted && w[-1] != ' ')
+		w--;
+	return unit_find(w) >= 0 ? w : v->unit;
+}
+
 int norm_value(const struct value *v, struct norm_value *out)
 {
 	memset(out, 0, sizeof *out);
+	if (v->type != VALUE_DATE && stated_unit(v) != v->unit) {
+		struct value c = *v;
+		c.unit = stated_unit(v);
+		return norm_value(&c, out);
+	}
 	out->unit = v->unit;
 	out->canon = norm_unit_canon(v->unit);
 	out->counted = v->counted;

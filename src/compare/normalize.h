@@ -8,7 +8,9 @@
  *               (lb, lbs), tons, tonnes and kg are masses in kg (a ton is
  *               the US short ton, 907.18 kg; a tonne 1,000 kg); a currency
  *               (USD, dollars, EUR, GBP ...) is money, kept in its currency
- *               at the scale the value carries;
+ *               at the scale the value carries; a unit of two words
+ *               that extraction left in what is counted ("nautical
+ *               miles" counted, "miles" the unit) is the unit;
  *               "thousand"/"million" multiply and leave a
  *               plain count; "percent" and "%" are percentage points;
  *               days, weeks, months and years become days.  The interval is

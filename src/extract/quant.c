@@ -419,6 +419,14 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 		} else {
 			x.has_low = x.has_high = true;
 		}
+		/* a unit raised to the square (a superscript two) is an area: "26 km2" */
+		if (ue > e && ue < q.nt && !q.t[ue].space && q.t[ue].end - q.t[ue].start == 2 &&
+		    !memcmp(q.s + q.t[ue].start, "\xc2\xb2", 2) && strlen(x.unit) + 3 <= sizeof x.unit &&
+		    q.t[ue - 1].end - q.t[ue - 1].start == strlen(x.unit) &&
+		    !strncasecmp(q.s + q.t[ue - 1].start, x.unit, strlen(x.unit))) {
+			strcat(x.unit, "\xc2\xb2");
+			ue++;
+		}
 		/* distance: "145 miles from Kyiv" */
 		if ((!strcmp(x.unit, "km") || !strcmp(x.unit, "mi")) && !x.counted[0] &&
 		    (qscan_word(&q, ue, "from") || qscan_word(&q, ue, "of"))) {

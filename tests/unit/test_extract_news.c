@@ -104,6 +104,15 @@ static void test_units_and_bare_numbers(void **state)
 	/* coordinated numbers share the unit that follows them */
 	assert_string_equal(claim_quants("The floods left 12,000 and 300 dead in two provinces."),
 			    "12000 dead||exact; 300 dead||exact; 2 provinces||exact");
+	/* a unit of two words is kept in what is counted, where normalising
+	 * finds it (a nautical mile, a square mile, a short ton); a unit
+	 * raised to the square stays whole */
+	assert_string_equal(claim_quants("The trawler sank 40 nautical miles off the cape."),
+			    "40 miles|nautical miles|exact");
+	assert_string_equal(claim_quants("Floods covered 300 square miles of farmland."),
+			    "300 miles|square miles|exact");
+	assert_string_equal(claim_quants("The fire burned 26 km\u00b2 of forest near the lake."),
+			    "26 km\u00b2||exact");
 	/* money keeps its scale */
 	assert_string_equal(claim_quants("The fund pledged $250 million for the harbour."),
 			    "2.5e+08 USD||exact");

@@ -107,6 +107,38 @@ static void test_units_of_news(void **state)
 	sb_release(&sb);
 }
 
+/* Extraction keeps the last word as the unit and the phrase as what is
+ * counted ("40 nautical miles": unit "miles", counted "nautical miles"):
+ * a counted phrase that ends in a unit of two words names the unit. */
+static void test_units_in_counted(void **state)
+{
+	(void)state;
+	struct norm_value n;
+	struct value v = qty(40, "miles", "exact");
+	v.counted = "nautical miles";
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_DISTANCE);
+	assert_true(fabs(n.point - 74.08) < 1e-9);
+	assert_string_equal(n.unit, "nautical miles");
+	v = qty(300, "miles", "exact");
+	v.counted = "flooded square miles";
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_AREA);
+	v = qty(3589, "tons", "exact");
+	v.counted = "short tons";
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_MASS);
+	/* a counted phrase that only ends in the unit's word changes nothing */
+	v = qty(12, "miles", "exact");
+	v.counted = "long miles";
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_true(n.kind == NORM_DISTANCE && fabs(n.point - 12 * 1.609344) < 1e-9);
+	v = qty(12, "troops", "exact");
+	v.counted = "square miles";     /* not the unit's word: kept as a count */
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_COUNT);
+}
+
 static void check_about(double x, double lo, double hi)
 {
 	struct norm_value n;
@@ -275,6 +307,7 @@ int main(void)
 		cmocka_unit_test(test_open),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_partial_dates),
+		cmocka_unit_test(test_units_in_counted),
 		cmocka_unit_test(test_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
