@@ -69,7 +69,7 @@ cJSON *norm_json(const struct norm_value *n)
 	norm_format(&sb, n);
 	cJSON_AddStringToObject(o, "kind", norm_kind_name(n->kind));
 	cJSON_AddStringToObject(o, "text", sb.buf);
-	if (n->kind == NORM_DATE) {
+	if (n->kind == NORM_DATE || n->kind == NORM_PDATE) {
 		sb_reset(&sb);
 		struct norm_value d = *n;
 		d.hi = d.lo;

@@ -162,7 +162,7 @@ static const char *norm_unit_of(const struct norm_value *n, const struct value *
 {
 	static const char *const scale[NORM_KIND_COUNT] = {
 		[NORM_PERCENT] = "%", [NORM_DISTANCE] = "km", [NORM_DURATION] = "days",
-		[NORM_RATIO] = "times", [NORM_DATE] = "day",
+		[NORM_RATIO] = "times", [NORM_DATE] = "day", [NORM_PDATE] = "day",
 	};
 	if (n->kind == NORM_COUNT)
 		return n->point == v->num ? v->unit : NULL;

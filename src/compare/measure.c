@@ -56,12 +56,12 @@ void measures_read(const struct norm_value *vals, size_t nvals, struct termdict 
 {
 	size_t n = 0;
 	for (size_t k = 0; k < nvals; k++)
-		n += vals[k].kind != NORM_DATE;
+		n += !norm_is_day(&vals[k]);
 	ms->n = 0;
 	ms->m = n ? pool_alloc(pool, n * sizeof *ms->m) : NULL;
 	for (size_t k = 0; k < nvals; k++) {
 		const struct norm_value *v = &vals[k];
-		if (v->kind == NORM_DATE)
+		if (norm_is_day(v))
 			continue;
 		struct measure *m = &ms->m[ms->n++];
 		m->kind = v->kind;
@@ -77,7 +77,7 @@ bool measure_event(const struct norm_value *vals, size_t nvals, struct termdict 
 	memset(m, 0, sizeof *m);
 	m->kind = NORM_DATE;
 	for (size_t k = 0; k < nvals; k++)
-		if (vals[k].kind == NORM_DATE && vals[k].about) {
+		if (norm_is_day(&vals[k]) && vals[k].about) {
 			read_desc(m, vals[k].about, d, pool);
 			return true;
 		}

@@ -93,6 +93,11 @@ const char *norm_unit_canon(const char *unit)
 	return scale[unit_tab[i].kind] ? scale[unit_tab[i].kind] : unit;
 }
 
+bool norm_is_day(const struct norm_value *v)
+{
+	return v->kind == NORM_DATE || v->kind == NORM_PDATE;
+}
+
 enum norm_kind norm_unit_kind(const char *unit)
 {
 	enum norm_kind k;
@@ -104,7 +109,7 @@ const char *norm_kind_name(enum norm_kind k)
 {
 	static const char *const names[] = {
 		"count", "percent", "distance", "duration", "ratio", "date",
-		"mass", "area", "money",
+		"mass", "area", "money", "partial date",
 	};
 	return (unsigned)k < NORM_KIND_COUNT ? names[k] : "?";
 }
@@ -274,10 +279,26 @@ int norm_date_parse(const char *s, long *first, long *last, enum norm_prec *prec
 	return 0;
 }
 
+/* "--MM-DD": a day of a month with no year, on the leap year 2000. */
+static int norm_partial(const char *s, struct norm_value *n)
+{
+	s += 2;
+	int m = digits(&s, 2), d;
+	if (m < 1 || m > 12 || *s++ != '-' || (d = digits(&s, 2)) < 1 ||
+	    d > cal_month_days(2000, m) || *s)
+		return -1;
+	n->kind = NORM_PDATE;
+	n->prec = PREC_EXACT;
+	n->lo = n->hi = n->point = (double)cal_days(2000, m, d);
+	return 0;
+}
+
 static int norm_date(const struct value *v, struct norm_value *n)
 {
 	long f, l, f2, l2;
 	enum norm_prec p, p2;
+	if (v->date && !strncmp(v->date, "--", 2))
+		return norm_partial(v->date, n);
 	n->kind = NORM_DATE;
 	if (norm_date_parse(v->date, &f, &l, &p) < 0) {
 		/* no usable value: start/end alone will do */
@@ -304,9 +325,30 @@ static int norm_date(const struct value *v, struct norm_value *n)
 	return 0;
 }
 
+/* The unit v states: its own, or the last two words of what it counts
+ * when they are a unit of the table that ends in that word ("nautical
+ * miles" counted, "miles" the unit). */
+static const char *stated_unit(const struct value *v)
+{
+	if (!v->unit || !v->counted)
+		return v->unit;
+	size_t n = strlen(v->counted), u = strlen(v->unit);
+	if (n <= u + 1 || strcasecmp(v->counted + n - u, v->unit) || v->counted[n - u - 1] != ' ')
+		return v->unit;
+	const char *w = v->counted + n - u - 1;   /* the space before the unit */
+	while (w > v->counted && w[-1] != ' ')
+		w--;
+	return unit_find(w) >= 0 ? w : v->unit;
+}
+
 int norm_value(const struct value *v, struct norm_value *out)
 {
 	memset(out, 0, sizeof *out);
+	if (v->type != VALUE_DATE && stated_unit(v) != v->unit) {
+		struct value c = *v;
+		c.unit = stated_unit(v);
+		return norm_value(&c, out);
+	}
 	out->unit = v->unit;
 	out->canon = norm_unit_canon(v->unit);
 	out->counted = v->counted;
@@ -334,6 +376,12 @@ void norm_format(struct strbuf *out, const struct norm_value *n)
 {
 	static const char *const unit[] = { NULL, "%", "km", "days", "times", NULL,
 		"kg", "km2", NULL };
+	if (n->kind == NORM_PDATE) {
+		int y, m, d;
+		cal_civil((long)n->lo, &y, &m, &d);
+		sb_addf(out, "--%02d-%02d", m, d);
+		return;
+	}
 	if (n->kind == NORM_DATE) {
 		add_day(out, (long)n->lo);
 		if (n->hi > n->lo) {

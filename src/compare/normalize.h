@@ -8,7 +8,9 @@
  *               (lb, lbs), tons, tonnes and kg are masses in kg (a ton is
  *               the US short ton, 907.18 kg; a tonne 1,000 kg); a currency
  *               (USD, dollars, EUR, GBP ...) is money, kept in its currency
- *               at the scale the value carries;
+ *               at the scale the value carries; a unit of two words
+ *               that extraction left in what is counted ("nautical
+ *               miles" counted, "miles" the unit) is the unit;
  *               "thousand"/"million" multiply and leave a
  *               plain count; "percent" and "%" are percentage points;
  *               days, weeks, months and years become days.  The interval is
@@ -26,6 +28,11 @@
  *               "A/PnD" (also PnW, PnM, PnY) become [first day, last day]
  *               as days since 1970-01-01; the value's start/end win when
  *               present.
+ *   partial     "--MM-DD", a day and month with no year to be had ("from
+ *   dates       26 November" in an article of no known date), is its own
+ *               kind (NORM_PDATE), days since 1970-01-01 of that day in
+ *               the leap year 2000: it meets only other partial dates and
+ *               is never taken for a day of 2000.
  *
  * Pointers in a struct norm_value (unit, counted, about) borrow from the
  * corpus and live as long as it does.
@@ -51,6 +58,7 @@ enum norm_kind {
 	NORM_MASS,       /* kg */
 	NORM_AREA,       /* km2 */
 	NORM_MONEY,      /* in its currency (unit), never converted */
+	NORM_PDATE,      /* a day and month with no year: days on the year 2000 */
 	NORM_KIND_COUNT
 };
 
@@ -81,8 +89,11 @@ struct norm_value {
 int norm_value(const struct value *v, struct norm_value *out);
 
 /* Name of a kind: "count", "percent", "distance", "duration", "ratio",
- * "date", "mass", "area", "money". */
+ * "date", "mass", "area", "money", "partial date". */
 const char *norm_kind_name(enum norm_kind k);
+
+/* Whether v is a day: a date or a partial date (moments, not measures). */
+bool norm_is_day(const struct norm_value *v);
 
 /* The kind a quantity unit belongs to ("mi" -> NORM_DISTANCE). */
 enum norm_kind norm_unit_kind(const char *unit);
@@ -100,7 +111,7 @@ const char *norm_unit_canon(const char *unit);
 int norm_date_parse(const char *s, long *first, long *last, enum norm_prec *prec);
 
 /* Appends a readable form: "8500..9500 troops", "233 km", "<10 %",
- * "2021-12-01..2021-12-10". */
+ * "2021-12-01..2021-12-10", "--11-26". */
 void norm_format(struct strbuf *out, const struct norm_value *n);
 
 #endif

@@ -52,7 +52,7 @@ bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b
 	int pa, pb;
 	if (a->kind != b->kind)
 		return false;
-	if (a->kind == NORM_DATE) {
+	if (norm_is_day(a)) {
 		if (!a->about || !b->about)
 			return true;
 		return desc_same(a->about, b->about, &pa, &pb);
@@ -111,7 +111,7 @@ enum verdict verdict_values(const struct norm_value *a, const struct norm_value 
 	if (!a_below && !b_below)
 		return VERDICT_AGREE;
 	double gap = a_below ? blo - a->hi : a->lo - bhi;
-	if (a->kind == NORM_DATE) {
+	if (norm_is_day(a)) {
 		double wa = a->hi - a->lo + 1, wb = b->hi - b->lo + 1;
 		double w = wa > wb ? wa : wb;
 		return gap <= (w > 7 ? w : 7) ? VERDICT_DIFFER : VERDICT_CONFLICT;
@@ -148,12 +148,12 @@ static int match_quality(const struct norm_value *a, const struct norm_value *b)
 {
 	/* one day named on both sides, whatever each says it is of ("the
 	 * quake struck October 8" / "the earthquake occurred on October 8") */
-	if (a->kind == NORM_DATE && b->kind == NORM_DATE && a->lo == a->hi && b->lo == b->hi &&
+	if (norm_is_day(a) && a->kind == b->kind && a->lo == a->hi && b->lo == b->hi &&
 	    a->lo == b->lo && !verdict_same_measure(a, b))
 		return 1;
 	if (!verdict_same_measure(a, b))
 		return 0;
-	if (a->kind == NORM_DATE)
+	if (norm_is_day(a))
 		return a->about && b->about ? 2 : 1;
 	if (a->counted && b->counted)
 		return 2;
@@ -186,7 +186,7 @@ static void weigh(const struct norm_value *a, const struct norm_value *b, int i,
 		return;
 	int q = match_quality(a, b);
 	if (!q) {
-		if (a->kind != NORM_DATE)
+		if (!norm_is_day(a))
 			*measure = true;
 		else if (!overlaps(a, b))
 			*timeline = true;
@@ -202,7 +202,7 @@ static void weigh(const struct norm_value *a, const struct norm_value *b, int i,
 		bp->j = j;
 		bp->v = v;
 		bp->complement = c;
-		bp->loose = a->kind == NORM_DATE && (!a->about || !b->about);
+		bp->loose = norm_is_day(a) && (!a->about || !b->about);
 	}
 }
 
@@ -300,7 +300,7 @@ void verdict_moment(struct verdict_pair *p, const struct norm_value *a,
 	if (!p->by_values || p->ia < 0 || p->ib < 0 || day_a < 0 || day_b < 0)
 		return;
 	const struct norm_value *x = &a[p->ia], *y = &b[p->ib];
-	if (!verdict_running(x) || labs(day_a - day_b) <= 1 || x->point == y->point)
+	if (!verdict_running(x) || day_a == day_b || x->point == y->point)
 		return;
 	/* a running total cannot fall: the later source's whole interval
 	 * below the earlier's, by more than a twentieth, for one named measure */

@@ -31,6 +31,9 @@
  * the best-matching pair decides, and when even that is a conflict they
  * are taken as two moments (timeline), since nothing says they are of one
  * event.
+ * Partial dates (a day and month with no year) are compared by the same
+ * rules, but only with other partial dates: against a full date nothing
+ * is compared.
  * Not the same:  different-measure for quantities; timeline for dates of
  *                different events that do not overlap (different moments).
  * "Less than" and "more than" bounds are exclusive: "less than 10%"
@@ -57,7 +60,7 @@
  *
  * Same moment (verdict_moment()): two counts, masses or sums of money (the
  * quantities that run up over time: tolls, cargo, aid) from sources published
- * more than a day apart are a timeline (an update), never a differ or a
+ * on different days are a timeline (an update), never a differ or a
  * conflict, when their points differ; "at least 235" against 305 is such an
  * update when the days differ, and agree on one day.  A conflict between two
  * such running totals also needs both sources to give the day they were

@@ -402,7 +402,8 @@ bool phrase_fate_before(const struct qscan *q, size_t i, const char *unit, char 
 bool phrase_fate(const struct qscan *q, size_t k, const char *unit, char *out, size_t sz)
 {
 	static const char *const aux[] = { "were", "are", "was", "is", "have", "has", "had",
-		"been", "reported", "confirmed", "now", "still" };
+		"been", "reported", "confirmed", "now", "still", "known", "believed", "feared",
+		"presumed", "thought" };
 	for (int skip = 0; skip <= 3 && k < q->nt; skip++, k++) {
 		for (size_t f = 0; f < ARRAY_SIZE(fates); f++)
 			if (qscan_word(q, k, fates[f])) {

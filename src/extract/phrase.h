@@ -50,7 +50,8 @@ size_t phrase_place_end(const struct qscan *q, size_t a, size_t ne);
 /* What befell the people a count counts, said after them: "people were
  * killed", "people are missing", "people injured", "were reported dead"
  * (up to three auxiliaries: were, are, was, is, have, has, had, been,
- * reported, confirmed, now, still): writes "UNIT PARTICIPLE" to out (cap
+ * reported, confirmed, now, still, and words of knowledge or belief:
+ * known, believed, feared, presumed, thought): writes "UNIT PARTICIPLE" to out (cap
  * sz) and returns true when token k starts such a predicate. */
 bool phrase_fate(const struct qscan *q, size_t k, const char *unit, char *out, size_t sz);
 /* The same said before the number that starts at token i: "killed at

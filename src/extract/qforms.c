@@ -140,7 +140,14 @@ static const char *const toll_verbs[] = {
 	"climbed", "grew", NULL,
 };
 
-bool qform_toll(const struct qscan *q, size_t i, struct xquant *x)
+/* How far back a toll or total may stand from the "to" or "at" before its
+ * figure: "the total dead and missing for all eleven countries damaged by
+ * the tsunami now stands at 282,517" is sixteen tokens; a number with a
+ * noun of its own is nearer its toll, or it is of that noun. */
+#define QFORM_TOLL_SPAN 24
+#define QFORM_TOLL_NEAR 14
+
+bool qform_toll(const struct qscan *q, size_t i, bool own_noun, struct xquant *x)
 {
 	size_t p = i;
 	while (p > 0 && i - p < 3 && (qscan_word(q, p - 1, "about") || qscan_word(q, p - 1, "nearly") ||
@@ -148,7 +155,9 @@ bool qform_toll(const struct qscan *q, size_t i, struct xquant *x)
 		p--;
 	if (p == 0 || !(qscan_word(q, p - 1, "to") || qscan_word(q, p - 1, "at")))
 		return false;
-	for (size_t j = p - 1; j-- > 0 && p - j <= 14 && !clause_break(q, j);) {
+	/* within one clause, up to QFORM_TOLL_SPAN tokens back */
+	size_t span = own_noun ? QFORM_TOLL_NEAR : QFORM_TOLL_SPAN;
+	for (size_t j = p - 1; j-- > 0 && p - j <= span && !clause_break(q, j);) {
 		bool total = qscan_word(q, j, "total") && qscan_word(q, j - 1, "the");
 		if (!qscan_word(q, j, "toll") && !total)
 			continue;

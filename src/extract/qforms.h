@@ -36,9 +36,12 @@ bool qform_plural(const struct qscan *q, const struct tok *t);
 /* A toll or total brought to a bare number: "raised the death toll from
  * the storm to 4,310", "Death Toll to 1,204", "the total missing ... now
  * stands at 1,310": unit "dead" for a death toll (else "toll", "total"),
- * counted the phrase from "toll"/"total" up to its verb.  False when
- * there is none. */
-bool qform_toll(const struct qscan *q, size_t i, struct xquant *x);
+ * counted the phrase from "toll"/"total" up to its verb.  The toll may
+ * stand up to 24 tokens back when the number is bare (own_noun false), 14
+ * when a noun of its own follows it ("has risen to nearly 60,000 people
+ * reported dead" keeps its people far from the toll).  False when there
+ * is none. */
+bool qform_toll(const struct qscan *q, size_t i, bool own_noun, struct xquant *x);
 /* An earthquake's magnitude: "a 7.9 magnitude earthquake", "7.6-magnitude",
  * "8.5 on the Richter scale", "magnitude nine earthquake", "the 7.9 quake":
  * unit "magnitude", counted the quake's noun; *ue the end.  value is the

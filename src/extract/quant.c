@@ -331,7 +331,7 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 				qscan_copy(x.counted, sizeof x.counted, &q, ue, ne, false);
 		} else if (qform_hyphen_unit(&q, e, &x, &ue)) {
 			/* "a 7-hour mission" */
-		} else if (!nm.written && qform_toll(&q, i, &x)) {
+		} else if (!nm.written && qform_toll(&q, i, qscan_noun_phrase(&q, e) > e, &x)) {
 			/* "raised the death toll to 73,276" */
 		} else if (e < q.nt && q.t[e].kind == TOK_WORD && q.t[e].upper &&
 			   qform_modified_noun(&q, e) > e) {
@@ -418,6 +418,14 @@ size_t extract_quantities_tok(const char *s, size_t n, const struct tok *tk, siz
 			set_bounds(&x, &nm, almost);
 		} else {
 			x.has_low = x.has_high = true;
+		}
+		/* a unit raised to the square (a superscript two) is an area: "26 km2" */
+		if (ue > e && ue < q.nt && !q.t[ue].space && q.t[ue].end - q.t[ue].start == 2 &&
+		    !memcmp(q.s + q.t[ue].start, "\xc2\xb2", 2) && strlen(x.unit) + 3 <= sizeof x.unit &&
+		    q.t[ue - 1].end - q.t[ue - 1].start == strlen(x.unit) &&
+		    !strncasecmp(q.s + q.t[ue - 1].start, x.unit, strlen(x.unit))) {
+			strcat(x.unit, "\xc2\xb2");
+			ue++;
 		}
 		/* distance: "145 miles from Kyiv" */
 		if ((!strcmp(x.unit, "km") || !strcmp(x.unit, "mi")) && !x.counted[0] &&

@@ -81,6 +81,8 @@ static void test_ages(void **state)
 			    "71 years of age|age at death|exact");
 	assert_string_equal(claim_quants("The singer's father died when he was 64, the family said."),
 			    "64 years of age|age at death|exact");
+	assert_string_equal(claim_quants("Their grandmother died of cancer when she was 49."),
+			    "49 years of age|age at death|exact");
 	assert_string_equal(claim_quants("The captain, aged 58, had sailed the route for years."),
 			    "58 years of age|age|exact");
 	assert_string_equal(claim_quants("A 33-year-old nurse was among the passengers rescued."),
@@ -102,6 +104,15 @@ static void test_units_and_bare_numbers(void **state)
 	/* coordinated numbers share the unit that follows them */
 	assert_string_equal(claim_quants("The floods left 12,000 and 300 dead in two provinces."),
 			    "12000 dead||exact; 300 dead||exact; 2 provinces||exact");
+	/* a unit of two words is kept in what is counted, where normalising
+	 * finds it (a nautical mile, a square mile, a short ton); a unit
+	 * raised to the square stays whole */
+	assert_string_equal(claim_quants("The trawler sank 40 nautical miles off the cape."),
+			    "40 miles|nautical miles|exact");
+	assert_string_equal(claim_quants("Floods covered 300 square miles of farmland."),
+			    "300 miles|square miles|exact");
+	assert_string_equal(claim_quants("The fire burned 26 km\u00b2 of forest near the lake."),
+			    "26 km\u00b2||exact");
 	/* money keeps its scale */
 	assert_string_equal(claim_quants("The fund pledged $250 million for the harbour."),
 			    "2.5e+08 USD||exact");
@@ -133,6 +144,17 @@ static void test_magnitudes_and_tolls(void **state)
 	/* a total standing at a bare number */
 	assert_string_equal(claim_quants("The total missing for the three villages now stands at 1,310."),
 			    "3 villages||exact; 1310 total|total missing for the three villages|exact");
+	/* a total named far from the figure it stands at */
+	assert_string_equal(claim_quants("The total dead and missing for all nine villages struck by the flood waters now stands at 1,310."),
+			    "9 villages||exact; 1310 total|total dead and missing for all nine villages struck by the flood waters|exact");
+	/* but a figure with its own noun keeps it when the toll is far */
+	assert_string_equal(claim_quants("The toll from the storms that struck the coast of the bay and its islands has risen to nearly 6,000 people reported dead."),
+			    "6000 people|people dead|about");
+	/* what befell them, after a word of knowledge or belief */
+	assert_string_equal(claim_quants("More than 4,000 people are known dead in the flooded delta."),
+			    "4000 people|people dead|more than");
+	assert_string_equal(claim_quants("Some 300 people are still believed missing off the cape."),
+			    "300 people|people missing|about");
 	/* a passive report names no speaker */
 	assert_string_equal(claims("Hundreds of people are reported dead in the flooded valley."),
 			    "quantity[]: Hundreds of people are reported dead in the flooded valley.\n");

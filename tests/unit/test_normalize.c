@@ -107,6 +107,38 @@ static void test_units_of_news(void **state)
 	sb_release(&sb);
 }
 
+/* Extraction keeps the last word as the unit and the phrase as what is
+ * counted ("40 nautical miles": unit "miles", counted "nautical miles"):
+ * a counted phrase that ends in a unit of two words names the unit. */
+static void test_units_in_counted(void **state)
+{
+	(void)state;
+	struct norm_value n;
+	struct value v = qty(40, "miles", "exact");
+	v.counted = "nautical miles";
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_DISTANCE);
+	assert_true(fabs(n.point - 74.08) < 1e-9);
+	assert_string_equal(n.unit, "nautical miles");
+	v = qty(300, "miles", "exact");
+	v.counted = "flooded square miles";
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_AREA);
+	v = qty(3589, "tons", "exact");
+	v.counted = "short tons";
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_MASS);
+	/* a counted phrase that only ends in the unit's word changes nothing */
+	v = qty(12, "miles", "exact");
+	v.counted = "long miles";
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_true(n.kind == NORM_DISTANCE && fabs(n.point - 12 * 1.609344) < 1e-9);
+	v = qty(12, "troops", "exact");
+	v.counted = "square miles";     /* not the unit's word: kept as a count */
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_COUNT);
+}
+
 static void check_about(double x, double lo, double hi)
 {
 	struct norm_value n;
@@ -179,6 +211,35 @@ static void check_date(const char *s, const char *first, const char *last, enum 
 	assert_int_equal(got, p);
 }
 
+/* A day and month with no year ("from 26 November" in an article of no
+ * known date) stays a partial date: its own kind, on one leap year, so that
+ * it meets only other partial dates and is never read as a day of 2000. */
+static void test_partial_dates(void **state)
+{
+	(void)state;
+	struct norm_value n, m;
+	struct value v = date("--11-26");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_PDATE);
+	assert_true(n.lo == n.hi && n.prec == PREC_EXACT);
+	v = date("--11-28");
+	assert_int_equal(norm_value(&v, &m), 0);
+	assert_true(m.lo - n.lo == 2);
+	v = date("--02-29");
+	assert_int_equal(norm_value(&v, &m), 0);
+	v = date("--02-30");
+	assert_int_equal(norm_value(&v, &m), -1);
+	v = date("--13-01");
+	assert_int_equal(norm_value(&v, &m), -1);
+	v = date("--1-01");
+	assert_int_equal(norm_value(&v, &m), -1);
+	assert_string_equal(norm_kind_name(NORM_PDATE), "partial date");
+	struct strbuf sb = STRBUF_INIT;
+	norm_format(&sb, &n);
+	assert_string_equal(sb.buf, "--11-26");
+	sb_release(&sb);
+}
+
 static void test_dates(void **state)
 {
 	(void)state;
@@ -245,6 +306,8 @@ int main(void)
 		cmocka_unit_test(test_tolerance),
 		cmocka_unit_test(test_open),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_partial_dates),
+		cmocka_unit_test(test_units_in_counted),
 		cmocka_unit_test(test_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -173,6 +173,44 @@ static void test_dates(void **state)
 	assert_int_equal(vv(d("2022-02-10/2022-02-19", NULL), d("2022-02-21", NULL)), VERDICT_DIFFER);
 }
 
+/* A partial date (a day and month with no year). */
+static struct norm_value pd(const char *md, const char *about)
+{
+	struct value v;
+	struct norm_value n;
+	memset(&v, 0, sizeof v);
+	v.type = VALUE_DATE;
+	v.date = md;
+	v.about = about;
+	assert_int_equal(norm_value(&v, &n), 0);
+	return n;
+}
+
+/* Partial dates meet partial dates of the same event, never full dates. */
+static void test_partial_dates(void **state)
+{
+	(void)state;
+	const char *ml = "martial law from";
+	struct norm_value a = pd("--11-26", ml), b = pd("--11-28", ml), c = pd("--11-26", ml);
+	assert_true(verdict_same_measure(&a, &b));
+	assert_int_equal(vv(a, c), VERDICT_AGREE);
+	assert_int_equal(vv(a, b), VERDICT_DIFFER);
+	assert_int_equal(vv(pd("--11-26", ml), pd("--02-03", ml)), VERDICT_CONFLICT);
+	/* of different events: two moments */
+	struct norm_value e = pd("--12-04", "ferry strike began");
+	struct verdict_pair p;
+	verdict_claims(&a, 1, &e, 1, &p);
+	assert_int_equal(p.v, VERDICT_TIMELINE);
+	/* a partial date and a full one: nothing compared, never agreement */
+	struct norm_value full = d("2000-11-26", ml);
+	assert_false(verdict_same_measure(&a, &full));
+	verdict_claims(&a, 1, &full, 1, &p);
+	assert_int_equal(p.v, VERDICT_RELATED);
+	assert_false(p.by_values);
+	/* not a running total */
+	assert_false(verdict_running(&a));
+}
+
 static void test_claims(void **state)
 {
 	(void)state;
@@ -328,6 +366,31 @@ static void test_running_total_falls(void **state)
 	assert_false(verdict_named_conflict(early, 2, rise, 2, 100, 102, &ia, &ib));
 }
 
+/* A running total given on two different days, even consecutive ones, is
+ * an update when the figures differ: "more than 1,500 tons" on one day and
+ * "nearly 1,600 tons" the next; on one day the two agree. */
+static void test_next_day_update(void **state)
+{
+	(void)state;
+	struct norm_value a = qu(NORM_MASS, 1500, "tons"), b = qu(NORM_MASS, 1600, "tons");
+	a.hi = INFINITY;
+	a.prec = PREC_OPEN;
+	a.qualifier = "more than";
+	b.lo = 1520;
+	b.prec = PREC_ABOUT;
+	struct verdict_pair p;
+	verdict_claims(&a, 1, &b, 1, &p);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	verdict_moment(&p, &a, &b, 100, 100);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	verdict_moment(&p, &a, &b, 100, 101);
+	assert_int_equal(p.v, VERDICT_TIMELINE);
+	/* the same figure the next day still agrees */
+	verdict_claims(&a, 1, &a, 1, &p);
+	verdict_moment(&p, &a, &a, 100, 101);
+	assert_int_equal(p.v, VERDICT_AGREE);
+}
+
 /* One day named on both sides agrees, whatever each says it is of; two
  * days of different things are two moments. */
 static void test_same_day(void **state)
@@ -457,11 +520,13 @@ int main(void)
 		cmocka_unit_test(test_extracted_shares),
 		cmocka_unit_test(test_same_measure),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_partial_dates),
 		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_best_pair),
 		cmocka_unit_test(test_fates),
 		cmocka_unit_test(test_running_total_falls),
 		cmocka_unit_test(test_same_day),
+		cmocka_unit_test(test_next_day_update),
 		cmocka_unit_test(test_many_values),
 		cmocka_unit_test(test_loose_dates),
 		cmocka_unit_test(test_short_descriptions),
