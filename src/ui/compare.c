@@ -137,6 +137,12 @@ static void apply_pending(struct ui *ui, struct cmp_job *j)
 	j->topic = NULL;
 }
 
+/* Whether the status line shows the build's progress (progress_text()). */
+static bool is_progress(const struct ui *ui)
+{
+	return !strncmp(ui->msg.buf, "comparing ", 10);
+}
+
 /* The worker has finished: the model becomes the view's, or, stopped, is
  * dropped (and built anew when asked for again meanwhile). */
 static void job_finish(struct ui *ui)
@@ -162,7 +168,7 @@ static void job_finish(struct ui *ui)
 	if (ui->c->nsources)
 		ui->cmp_col = ui->cmp_order[0];
 	ui->panes[PANE_COMPARE].dirty = true;
-	if (!stop)
+	if (!stop && (!ui->msg.len || is_progress(ui)))   /* another message stands */
 		ui_message(ui, false, "compared %zu claims: %zu topics in %.0f ms",
 			   ui->c->nclaims, ui->cmp->ntopics, (double)(util_now_ms() - j->t0));
 	apply_pending(ui, j);
@@ -234,11 +240,13 @@ void compare_step(struct ui *ui)
 		job_finish(ui);
 		return;
 	}
-	if (ui->focus == PANE_COMPARE && !atomic_load(&j->pr.stop)) {
-		struct strbuf sb = STRBUF_INIT;
-		progress_text(ui, &sb);
-		ui_message(ui, false, "%s", sb.buf);
-		sb_release(&sb);
+	/* the progress in the status line, not in the message log, unless
+	 * another message stands there */
+	if (ui->focus == PANE_COMPARE && !atomic_load(&j->pr.stop) &&
+	    (!ui->msg.len || is_progress(ui))) {
+		sb_reset(&ui->msg);
+		progress_text(ui, &ui->msg);
+		ui->msg_error = false;
 		ui->panes[PANE_COMPARE].dirty = true;
 	}
 }
