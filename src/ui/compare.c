@@ -240,14 +240,15 @@ void compare_step(struct ui *ui)
 		job_finish(ui);
 		return;
 	}
-	/* the progress in the status line, not in the message log, unless
-	 * another message stands there */
-	if (ui->focus == PANE_COMPARE && !atomic_load(&j->pr.stop) &&
-	    (!ui->msg.len || is_progress(ui))) {
+	if (ui->focus != PANE_COMPARE || atomic_load(&j->pr.stop))
+		return;
+	ui->panes[PANE_COMPARE].dirty = true;   /* the view draws the progress */
+	/* so does the status line, out of the message log, unless another
+	 * message stands there */
+	if (!ui->msg.len || is_progress(ui)) {
 		sb_reset(&ui->msg);
 		progress_text(ui, &ui->msg);
 		ui->msg_error = false;
-		ui->panes[PANE_COMPARE].dirty = true;
 	}
 }
 

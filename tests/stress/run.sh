@@ -200,6 +200,7 @@ start 120 30 -- --corpus "$TMP/topic"
 see "compare build: started" "> Sources" 1200
 keys 4
 see "compare build: the view shows its progress" "comparing 100000 claims"
+see "compare build: the progress moves on while the claims are aligned" "step 2 of 4, aligning the claims"
 keys : x y z
 see "compare build: a prompt echoes while it builds" ":xyz"
 if screen | grep -qF "comparing 100000 claims"; then ok "compare build: still building when the key was answered"; else bad "compare build: still building when the key was answered" "$(screen | tail -3)"; fi
