@@ -54,6 +54,7 @@ bench ingest
 bench scroll
 bench reader
 bench export
+bench cmpview
 # ---- end of the suite ----
 
 if [ -n "${BENCHES:-}" ] && [ -f bench/RESULTS.md ]; then

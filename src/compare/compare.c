@@ -108,9 +108,119 @@ void compare_pair(const struct cmp_model *m, size_t a, size_t b, struct verdict_
 		out->ib = m->vals[b].index[out->ib];
 }
 
+static void add_pair(struct cmp_model *m, struct cmp_topic *t, size_t *alloc, size_t a, size_t b)
+{
+	if (t->npairs == *alloc) {
+		*alloc = *alloc ? 2 * *alloc : 8;
+		t->pairs = xrealloc(t->pairs, *alloc * sizeof *t->pairs);
+	}
+	struct cmp_pair *p = &t->pairs[t->npairs++];
+	p->a = a;
+	p->b = b;
+	compare_pair(m, a, b, &p->v);
+	m->njudged++;
+}
+
+/* One source's range of one measure (kind and unit) in a topic: the
+ * positions in the topic of the claims with its lowest and highest value. */
+struct range {
+	size_t source;
+	int kind;
+	const char *unit;            /* canon, else counted, else NULL */
+	double lo, hi;
+	size_t at_lo, at_hi;
+	bool used;
+};
+
+static const char *range_unit(const struct norm_value *v)
+{
+	return v->canon ? v->canon : v->counted;
+}
+
+static size_t range_hash(size_t source, int kind, const char *unit)
+{
+	size_t h = 2166136261u ^ source * 16777619u ^ (size_t)kind * 40503u;
+	for (const char *s = unit ? unit : ""; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of (source, kind, unit) in the open table r of mask + 1. */
+static struct range *range_slot(struct range *r, size_t mask, size_t source, int kind,
+				const char *unit)
+{
+	for (size_t h = range_hash(source, kind, unit) & mask;; h = (h + 1) & mask)
+		if (!r[h].used || (r[h].source == source && r[h].kind == kind &&
+				   same_str(r[h].unit, unit)))
+			return &r[h];
+}
+
+static int by_position(const void *x, const void *y)
+{
+	const size_t *a = x, *b = y;
+	return a[0] != b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] != b[1] ? (a[1] < b[1] ? -1 : 1) : 0;
+}
+
+/* The pairs of a sampled topic's value ranges (see compare.h), as
+ * positions in the topic, the earlier first, those the window of
+ * neighbours already judged left out. */
+static void range_pairs(struct cmp_model *m, struct cmp_topic *t, size_t window, size_t *alloc)
+{
+	size_t nvals = 0, mask = 1, n = 0;
+	for (size_t i = 0; i < t->nclaims; i++)
+		nvals += m->vals[t->claims[i]].n;
+	while (mask < 2 * nvals + 1)
+		mask <<= 1;
+	struct range *r = xcalloc(mask--, sizeof *r);
+	for (size_t i = 0; i < t->nclaims; i++) {
+		const struct cmp_claim_values *cv = &m->vals[t->claims[i]];
+		size_t source = m->c->claims[t->claims[i]].source;
+		for (size_t k = 0; k < cv->n; k++) {
+			const struct norm_value *v = &cv->v[k];
+			struct range *e = range_slot(r, mask, source, (int)v->kind, range_unit(v));
+			if (!e->used)
+				*e = (struct range){ source, (int)v->kind, range_unit(v), v->lo, v->hi,
+						     i, i, true };
+			if (v->lo < e->lo)
+				e->lo = v->lo, e->at_lo = i;
+			if (v->hi > e->hi)
+				e->hi = v->hi, e->at_hi = i;
+		}
+	}
+	/* the ranges of one measure next to each other */
+	size_t nr = 0;
+	for (size_t h = 0; h <= mask; h++)
+		if (r[h].used)
+			r[nr++] = r[h];
+	size_t (*pos)[2] = xmalloc(CMP_MAX_RANGE_PAIRS * sizeof *pos);
+	for (size_t x = 0; x < nr && n < CMP_MAX_RANGE_PAIRS; x++)
+		for (size_t y = x + 1; y < nr && n + 4 <= CMP_MAX_RANGE_PAIRS; y++) {
+			if (r[x].source == r[y].source || r[x].kind != r[y].kind ||
+			    !same_str(r[x].unit, r[y].unit))
+				continue;
+			size_t ax[2] = { r[x].at_lo, r[x].at_hi }, ay[2] = { r[y].at_lo, r[y].at_hi };
+			for (int i = 0; i < 2; i++)
+				for (int j = 0; j < 2; j++) {
+					size_t p = ax[i] < ay[j] ? ax[i] : ay[j];
+					size_t q = ax[i] < ay[j] ? ay[j] : ax[i];
+					if (q - p > window) {
+						pos[n][0] = p;
+						pos[n++][1] = q;
+					}
+				}
+		}
+	free(r);
+	qsort(pos, n, sizeof *pos, by_position);
+	for (size_t k = 0; k < n; k++)
+		if (!k || pos[k][0] != pos[k - 1][0] || pos[k][1] != pos[k - 1][1])
+			add_pair(m, t, alloc, t->claims[pos[k][0]], t->claims[pos[k][1]]);
+	free(pos);
+}
+
 /* Pairs, status and source count of a topic whose claims are set.  At most
  * CMP_MAX_PAIRS pairs are judged: past that, each claim meets the claims
- * that follow it within a window, and the topic says it was sampled. */
+ * that follow it within a window, and the sources' value ranges meet
+ * (range_pairs()); the topic says it was sampled. */
 static void judge(struct cmp_model *m, struct cmp_topic *t)
 {
 	size_t alloc = 0;
@@ -128,21 +238,13 @@ static void judge(struct cmp_model *m, struct cmp_topic *t)
 			src[m->c->claims[a].source] = true;
 			t->nsources++;
 		}
-		for (size_t j = i + 1; j < t->nclaims && j <= i + window; j++) {
-			size_t b = t->claims[j];
-			if (!compare_voices_differ(m, a, b))
-				continue;
-			if (t->npairs == alloc) {
-				alloc = alloc ? 2 * alloc : 8;
-				t->pairs = xrealloc(t->pairs, alloc * sizeof *t->pairs);
-			}
-			struct cmp_pair *p = &t->pairs[t->npairs++];
-			p->a = a;
-			p->b = b;
-			compare_pair(m, a, b, &p->v);
-		}
+		for (size_t j = i + 1; j < t->nclaims && j <= i + window; j++)
+			if (compare_voices_differ(m, a, t->claims[j]))
+				add_pair(m, t, &alloc, a, t->claims[j]);
 	}
 	free(src);
+	if (t->sampled)
+		range_pairs(m, t, window, &alloc);
 	struct verdict_pair *vp = xmalloc((t->npairs ? t->npairs : 1) * sizeof *vp);
 	for (size_t k = 0; k < t->npairs; k++)
 		vp[k] = t->pairs[k].v;
@@ -150,15 +252,23 @@ static void judge(struct cmp_model *m, struct cmp_topic *t)
 	free(vp);
 }
 
+/* Whether the build was asked to stop (and is then marked stopped). */
+static bool stopping(struct cmp_model *m, struct cmp_progress *pr)
+{
+	if (pr && atomic_load(&pr->stop))
+		m->stopped = true;
+	return m->stopped;
+}
+
 /* Same ground for the conflicts of automatic topics: a conflict stands
  * only between claims that are each other's best counterparts (related.h);
  * otherwise the pair gets no verdict (related).  Curated topics are the
  * user's own ground and keep theirs. */
-static void ground_conflicts(struct cmp_model *m)
+static void ground_conflicts(struct cmp_model *m, struct cmp_progress *pr)
 {
 	struct rel_index r;
 	bool built = false;
-	for (size_t t = 0; t < m->ntopics; t++) {
+	for (size_t t = 0; t < m->ntopics && !stopping(m, pr); t++) {
 		struct cmp_topic *tp = &m->topics[t];
 		bool changed = false;
 		if (!tp->automatic || tp->status != VERDICT_CONFLICT)
@@ -213,10 +323,23 @@ static long published_day(const char *s, bool last)
 void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
 		   const struct align_params *p)
 {
+	compare_build_ctl(m, c, flags, p, NULL);
+}
+
+static void set_stage(struct cmp_progress *pr, enum cmp_stage st)
+{
+	if (pr)
+		atomic_store(&pr->stage, (int)st);
+}
+
+void compare_build_ctl(struct cmp_model *m, struct corpus *c, unsigned flags,
+		       const struct align_params *p, struct cmp_progress *pr)
+{
 	size_t alloc = 0;
 	memset(m, 0, sizeof *m);
 	m->c = c;
 	pool_init(&m->pool);
+	set_stage(pr, CMP_STAGE_VALUES);
 	read_values(m);
 	bool *covered = xcalloc(c->nclaims ? c->nclaims : 1, sizeof *covered);
 	m->closest = xmalloc((c->nclaims ? c->nclaims : 1) * sizeof *m->closest);
@@ -240,7 +363,7 @@ void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
 				covered[ct->claims[k]] = true;
 		}
 
-	if (!(flags & CMP_NO_AUTO)) {
+	if (!(flags & CMP_NO_AUTO) && !stopping(m, pr)) {
 		size_t n = 0;
 		struct align_item *items = xcalloc(c->nclaims ? c->nclaims : 1, sizeof *items);
 		size_t *claim_of = xmalloc((c->nclaims ? c->nclaims : 1) * sizeof *claim_of);
@@ -260,6 +383,7 @@ void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
 			claim_of[n++] = i;
 		}
 		struct align_result r;
+		set_stage(pr, CMP_STAGE_ALIGN);
 		align_run(items, n, p, &r);
 		m->ncandidates = r.ncandidates;
 		for (size_t k = 0; k < n; k++)
@@ -289,13 +413,20 @@ void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
 	m->topic_of = xmalloc((c->nclaims ? c->nclaims : 1) * sizeof *m->topic_of);
 	for (size_t i = 0; i < c->nclaims; i++)
 		m->topic_of[i] = -1;
-	for (size_t t = 0; t < m->ntopics; t++) {
+	if (pr)
+		atomic_store(&pr->total, m->ntopics);
+	set_stage(pr, CMP_STAGE_JUDGE);
+	for (size_t t = 0; t < m->ntopics && !stopping(m, pr); t++) {
 		judge(m, &m->topics[t]);
 		for (size_t k = 0; k < m->topics[t].nclaims; k++)
 			if (m->topic_of[m->topics[t].claims[k]] < 0)
 				m->topic_of[m->topics[t].claims[k]] = (long)t;
+		if (pr)
+			atomic_store(&pr->done, t + 1);
 	}
-	ground_conflicts(m);
+	set_stage(pr, CMP_STAGE_GROUND);
+	ground_conflicts(m, pr);
+	set_stage(pr, CMP_STAGE_DONE);
 }
 
 void compare_release(struct cmp_model *m)
@@ -326,14 +457,30 @@ long compare_find_topic(const struct cmp_model *m, const char *id)
 	return -1;
 }
 
-void compare_values_text(const struct cmp_model *m, size_t i, struct strbuf *out)
+static void add_values(struct strbuf *out, const struct norm_value *v, size_t n)
 {
-	const struct cmp_claim_values *cv = &m->vals[i];
-	for (size_t k = 0; k < cv->n; k++) {
+	for (size_t k = 0; k < n; k++) {
 		if (k)
 			sb_addstr(out, "; ");
-		norm_format(out, &cv->v[k]);
+		norm_format(out, &v[k]);
 	}
+}
+
+void compare_values_text(const struct cmp_model *m, size_t i, struct strbuf *out)
+{
+	add_values(out, m->vals[i].v, m->vals[i].n);
+}
+
+void compare_claim_text(const struct corpus *c, size_t i, struct strbuf *out)
+{
+	const struct claim *cl = &c->claims[i];
+	struct norm_value *v = xmalloc((cl->nvalues ? cl->nvalues : 1) * sizeof *v);
+	size_t n = 0;
+	for (size_t k = 0; k < cl->nvalues; k++)
+		if (norm_value(&cl->values[k], &v[n]) == 0)
+			n++;
+	add_values(out, v, n);
+	free(v);
 }
 
 static int severity(enum verdict v)

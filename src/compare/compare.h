@@ -6,8 +6,12 @@
  * topics (unless CMP_AUTO_ONLY), groups the claims no curated topic covers
  * into automatic topics (align.h; all claims with CMP_AUTO_ONLY; none with
  * CMP_NO_AUTO) and judges every pair of voices in every topic (verdict.h),
- * up to CMP_MAX_PAIRS pairs a topic (then a window of neighbours each,
- * and the topic is marked sampled).  In automatic topics a conflict
+ * up to CMP_MAX_PAIRS pairs a topic.  Past that the topic is marked
+ * sampled: each claim meets a window of its neighbours, and the topic's
+ * status also weighs its sources' value ranges: for each measure (kind
+ * and unit), the claims holding each source's lowest and highest value
+ * meet those of the other sources, at most CMP_MAX_RANGE_PAIRS pairs, so
+ * two sources whose ranges part are never called in agreement.  In automatic topics a conflict
  * between two sources stands only between claims that are each other's
  * best counterparts (related.h, same ground); otherwise the pair is
  * related, no verdict.  A cell or claim whose pairs are all related is
@@ -26,6 +30,7 @@
 #ifndef LECTERN_COMPARE_H
 #define LECTERN_COMPARE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -75,20 +80,43 @@ struct cmp_model {
 				      * alignment found likest, or -1 (align.h) */
 	double *closest_w;           /* and how alike, 0 when none */
 	size_t ncandidates;          /* pairs scored while aligning */
+	size_t njudged;              /* pairs of claims judged (compare_pair()) */
+	bool stopped;                /* the build was stopped: an incomplete model */
 	struct pool pool;
+};
+
+/*
+ * How far a build has got, and a request to stop it, shared with another
+ * thread: the builder writes stage, done and total; anyone may set stop.
+ * A stopped build returns at its next check (between topics; aligning is
+ * one step) with m->stopped set: the model is then incomplete, fit only
+ * for compare_release().
+ */
+enum cmp_stage { CMP_STAGE_VALUES = 1, CMP_STAGE_ALIGN, CMP_STAGE_JUDGE, CMP_STAGE_GROUND,
+		 CMP_STAGE_DONE };
+
+struct cmp_progress {
+	atomic_int stage;            /* enum cmp_stage, 0 before the start */
+	atomic_size_t done, total;   /* topics judged, of total (CMP_STAGE_JUDGE) */
+	atomic_bool stop;
 };
 
 /* Builds the model; p NULL means align_defaults.  Cannot fail. */
 void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
 		   const struct align_params *p);
+/* The same, telling pr (nullable) how far it got and stopping when asked. */
+void compare_build_ctl(struct cmp_model *m, struct corpus *c, unsigned flags,
+		       const struct align_params *p, struct cmp_progress *pr);
 void compare_release(struct cmp_model *m);
 
 /* The topic holding claim i first, or -1; the topic with that id, or -1. */
 long compare_topic_of(const struct cmp_model *m, size_t claim);
 long compare_find_topic(const struct cmp_model *m, const char *id);
 
-/* Pairs judged in one topic at most (compare.c judge()). */
+/* Pairs judged in one topic at most (compare.c judge()): the window of
+ * neighbours, then the pairs of the sources' value ranges. */
 #define CMP_MAX_PAIRS 200000
+#define CMP_MAX_RANGE_PAIRS 20000
 
 /* The verdict on claims a and b (verdict_claims() and verdict_moment()
  * on their sources' publication dates, a day or a month: months that do
@@ -131,5 +159,7 @@ bool compare_worse(enum verdict a, enum verdict b);
 
 /* Appends claim i's normalised values, "; "-separated ("" when none). */
 void compare_values_text(const struct cmp_model *m, size_t i, struct strbuf *out);
+/* The same from the corpus alone, normalising them now (no model). */
+void compare_claim_text(const struct corpus *c, size_t i, struct strbuf *out);
 
 #endif

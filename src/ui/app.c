@@ -86,6 +86,8 @@ void ui_focus(struct ui *ui, enum pane_id id)
 		return;
 	}
 	bool relayout = v != ui->view || (ui->layout == LAYOUT_SINGLE && id != ui->focus);
+	if (ui->focus == PANE_COMPARE && id != PANE_COMPARE)
+		compare_leave(ui);   /* a build no longer looked at stops */
 	if (v == VIEW_MAIN)
 		ui->main_focus = id;
 	ui->view = v;
@@ -204,18 +206,7 @@ void ui_goto_place(struct ui *ui, struct place pl)
 	textview_wrap(ui);
 	textview_goto(ui, pl.off <= ui->text_len ? pl.off : ui->text_len);
 	if (pl.topic >= 0 && pl.focus == PANE_COMPARE)
-		compare_ready(ui);   /* a place kept from an earlier run */
-	if (pl.topic >= 0 && ui->cmp && pl.focus == PANE_COMPARE) {
-		struct pane *cp = &ui->panes[PANE_COMPARE];
-		for (size_t r = 0; r < ui->ncmp_rows; r++)
-			if (ui->cmp_rows[r] == (size_t)pl.topic)
-				cp->cur = r;
-		cp->top = pl.top <= cp->cur ? pl.top : cp->cur;
-		ui->cmp_col = pl.col;
-		ui->cmp_in_claims = pl.drill;
-		ui->cmp_cur = pl.dcur;
-		cp->dirty = true;
-	}
+		compare_restore(ui, &pl);   /* a place kept from an earlier run */
 	if (pl.focus != ui->focus && pl.focus < PANE_COUNT &&
 	    (pl.focus != PANE_RESULTS || ui->nhits))
 		ui_focus(ui, pl.focus);
@@ -702,9 +693,10 @@ void app_loop(struct ui *ui)
 		do {
 			/* a search, the index build and the wrapping of a long
 			 * text run in slices between polls; the counterparts
-			 * index builds in a thread, looked at every 50 ms */
+			 * index and the comparison build in threads, looked at
+			 * every 50 ms */
 			bool finding = finder_busy(ui), wrapping = textview_busy(ui);
-			bool pairing = counterparts_busy(ui);
+			bool pairing = counterparts_busy(ui) || compare_busy(ui);
 			bool busy = finding || wrapping || pairing;
 			wtimeout(ui->input, finding || wrapping ? 0 : pairing ? 50 : 500);
 			rc = wget_wch(ui->input, &wc);
@@ -719,8 +711,10 @@ void app_loop(struct ui *ui)
 					finder_step(ui);
 				if (wrapping)
 					textview_wrap_step(ui);
-				if (pairing)
+				if (pairing) {
 					counterparts_step(ui);
+					compare_step(ui);
+				}
 				prompt_sync(ui);
 				draw_frame(ui);
 			}

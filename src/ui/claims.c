@@ -153,7 +153,7 @@ static void draw_detail(struct ui *ui, struct pane *p)
 	}
 	const struct claim *cl = &ui->c->claims[ci];
 	const struct source *s = &ui->c->sources[cl->source];
-	compare_ready(ui);
+	bool built = compare_ready(ui);
 	sb_addf(&sb, "claim %s, %s (%s, ", cl->id, s->id, s->outlet ? s->outlet : "no outlet");
 	ui_date(ui, s, &sb);
 	sb_addstr(&sb, ")");
@@ -175,7 +175,7 @@ static void draw_detail(struct ui *ui, struct pane *p)
 		sb_addstr(&sb, "none");
 	sb_addstr(&sb, "; normalised: ");
 	at = sb.len;
-	compare_values_text(ui->cmp, (size_t)ci, &sb);
+	compare_claim_text(ui->c, (size_t)ci, &sb);
 	if (sb.len == at)
 		sb_addstr(&sb, "none");
 	PARA(sb.buf, h);
@@ -199,7 +199,9 @@ static void draw_detail(struct ui *ui, struct pane *p)
 		if (t->note)
 			PARA(t->note, ui->attrs[ROLE_BOILER]);
 	}
-	if (ui->cmp->closest && ui->cmp->closest[ci] >= 0) {
+	if (!built)
+		PARA("closest in another source: known once compared (4 shows the progress)", n);
+	else if (ui->cmp->closest && ui->cmp->closest[ci] >= 0) {
 		const struct claim *o = &ui->c->claims[ui->cmp->closest[ci]];
 		sb_reset(&sb);
 		sb_addf(&sb, "closest in another source: %s (%s), %.2f alike: %s", o->id,

@@ -12,8 +12,14 @@
  * click selects the cell under it.
  *
  * Cost: the comparison model (compare.h) is built once, on the first use
- * of the view (or of `c`, `:topic`), and kept until the reader ends; a
- * keypress only looks cells up in it.
+ * of the view (or of `c`, `:topic`, a claim's details), and kept until the
+ * reader ends; a keypress only looks cells up in it.  The build grows with
+ * the corpus, so a worker thread runs it (worker.h) while the loop goes on
+ * answering keys: the view draws its progress instead of the matrix, the
+ * status line says how far it got, Q quits at once, and leaving the view
+ * stops it (between topics; the alignment of the claims is one step).  A
+ * `c`, `:topic` or a kept place asked for meanwhile is shown when it is
+ * built.  A small corpus is compared before the first frame.
  */
 #include "ui/tui.h"
 
@@ -25,11 +31,27 @@
 #include "base/util.h"
 #include "compare/compare.h"
 #include "compare/matrix.h"
+#include "ui/worker.h"
 
 #define MARK_W 2     /* "* " or "A " */
 #define STATUS_W 9   /* "CONFLICT " */
 #define CELL_MIN 15  /* "145 miles +1" keeps its figure */
 #define CELL_MAX 22
+#define FIRST_WAIT_MS 150   /* a small corpus is compared before the first frame */
+
+/* The build of the model, and what to show once it is built. */
+struct cmp_job {
+	struct worker w;
+	struct cmp_progress pr;
+	struct cmp_model *m;        /* the worker's, until it is handed to ui->cmp */
+	struct corpus *c;
+	long long t0;
+	bool again;                 /* asked for again after a stop: a stopped build starts anew */
+	enum { PEND_NONE, PEND_CLAIM, PEND_TOPIC, PEND_PLACE } pend;
+	long claim;
+	char *topic;
+	struct place place;
+};
 
 struct geo {
 	int legend, head, rows, foot;   /* lines of each part, top to bottom */
@@ -78,7 +100,8 @@ void compare_filter(struct ui *ui)
 {
 	struct pane *p = &ui->panes[PANE_COMPARE];
 
-	compare_ready(ui);
+	if (!compare_ready(ui))
+		return;   /* the rows are made with the filter when it is built */
 	rows_rebuild(ui);
 	ui->cmp_in_claims = false;
 	p->cur = p->top = 0;
@@ -90,16 +113,53 @@ static void columns_rebuild(struct ui *ui)
 	matrix_columns(ui->c, (enum matrix_order)ui->cmp_sort, ui->cmp_order);
 }
 
-void compare_ready(struct ui *ui)
+static void job_run(void *arg)
 {
-	struct timespec t0, t1;
+	struct cmp_job *j = arg;
 
-	if (ui->cmp)
+	compare_build_ctl(j->m, j->c, 0, NULL, &j->pr);
+}
+
+static void job_start(struct ui *ui);
+
+static void apply_pending(struct ui *ui, struct cmp_job *j)
+{
+	int pend = j->pend;
+
+	j->pend = PEND_NONE;
+	if (pend == PEND_CLAIM)
+		compare_open_claim(ui, j->claim);
+	else if (pend == PEND_TOPIC && !compare_open_id(ui, j->topic))
+		ui_message(ui, true, "no topic has id \"%s\"", j->topic);
+	else if (pend == PEND_PLACE)
+		compare_restore(ui, &j->place);
+	free(j->topic);
+	j->topic = NULL;
+}
+
+/* Whether the status line shows the build's progress (progress_text()). */
+static bool is_progress(const struct ui *ui)
+{
+	return !strncmp(ui->msg.buf, "comparing ", 10);
+}
+
+/* The worker has finished: the model becomes the view's, or, stopped, is
+ * dropped (and built anew when asked for again meanwhile). */
+static void job_finish(struct ui *ui)
+{
+	struct cmp_job *j = ui->cmp_job;
+	bool stop = atomic_load(&j->pr.stop);
+
+	if (j->m->stopped) {
+		compare_release(j->m);
+		free(j->m);
+		j->m = NULL;
+		if (j->again)
+			job_start(ui);
 		return;
-	counterparts_settle(ui);   /* one comparison at a time */
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	ui->cmp = xcalloc(1, sizeof *ui->cmp);
-	compare_build(ui->cmp, ui->c, 0, NULL);
+	}
+	ui->cmp = j->m;
+	j->m = NULL;
 	ui->cmp_rows = xcalloc(ui->cmp->ntopics + 1, sizeof *ui->cmp_rows);
 	ui->cmp_order = xcalloc(ui->c->nsources + 1, sizeof *ui->cmp_order);
 	ui->cmp_fkey = -1;
@@ -107,14 +167,138 @@ void compare_ready(struct ui *ui)
 	columns_rebuild(ui);
 	if (ui->c->nsources)
 		ui->cmp_col = ui->cmp_order[0];
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	ui_message(ui, false, "compared %zu claims: %zu topics in %.0f ms",
-		   ui->c->nclaims, ui->cmp->ntopics,
-		   (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	ui->panes[PANE_COMPARE].dirty = true;
+	if (!stop && (!ui->msg.len || is_progress(ui)))   /* another message stands */
+		ui_message(ui, false, "compared %zu claims: %zu topics in %.0f ms",
+			   ui->c->nclaims, ui->cmp->ntopics, (double)(util_now_ms() - j->t0));
+	apply_pending(ui, j);
 }
 
-void compare_free(struct ui *ui)
+static void job_start(struct ui *ui)
 {
+	struct cmp_job *j = ui->cmp_job;
+
+	j->c = ui->c;
+	j->m = xcalloc(1, sizeof *j->m);
+	j->again = false;
+	atomic_store(&j->pr.stage, 0);
+	atomic_store(&j->pr.done, 0);
+	atomic_store(&j->pr.total, 0);
+	atomic_store(&j->pr.stop, false);
+	j->t0 = util_now_ms();
+	if (worker_start(&j->w, job_run, j, FIRST_WAIT_MS))
+		job_finish(ui);
+}
+
+bool compare_ready(struct ui *ui)
+{
+	struct cmp_job *j = ui->cmp_job;
+
+	if (ui->cmp)
+		return true;
+	if (!j)
+		j = ui->cmp_job = xcalloc(1, sizeof *j);
+	if (!j->m)
+		job_start(ui);
+	else if (atomic_exchange(&j->pr.stop, false))
+		j->again = true;   /* stopped in time or not, it is wanted */
+	return ui->cmp != NULL;
+}
+
+bool compare_busy(const struct ui *ui)
+{
+	return ui->cmp_job && ui->cmp_job->m;
+}
+
+static const char *const stage_names[] = {
+	"starting", "reading the values", "aligning the claims", "judging the topics",
+	"grounding the conflicts", "done",
+};
+
+/* "comparing 100000 claims: step 3 of 4, judging the topics (120 of 3009), 2.5 s" */
+static void progress_text(struct ui *ui, struct strbuf *sb)
+{
+	struct cmp_job *j = ui->cmp_job;
+	int st = atomic_load(&j->pr.stage);
+
+	if (st < 0 || st > CMP_STAGE_DONE)
+		st = 0;
+	sb_addf(sb, "comparing %zu claims: step %d of 4, %s", ui->c->nclaims,
+		st ? (st < 4 ? st : 4) : 1, stage_names[st]);
+	if (st == CMP_STAGE_JUDGE)
+		sb_addf(sb, " (%zu of %zu)", atomic_load(&j->pr.done), atomic_load(&j->pr.total));
+	sb_addf(sb, ", %.1f s", (double)(util_now_ms() - j->t0) / 1000);
+}
+
+void compare_step(struct ui *ui)
+{
+	struct cmp_job *j = ui->cmp_job;
+
+	if (!compare_busy(ui))
+		return;
+	if (worker_done(&j->w)) {
+		job_finish(ui);
+		return;
+	}
+	if (ui->focus != PANE_COMPARE || atomic_load(&j->pr.stop))
+		return;
+	ui->panes[PANE_COMPARE].dirty = true;   /* the view draws the progress */
+	/* so does the status line, out of the message log, unless another
+	 * message stands there */
+	if (!ui->msg.len || is_progress(ui)) {
+		sb_reset(&ui->msg);
+		progress_text(ui, &ui->msg);
+		ui->msg_error = false;
+	}
+}
+
+void compare_leave(struct ui *ui)
+{
+	struct cmp_job *j = ui->cmp_job;
+
+	if (!compare_busy(ui) || atomic_load(&j->pr.stop))
+		return;
+	atomic_store(&j->pr.stop, true);
+	j->again = false;
+	j->pend = PEND_NONE;
+	ui_message(ui, false, "comparison stopped (4 starts it again)");
+}
+
+void compare_restore(struct ui *ui, const struct place *pl)
+{
+	struct pane *cp = &ui->panes[PANE_COMPARE];
+
+	if (!compare_ready(ui)) {
+		ui->cmp_job->pend = PEND_PLACE;
+		ui->cmp_job->place = *pl;
+		return;
+	}
+	for (size_t r = 0; r < ui->ncmp_rows; r++)
+		if (ui->cmp_rows[r] == (size_t)pl->topic)
+			cp->cur = r;
+	cp->top = pl->top <= cp->cur ? pl->top : cp->cur;
+	ui->cmp_col = pl->col;
+	ui->cmp_in_claims = pl->drill;
+	ui->cmp_cur = pl->dcur;
+	cp->dirty = true;
+}
+
+bool compare_free(struct ui *ui)
+{
+	struct cmp_job *j = ui->cmp_job;
+
+	if (j && j->m) {
+		atomic_store(&j->pr.stop, true);
+		if (!worker_done(&j->w))
+			return false;   /* the worker still holds j and the corpus */
+		compare_release(j->m);
+		free(j->m);
+	}
+	if (j) {
+		free(j->topic);
+		free(j);
+		ui->cmp_job = NULL;
+	}
 	if (ui->cmp) {
 		compare_release(ui->cmp);
 		free(ui->cmp);
@@ -124,6 +308,7 @@ void compare_free(struct ui *ui)
 	ui->cmp_rows = NULL;
 	free(ui->cmp_order);
 	ui->cmp_order = NULL;
+	return true;
 }
 
 /* The place of source s among the columns. */
@@ -454,7 +639,15 @@ static void cmp_draw(struct ui *ui, struct pane *p)
 {
 	struct geo g;
 
-	compare_ready(ui);
+	if (!compare_ready(ui)) {
+		struct strbuf sb = STRBUF_INIT;
+		progress_text(ui, &sb);
+		sb_addstr(&sb, ". The reader answers keys meanwhile; leaving the view stops it.");
+		draw_para(ui, p->win, 0, p->h, p->w, 0, &(size_t){ 0 }, sb.buf, sb.len,
+			  ui->attrs[ROLE_NORMAL]);
+		sb_release(&sb);
+		return;
+	}
 	if (ui->cmp_in_claims) {
 		drill_draw(ui, p);
 		return;
@@ -473,7 +666,8 @@ static void cmp_draw(struct ui *ui, struct pane *p)
 static size_t cmp_count(struct ui *ui, struct pane *p)
 {
 	(void)p;
-	compare_ready(ui);
+	if (!compare_ready(ui))
+		return 0;
 	return ui->cmp_in_claims ? 0 : ui->ncmp_rows;
 }
 
@@ -503,8 +697,7 @@ void compare_click(struct ui *ui, int y, int x)
 	struct pane *p = &ui->panes[PANE_COMPARE];
 	struct geo g;
 
-	compare_ready(ui);
-	if (ui->cmp_in_claims || !p->win)
+	if (!compare_ready(ui) || ui->cmp_in_claims || !p->win)
 		return;
 	geometry(ui, p, &g);
 	scroll_into_view(ui, p, &g);
@@ -536,7 +729,8 @@ static void cmp_enter(struct ui *ui, struct pane *p)
 
 static bool cmp_key(struct ui *ui, struct pane *p, enum action act, int key)
 {
-	compare_ready(ui);
+	if (!compare_ready(ui))
+		return false;   /* nothing to move in yet */
 	if (act == ACT_CONFLICTS) {
 		size_t topic = p->cur < ui->ncmp_rows ? ui->cmp_rows[p->cur] : 0;
 		ui->cmp_conflicts = !ui->cmp_conflicts;
@@ -589,7 +783,10 @@ static bool cmp_key(struct ui *ui, struct pane *p, enum action act, int key)
 
 static void cmp_title(struct ui *ui, struct pane *p, struct strbuf *sb)
 {
-	compare_ready(ui);
+	if (!compare_ready(ui)) {
+		sb_addf(sb, ": comparing %zu claims", ui->c->nclaims);
+		return;
+	}
 	size_t nauto = 0;
 	for (size_t t = 0; t < ui->cmp->ntopics; t++)
 		nauto += ui->cmp->topics[t].automatic;
@@ -611,7 +808,6 @@ void compare_open_topic(struct ui *ui, size_t topic, long claim)
 	struct pane *p = &ui->panes[PANE_COMPARE];
 	size_t r;
 
-	compare_ready(ui);
 	for (r = 0; r < ui->ncmp_rows && ui->cmp_rows[r] != topic; r++)
 		;
 	if (r == ui->ncmp_rows && ui->cmp_conflicts) {
@@ -633,7 +829,13 @@ void compare_open_topic(struct ui *ui, size_t topic, long claim)
 
 bool compare_open_id(struct ui *ui, const char *id)
 {
-	compare_ready(ui);
+	if (!compare_ready(ui)) {
+		free(ui->cmp_job->topic);
+		ui->cmp_job->topic = xstrdup(id);
+		ui->cmp_job->pend = PEND_TOPIC;
+		ui_focus(ui, PANE_COMPARE);
+		return true;   /* shown, or said missing, when built */
+	}
 	long t = compare_find_topic(ui->cmp, id);
 	if (t < 0)
 		return false;
@@ -650,7 +852,12 @@ void compare_open_claim(struct ui *ui, long claim)
 		ui_message(ui, true, "no claim selected: pick one in Claims (3)");
 		return;
 	}
-	compare_ready(ui);
+	if (!compare_ready(ui)) {
+		ui->cmp_job->claim = claim;
+		ui->cmp_job->pend = PEND_CLAIM;
+		ui_focus(ui, PANE_COMPARE);
+		return;
+	}
 	long t = compare_topic_of(ui->cmp, (size_t)claim);
 	if (t < 0) {
 		ui_message(ui, true, "claim %s is in no topic", ui->c->claims[claim].id);

@@ -12,32 +12,30 @@
  * Cost: the related index (a comparison model of the curated topics and
  * an index of every claim's words and figures, as the command builds
  * them) grows with the corpus.  It is built once, on first use, by a
- * worker thread while the loop goes on answering keys, the status line
- * saying how far it got; compare_build() and related_build() are single
- * calls of the core, so a thread runs them whole where slices cannot.
+ * worker thread (worker.h) while the loop goes on answering keys, the
+ * status line saying how far it got; compare_build() and related_build()
+ * are single calls of the core, so a thread runs them whole where slices
+ * cannot.
  * Once built, a list costs RELATED_UI_K + 1 lookups in the index, which
  * its blocking bounds.
  *
  * Threads: the worker reads the corpus (never its texts, which the loop
  * may load meanwhile) and writes only its own model and index; the loop
- * reads them after joining it.  The core keeps some tables it builds on
- * first use (stop words), so no other comparison may run beside the
- * worker: compare_ready() settles it first.  A build still running when
+ * reads them after joining it.  One build at a time: the Compare view's
+ * build waits for this one in its own thread (worker.h).  A build still running when
  * the reader quits cannot be stopped; counterparts_free() says so and the
  * reader exits without waiting for it.
  */
 #include "ui/tui.h"
 
-#include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "base/util.h"
 #include "compare/compare.h"
 #include "compare/related.h"
+#include "ui/worker.h"
 
 #define RELATED_UI_K 10        /* counterparts listed (tests/counterparts knows it) */
 #define FIRST_WAIT_MS 40       /* a small corpus is indexed before the first frame */
@@ -46,7 +44,7 @@ enum cpt_state { CPT_IDLE, CPT_BUILDING, CPT_READY };
 
 struct counterparts {
 	enum cpt_state state;      /* the loop's view */
-	pthread_t tid;
+	struct worker w;
 	atomic_int stage;          /* set by the worker: 1 model, 2 words, 3 done */
 	struct corpus *c;
 	struct cmp_model m;        /* as `lectern related` builds it (CMP_NO_AUTO) */
@@ -61,7 +59,7 @@ struct counterparts {
 	int wh, ww;
 };
 
-static void *build(void *arg)
+static void build(void *arg)
 {
 	struct counterparts *k = arg;
 
@@ -69,7 +67,6 @@ static void *build(void *arg)
 	atomic_store(&k->stage, 2);
 	related_build(&k->r, &k->m);
 	atomic_store(&k->stage, 3);
-	return NULL;
 }
 
 static void fill(struct counterparts *k)
@@ -89,33 +86,14 @@ static void built(struct ui *ui, struct counterparts *k)
 		fill(k);
 }
 
-/* Starts the worker; signals stay with the loop's thread.  Without a
- * thread the index is built here, at once. */
+/* Starts the worker; a small corpus is indexed before the first frame. */
 static void start(struct ui *ui, struct counterparts *k)
 {
-	sigset_t all, old;
-	struct timespec until;
-
 	k->c = ui->c;
 	k->t0 = util_now_ms();
 	atomic_store(&k->stage, 1);
 	k->state = CPT_BUILDING;
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	int rc = pthread_create(&k->tid, NULL, build, k);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc) {
-		build(k);
-		built(ui, k);
-		return;
-	}
-	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_nsec += FIRST_WAIT_MS * 1000000L;
-	if (until.tv_nsec >= 1000000000L) {
-		until.tv_sec++;
-		until.tv_nsec -= 1000000000L;
-	}
-	if (pthread_timedjoin_np(k->tid, NULL, &until) == 0)
+	if (worker_start(&k->w, build, k, FIRST_WAIT_MS))
 		built(ui, k);
 }
 
@@ -138,22 +116,13 @@ void counterparts_step(struct ui *ui)
 	if (!counterparts_busy(ui))
 		return;
 	int stage = atomic_load(&k->stage);
-	if (stage >= 3) {
-		pthread_join(k->tid, NULL);
+	if (worker_done(&k->w)) {
 		built(ui, k);
 	} else if (!ui->msg.len || !strncmp(ui->msg.buf, "finding counterparts", 20)) {
 		ui_message(ui, false, "finding counterparts: building the index of %zu claims, "
 			   "step %d of 2 (%s), %.1f s", ui->c->nclaims, stage, stage_names[stage],
 			   (double)(util_now_ms() - k->t0) / 1000);
 	}
-}
-
-void counterparts_settle(struct ui *ui)
-{
-	if (!counterparts_busy(ui))
-		return;
-	pthread_join(ui->cpt->tid, NULL);
-	built(ui, ui->cpt);
 }
 
 void counterparts_show(struct ui *ui)
@@ -397,9 +366,8 @@ bool counterparts_free(struct ui *ui)
 		return true;
 	ui->cpt = NULL;
 	if (k->state == CPT_BUILDING) {
-		if (atomic_load(&k->stage) < 3)
+		if (!worker_done(&k->w))
 			return false;   /* the worker still holds k and the corpus */
-		pthread_join(k->tid, NULL);
 		k->state = CPT_READY;
 	}
 	if (k->state == CPT_READY) {

@@ -187,7 +187,6 @@ static void ui_free(struct ui *ui)
 	free(ui->claim_reach);
 	free(ui->hits);
 	free(ui->jumps);
-	compare_free(ui);
 	config_release(&ui->cfg);
 }
 
@@ -344,6 +343,7 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	}
 	sb_release(&serr);
 	bool left = !counterparts_free(&ui);
+	left = !compare_free(&ui) || left;
 	ui_free(&ui);
 	if (app_signal) {
 		signal(app_signal, SIG_DFL);

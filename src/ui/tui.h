@@ -124,6 +124,7 @@ struct ui {
 	bool cmp_in_claims;    /* Compare: the drill-down (the topic's claims) */
 	size_t cmp_cur;        /* drill-down: the claim under the cursor */
 	struct cmp_model *cmp; /* built on the first use of the Compare view */
+	struct cmp_job *cmp_job;   /* its build, while a worker runs it (compare.c) */
 	size_t *cmp_rows, ncmp_rows;   /* matrix rows: topic indexes shown */
 	bool cmp_conflicts;    /* only the topics in conflict */
 	size_t cmp_col, cmp_left;      /* column cursor, first column shown */
@@ -312,14 +313,26 @@ size_t textview_top_line(struct ui *ui);
  * or after (start, claim): a binary search. */
 size_t textview_claim_pos(struct ui *ui, size_t start, size_t claim);
 /* compare.c, drill.c: topic indexes are the comparison model's (compare.h),
- * built by compare_ready() on first use; claim -1 means none */
+ * built on first use by a worker thread: compare_ready() starts the build
+ * and returns whether ui->cmp is there (false: draw progress, not the
+ * matrix).  While compare_busy(), the loop calls compare_step() between
+ * polls (progress, then the model); compare_leave() stops the build (the
+ * focus left the view).  compare_open_id() and compare_open_claim() asked
+ * before the model is built show it when it is (the id said missing then);
+ * so does compare_restore() with a kept place.  compare_free() returns
+ * false when the build is still running: the corpus must then outlive the
+ * process.  claim -1 means none. */
 void compare_open_topic(struct ui *ui, size_t topic, long claim);
-void compare_ready(struct ui *ui);
+bool compare_ready(struct ui *ui);
+bool compare_busy(const struct ui *ui);
+void compare_step(struct ui *ui);
+void compare_leave(struct ui *ui);
+void compare_restore(struct ui *ui, const struct place *pl);
 bool compare_open_id(struct ui *ui, const char *id);
 void compare_open_claim(struct ui *ui, long claim);
 long compare_cursor_claim(struct ui *ui);
 void compare_click(struct ui *ui, int y, int x);
-void compare_free(struct ui *ui);
+bool compare_free(struct ui *ui);
 void compare_filter(struct ui *ui);   /* the topic filter changed */
 void drill_draw(struct ui *ui, struct pane *p);
 bool drill_key(struct ui *ui, struct pane *p, enum action act, int key);
@@ -332,8 +345,7 @@ void clip_flush(struct ui *ui);   /* after doupdate(): the pending sequence */
  * an overlay, modal while shown (counterparts_key() takes every key but
  * Ctrl-l).  The index behind it is built once, by a worker thread: while
  * counterparts_busy(), the loop calls counterparts_step() between polls
- * (progress, then the list); counterparts_settle() waits for the build
- * (compare_ready() calls it: no two comparisons run at once).
+ * (progress, then the list); no two builds run at once (worker.h).
  * counterparts_free() returns false when the build is still running: it
  * cannot be stopped and still reads the corpus, which must then outlive
  * the process. */
@@ -341,7 +353,6 @@ void counterparts_show(struct ui *ui);
 bool counterparts_shown(const struct ui *ui);
 bool counterparts_busy(const struct ui *ui);
 void counterparts_step(struct ui *ui);
-void counterparts_settle(struct ui *ui);
 void counterparts_draw(struct ui *ui);
 bool counterparts_key(struct ui *ui, enum action act, int key);
 bool counterparts_free(struct ui *ui);

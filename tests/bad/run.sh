@@ -320,6 +320,10 @@ expect "a missing text" 1 "sources/gone.txt: cannot open: No such file or direct
 index FILE='"sources/\u009b2J.txt"'
 expect "a C1 control in a missing file's name" 1 "sources/<U+009B>2J.txt: cannot open" lect check
 safe "  ... shown safely" lect check
+index FILE='"sources/\u009b2J\u202e.txt"'
+expect "a C1 and a bidi control in a missing file's name: search" 2 "sources/<U+009B>2J<U+202E>.txt: cannot open" lect search troops
+safe "  ... shown safely by search" lect search troops
+index FILE='"sources/\u009b2J.txt"'   # the valgrind sample below reads this one
 
 # ---- the index file itself ----
 

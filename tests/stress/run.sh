@@ -185,6 +185,27 @@ see "many claims: and the text follows" "S090019 is here."
 keys Escape Q
 see "many claims: quits" "EXIT=0"
 
+# ---- the Compare view of 100,000 claims builds while keys are answered ----
+# (every claim left to the automatic alignment: the build takes seconds;
+# the view shows its progress, a prompt echoes meanwhile, leaving the
+# view stops the build, Q quits at once)
+sh "$TOP/bench/gen-topic.sh" 100000 "$TMP/topic" auto
+"$LECTERN" --corpus "$TMP/topic" stats >/dev/null   # the cache, so the open is quick
+start 120 30 -- --corpus "$TMP/topic"
+see "compare build: started" "> Sources" 1200
+keys 4
+see "compare build: the view shows its progress" "comparing 100000 claims"
+see "compare build: the progress moves on while the claims are aligned" "step 2 of 4, aligning the claims"
+keys : x y z
+see "compare build: a prompt echoes while it builds" ":xyz"
+if screen | grep -qF "comparing 100000 claims"; then ok "compare build: still building when the key was answered"; else bad "compare build: still building when the key was answered" "$(screen | tail -3)"; fi
+keys Escape 1
+see "compare build: leaving the view stops the build, and says so" "comparison stopped"
+keys 4
+see "compare build: the view starts it again" "comparing 100000 claims"
+keys Q
+see "compare build: Q quits at once, mid-build" "EXIT=0"
+
 # ---- bad and slow regular expressions in the search prompt ----
 mkdir -p "$TMP/aaa/sources"
 { printf 'Start. '; head -c 300000 /dev/zero | tr '\0' a; printf '\n'; } >"$TMP/aaa/sources/a.txt"

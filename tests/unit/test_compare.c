@@ -8,6 +8,9 @@
 #include "bundled.h"
 #include <string.h>
 
+#include "base/diag.h"
+#include "base/strbuf.h"
+#include "base/util.h"
 #include "compare/compare.h"
 
 
@@ -83,11 +86,112 @@ static void test_voices(void **state)
 	corpus_free(c);
 }
 
+/* One curated topic of n claims: the first half from source a, the rest
+ * from b, each "1000 people", but b's last "5000 people" (far from a in
+ * the topic's order, so no window of neighbours meets the two). */
+static struct corpus *one_topic(size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct diags d;
+	sb_addstr(&sb, "{\"schema\": \"lectern-corpus\", \"version\": 1, \"title\": \"t\", \"sources\": [");
+	for (int s = 0; s < 2; s++)
+		sb_addf(&sb, "%s{\"id\": \"%c\", \"title\": \"T\", \"outlet\": \"O%c\", \"author\": null, "
+			"\"published\": \"2024-05-01\", \"url\": null, \"language\": \"en\", "
+			"\"file\": \"sources/%c.txt\", \"sha256\": \"%064d\"}", s ? ", " : "", 'a' + s,
+			'a' + s, 'a' + s, 0);
+	sb_addstr(&sb, "], \"claims\": [");
+	for (size_t i = 0; i < n; i++)
+		sb_addf(&sb, "%s{\"id\": \"c%zu\", \"source\": \"%c\", \"span\": [0, 5], \"text\": \"x\", "
+			"\"kind\": \"quantity\", \"origin\": \"curated\", \"topics\": [\"all\"], "
+			"\"values\": [{\"type\": \"quantity\", \"value\": %d, \"unit\": \"people\", "
+			"\"qualifier\": \"exact\"}]}", i ? ", " : "", i, i < n / 2 ? 'a' : 'b',
+			i + 1 == n ? 5000 : 1000);
+	sb_addstr(&sb, "], \"topics\": [{\"id\": \"all\", \"label\": \"all\", \"claims\": [");
+	for (size_t i = 0; i < n; i++)
+		sb_addf(&sb, "%s\"c%zu\"", i ? ", " : "", i);
+	sb_addstr(&sb, "]}]}");
+	diags_init(&d);
+	size_t len = sb.len;
+	struct corpus *c = corpus_load_buffer("/nonexistent/corpus.json", sb_detach(&sb, NULL), len, 0,
+					      &d, NULL);
+	if (!c)
+		fail_msg("%s", diags_count(&d) ? d.lines[0] : "not loaded");
+	diags_release(&d);
+	return c;
+}
+
+/* A topic of 40,000 claims: every pair would be 8x10^8 judgments; the
+ * model judges a bounded number, and the two sources' ranges, which part,
+ * still decide the status (no agreement). */
+static void test_large_topic(void **state)
+{
+	(void)state;
+	struct corpus *c = one_topic(40000);
+	struct cmp_model m;
+	struct verdict_pair whole;
+	compare_build(&m, c, CMP_NO_AUTO, NULL);
+	assert_int_equal(m.ntopics, 1);
+	assert_true(m.topics[0].sampled);
+	assert_true(m.njudged <= CMP_MAX_PAIRS + CMP_MAX_RANGE_PAIRS);
+	assert_int_equal(m.njudged, m.topics[0].npairs);
+	compare_pair(&m, 0, 39999, &whole);
+	assert_true(compare_worse(whole.v, VERDICT_AGREE));
+	assert_int_equal(m.topics[0].status, whole.v);
+	/* the outlier's cell is marked by the pair of ranges */
+	struct strbuf sb = STRBUF_INIT;
+	long first;
+	assert_int_equal(compare_cell(&m, 0, 1, 40, &sb, &first), whole.v);
+	sb_release(&sb);
+	compare_release(&m);
+	corpus_free(c);
+}
+
+/* Doubling a sampled topic doubles the work at most: linear, not
+ * quadratic. */
+static void test_large_topic_linear(void **state)
+{
+	(void)state;
+	size_t judged[2];
+	for (int k = 0; k < 2; k++) {
+		struct corpus *c = one_topic(k ? 20000 : 10000);
+		struct cmp_model m;
+		compare_build(&m, c, CMP_NO_AUTO, NULL);
+		judged[k] = m.njudged;
+		compare_release(&m);
+		corpus_free(c);
+	}
+	assert_true(judged[0] > 0 && judged[1] <= 2 * judged[0] + 4);
+}
+
+/* A build asked to stop before it starts stops, marked incomplete. */
+static void test_stop(void **state)
+{
+	(void)state;
+	struct corpus *c = load_bundled();
+	struct cmp_model m;
+	struct cmp_progress pr = { 0 };
+	atomic_store(&pr.stop, true);
+	compare_build_ctl(&m, c, 0, NULL, &pr);
+	assert_true(m.stopped);
+	assert_int_equal(m.njudged, 0);
+	compare_release(&m);
+	atomic_store(&pr.stop, false);
+	compare_build_ctl(&m, c, 0, NULL, &pr);
+	assert_false(m.stopped);
+	assert_int_equal(atomic_load(&pr.stage), CMP_STAGE_DONE);
+	assert_int_equal(atomic_load(&pr.done), m.ntopics);
+	compare_release(&m);
+	corpus_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_curated),
 		cmocka_unit_test(test_voices),
+		cmocka_unit_test(test_large_topic),
+		cmocka_unit_test(test_large_topic_linear),
+		cmocka_unit_test(test_stop),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
