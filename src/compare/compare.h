@@ -5,7 +5,9 @@
  * compare_build() normalises every claim's values, keeps the curated
  * topics (unless CMP_AUTO_ONLY), groups the claims no curated topic covers
  * into automatic topics (align.h; all claims with CMP_AUTO_ONLY; none with
- * CMP_NO_AUTO) and judges every pair of voices in every topic (verdict.h),
+ * CMP_NO_AUTO), adds topics from counterparts (claims each among the
+ * other's best, related.h, whose values are one measure; a claim may then
+ * be in two automatic topics) and judges every pair of voices in every topic (verdict.h),
  * up to CMP_MAX_PAIRS pairs a topic (then a window of neighbours each,
  * and the topic is marked sampled).  In automatic topics a conflict
  * between two sources stands only between claims that are each other's
@@ -16,7 +18,7 @@
  * "experts: 10,000" in one article are two voices, so they are compared.
  *
  * Order: curated topics in index order, then automatic topics by their
- * smallest claim id; claims within a topic in the topic's order (curated)
+ * smallest claim id, then topics from counterparts by their smallest id; claims within a topic in the topic's order (curated)
  * or by id (auto); pairs by claim position (a before b).
  *
  * Ownership: the model borrows the corpus (which must outlive it) and owns

@@ -537,6 +537,15 @@ bool related_same_ground(struct rel_index *r, size_t a, size_t b, bool first)
 	return in_a && in_b;
 }
 
+bool related_conflict_ground(struct rel_index *r, size_t a, size_t b)
+{
+	struct rel_hit h;
+	if (!related_same_ground(r, a, b, false))
+		return false;
+	shared(r, a, b, &h);
+	return h.shared_words >= CONFLICT_WORDS;
+}
+
 void related_gate(struct rel_index *r, size_t c, struct rel_hit *h, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -557,4 +566,88 @@ const char *related_verdict(const struct rel_hit *h)
 	if (h->gated || h->v.v == VERDICT_RELATED || h->v.v == VERDICT_NONE)
 		return NULL;
 	return verdict_name(h->v.v);
+}
+
+static void count_term(void *ctx, const char *term, size_t len, const char *word,
+		       size_t wlen, unsigned flags)
+{
+	(void)term, (void)len, (void)word, (void)wlen, (void)flags;
+	(*(size_t *)ctx)++;
+}
+
+/* The two rarest words claims a and b both use (not a word of skip), in the
+ * order of a's text, space-separated, onto out. */
+static void rare_shared(const struct rel_index *r, size_t a, size_t b, const char *skip,
+			struct strbuf *out);
+
+void related_label(const struct rel_index *r, size_t a, const struct rel_hit *h,
+		   struct strbuf *out)
+{
+	const struct corpus *c = r->m->c;
+	const char *what = NULL;
+	size_t words = 0;
+	if (h->v.by_values && h->v.ia >= 0) {
+		const struct value *v = &c->claims[a].values[h->v.ia];
+		what = v->type == VALUE_DATE ? v->about : v->counted;
+		if (what)
+			terms_scan(what, strlen(what), count_term, &words);
+	}
+	if (words >= 2) {        /* a phrase of the corpus: "families forced from ..." */
+		sb_addstr(out, what);
+		return;
+	}
+	if (words == 1) {        /* one word alone is generic: "people (tsunami Sumatra)" */
+		size_t at = out->len;
+		sb_addf(out, "%s (", what);
+		size_t open = out->len;
+		rare_shared(r, a, h->claim, what, out);
+		if (out->len == open)
+			sb_setlen(out, at), sb_addstr(out, what);
+		else
+			sb_addch(out, ')');
+		return;
+	}
+	rare_shared(r, a, h->claim, NULL, out);
+}
+
+static void rare_shared(const struct rel_index *r, size_t a, size_t b, const char *skip,
+			struct strbuf *out)
+{
+	const struct corpus *c = r->m->c;
+	/* the two rarest words both use, in the order of claim a's text */
+	uint32_t best[2] = { UINT32_MAX, UINT32_MAX };
+	double w[2] = { -1, -1 };
+	uint32_t i = r->doc_off[a], j = r->doc_off[b];
+	while (i < r->doc_off[a + 1] && j < r->doc_off[b + 1]) {
+		uint32_t x = r->doc_terms[i] & ~ENT_BIT, y = r->doc_terms[j] & ~ENT_BIT;
+		if (x != y) {
+			x < y ? i++ : j++;
+			continue;
+		}
+		double f = idf(r, x);
+		if (r->d.terms[x][0] != VAL_PREFIX && r->doc_tf[i] >= 1 && r->doc_tf[j] >= 1 &&
+		    !(skip && strcasestr(skip, r->d.surface[x]))) {
+			if (f > w[0]) {
+				best[1] = best[0], w[1] = w[0];
+				best[0] = x, w[0] = f;
+			} else if (f > w[1]) {
+				best[1] = x, w[1] = f;
+			}
+		}
+		i++;
+		j++;
+	}
+	const char *text = c->claims[a].text ? c->claims[a].text : "";
+	size_t at = out->len;
+	const char *p0 = best[0] != UINT32_MAX ? strstr(text, r->d.surface[best[0]]) : NULL;
+	const char *p1 = best[1] != UINT32_MAX ? strstr(text, r->d.surface[best[1]]) : NULL;
+	int first = p1 && (!p0 || p1 < p0) ? 1 : 0;
+	for (int k = 0; k < 2; k++) {
+		uint32_t t = best[k ? 1 - first : first];
+		if (t == UINT32_MAX)
+			continue;
+		if (out->len > at)
+			sb_addch(out, ' ');
+		sb_addstr(out, r->d.surface[t]);
+	}
 }

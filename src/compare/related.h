@@ -116,9 +116,19 @@ void related_gate(struct rel_index *r, size_t c, struct rel_hit *h, size_t n);
  * first, each the other's very best). */
 bool related_same_ground(struct rel_index *r, size_t a, size_t b, bool first);
 
+/* Same ground for a conflict within a topic: each among the other's
+ * RELATED_MUTUAL best, and sharing CONFLICT_WORDS words. */
+bool related_conflict_ground(struct rel_index *r, size_t a, size_t b);
+
 /* A few words on what matched: "same count of passengers; both 'search'". */
 void related_why(const struct rel_index *r, size_t c, const struct rel_hit *h,
 		 struct strbuf *out);
+
+/* A label for claim a and its hit h, in the corpus's own words: the
+ * counted thing (or what a date is of) of the values they were compared
+ * on, else the two rarest words both texts use, in a's order. */
+void related_label(const struct rel_index *r, size_t a, const struct rel_hit *h,
+		   struct strbuf *out);
 
 /* The verdict on a hit as every list of counterparts names it
  * (verdict_name()), or NULL when none was earned: withheld by
