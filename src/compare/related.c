@@ -425,6 +425,8 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out)
 				continue;
 			double tf = r->post[p].tf;
 			double s = w * tf * (K1 + 1) / (tf + K1 * (1 - B + B * r->len[d] / r->avg_len));
+			if (!(s > 0))    /* acc 0 marks an untouched claim */
+				continue;
 			if (r->acc[d] == 0)
 				r->touched[nt++] = d;
 			r->acc[d] += s;
