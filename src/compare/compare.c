@@ -203,13 +203,37 @@ static struct cmp_topic *new_topic(struct cmp_model *m, size_t *alloc)
 	return t;
 }
 
+static long published_day(const char *s, bool last)
+{
+	long f, l;
+	enum norm_prec p;
+	if (norm_date_parse(s, &f, &l, &p) < 0)
+		return last ? -1 : 0;
+	return last ? l : f;
+}
+
+/* Claim i as an item for align.h. */
+static void item_of(const struct cmp_model *m, size_t i, struct align_item *it)
+{
+	const struct claim *cl = &m->c->claims[i];
+	const struct source *s = &m->c->sources[cl->source];
+	it->id = cl->id;
+	it->text = cl->text;
+	it->source = cl->source;
+	it->vals = m->vals[i].v;
+	it->nvals = m->vals[i].n;
+	it->published_lo = published_day(s->published, false);
+	it->published_hi = published_day(s->published, true);
+}
+
 /*
  * Topics from counterparts: claims (outside curated topics) that are each
  * among the other's RELATED_MUTUAL best counterparts (related.h) and whose
  * values were compared as one measure (verdict.h: kind, unit and counted
  * thing) are linked, so that no link stands on words alone, let alone one
- * common word; not when the values are of two moments (a timeline) or in a
- * conflict without ground (related_conflict_ground()).  Groups are made by
+ * common word; not when the values are of two moments (a timeline, or
+ * align_other_moment(): the same measure a month apart) or in a conflict
+ * without ground (related_conflict_ground()).  Groups are made by
  * average linkage over the links at COUNTERPART_LINK (cluster.h), so that
  * a topic's claims are mostly each other's counterparts, never a chain.
  * A group of two sources or more whose claims no automatic topic already
@@ -255,9 +279,14 @@ static void counterpart_topics(struct cmp_model *m, const bool *covered, size_t 
 		size_t nh = related_of(&r, a, RELATED_MUTUAL, h);
 		for (size_t k = 0; k < nh; k++) {
 			size_t b = h[k].claim;
+			struct align_item ia, ib;
 			if (b < a || covered[b] || !h[k].v.by_values || h[k].v.v == VERDICT_TIMELINE ||
 			    !related_same_ground(&r, a, b, h[k].v.v == VERDICT_CONFLICT) ||
 			    (h[k].v.v == VERDICT_CONFLICT && !related_conflict_ground(&r, a, b)))
+				continue;
+			item_of(m, a, &ia);
+			item_of(m, b, &ib);
+			if (align_other_moment(&ia, &ib))
 				continue;
 			if (ne == ealloc) {
 				ealloc = ealloc ? 2 * ealloc : 256;
@@ -330,14 +359,6 @@ static void counterpart_topics(struct cmp_model *m, const bool *covered, size_t 
 	related_release(&r);
 }
 
-static long published_day(const char *s, bool last)
-{
-	long f, l;
-	enum norm_prec p;
-	if (norm_date_parse(s, &f, &l, &p) < 0)
-		return last ? -1 : 0;
-	return last ? l : f;
-}
 
 void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
 		   const struct align_params *p)
@@ -376,16 +397,7 @@ void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
 		for (size_t i = 0; i < c->nclaims; i++) {
 			if (covered[i])
 				continue;
-			struct claim *cl = &c->claims[i];
-			struct source *s = &c->sources[cl->source];
-			struct align_item *it = &items[n];
-			it->id = cl->id;
-			it->text = cl->text;
-			it->source = cl->source;
-			it->vals = m->vals[i].v;
-			it->nvals = m->vals[i].n;
-			it->published_lo = published_day(s->published, false);
-			it->published_hi = published_day(s->published, true);
+			item_of(m, i, &items[n]);
 			claim_of[n++] = i;
 		}
 		struct align_result r;

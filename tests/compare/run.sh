@@ -102,6 +102,10 @@ check "seeds: the claims are extracted" bash -c '! grep -qw none <<<"$1"' _ "$s3
 check "seeds: 30,000 troops, two sources grouped" jtogether "$s30a" "$s30b"
 check "seeds: about 9,000 in October 2022, two sources grouped" jtogether "$g9a" "$g9b"
 check "seeds: 30,000 and 9,000 apart" test "$(jtopic "$s30a")" != "$(jtopic "$g9a")"
+# a claim may be in two automatic topics (topics from counterparts): in none
+# of them are February's 30,000 and October's 9,000 together
+jshare() { jq -r --arg a "$1" --arg b "$2" '[.topics[] | select(any(.claims[]; .id == $a) and any(.claims[]; .id == $b))] | length' <<<"$J"; }
+check "seeds: 30,000 and 9,000 share no topic at all" test "$(for a in "$s30a" "$s30b"; do for b in "$g9a" "$g9b"; do jshare "$a" "$b"; done; done | sort -u)" = 0
 check "seeds: 30,000 against 9,000 never a conflict" bash -c '! grep -qx conflict <<<"$1"' _ \
 	"$(for a in "$s30a" "$s30b"; do for b in "$g9a" "$g9b"; do jverdict "$a" "$b"; done; done)"
 check "seeds: the announcement dates grouped" jtogether "$an_a" "$an_b"
