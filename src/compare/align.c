@@ -467,3 +467,21 @@ void align_release(struct align_result *r)
 	free(r->closest_w);
 	memset(r, 0, sizeof *r);
 }
+
+bool align_other_moment(const struct align_item *a, const struct align_item *b)
+{
+	struct when wa, wb;
+	struct termdict d;
+	struct pool pool;
+	struct measures ma, mb;
+	when_of(a, &wa);
+	when_of(b, &wb);
+	termdict_init(&d);
+	pool_init(&pool);
+	measures_read(a->vals, a->nvals, &d, &pool, &ma);
+	measures_read(b->vals, b->nvals, &d, &pool, &mb);
+	bool apart = measures_other_moment(&ma, &mb, when_gap_first(&wa, &wb), MEASURE_GAP);
+	pool_release(&pool);
+	termdict_release(&d);
+	return apart;
+}

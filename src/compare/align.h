@@ -92,4 +92,9 @@ void align_run(const struct align_item *items, size_t n,
 	       const struct align_params *p, struct align_result *out);
 void align_release(struct align_result *r);
 
+/* Whether a and b hold the same measure at times more than a month apart,
+ * the rule that keeps two claims out of one topic (above); for callers
+ * that group claims by other means. */
+bool align_other_moment(const struct align_item *a, const struct align_item *b);
+
 #endif

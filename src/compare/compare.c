@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "base/util.h"
+#include "compare/cluster.h"
 #include "compare/related.h"
 
 static void read_values(struct cmp_model *m)
@@ -261,7 +262,8 @@ static bool stopping(struct cmp_model *m, struct cmp_progress *pr)
 }
 
 /* Same ground for the conflicts of automatic topics: a conflict stands
- * only between claims that are each other's best counterparts (related.h);
+ * only between claims that are each other's best counterparts and share
+ * words enough (related_conflict_ground());
  * otherwise the pair gets no verdict (related).  Curated topics are the
  * user's own ground and keep theirs. */
 static void ground_conflicts(struct cmp_model *m, struct cmp_progress *pr)
@@ -282,7 +284,7 @@ static void ground_conflicts(struct cmp_model *m, struct cmp_progress *pr)
 			/* two voices of one article are on its ground */
 			if (p->v.v != VERDICT_CONFLICT ||
 			    m->c->claims[p->a].source == m->c->claims[p->b].source ||
-			    related_same_ground(&r, p->a, p->b, false))
+			    related_conflict_ground(&r, p->a, p->b))
 				continue;
 			p->v.v = VERDICT_RELATED;
 			p->v.by_values = false;
@@ -319,6 +321,154 @@ static long published_day(const char *s, bool last)
 		return last ? -1 : 0;
 	return last ? l : f;
 }
+
+/* Claim i as an item for align.h. */
+static void item_of(const struct cmp_model *m, size_t i, struct align_item *it)
+{
+	const struct claim *cl = &m->c->claims[i];
+	const struct source *s = &m->c->sources[cl->source];
+	it->id = cl->id;
+	it->text = cl->text;
+	it->source = cl->source;
+	it->vals = m->vals[i].v;
+	it->nvals = m->vals[i].n;
+	it->published_lo = published_day(s->published, false);
+	it->published_hi = published_day(s->published, true);
+}
+
+/*
+ * Topics from counterparts: claims (outside curated topics) that are each
+ * among the other's RELATED_MUTUAL best counterparts (related.h) and whose
+ * values were compared as one measure (verdict.h: kind, unit and counted
+ * thing) are linked, so that no link stands on words alone, let alone one
+ * common word; not when the values are of two moments (a timeline, or
+ * align_other_moment(): the same measure a month apart) or in a conflict
+ * without ground (related_conflict_ground()).  Groups are made by
+ * average linkage over the links at COUNTERPART_LINK (cluster.h), so that
+ * a topic's claims are mostly each other's counterparts, never a chain.
+ * A group of two sources or more whose claims no automatic topic already
+ * holds together becomes a topic, labelled by its shared counted thing
+ * (related_label()); a claim may so be in two topics.  Claims without such
+ * a counterpart stay out.
+ */
+#define COUNTERPART_LINK 0.5
+
+static const struct corpus *by_id_corpus;   /* for by_claim_id() in qsort */
+
+static int by_claim_id(const void *x, const void *y)
+{
+	return strcmp(by_id_corpus->claims[*(const size_t *)x].id,
+		      by_id_corpus->claims[*(const size_t *)y].id);
+}
+
+static void counterpart_topics(struct cmp_model *m, const bool *covered, size_t *alloc)
+{
+	const struct corpus *c = m->c;
+	size_t n = c->nclaims, ne = 0, ealloc = 0, open = 0;
+	for (size_t i = 0; i < n; i++)
+		open += !covered[i];
+	if (open < 2)
+		return;
+	struct rel_index r;
+	related_build(&r, m);
+	/* nodes are claims in the order of their ids, so that the order of
+	 * the corpus does not change the topics */
+	size_t *order = xmalloc(n * sizeof *order);
+	uint32_t *node = xmalloc(n * sizeof *node);
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	by_id_corpus = c;
+	qsort(order, n, sizeof *order, by_claim_id);
+	for (size_t i = 0; i < n; i++)
+		node[order[i]] = (uint32_t)i;
+	struct cluster_edge *e = NULL;
+	struct rel_hit h[RELATED_MUTUAL];
+	for (size_t a = 0; a < n; a++) {
+		if (covered[a])
+			continue;
+		size_t nh = related_of(&r, a, RELATED_MUTUAL, h);
+		for (size_t k = 0; k < nh; k++) {
+			size_t b = h[k].claim;
+			struct align_item ia, ib;
+			if (b < a || covered[b] || !h[k].v.by_values || h[k].v.v == VERDICT_TIMELINE ||
+			    !related_same_ground(&r, a, b, h[k].v.v == VERDICT_CONFLICT) ||
+			    (h[k].v.v == VERDICT_CONFLICT && !related_conflict_ground(&r, a, b)))
+				continue;
+			item_of(m, a, &ia);
+			item_of(m, b, &ib);
+			if (align_other_moment(&ia, &ib))
+				continue;
+			if (ne == ealloc) {
+				ealloc = ealloc ? 2 * ealloc : 256;
+				e = xrealloc(e, ealloc * sizeof *e);
+			}
+			uint32_t x = node[a], y = node[b];
+			e[ne++] = (struct cluster_edge){ x < y ? x : y, x < y ? y : x, 1.0 };
+		}
+	}
+	ne = cluster_edges_unique(e, ne);
+	uint32_t *root = xmalloc(n * sizeof *root);
+	cluster_average(e, ne, n, COUNTERPART_LINK, root);
+	/* the automatic topic of each claim so far (align gives one at most) */
+	long *auto_of = xmalloc(n * sizeof *auto_of);
+	for (size_t i = 0; i < n; i++)
+		auto_of[i] = -1;
+	for (size_t t = 0; t < m->ntopics; t++)
+		if (m->topics[t].automatic)
+			for (size_t k = 0; k < m->topics[t].nclaims; k++)
+				auto_of[node[m->topics[t].claims[k]]] = (long)t;
+	/* members of each group, by counting sort on the roots */
+	size_t *off = xcalloc(n + 1, sizeof *off), *members = xmalloc(n * sizeof *members);
+	for (size_t i = 0; i < n; i++)
+		off[root[i] + 1]++;
+	for (size_t i = 0; i < n; i++)
+		off[i + 1] += off[i];
+	size_t *fill = xmalloc(n * sizeof *fill);
+	memcpy(fill, off, n * sizeof *fill);
+	for (size_t i = 0; i < n; i++)
+		members[fill[root[i]]++] = i;
+	free(fill);
+	for (size_t g = 0; g < n; g++) {
+		size_t nm = off[g + 1] - off[g];
+		size_t *mem = &members[off[g]];
+		if (nm < 2)
+			continue;
+		bool held = auto_of[mem[0]] >= 0;
+		for (size_t k = 1; k < nm && held; k++)
+			held = auto_of[mem[k]] == auto_of[mem[0]];
+		if (held)
+			continue;
+		for (size_t k = 0; k < nm; k++)
+			mem[k] = order[mem[k]];
+		struct cmp_topic *t = new_topic(m, alloc);
+		struct strbuf sb = STRBUF_INIT;
+		sb_addf(&sb, "auto-%zu", m->ntopics);
+		t->id = pool_strdup(&m->pool, sb.buf);
+		sb_reset(&sb);
+		/* labelled by the first member and its best counterpart in the group */
+		size_t nh = related_of(&r, mem[0], RELATED_MUTUAL, h);
+		for (size_t k = 0; k < nh; k++)
+			if (root[node[h[k].claim]] == g) {
+				related_label(&r, mem[0], &h[k], &sb);
+				break;
+			}
+		t->label = pool_strdup(&m->pool, sb.len ? sb.buf : c->claims[mem[0]].id);
+		sb_release(&sb);
+		t->automatic = true;
+		t->claims = xmalloc(nm * sizeof *t->claims);
+		memcpy(t->claims, mem, nm * sizeof *t->claims);
+		t->nclaims = nm;
+	}
+	free(off);
+	free(order);
+	free(node);
+	free(members);
+	free(auto_of);
+	free(root);
+	free(e);
+	related_release(&r);
+}
+
 
 void compare_build(struct cmp_model *m, struct corpus *c, unsigned flags,
 		   const struct align_params *p)
@@ -370,16 +520,7 @@ void compare_build_ctl(struct cmp_model *m, struct corpus *c, unsigned flags,
 		for (size_t i = 0; i < c->nclaims; i++) {
 			if (covered[i])
 				continue;
-			struct claim *cl = &c->claims[i];
-			struct source *s = &c->sources[cl->source];
-			struct align_item *it = &items[n];
-			it->id = cl->id;
-			it->text = cl->text;
-			it->source = cl->source;
-			it->vals = m->vals[i].v;
-			it->nvals = m->vals[i].n;
-			it->published_lo = published_day(s->published, false);
-			it->published_hi = published_day(s->published, true);
+			item_of(m, i, &items[n]);
 			claim_of[n++] = i;
 		}
 		struct align_result r;
@@ -407,6 +548,7 @@ void compare_build_ctl(struct cmp_model *m, struct corpus *c, unsigned flags,
 		align_release(&r);
 		free(items);
 		free(claim_of);
+		counterpart_topics(m, covered, &alloc);
 	}
 	free(covered);
 

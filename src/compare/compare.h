@@ -5,13 +5,16 @@
  * compare_build() normalises every claim's values, keeps the curated
  * topics (unless CMP_AUTO_ONLY), groups the claims no curated topic covers
  * into automatic topics (align.h; all claims with CMP_AUTO_ONLY; none with
- * CMP_NO_AUTO) and judges every pair of voices in every topic (verdict.h),
- * up to CMP_MAX_PAIRS pairs a topic.  Past that the topic is marked
- * sampled: each claim meets a window of its neighbours, and the topic's
- * status also weighs its sources' value ranges: for each measure (kind
- * and unit), the claims holding each source's lowest and highest value
- * meet those of the other sources, at most CMP_MAX_RANGE_PAIRS pairs, so
- * two sources whose ranges part are never called in agreement.  In automatic topics a conflict
+ * CMP_NO_AUTO), adds topics from counterparts (claims each among the
+ * other's best, related.h, whose values are one measure; a claim may then
+ * be in two automatic topics) and judges every pair of voices in every
+ * topic (verdict.h), up to CMP_MAX_PAIRS pairs a topic.  Past that the
+ * topic is marked sampled: each claim meets a window of its neighbours,
+ * and the topic's status also weighs its sources' value ranges: for each
+ * measure (kind and unit), the claims holding each source's lowest and
+ * highest value meet those of the other sources, at most
+ * CMP_MAX_RANGE_PAIRS pairs, so two sources whose ranges part are never
+ * called in agreement.  In automatic topics a conflict
  * between two sources stands only between claims that are each other's
  * best counterparts (related.h, same ground); otherwise the pair is
  * related, no verdict.  A cell or claim whose pairs are all related is
@@ -20,7 +23,7 @@
  * "experts: 10,000" in one article are two voices, so they are compared.
  *
  * Order: curated topics in index order, then automatic topics by their
- * smallest claim id; claims within a topic in the topic's order (curated)
+ * smallest claim id, then topics from counterparts by their smallest id; claims within a topic in the topic's order (curated)
  * or by id (auto); pairs by claim position (a before b).
  *
  * Ownership: the model borrows the corpus (which must outlive it) and owns

@@ -15,6 +15,8 @@
 #define ENT_BIT 0x80000000u      /* in doc_terms: the word was a name */
 #define VAL_PREFIX '#'           /* value terms start with it */
 #define VALUE_W 2.0              /* a shared figure weighs as two words */
+#define MEASURE_W 1.0            /* a shared measure, whatever its size, as one */
+#define CONFLICT_WORDS 2         /* words two claims share to be called in conflict */
 
 struct tmp_term {
 	uint32_t id;
@@ -46,8 +48,10 @@ static void on_term(void *ctx, const char *term, size_t len, const char *word,
 	push(s, id, s->w, (flags & TERM_CAP) && s->w >= 1);
 }
 
-/* A value as a term: its kind, canonical unit and size on a log grid of a
- * tenth of a decade ("#count:passengers:34"), or a day ("#date:12795"). */
+/* A value as terms: its kind, canonical unit and size on a log grid of a
+ * tenth of a decade ("#count:passengers:34"), or a day ("#date:12795");
+ * and, for a value with a unit, its measure alone ("#count:passengers"),
+ * so that two tolls of the dead meet whatever their sizes. */
 static void add_value(struct scan_ctx *s, const struct norm_value *v)
 {
 	char key[96];
@@ -62,6 +66,11 @@ static void add_value(struct scan_ctx *s, const struct norm_value *v)
 			return;
 		snprintf(key, sizeof key, "%c%s:%.40s:%ld", VAL_PREFIX, norm_kind_name(v->kind),
 			 u ? u : "", (long)floor(log10(x) * 10 + 0.5));
+		if (u && *u) {
+			char what[96];
+			snprintf(what, sizeof what, "%c%s:%.40s", VAL_PREFIX, norm_kind_name(v->kind), u);
+			push(s, termdict_id(s->d, what, strlen(what), NULL, 0), (float)MEASURE_W, false);
+		}
 	}
 	push(s, termdict_id(s->d, key, strlen(key), NULL, 0), 1, false);
 }
@@ -261,6 +270,7 @@ static void shared(const struct rel_index *r, size_t a, size_t b, struct rel_hit
 	uint32_t i = r->doc_off[a], j = r->doc_off[b];
 	double best = -1;
 	h->shared_entities = 0;
+	h->shared_words = 0;
 	h->shared_term = UINT32_MAX;
 	while (i < r->doc_off[a + 1] && j < r->doc_off[b + 1]) {
 		uint32_t x = r->doc_terms[i] & ~ENT_BIT, y = r->doc_terms[j] & ~ENT_BIT;
@@ -272,8 +282,10 @@ static void shared(const struct rel_index *r, size_t a, size_t b, struct rel_hit
 			if ((r->doc_terms[i] & ENT_BIT) && (r->doc_terms[j] & ENT_BIT))
 				h->shared_entities++;
 			double w = idf(r, x);
-			if (r->d.terms[x][0] != VAL_PREFIX && r->doc_tf[i] >= 1 &&
-			    r->doc_tf[j] >= 1 && w > best) {
+			bool word = r->d.terms[x][0] != VAL_PREFIX && r->doc_tf[i] >= 1 &&
+				    r->doc_tf[j] >= 1;
+			h->shared_words += word;
+			if (word && w > best) {
 				best = w;
 				h->shared_term = x;
 			}
@@ -413,6 +425,8 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out)
 				continue;
 			double tf = r->post[p].tf;
 			double s = w * tf * (K1 + 1) / (tf + K1 * (1 - B + B * r->len[d] / r->avg_len));
+			if (!(s > 0))    /* acc 0 marks an untouched claim */
+				continue;
 			if (r->acc[d] == 0)
 				r->touched[nt++] = d;
 			r->acc[d] += s;
@@ -427,6 +441,7 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out)
 		struct rel_hit *x = &h[i];
 		x->claim = d;
 		x->gated = false;
+		x->thin = false;
 		compare_pair(m, c, d, &x->v);
 		shared(r, c, d, x);
 		x->measure = measure_level(m, c, d, &x->v);
@@ -464,7 +479,9 @@ void related_why(const struct rel_index *r, size_t c, const struct rel_hit *h,
 {
 	const struct cmp_model *m = r->m;
 	size_t at = out->len;
-	if (h->gated)
+	if (h->thin)
+		sb_addstr(out, "too few words in common to judge");
+	else if (h->gated)
 		sb_addstr(out, "not each other's closest");
 	if (out->len > at && (h->v.by_values || h->v.v == VERDICT_MEASURE || h->measure == 1))
 		sb_addstr(out, "; ");
@@ -522,6 +539,15 @@ bool related_same_ground(struct rel_index *r, size_t a, size_t b, bool first)
 	return in_a && in_b;
 }
 
+bool related_conflict_ground(struct rel_index *r, size_t a, size_t b)
+{
+	struct rel_hit h;
+	if (!related_same_ground(r, a, b, false))
+		return false;
+	shared(r, a, b, &h);
+	return h.shared_words >= CONFLICT_WORDS;
+}
+
 void related_gate(struct rel_index *r, size_t c, struct rel_hit *h, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -531,7 +557,9 @@ void related_gate(struct rel_index *r, size_t c, struct rel_hit *h, size_t n)
 		for (size_t j = 0; j < nb; j++)
 			mutual |= back[j] == c;
 		bool first = nb && back[0] == c && i == 0;
-		h[i].gated = !mutual || (h[i].v.v == VERDICT_CONFLICT && !first);
+		h[i].thin = mutual && first && h[i].v.v == VERDICT_CONFLICT &&
+			    h[i].shared_words < CONFLICT_WORDS;
+		h[i].gated = !mutual || (h[i].v.v == VERDICT_CONFLICT && !first) || h[i].thin;
 	}
 }
 
@@ -540,4 +568,88 @@ const char *related_verdict(const struct rel_hit *h)
 	if (h->gated || h->v.v == VERDICT_RELATED || h->v.v == VERDICT_NONE)
 		return NULL;
 	return verdict_name(h->v.v);
+}
+
+static void count_term(void *ctx, const char *term, size_t len, const char *word,
+		       size_t wlen, unsigned flags)
+{
+	(void)term, (void)len, (void)word, (void)wlen, (void)flags;
+	(*(size_t *)ctx)++;
+}
+
+/* The two rarest words claims a and b both use (not a word of skip), in the
+ * order of a's text, space-separated, onto out. */
+static void rare_shared(const struct rel_index *r, size_t a, size_t b, const char *skip,
+			struct strbuf *out);
+
+void related_label(const struct rel_index *r, size_t a, const struct rel_hit *h,
+		   struct strbuf *out)
+{
+	const struct corpus *c = r->m->c;
+	const char *what = NULL;
+	size_t words = 0;
+	if (h->v.by_values && h->v.ia >= 0) {
+		const struct value *v = &c->claims[a].values[h->v.ia];
+		what = v->type == VALUE_DATE ? v->about : v->counted;
+		if (what)
+			terms_scan(what, strlen(what), count_term, &words);
+	}
+	if (words >= 2) {        /* a phrase of the corpus: "families forced from ..." */
+		sb_addstr(out, what);
+		return;
+	}
+	if (words == 1) {        /* one word alone is generic: "people (tsunami Sumatra)" */
+		size_t at = out->len;
+		sb_addf(out, "%s (", what);
+		size_t open = out->len;
+		rare_shared(r, a, h->claim, what, out);
+		if (out->len == open)
+			sb_setlen(out, at), sb_addstr(out, what);
+		else
+			sb_addch(out, ')');
+		return;
+	}
+	rare_shared(r, a, h->claim, NULL, out);
+}
+
+static void rare_shared(const struct rel_index *r, size_t a, size_t b, const char *skip,
+			struct strbuf *out)
+{
+	const struct corpus *c = r->m->c;
+	/* the two rarest words both use, in the order of claim a's text */
+	uint32_t best[2] = { UINT32_MAX, UINT32_MAX };
+	double w[2] = { -1, -1 };
+	uint32_t i = r->doc_off[a], j = r->doc_off[b];
+	while (i < r->doc_off[a + 1] && j < r->doc_off[b + 1]) {
+		uint32_t x = r->doc_terms[i] & ~ENT_BIT, y = r->doc_terms[j] & ~ENT_BIT;
+		if (x != y) {
+			x < y ? i++ : j++;
+			continue;
+		}
+		double f = idf(r, x);
+		if (r->d.terms[x][0] != VAL_PREFIX && r->doc_tf[i] >= 1 && r->doc_tf[j] >= 1 &&
+		    !(skip && strcasestr(skip, r->d.surface[x]))) {
+			if (f > w[0]) {
+				best[1] = best[0], w[1] = w[0];
+				best[0] = x, w[0] = f;
+			} else if (f > w[1]) {
+				best[1] = x, w[1] = f;
+			}
+		}
+		i++;
+		j++;
+	}
+	const char *text = c->claims[a].text ? c->claims[a].text : "";
+	size_t at = out->len;
+	const char *p0 = best[0] != UINT32_MAX ? strstr(text, r->d.surface[best[0]]) : NULL;
+	const char *p1 = best[1] != UINT32_MAX ? strstr(text, r->d.surface[best[1]]) : NULL;
+	int first = p1 && (!p0 || p1 < p0) ? 1 : 0;
+	for (int k = 0; k < 2; k++) {
+		uint32_t t = best[k ? 1 - first : first];
+		if (t == UINT32_MAX)
+			continue;
+		if (out->len > at)
+			sb_addch(out, ' ');
+		sb_addstr(out, r->d.surface[t]);
+	}
 }

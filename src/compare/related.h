@@ -7,7 +7,10 @@
  * words dropped, stemmed) plus a little context, its source's title at a
  * third of a word's weight, and its figures as terms of their own (a value
  * on a log grid of a tenth of a decade, with its kind and canonical unit:
- * "350 USD", "14,000 quarts"), a shared figure weighing as two words.
+ * "350 USD", "14,000 quarts"), a shared figure weighing as two words, and
+ * the measure of each figure with a unit, whatever its size ("count of
+ * dead": 19,000 dead meets 73,276 dead) as one word, so that a rare counted
+ * thing weighs more than a common one.
  * The final BM25 counts every shared word (blocking skips the commonest
  * when finding candidates, below); it is then multiplied by
  * agreement on what the claims measure: the same measure (kind, unit
@@ -28,7 +31,10 @@
  * 64 per claim.  100,000 claims take seconds (bench/related.sh).
  *
  * Verdicts (compare_pair()) are given only on the same ground: when each
- * claim is among the other's best counterparts (related_gate()).
+ * claim is among the other's best counterparts (related_gate()); a
+ * conflict further needs the two to share at least two words besides
+ * their figures (two durations that share only "days" are not shown to be
+ * of one fact).
  *
  * Lifecycle: related_build() on a built model (compare.h, which must
  * outlive the index), related_of() as often as needed, related_release().
@@ -59,8 +65,10 @@ struct rel_hit {
 	struct verdict_pair v;       /* compare_pair() on the two claims */
 	uint32_t shared_term;        /* the rarest word both use, or UINT32_MAX */
 	unsigned shared_entities;
+	unsigned shared_words;       /* words (not figures) of both texts */
 	int measure;                 /* 2 same measure, 1 same kind, 0 neither */
 	bool gated;                  /* verdict withheld by related_gate(): none */
+	bool thin;                   /* ... for a conflict on too few shared words */
 };
 
 struct rel_post {
@@ -99,7 +107,8 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out);
  * Same ground: withholds the verdicts of hits h[0..n) of claim c (sets
  * gated; v keeps what the values say, for why) unless c is among the RELATED_MUTUAL
  * best counterparts of the hit; a conflict further needs the two to be each
- * other's first.  Each claim's best are computed once and kept.
+ * other's first and to share CONFLICT_WORDS words (related.c; else thin is
+ * set).  Each claim's best are computed once and kept.
  */
 void related_gate(struct rel_index *r, size_t c, struct rel_hit *h, size_t n);
 
@@ -107,9 +116,19 @@ void related_gate(struct rel_index *r, size_t c, struct rel_hit *h, size_t n);
  * first, each the other's very best). */
 bool related_same_ground(struct rel_index *r, size_t a, size_t b, bool first);
 
+/* Same ground for a conflict within a topic: each among the other's
+ * RELATED_MUTUAL best, and sharing CONFLICT_WORDS words. */
+bool related_conflict_ground(struct rel_index *r, size_t a, size_t b);
+
 /* A few words on what matched: "same count of passengers; both 'search'". */
 void related_why(const struct rel_index *r, size_t c, const struct rel_hit *h,
 		 struct strbuf *out);
+
+/* A label for claim a and its hit h, in the corpus's own words: the
+ * counted thing (or what a date is of) of the values they were compared
+ * on, else the two rarest words both texts use, in a's order. */
+void related_label(const struct rel_index *r, size_t a, const struct rel_hit *h,
+		   struct strbuf *out);
 
 /* The verdict on a hit as every list of counterparts names it
  * (verdict_name()), or NULL when none was earned: withheld by
