@@ -341,9 +341,10 @@ static void item_of(const struct cmp_model *m, size_t i, struct align_item *it)
  * among the other's RELATED_MUTUAL best counterparts (related.h) and whose
  * values were compared as one measure (verdict.h: kind, unit and counted
  * thing) are linked, so that no link stands on words alone, let alone one
- * common word; not when the values are of two moments (a timeline, or
- * align_other_moment(): the same measure a month apart) or in a conflict
- * without ground (related_conflict_ground()).  Groups are made by
+ * common word; not when the values are of two moments
+ * (align_other_moment(): the same measure a month apart) or in a conflict
+ * without ground (related_conflict_ground()).  A timeline (a running total
+ * given again days later) is linked: the same fact, updated.  Groups are made by
  * average linkage over the links at COUNTERPART_LINK (cluster.h), so that
  * a topic's claims are mostly each other's counterparts, never a chain.
  * A group of two sources or more whose claims no automatic topic already
@@ -390,7 +391,7 @@ static void counterpart_topics(struct cmp_model *m, const bool *covered, size_t 
 		for (size_t k = 0; k < nh; k++) {
 			size_t b = h[k].claim;
 			struct align_item ia, ib;
-			if (b < a || covered[b] || !h[k].v.by_values || h[k].v.v == VERDICT_TIMELINE ||
+			if (b < a || covered[b] || !h[k].v.by_values ||
 			    !related_same_ground(&r, a, b, h[k].v.v == VERDICT_CONFLICT) ||
 			    (h[k].v.v == VERDICT_CONFLICT && !related_conflict_ground(&r, a, b)))
 				continue;
