@@ -26,7 +26,9 @@
  * checks an index (every problem in the message; nothing written), then
  * written by save_file() (temporary file, fsync, rename: a kill leaves the
  * old index or the new one) in index_print()'s layout.  After a save,
- * base and work are what was written and nothing is touched.
+ * base and work are what was written, nothing is touched, and e->c is
+ * the model of what was written (the old model is freed: a caller that
+ * shows e->c takes the new one before using it again).
  */
 #ifndef LECTERN_CORPUS_EDIT_H
 #define LECTERN_CORPUS_EDIT_H
@@ -74,6 +76,10 @@ cJSON *edit_array(cJSON *root, const char *coll);
 void edit_insert_after(cJSON *arr, cJSON *after, cJSON *item);
 /* Records that object id of coll was changed, added or removed in work. */
 void edit_touch(struct edit *e, const char *coll, const char *id);
+/* Makes object id of coll in work what it is in tree from (removed when
+ * from has none; a new one placed after the objects before it in from)
+ * and touches it: undo and redo put an object back this way. */
+void edit_restore(struct edit *e, const cJSON *from, const char *coll, const char *id);
 /* What an object of coll is called: "claim", "rejected claim", ... */
 void edit_kind_name(struct strbuf *out, const char *coll);
 /* Whether anything touched differs in work from base. */
