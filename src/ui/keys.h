@@ -76,7 +76,16 @@ enum {
 	X(COUNTERPARTS, CLAIM, "counterparts", "the claim's counterparts in other sources, with verdicts", 'R', 0, 0) \
 	X(ALL_CLAIMS, CLAIM, "all-claims",   "Claims: toggle this source / all sources", 'a', 0, 0) \
 	X(CONFLICTS, CLAIM,  "conflicts-only", "Compare: show only the topics in conflict, or all", 'C', 0, 0) \
-	X(TOPIC_CLAIMS, CLAIM, "topic-claims", "Compare: the topic's claims side by side, or the matrix", 'v', 0, 0) \
+	X(TOPIC_CLAIMS, CLAIM, "topic-claims", "Text: select a passage from the top line (Esc leaves); Compare: the topic's claims side by side, or the matrix", 'v', 0, 0) \
+	X(SEL_MORE,  CLAIM,  "select-more",  "Text selection: extend it by a sentence", ')', 0, 0) \
+	X(SEL_LESS,  CLAIM,  "select-less",  "Text selection: trim it by a sentence", '(', 0, 0) \
+	X(WORD_MORE, CLAIM,  "word-more",    "Text selection: extend it by a word", '>', 0, 0) \
+	X(WORD_LESS, CLAIM,  "word-less",    "Text selection: trim it by a word", '<', 0, 0) \
+	X(NEW_CLAIM, CLAIM,  "new-claim",    "Text selection: make a claim of it (a form with the fields the extractor proposes)", 'A', 0, 0) \
+	X(EDIT_CLAIM, CLAIM, "edit-claim",   "edit the selected claim in a form (it becomes curated)", 'e', 0, 0) \
+	X(LINK_TOPIC, CLAIM, "link-topic",   "add the selected claim (Claims, Compare cell) to a topic: :topic link", 't', 0, 0) \
+	X(UNDO,      CLAIM,  "undo",         "undo the last edit of claims, topics or notes", 'u', 0, 0) \
+	X(REDO,      CLAIM,  "redo",         "redo the edit undone last", KEY_CTRL('r'), 0, 0) \
 	X(CITE,      CLAIM,  "cite",         "copy the selected claim's citation (OSC 52, cite-format)", 'y', 0, 0) \
 	X(JUMP_BACK, JUMP,   "jump-back",    "go back in the jump history", KEY_CTRL('o'), 0, 0) \
 	X(JUMP_FWD,  JUMP,   "jump-forward", "go forward in the jump history (Ctrl-i is Tab)", KEY_CTRL('n'), 0, 0) \

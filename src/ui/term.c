@@ -113,6 +113,7 @@ static void ui_free(struct ui *ui)
 	free(ui->hits);
 	free(ui->jumps);
 	compare_free(ui);
+	edit_free(ui);
 	config_release(&ui->cfg);
 }
 
