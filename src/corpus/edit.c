@@ -204,10 +204,38 @@ static int carry(const struct edit *e, cJSON *disk, const struct edit_touch *t,
 	return 0;
 }
 
-void edit_restore(struct edit *e, const cJSON *from, const char *coll, const char *id)
+void edit_put(struct edit *e, const char *coll, const char *id, const cJSON *obj,
+	      const char *after)
 {
-	put(e->work, from, edit_find(from, coll, id), coll, id);
+	cJSON *a = edit_array(e->work, coll);
+	cJSON *d = edit_find(e->work, coll, id);
+	if (!obj) {
+		if (d)
+			cJSON_Delete(cJSON_DetachItemViaPointer(a, d));
+	} else {
+		cJSON *copy = cJSON_Duplicate(obj, true);
+		if (!copy)
+			die("out of memory");
+		if (d)
+			cJSON_ReplaceItemViaPointer(a, d, copy);
+		else
+			edit_insert_after(a, after ? edit_find(e->work, coll, after) : NULL, copy);
+	}
 	edit_touch(e, coll, id);
+}
+
+const char *edit_prev_id(const cJSON *root, const char *coll, const char *id)
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, coll);
+	const char *prev = NULL;
+	for (const cJSON *o = a ? a->child : NULL; o; o = o->next) {
+		const char *oid = obj_id(o);
+		if (oid && !strcmp(oid, id))
+			return prev;
+		if (oid)
+			prev = oid;
+	}
+	return NULL;
 }
 
 /* The lock file's path: ".NAME.lock" beside the file the index resolves to. */
