@@ -19,14 +19,22 @@
 #include "base/save.h"
 #include "base/util.h"
 #include "compare/compare.h"
+#include "corpus/cache.h"
 #include "compare/curate.h"
 #include "corpus/edit.h"
 #include "corpus/json.h"
 
-/* One edit: the trees before and after it, and what it touched. */
-struct step {
+/* One object an edit touched: as it was before and after (NULL: absent),
+ * and the id of the object it stood after (NULL: first). */
+struct change {
+	char *coll, *id;
 	cJSON *before, *after;
-	struct edit_touch *t;
+	char *before_prev, *after_prev;
+};
+
+/* One edit: the objects it touched. */
+struct step {
+	struct change *t;
 	size_t n;
 };
 
@@ -66,13 +74,25 @@ long edit_target_claim(struct ui *ui)
 
 static void step_free(struct step *s)
 {
-	cJSON_Delete(s->before);
-	cJSON_Delete(s->after);
 	for (size_t i = 0; i < s->n; i++) {
 		free(s->t[i].coll);
 		free(s->t[i].id);
+		cJSON_Delete(s->t[i].before);
+		cJSON_Delete(s->t[i].after);
+		free(s->t[i].before_prev);
+		free(s->t[i].after_prev);
 	}
 	free(s->t);
+}
+
+/* A copy of object id of coll in root (NULL when absent), and the id
+ * before it. */
+static cJSON *copy_of(const cJSON *root, const char *coll, const char *id, char **prev)
+{
+	const cJSON *o = edit_find(root, coll, id);
+	const char *p = o ? edit_prev_id(root, coll, id) : NULL;
+	*prev = p ? xstrdup(p) : NULL;
+	return o ? cJSON_Duplicate(o, true) : NULL;
 }
 
 void edit_free(struct ui *ui)
@@ -195,16 +215,27 @@ static bool ed_open(struct ui *ui)
 	sb_init(&ed->recovery);
 	sb_addf(&ed->recovery, "%s.unsaved", ui->c->index_path);
 	ui->ed = ed;
+	uint64_t now;
+	if (!ui->index_hashed || !cache_file_hash(ui->c->index_path, &now) || now != ui->index_hash) {
+		/* another writer saved since the reader loaded the index: what
+		 * the user sees is not what the edit would be made on */
+		struct keep k;
+		keep_take(ui, &k);
+		reload(ui, ed->e.c, &k);
+		ui_message(ui, true, "the index was changed by another writer since the reader loaded "
+			   "it: reloaded; nothing edited, make the edit again");
+		return false;
+	}
 	return true;
 }
 
-/* Saves the edits; says what was done (done) or why nothing was saved. */
-static void commit(struct ui *ui, const char *done)
+/* Saves the edits; says what was done (done) and how long the edit took
+ * since t0 (ms), or why nothing was saved. */
+static void commit(struct ui *ui, const char *done, long long t0)
 {
 	struct uiedit *ed = ui->ed;
 	struct strbuf msg = STRBUF_INIT;
 	struct keep k;
-	long long t0 = util_now_ms();
 
 	keep_take(ui, &k);
 	int r = edit_dirty(&ed->e) ? edit_save(&ed->e, &msg) : EDIT_OK;
@@ -312,16 +343,20 @@ static int parse(struct ui *ui, char **w, size_t n, struct curate_args *a, char 
 
 static void run(struct ui *ui, const char *cmd, const struct curate_args *a, const char *line)
 {
+	long long t0 = util_now_ms();
 	if (!ed_open(ui))
 		return;
 	struct uiedit *ed = ui->ed;
 	struct strbuf err = STRBUF_INIT;
 	size_t before_n = ed->e.ntouched;
-	cJSON *before = cJSON_Duplicate(ed->e.work, true);
+	/* with every edit saved, base is work as it was before this edit: a
+	 * copy of the whole tree is needed only while edits are unsaved */
+	cJSON *snap = before_n ? cJSON_Duplicate(ed->e.work, true) : NULL;
+	const cJSON *before = snap ? snap : ed->e.base;
 	int r = curate_run(cmd, a, &ed->e, &err);
 	if (r != CURATE_OK) {
 		cJSON_Delete(ed->e.work);
-		ed->e.work = before;
+		ed->e.work = snap ? snap : cJSON_Duplicate(ed->e.base, true);
 		while (ed->e.ntouched > before_n) {
 			ed->e.ntouched--;
 			free(ed->e.touched[ed->e.ntouched].coll);
@@ -338,20 +373,22 @@ static void run(struct ui *ui, const char *cmd, const struct curate_args *a, con
 	if (ed->n == ed->alloc)
 		ed->steps = xrealloc(ed->steps, (ed->alloc = ed->alloc ? 2 * ed->alloc : 8) * sizeof *ed->steps);
 	struct step *s = &ed->steps[ed->n++];
-	s->before = before;
-	s->after = cJSON_Duplicate(ed->e.work, true);
 	s->n = ed->e.ntouched - before_n;
 	s->t = xcalloc(s->n + 1, sizeof *s->t);
 	char *added = NULL;
 	for (size_t i = 0; i < s->n; i++) {
 		const struct edit_touch *t = &ed->e.touched[before_n + i];
-		s->t[i].coll = xstrdup(t->coll);
-		s->t[i].id = xstrdup(t->id);
-		if (!added && !strcmp(t->coll, "claims") && !edit_find(before, "claims", t->id))
-			added = s->t[i].id;
+		struct change *ch = &s->t[i];
+		ch->coll = xstrdup(t->coll);
+		ch->id = xstrdup(t->id);
+		ch->before = copy_of(before, t->coll, t->id, &ch->before_prev);
+		ch->after = copy_of(ed->e.work, t->coll, t->id, &ch->after_prev);
+		if (!added && !strcmp(t->coll, "claims") && !ch->before)
+			added = ch->id;
 	}
+	cJSON_Delete(snap);
 	ed->pos = ed->n;
-	commit(ui, line);
+	commit(ui, line, t0);
 	if (added) {   /* a new claim: selected, the selection done */
 		long k = corpus_find_claim(ui->c, added);
 		if (k >= 0) {
@@ -401,11 +438,15 @@ void edit_undo(struct ui *ui, int dir)
 		ui_message(ui, true, dir < 0 ? "nothing to undo" : "nothing to redo");
 		return;
 	}
+	long long t0 = util_now_ms();
 	struct step *s = &ed->steps[dir < 0 ? ed->pos - 1 : ed->pos];
-	for (size_t i = 0; i < s->n; i++)
-		edit_restore(&ed->e, dir < 0 ? s->before : s->after, s->t[i].coll, s->t[i].id);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct change *ch = &s->t[i];
+		edit_put(&ed->e, ch->coll, ch->id, dir < 0 ? ch->before : ch->after,
+			 dir < 0 ? ch->before_prev : ch->after_prev);
+	}
 	ed->pos = dir < 0 ? ed->pos - 1 : ed->pos + 1;
-	commit(ui, dir < 0 ? "undone" : "redone");
+	commit(ui, dir < 0 ? "undone" : "redone", t0);
 }
 
 void edit_write_copy(struct ui *ui, const char *path)

@@ -402,6 +402,8 @@ static size_t step_end(struct ui *ui, size_t end, int dir, bool sentence)
 		while (i > min && !is_space(t[i - 1]))
 			i--;
 	}
+	while (i > min && is_space(t[i - 1]))   /* it ends where a word or sentence does */
+		i--;
 	return i < min ? min : i;
 }
 
@@ -423,7 +425,8 @@ static void visual_moved(struct ui *ui)
 		   ui->vis_start, ui->vis_end);
 }
 
-/* v: a selection of the top line. */
+/* v: a selection of the current search hit when there is one, else of
+ * the top line. */
 static void visual_start(struct ui *ui)
 {
 	if (ui->src < 0 || building(ui) || !ui->text_len) {
@@ -432,8 +435,13 @@ static void visual_start(struct ui *ui)
 	}
 	size_t top = ui->panes[PANE_TEXT].top;
 	ui->visual = true;
-	ui->vis_start = ui->wrap.starts[top < ui->wrap.n ? top : 0];
-	ui->vis_end = line_end(ui, wrap_line_of(&ui->wrap, ui->vis_start));
+	if (ui->hit >= 0 && (size_t)ui->hit < ui->nmatches) {
+		ui->vis_start = ui->matches[ui->hit].start;
+		ui->vis_end = ui->matches[ui->hit].end;
+	} else {
+		ui->vis_start = ui->wrap.starts[top < ui->wrap.n ? top : 0];
+		ui->vis_end = line_end(ui, wrap_line_of(&ui->wrap, ui->vis_start));
+	}
 	visual_moved(ui);
 }
 

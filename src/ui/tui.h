@@ -176,6 +176,8 @@ struct ui {
 	size_t vis_start, vis_end;
 	/* curation (edit.c): the index's edits, undo and redo; NULL until the first */
 	struct uiedit *ed;
+	uint64_t index_hash;   /* of the index's bytes when the reader started */
+	bool index_hashed;
 	bool quit_asked;       /* q with unsaved edits said so once */
 
 	/* the clipboard: an OSC 52 sequence clip_flush() writes after doupdate() */
