@@ -473,6 +473,7 @@ bool visual_key(struct ui *ui, enum action act, int key)
 		}
 		return true;
 	case ACT_NEW_CLAIM: edit_new_claim(ui); return true;
+	case ACT_CITE: ui_cite_selection(ui); return true;
 	case ACT_TOPIC_CLAIMS: case ACT_CLOSE:
 		ui->visual = false;
 		ui->panes[PANE_TEXT].dirty = true;

@@ -326,6 +326,8 @@ bool drill_key(struct ui *ui, struct pane *p, enum action act, int key);
  * OSC 52, at the next clip_flush()), :cite FILE appends it to FILE */
 void ui_cite(struct ui *ui, const char *file);
 void clip_flush(struct ui *ui);   /* after doupdate(): the pending sequence */
+/* y with a passage selected (v): its citation, through OSC 52 */
+void ui_cite_selection(struct ui *ui);
 /* counterparts.c: R on a claim lists its counterparts in other sources in
  * an overlay, modal while shown (counterparts_key() takes every key but
  * Ctrl-l).  The index behind it is built once, by a worker thread: while

@@ -47,6 +47,12 @@ keys ')'
 see ") extends it to the sentence's end" "selection: bytes 0-239 "
 keys '('
 see "( trims it back by a sentence (to its first byte here)" "selection: bytes 0-1 "
+pipe_on "$TMP/y.out"
+keys y
+see "y copies the selection as a citation" "the selection copied as a citation"
+pipe_off
+check "  ... an OSC 52 sequence holding the passage, its source and bytes" bash -c \
+	"grep -ao $'\\e]52;c;[A-Za-z0-9+/=]*' '$TMP/y.out' | head -1 | cut -d';' -f3 | base64 -d | grep -q 'The Moscow Times.*(mt, bytes 0-1)'"
 keys Escape
 see "Esc leaves the selection" "selection left"
 check "  ... the mark is gone" bash -c "! tmux -L $SOCK -f $TMP/tmux.conf capture-pane -p -t t | tail -1 | grep -q SELECT"
