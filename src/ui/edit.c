@@ -398,6 +398,16 @@ static void run(struct ui *ui, const char *cmd, const struct curate_args *a, con
 	}
 }
 
+/* The automatic topic under the Compare cursor, or NULL. */
+static const struct cmp_topic *cursor_auto_topic(struct ui *ui)
+{
+	struct pane *p = &ui->panes[PANE_COMPARE];
+	if (ui->focus != PANE_COMPARE || !ui->cmp || p->cur >= ui->ncmp_rows)
+		return NULL;
+	const struct cmp_topic *t = &ui->cmp->topics[ui->cmp_rows[p->cur]];
+	return t->automatic ? t : NULL;
+}
+
 bool edit_command(struct ui *ui, const char *cmd, const char *args)
 {
 	static const char *const subs[] = { "add", "edit", "rm", "reject", "link", "unlink", "set" };
@@ -408,16 +418,22 @@ bool edit_command(struct ui *ui, const char *cmd, const char *args)
 	for (size_t i = 0; !note && n && i < ARRAY_SIZE(subs); i++)
 		is_edit |= !strcmp(w[0], subs[i]) && (claim ? i < 4 : (i == 0 || i >= 4));
 	if (is_edit) {
-		char **rest = xcalloc(n + 2, sizeof *rest);
+		const struct cmp_topic *auto_t = cursor_auto_topic(ui);
+		char **rest = xcalloc(n + 2 + (auto_t ? auto_t->nclaims : 0), sizeof *rest);
 		struct curate_args a;
 		if (parse(ui, w, n, &a, rest) == 0) {
-			/* the claim an edit takes when it names none: the selected one */
+			/* the claims an edit takes when it names none: an automatic
+			 * topic's (topic add: accepting it), else the selected one */
 			long k = edit_target_claim(ui);
-			bool implied = !note && k >= 0 &&
+			bool implied = !note &&
 				((claim && a.nrest == 1 && strcmp(w[0], "add")) ||
 				 (!claim && a.nrest == 2 && strcmp(w[0], "set")));
-			if (implied)
+			if (implied && !claim && !strcmp(w[0], "add") && auto_t) {
+				for (size_t i = 0; i < auto_t->nclaims; i++)
+					rest[a.nrest++] = (char *)ui->c->claims[auto_t->claims[i]].id;
+			} else if (implied && k >= 0) {
 				rest[a.nrest++] = (char *)ui->c->claims[k].id;
+			}
 			struct strbuf line = STRBUF_INIT;
 			sb_addf(&line, "%s %s", cmd, args);
 			run(ui, cmd, &a, line.buf);

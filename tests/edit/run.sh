@@ -117,6 +117,16 @@ see ":topic add makes a topic of the selected claim" "topic add by-hand"
 is "  ... with the claim" "$NEW" "$(jqc '.topics[] | select(.id == "by-hand") | .claims[0]')"
 passes_check
 
+# accepting an automatic topic: a curated one of its claims, with a label
+AUTO=$(lx compare --json | jq -r '[.topics[] | select(.origin == "auto")][0] | .id + " " + (.claims | length | tostring)')
+keys ":topic ${AUTO% *}" Enter
+see "an automatic topic in the Compare view" "${AUTO% *}"
+keys ":topic add accepted --label \"Accepted by hand\"" Enter
+see ":topic add on an automatic topic accepts it" "topic add accepted"
+is "  ... with all its claims" "${AUTO#* }" "$(jqc '.topics[] | select(.id == "accepted") | .claims | length')"
+is "  ... curated" curated "$(jqc '.topics[] | select(.id == "accepted") | .origin')"
+passes_check
+
 # ---- quit, reopen: everything there ----
 keys Q
 see "Q quits when everything is saved" "EXIT=0"
