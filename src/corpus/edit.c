@@ -154,6 +154,36 @@ void edit_kind_name(struct strbuf *out, const char *coll)
 		sb_add(out, coll, strlen(coll) - 1);
 }
 
+/* Makes the object id of coll in dst what obj is (NULL: removes it); a
+ * new one goes after the nearest object before obj in from (the tree obj
+ * is in) that dst holds too, else first. */
+static void put(cJSON *dst, const cJSON *from, const cJSON *obj, const char *coll,
+		const char *id)
+{
+	cJSON *d = edit_find(dst, coll, id);
+	cJSON *a = edit_array(dst, coll);
+	if (!obj) {
+		if (d)
+			cJSON_Delete(cJSON_DetachItemViaPointer(a, d));
+		return;
+	}
+	cJSON *copy = cJSON_Duplicate(obj, true);
+	if (!copy)
+		die("out of memory");
+	if (d) {
+		cJSON_ReplaceItemViaPointer(a, d, copy);
+		return;
+	}
+	const cJSON *fa = cJSON_GetObjectItemCaseSensitive(from, coll);
+	cJSON *anchor = NULL;
+	for (const cJSON *o = fa->child; o && o != obj; o = o->next) {
+		cJSON *x = obj_id(o) ? edit_find(dst, coll, obj_id(o)) : NULL;
+		if (x)
+			anchor = x;
+	}
+	edit_insert_after(a, anchor, copy);
+}
+
 /* Carries object t of work over to disk (the tree on disk now).  -1 with
  * msg naming it when disk does not hold it as base did. */
 static int carry(const struct edit *e, cJSON *disk, const struct edit_touch *t,
@@ -170,29 +200,42 @@ static int carry(const struct edit *e, cJSON *disk, const struct edit_touch *t,
 			t->id, !d ? "removed" : !b ? "added" : "changed");
 		return -1;
 	}
-	cJSON *a = edit_array(disk, t->coll);
-	if (!w) {
-		cJSON_Delete(cJSON_DetachItemViaPointer(a, d));
-		return 0;
-	}
-	cJSON *copy = cJSON_Duplicate(w, true);
-	if (!copy)
-		die("out of memory");
-	if (d) {
-		cJSON_ReplaceItemViaPointer(a, d, copy);
-		return 0;
-	}
-	/* a new object goes after the nearest one before it in work that
-	 * the disk holds too, else first */
-	const cJSON *wa = cJSON_GetObjectItemCaseSensitive(e->work, t->coll);
-	cJSON *anchor = NULL;
-	for (const cJSON *o = wa->child; o && o != w; o = o->next) {
-		cJSON *x = obj_id(o) ? edit_find(disk, t->coll, obj_id(o)) : NULL;
-		if (x)
-			anchor = x;
-	}
-	edit_insert_after(a, anchor, copy);
+	put(disk, e->work, w, t->coll, t->id);
 	return 0;
+}
+
+void edit_put(struct edit *e, const char *coll, const char *id, const cJSON *obj,
+	      const char *after)
+{
+	cJSON *a = edit_array(e->work, coll);
+	cJSON *d = edit_find(e->work, coll, id);
+	if (!obj) {
+		if (d)
+			cJSON_Delete(cJSON_DetachItemViaPointer(a, d));
+	} else {
+		cJSON *copy = cJSON_Duplicate(obj, true);
+		if (!copy)
+			die("out of memory");
+		if (d)
+			cJSON_ReplaceItemViaPointer(a, d, copy);
+		else
+			edit_insert_after(a, after ? edit_find(e->work, coll, after) : NULL, copy);
+	}
+	edit_touch(e, coll, id);
+}
+
+const char *edit_prev_id(const cJSON *root, const char *coll, const char *id)
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, coll);
+	const char *prev = NULL;
+	for (const cJSON *o = a ? a->child : NULL; o; o = o->next) {
+		const char *oid = obj_id(o);
+		if (oid && !strcmp(oid, id))
+			return prev;
+		if (oid)
+			prev = oid;
+	}
+	return NULL;
 }
 
 /* The lock file's path: ".NAME.lock" beside the file the index resolves to. */
@@ -234,6 +277,10 @@ static int write_checked(struct edit *e, const cJSON *tree, struct strbuf *msg)
 		r = EDIT_IO;
 	} else {
 		hash_bytes(text.buf, text.len, e->hash);
+		/* the model of what was written is the model of base now */
+		corpus_free(e->c);
+		e->c = c;
+		c = NULL;
 	}
 	if (c)
 		corpus_free(c);

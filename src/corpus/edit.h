@@ -26,7 +26,9 @@
  * checks an index (every problem in the message; nothing written), then
  * written by save_file() (temporary file, fsync, rename: a kill leaves the
  * old index or the new one) in index_print()'s layout.  After a save,
- * base and work are what was written and nothing is touched.
+ * base and work are what was written, nothing is touched, and e->c is
+ * the model of what was written (the old model is freed: a caller that
+ * shows e->c takes the new one before using it again).
  */
 #ifndef LECTERN_CORPUS_EDIT_H
 #define LECTERN_CORPUS_EDIT_H
@@ -74,6 +76,14 @@ cJSON *edit_array(cJSON *root, const char *coll);
 void edit_insert_after(cJSON *arr, cJSON *after, cJSON *item);
 /* Records that object id of coll was changed, added or removed in work. */
 void edit_touch(struct edit *e, const char *coll, const char *id);
+/* Makes object id of coll in work a copy of obj (NULL: removes it); a new
+ * one goes after the object whose id is after (NULL or absent: first).
+ * Touches it.  Undo and redo put an object back this way. */
+void edit_put(struct edit *e, const char *coll, const char *id, const cJSON *obj,
+	      const char *after);
+/* The id of the object before object id in array coll of root, or NULL
+ * (first, or absent).  It points into root. */
+const char *edit_prev_id(const cJSON *root, const char *coll, const char *id);
 /* What an object of coll is called: "claim", "rejected claim", ... */
 void edit_kind_name(struct strbuf *out, const char *coll);
 /* Whether anything touched differs in work from base. */

@@ -116,6 +116,7 @@ void ui_open_source(struct ui *ui, size_t src)
 	if ((long)src == ui->src)
 		return;
 	ui->src = (long)src;
+	ui->visual = false;   /* a selection is of one text */
 	ui->text = corpus_text(ui->c, src, &ui->text_len, &err);
 	if (!ui->text) {
 		ui_message(ui, true, "%s: %s", ui->c->sources[src].file, err.buf);
@@ -404,6 +405,8 @@ void ui_action(struct ui *ui, enum action act, int key)
 {
 	struct pane *p = &ui->panes[ui->focus];
 
+	if (act != ACT_QUIT && act != ACT_CLOSE)
+		ui->quit_asked = false;   /* q asks again after anything else */
 	if (p->ops->key && p->ops->key(ui, p, act, key))
 		return;
 	if (list_move(ui, p, act))
@@ -439,9 +442,18 @@ void ui_action(struct ui *ui, enum action act, int key)
 		if (ui->view != VIEW_MAIN)
 			ui_focus(ui, ui->main_focus);
 		else
-			ui->quit = true;
+			ui_quit(ui);
 		break;
-	case ACT_QUIT: ui->quit = true; break;
+	case ACT_QUIT: ui_quit(ui); break;
+	case ACT_SEL_MORE: case ACT_SEL_LESS: case ACT_WORD_MORE: case ACT_WORD_LESS:
+	case ACT_NEW_CLAIM:
+		ui_message(ui, true, "%s: no selection: v in the Text pane (2) selects a passage",
+			   keys_get(act)->name);
+		break;
+	case ACT_EDIT_CLAIM: edit_claim_form(ui); break;
+	case ACT_LINK_TOPIC: edit_link_form(ui); break;
+	case ACT_UNDO: edit_undo(ui, -1); break;
+	case ACT_REDO: edit_undo(ui, 1); break;
 	case ACT_SEARCH: case ACT_SEARCH_BACK:
 		ui->search_back = act == ACT_SEARCH_BACK;
 		prompt_start(ui, PROMPT_SEARCH);
@@ -474,6 +486,18 @@ void ui_action(struct ui *ui, enum action act, int key)
 	default:
 		break;
 	}
+}
+
+void ui_quit(struct ui *ui)
+{
+	if (edit_unsaved(ui) && !ui->quit_asked) {
+		const char *rec = edit_recovery(ui);
+		ui->quit_asked = true;
+		ui_message(ui, true, "unsaved edits%s%s%s: q or Q again quits, :w PATH saves a copy",
+			   rec ? " (kept in " : "", rec ? rec : "", rec ? ")" : "");
+		return;
+	}
+	ui->quit = true;
 }
 
 void ui_mouse(struct ui *ui)

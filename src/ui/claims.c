@@ -168,6 +168,11 @@ static void draw_detail(struct ui *ui, struct pane *p)
 		sb_addf(&sb, " (%s)", cl->speaker_role);
 	PARA(sb.buf, h);
 	sb_reset(&sb);
+	if (cl->note) {   /* the analyst's (:note, e) */
+		sb_addf(&sb, "note: %s", cl->note);
+		PARA(sb.buf, h);
+		sb_reset(&sb);
+	}
 	sb_addstr(&sb, "values as written: ");
 	size_t at = sb.len;
 	matrix_written(ui->c, (size_t)ci, &sb);

@@ -4,7 +4,8 @@
  * OSC 52 (osc52.h), over SSH, in tmux (`set-clipboard on`) and in screen;
  * `:cite FILE` appends it to FILE through save_append().  The claim is the
  * one under the Claims cursor, the one selected in the Text pane (else the
- * first claim from the top line on), or the Compare cursor's.  The
+ * first claim from the top line on), or the Compare cursor's; with a
+ * passage selected (v), y copies the passage instead (ui_cite_selection).  The
  * sequence is kept in ui->clip and written by clip_flush() straight to the
  * terminal after the frame's doupdate(): curses never sees the bytes.
  */
@@ -75,6 +76,39 @@ void ui_cite(struct ui *ui, const char *file)
 	}
 	sb_release(&cite);
 	sb_release(&err);
+}
+
+void ui_cite_selection(struct ui *ui)
+{
+	const struct source *s = &ui->c->sources[ui->src];
+	struct strbuf cite = STRBUF_INIT, text = STRBUF_INIT, date = STRBUF_INIT;
+	size_t a = ui->vis_start, b = ui->vis_end < ui->text_len ? ui->vis_end : ui->text_len;
+
+	/* “passage” - outlet, “title”, date (source, bytes a-b), each field made safe */
+	sb_add(&text, ui->text + a, b - a);
+	sb_addstr(&cite, "\u201c");
+	cite_clean(&cite, text.buf);
+	sb_addstr(&cite, "\u201d - ");
+	cite_clean(&cite, s->outlet ? s->outlet : "no outlet");
+	if (s->title) {
+		sb_addstr(&cite, ", \u201c");
+		cite_clean(&cite, s->title);
+		sb_addstr(&cite, "\u201d");
+	}
+	ui_date(ui, s, &date);
+	sb_addstr(&cite, ", ");
+	cite_clean(&cite, date.buf);
+	sb_addf(&cite, " (%s, bytes %zu-%zu)", s->id, a, b);
+	if (osc52_build(&ui->clip, cite.buf, cite.len,
+			osc52_wrap_for(getenv("STY"), getenv("TMUX"))) < 0)
+		ui_message(ui, true, "the selection's citation is %zu bytes, over the clipboard's "
+			   "cap of %d: not copied", cite.len, OSC52_MAX_TEXT);
+	else
+		ui_message(ui, false, "the selection copied as a citation (%zu bytes, OSC 52)",
+			   cite.len);
+	sb_release(&cite);
+	sb_release(&text);
+	sb_release(&date);
 }
 
 void clip_flush(struct ui *ui)

@@ -9,6 +9,10 @@
  *   :cite [FILE] (the selected claim's citation: copied, as y does, or
  *                 appended to FILE)
  *   :forget      (deletes this corpus's reading state, resume.c)
+ *   :claim add|edit|rm|reject ...   :topic add|link|unlink|set ...
+ *   :note TARGET TEXT   (the edits of `lectern claim|topic|note`, edit.c;
+ *                 an edit that names no claim takes the selected one)
+ *   :w PATH      (a copy of the index with the edits)
  *   :q, :quit
  * and the line's history (Up/Down) and Tab completion.
  */
@@ -101,6 +105,11 @@ void ui_command(struct ui *ui, const char *line)
 		ui_jump_push(ui);
 		ui_open_source(ui, (size_t)k);
 		ui_focus(ui, PANE_TEXT);
+	} else if ((IS("claim") || IS("topic") || IS("note")) &&
+		   edit_command(ui, IS("claim") ? "claim" : IS("topic") ? "topic" : "note", arg)) {
+		return;
+	} else if (IS("w")) {
+		edit_write_copy(ui, arg);
 	} else if (IS("topic")) {
 		if (!compare_open_id(ui, arg))
 			ui_message(ui, true, "no topic has id \"%s\"", arg);
@@ -174,7 +183,7 @@ void command_history(struct ui *ui, int step)
 /* The commands ui_command() knows besides the key table's names. */
 static const char *const own_commands[] = {
 	"q", "source", "topic", "claim", "theme", "messages", "set", "bindings",
-	"forget",
+	"forget", "note", "w",
 };
 
 /* The id of candidate i for a completion of kind k (0 commands, else

@@ -283,6 +283,16 @@ void compare_restore(struct ui *ui, const struct place *pl)
 	cp->dirty = true;
 }
 
+void compare_settle(struct ui *ui)
+{
+	struct cmp_job *j = ui->cmp_job;
+
+	if (j && j->m) {
+		atomic_store(&j->pr.stop, true);
+		worker_join(&j->w);
+	}
+}
+
 bool compare_free(struct ui *ui)
 {
 	struct cmp_job *j = ui->cmp_job;

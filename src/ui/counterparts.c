@@ -358,6 +358,12 @@ void counterparts_draw(struct ui *ui)
 	sb_release(&sb);
 }
 
+void counterparts_settle(struct ui *ui)
+{
+	if (ui->cpt && ui->cpt->state == CPT_BUILDING)
+		worker_join(&ui->cpt->w);
+}
+
 bool counterparts_free(struct ui *ui)
 {
 	struct counterparts *k = ui->cpt;

@@ -37,7 +37,8 @@ enum {
 	X(SEARCH, "Searching") \
 	X(CLAIM,  "Claims and topics") \
 	X(JUMP,   "Marks and jumps") \
-	X(OTHER,  "Other")
+	X(OTHER,  "Other") \
+	X(EDIT,   "Curating")
 
 #define KEY_INFO(X) \
 	X(DOWN,      MOVE,   "down",         "move down one line", 'j', KEY_L_DOWN, 0) \
@@ -76,7 +77,7 @@ enum {
 	X(COUNTERPARTS, CLAIM, "counterparts", "the claim's counterparts in other sources, with verdicts", 'R', 0, 0) \
 	X(ALL_CLAIMS, CLAIM, "all-claims",   "Claims: toggle this source / all sources", 'a', 0, 0) \
 	X(CONFLICTS, CLAIM,  "conflicts-only", "Compare: show only the topics in conflict, or all", 'C', 0, 0) \
-	X(TOPIC_CLAIMS, CLAIM, "topic-claims", "Compare: the topic's claims side by side, or the matrix", 'v', 0, 0) \
+	X(TOPIC_CLAIMS, CLAIM, "topic-claims", "select (Text); Compare: the topic's claims side by side", 'v', 0, 0) \
 	X(CITE,      CLAIM,  "cite",         "copy the selected claim's citation (OSC 52, cite-format)", 'y', 0, 0) \
 	X(JUMP_BACK, JUMP,   "jump-back",    "go back in the jump history", KEY_CTRL('o'), 0, 0) \
 	X(JUMP_FWD,  JUMP,   "jump-forward", "go forward in the jump history (Ctrl-i is Tab)", KEY_CTRL('n'), 0, 0) \
@@ -84,7 +85,16 @@ enum {
 	X(GOTO_MARK, JUMP,   "goto-mark",    "return to mark LETTER", '\'', 0, 0) \
 	X(HELP,      OTHER,  "help",         "show or hide this help", 'h', KEY_L_F1, 0) \
 	X(COMMAND,   OTHER,  "command",      "enter a command (:source ID, :cite FILE, :set ...)", ':', 0, 0) \
-	X(REDRAW,    OTHER,  "redraw",       "redraw the screen", KEY_CTRL('l'), 0, 0)
+	X(REDRAW,    OTHER,  "redraw",       "redraw the screen", KEY_CTRL('l'), 0, 0) \
+	X(SEL_MORE,  EDIT,   "select-more",  "Text selection: extend it by a sentence", ')', 0, 0) \
+	X(SEL_LESS,  EDIT,   "select-less",  "Text selection: trim it by a sentence", '(', 0, 0) \
+	X(WORD_MORE, EDIT,   "word-more",    "Text selection: extend it by a word", '>', 0, 0) \
+	X(WORD_LESS, EDIT,   "word-less",    "Text selection: trim it by a word", '<', 0, 0) \
+	X(NEW_CLAIM, EDIT,   "new-claim",    "Text selection: a claim of it, in a form the extractor fills", 'A', 0, 0) \
+	X(EDIT_CLAIM, EDIT,   "edit-claim",   "edit the selected claim in a form; it becomes curated", 'e', 0, 0) \
+	X(LINK_TOPIC, EDIT,   "link-topic",   "add the selected claim to a topic (:topic link)", 't', 0, 0) \
+	X(UNDO,      EDIT,   "undo",         "undo the last edit of claims, topics or notes", 'u', 0, 0) \
+	X(REDO,      EDIT,   "redo",         "redo the edit undone last", KEY_CTRL('r'), 0, 0)
 
 enum key_group {
 #define X(id, title) KG_##id,

@@ -75,6 +75,10 @@ void status_draw(struct ui *ui)
 		return;
 	}
 	sb_addf(&sb, "[%s]", ui->panes[ui->focus].ops->name);
+	if (edit_unsaved(ui))
+		sb_addstr(&sb, " [+ unsaved]");
+	if (ui->visual)
+		sb_addstr(&sb, " -- SELECT --");
 	if (ui->src >= 0 && ui->focus == PANE_TEXT)   /* its title shows the lines: a scroll redraws no status */
 		sb_addf(&sb, " %s", ui->c->sources[ui->src].id);
 	else if (ui->src >= 0 && textview_busy(ui))

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "corpus/cache.h"
 
 static void on_signal(int sig)
 {
@@ -228,6 +229,8 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 
 	memset(&ui, 0, sizeof ui);
 	ui.c = c;
+	/* what the reader shows: an edit is made on these bytes or not at all */
+	ui.index_hashed = cache_file_hash(c->index_path, &ui.index_hash);
 	ui.opts = a;
 	ui.src = -1;
 	ui.sel_claim = -1;
@@ -344,6 +347,8 @@ int ui_run(struct corpus *c, const struct ui_options *a)
 	sb_release(&serr);
 	bool left = !counterparts_free(&ui);
 	left = !compare_free(&ui) || left;
+	if (!left)   /* else a build still reads the model edits made */
+		edit_free(&ui);
 	ui_free(&ui);
 	if (app_signal) {
 		signal(app_signal, SIG_DFL);

@@ -88,6 +88,8 @@ static attr_t attr_at(struct ui *ui, size_t off)
 {
 	const struct source *s = &ui->c->sources[ui->src];
 
+	if (ui->visual && off >= ui->vis_start && off < ui->vis_end)
+		return ui->attrs[ROLE_SELECTION];
 	if (ui->hit >= 0 && off >= ui->matches[ui->hit].start && off < ui->matches[ui->hit].end)
 		return ui->attrs[ROLE_HIT] | A_UNDERLINE;   /* the current hit */
 	if (in_spans(ui->matches, ui->nmatches, off))
@@ -356,11 +358,159 @@ void textview_show(struct ui *ui, size_t off, bool center)
 	textview_scroll_to(ui, (long)line - (long)(h / 3));
 }
 
+/* ---- the selection (v) ---- */
+
+static bool is_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+static bool sentence_end(const char *t, size_t len, size_t i)
+{
+	return (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == '\n') &&
+		(i + 1 >= len || is_space(t[i + 1]) || t[i + 1] == '"');
+}
+
+/* The selection's end moved by one word or sentence (dir +1 or -1); it
+ * never gets below its start's first byte. */
+static size_t step_end(struct ui *ui, size_t end, int dir, bool sentence)
+{
+	const char *t = ui->text;
+	size_t len = ui->text_len, min = ui->vis_start + 1;
+	if (dir > 0) {
+		size_t i = end;
+		while (i < len && is_space(t[i]))
+			i++;
+		if (sentence) {
+			while (i < len && !sentence_end(t, len, i))
+				i++;
+			if (i < len && t[i] != '\n')
+				i++;
+		} else {
+			while (i < len && !is_space(t[i]))
+				i++;
+		}
+		return i > len ? len : i;
+	}
+	size_t i = end;
+	while (i > min && is_space(t[i - 1]))
+		i--;
+	if (sentence) {
+		if (i > min)
+			i--;   /* past this sentence's own end */
+		while (i > min && !sentence_end(t, len, i - 1))
+			i--;
+	} else {
+		while (i > min && !is_space(t[i - 1]))
+			i--;
+	}
+	while (i > min && is_space(t[i - 1]))   /* it ends where a word or sentence does */
+		i--;
+	return i < min ? min : i;
+}
+
+/* The end of display line l (the next one's start). */
+static size_t line_end(struct ui *ui, size_t l)
+{
+	return l + 1 < ui->wrap.n ? ui->wrap.starts[l + 1] : ui->text_len;
+}
+
+static void visual_moved(struct ui *ui)
+{
+	if (ui->vis_end > ui->text_len)
+		ui->vis_end = ui->text_len;
+	if (ui->vis_end <= ui->vis_start)
+		ui->vis_end = ui->vis_start + 1 <= ui->text_len ? ui->vis_start + 1 : ui->text_len;
+	textview_show(ui, ui->vis_end ? ui->vis_end - 1 : 0, false);
+	ui->panes[PANE_TEXT].dirty = true;
+	ui_message(ui, false, "selection: bytes %zu-%zu (A makes a claim of it, Esc leaves)",
+		   ui->vis_start, ui->vis_end);
+}
+
+/* v: a selection of the current search hit when there is one, else of
+ * the top line. */
+static void visual_start(struct ui *ui)
+{
+	if (ui->src < 0 || building(ui) || !ui->text_len) {
+		ui_message(ui, true, "nothing to select: open a source (1) and wait for its text");
+		return;
+	}
+	size_t top = ui->panes[PANE_TEXT].top;
+	ui->visual = true;
+	if (ui->hit >= 0 && (size_t)ui->hit < ui->nmatches) {
+		ui->vis_start = ui->matches[ui->hit].start;
+		ui->vis_end = ui->matches[ui->hit].end;
+	} else {
+		ui->vis_start = ui->wrap.starts[top < ui->wrap.n ? top : 0];
+		ui->vis_end = line_end(ui, wrap_line_of(&ui->wrap, ui->vis_start));
+	}
+	visual_moved(ui);
+}
+
+bool visual_key(struct ui *ui, enum action act, int key)
+{
+	long lines = 0, h = ui->panes[PANE_TEXT].h > 1 ? ui->panes[PANE_TEXT].h : 1;
+	switch (act) {
+	case ACT_DOWN: lines = 1; break;
+	case ACT_UP: lines = -1; break;
+	case ACT_HALF_DOWN: lines = h / 2 ? h / 2 : 1; break;
+	case ACT_HALF_UP: lines = -(h / 2 ? h / 2 : 1); break;
+	case ACT_PAGE_DOWN: lines = h > 2 ? h - 1 : 1; break;
+	case ACT_PAGE_UP: lines = -(h > 2 ? h - 1 : 1); break;
+	case ACT_SEL_MORE: case ACT_SEL_LESS: case ACT_WORD_MORE: case ACT_WORD_LESS:
+		ui->vis_end = step_end(ui, ui->vis_end, act == ACT_SEL_MORE || act == ACT_WORD_MORE ? 1 : -1,
+				       act == ACT_SEL_MORE || act == ACT_SEL_LESS);
+		visual_moved(ui);
+		return true;
+	case ACT_NEXT_HIT: case ACT_PREV_HIT:
+		/* a hit extends the selection to take it in */
+		ui_hit_step(ui, (act == ACT_NEXT_HIT) != ui->search_back ? 1 : -1);
+		if (ui->hit >= 0) {
+			const struct span *m = &ui->matches[ui->hit];
+			if (m->end > ui->vis_end)
+				ui->vis_end = m->end;
+			if (m->start < ui->vis_start)
+				ui->vis_start = m->start;
+			visual_moved(ui);
+		}
+		return true;
+	case ACT_NEW_CLAIM: edit_new_claim(ui); return true;
+	case ACT_CITE: ui_cite_selection(ui); return true;
+	case ACT_TOPIC_CLAIMS: case ACT_CLOSE:
+		ui->visual = false;
+		ui->panes[PANE_TEXT].dirty = true;
+		ui_message(ui, false, "selection left");
+		return true;
+	default:
+		if (key == KEY_L_ESC) {
+			ui->visual = false;
+			ui->panes[PANE_TEXT].dirty = true;
+			ui_message(ui, false, "selection left");
+			return true;
+		}
+		return false;
+	}
+	size_t l = wrap_line_of(&ui->wrap, ui->vis_end - 1), first = wrap_line_of(&ui->wrap, ui->vis_start);
+	long nl = (long)l + lines;
+	if (nl < (long)first)
+		nl = (long)first;
+	if (nl >= (long)ui->wrap.n)
+		nl = (long)ui->wrap.n - 1;
+	ui->vis_end = line_end(ui, (size_t)nl);
+	visual_moved(ui);
+	return true;
+}
+
 static bool tv_key(struct ui *ui, struct pane *p, enum action act, int key)
 {
 	long top = (long)p->top, h = p->h > 1 ? p->h : 1;
 
-	(void)key;
+	if (ui->visual && visual_key(ui, act, key))
+		return true;
+	if (act == ACT_TOPIC_CLAIMS) {
+		visual_start(ui);
+		return true;
+	}
 	if (building(ui)) {
 		switch (act) {
 		case ACT_DOWN: move_lines(ui, 1); break;

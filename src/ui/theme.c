@@ -48,6 +48,7 @@ void theme_defaults(struct theme *t, bool color)
 	set(t, ROLE_CLAIM, D, D, THEME_UNDERLINE);
 	set(t, ROLE_CLAIM_SEL, D, D, THEME_REVERSE);
 	set(t, ROLE_CLAIM_ALT, D, D, THEME_UNDERLINE | THEME_BOLD);
+	set(t, ROLE_SELECTION, D, D, THEME_REVERSE | THEME_UNDERLINE);
 	set(t, ROLE_BOILER, D, D, THEME_DIM);
 	set(t, ROLE_HIT, D, D, THEME_STANDOUT | THEME_BOLD);
 	set(t, ROLE_CONTROL, D, D, THEME_BOLD);
@@ -63,6 +64,7 @@ void theme_defaults(struct theme *t, bool color)
 	set(t, ROLE_CLAIM, 6, D, THEME_UNDERLINE);
 	set(t, ROLE_CLAIM_SEL, 0, 3, THEME_BOLD);
 	set(t, ROLE_CLAIM_ALT, 2, D, THEME_UNDERLINE);
+	set(t, ROLE_SELECTION, 0, 6, 0);
 	set(t, ROLE_HIT, 0, 5, THEME_BOLD);
 	set(t, ROLE_CONTROL, 1, D, THEME_BOLD);
 	set(t, ROLE_AGREE, 2, D, THEME_BOLD);

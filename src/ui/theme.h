@@ -32,6 +32,7 @@
 	X(ERROR,      "error",      "an error in the status line") \
 	X(CLAIM,      "claim",      "a claim in the text") \
 	X(CLAIM_SEL,  "claim-selected", "the claim selected in the Claims pane") \
+	X(SELECTION,  "selection",  "a passage selected in the Text pane (v), to make a claim of") \
 	X(CLAIM_ALT,  "claim-alt",  "every other claim in the text, so that neighbours stand apart") \
 	X(BOILER,     "boilerplate", "web furniture in a text") \
 	X(HIT,        "search-hit", "a search hit") \

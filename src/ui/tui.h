@@ -172,6 +172,15 @@ struct ui {
 	bool help_open;
 	size_t help_top;
 
+	/* the Text pane's selection (v): bytes [vis_start, vis_end) of the text */
+	bool visual;
+	size_t vis_start, vis_end;
+	/* curation (edit.c): the index's edits, undo and redo; NULL until the first */
+	struct uiedit *ed;
+	uint64_t index_hash;   /* of the index's bytes when the reader started */
+	bool index_hashed;
+	bool quit_asked;       /* q with unsaved edits said so once */
+
 	/* the clipboard: an OSC 52 sequence clip_flush() writes after doupdate() */
 	struct strbuf clip;
 
@@ -203,6 +212,8 @@ struct history *command_history_of(struct ui *ui, enum prompt_kind kind);  /* NU
 void command_history(struct ui *ui, int step);   /* -1 older (Up), +1 newer (Down) */
 void command_complete(struct ui *ui);
 void ui_action(struct ui *ui, enum action act, int key);
+/* q, Q, :q: quits, unless edits are unsaved: then the first asks. */
+void ui_quit(struct ui *ui);
 int ui_set_theme(struct ui *ui, const char *name);
 /* Appends source s's date as the panes show it: the date-format option's
  * form of a full date, else as written ("2022-02", "undated"); "?" after a
@@ -333,6 +344,7 @@ void compare_open_claim(struct ui *ui, long claim);
 long compare_cursor_claim(struct ui *ui);
 void compare_click(struct ui *ui, int y, int x);
 bool compare_free(struct ui *ui);
+void compare_settle(struct ui *ui);   /* stops the build and waits for it */
 void compare_filter(struct ui *ui);   /* the topic filter changed */
 void drill_draw(struct ui *ui, struct pane *p);
 bool drill_key(struct ui *ui, struct pane *p, enum action act, int key);
@@ -341,6 +353,8 @@ bool drill_key(struct ui *ui, struct pane *p, enum action act, int key);
  * OSC 52, at the next clip_flush()), :cite FILE appends it to FILE */
 void ui_cite(struct ui *ui, const char *file);
 void clip_flush(struct ui *ui);   /* after doupdate(): the pending sequence */
+/* y with a passage selected (v): its citation, through OSC 52 */
+void ui_cite_selection(struct ui *ui);
 /* counterparts.c: R on a claim lists its counterparts in other sources in
  * an overlay, modal while shown (counterparts_key() takes every key but
  * Ctrl-l).  The index behind it is built once, by a worker thread: while
@@ -356,6 +370,32 @@ void counterparts_step(struct ui *ui);
 void counterparts_draw(struct ui *ui);
 bool counterparts_key(struct ui *ui, enum action act, int key);
 bool counterparts_free(struct ui *ui);
+void counterparts_settle(struct ui *ui);   /* waits for the build to end */
+
+/* edit.c: curation from the reader, through compare/curate.h and
+ * corpus/edit.h, the same edits as `lectern claim|topic|note`.  Each edit
+ * is saved at once (edit_save(): lock, merge); the reader then shows the
+ * model of what was written (ui_reload()).  A refused save keeps the edits
+ * in the reader, writes them to the recovery file "INDEX.unsaved" beside
+ * the index and marks the status line until a save succeeds.
+ * edit_command() runs ":claim SUB ...", ":topic SUB ...", ":note ..."
+ * (argv after the command word); true when it was an edit.  */
+bool edit_command(struct ui *ui, const char *cmd, const char *args);
+void edit_undo(struct ui *ui, int dir);          /* -1 undo, +1 redo */
+void edit_new_claim(struct ui *ui);              /* A: the form for the selection */
+void edit_claim_form(struct ui *ui);             /* e: the form for the selected claim */
+void edit_link_form(struct ui *ui);              /* t: ":topic link " for the selected claim */
+void edit_write_copy(struct ui *ui, const char *path);   /* :w PATH */
+bool edit_unsaved(const struct ui *ui);
+const char *edit_recovery(const struct ui *ui);  /* its recovery file, or NULL */
+long edit_target_claim(struct ui *ui);           /* the claim an edit takes, or -1 */
+void edit_free(struct ui *ui);
+/* The selection (v) in the Text pane: visual_key() takes its keys while
+ * it is on; false for keys it leaves to the pane. */
+bool visual_key(struct ui *ui, enum action act, int key);
+/* Takes the corpus c for the reader's model: every index into the old one
+ * is mapped by id, the panes rebuilt, the text reopened at its place. */
+void ui_reload(struct ui *ui, struct corpus *c);
 
 /* help.c */
 void help_draw(struct ui *ui);

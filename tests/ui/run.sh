@@ -545,7 +545,7 @@ if [ -s "$TMP/keys.help" ] && cmp -s "$TMP/keys.help" "$TMP/keys.man"; then
 else
 	bad "--help and man/lectern.1 list the same keys" "$(diff "$TMP/keys.help" "$TMP/keys.man" | head -10)"
 fi
-start 160 60 --
+start 160 70 --
 see "help overlay: started" "> Sources"
 keys h
 see "help overlay: shown whole" "1-$(( $(wc -l <"$TMP/keys.lines") + ngroups )) of $(( $(wc -l <"$TMP/keys.lines") + ngroups ))"
