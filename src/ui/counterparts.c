@@ -196,6 +196,12 @@ bool counterparts_key(struct ui *ui, enum action act, int key)
 		else
 			close_overlay(ui);
 		break;
+	case ACT_LINK_TOPIC:   /* the counterpart, selected, into a topic */
+		if (k->state == CPT_READY && k->n) {
+			jump(ui, k);
+			edit_link_form(ui);
+		}
+		break;
 	case ACT_CLOSE: case ACT_COUNTERPARTS: close_overlay(ui); break;
 	case ACT_QUIT: ui->quit = true; break;
 	case ACT_REDRAW: return false;

@@ -127,6 +127,19 @@ is "  ... with all its claims" "${AUTO#* }" "$(jqc '.topics[] | select(.id == "a
 is "  ... curated" curated "$(jqc '.topics[] | select(.id == "accepted") | .origin')"
 passes_check
 
+# from the counterparts list: t links the counterpart under the cursor
+keys ":claim odr-11" Enter
+keys R
+see "R lists the counterparts of a claim" "Counterparts of odr-11"
+keys t
+see "t on a counterpart opens :topic link for that claim" "the topic to add claim "
+CP=$(screen | sed -n 's/.*the topic to add claim \([^ ]*\) to.*/\1/p' | head -1)
+check "  ... the counterpart, not the claim whose list it was" test -n "$CP" -a "$CP" != odr-11
+keys by-hand Enter
+see "  ... Enter links it" "topic link by-hand: saved"
+is "  ... the topic holds the counterpart" yes "$(jqc ".topics[] | select(.id == \"by-hand\") | .claims | index(\"$CP\") | if . then \"yes\" else \"no\" end")"
+passes_check
+
 # ---- quit, reopen: everything there ----
 keys Q
 see "Q quits when everything is saved" "EXIT=0"
