@@ -92,7 +92,7 @@ enum {
 	X(WORD_LESS, EDIT,   "word-less",    "Text selection: trim it by a word", '<', 0, 0) \
 	X(NEW_CLAIM, EDIT,   "new-claim",    "Text selection: a claim of it, in a form the extractor fills", 'A', 0, 0) \
 	X(EDIT_CLAIM, EDIT,   "edit-claim",   "edit the selected claim in a form; it becomes curated", 'e', 0, 0) \
-	X(LINK_TOPIC, EDIT,   "link-topic",   "add the selected claim (in R, the counterpart) to a topic (:topic link)", 't', 0, 0) \
+	X(LINK_TOPIC, EDIT,   "link-topic",   "add the selected claim (in R: the counterpart) to a topic", 't', 0, 0) \
 	X(UNDO,      EDIT,   "undo",         "undo the last edit of claims, topics or notes", 'u', 0, 0) \
 	X(REDO,      EDIT,   "redo",         "redo the edit undone last", KEY_CTRL('r'), 0, 0)
 
