@@ -254,18 +254,15 @@ bool text_iter_next(struct text_iter *it, struct glyph *g)
 		return true;
 	}
 	if ((cp == 0x200C || cp == 0x200D) && !it->ascii && joinable(prev) &&
-	    it->marks < TEXT_MAX_MARKS &&
-	    it->off < it->n) {
+	    it->marks < TEXT_MAX_MARKS) {
 		/* ZWNJ and ZWJ inside a word (Persian, Indic, emoji sequences)
 		 * shape it: passed on with no width, as the script needs.  Only
 		 * after a character that is shown (a letter, or a mark within the
-		 * mark limit) and before a letter with width, so that what passes
-		 * depends only on what is shown: sanitising twice gives what once
-		 * does */
-		uint32_t next;
-		utf8_decode(it->s + it->off, it->n - it->off, &next);
-		if (joinable(next) && cp_width(next) > 0)
-			return glyph_self(g, it->s, GLYPH_MARK, 0);
+		 * mark limit), so that what passes depends only on what is shown
+		 * before it (sanitising twice gives what once does), never on
+		 * what follows: a wrapped line drawn alone takes the columns it
+		 * took in its text */
+		return glyph_self(g, it->s, GLYPH_MARK, 0);
 	}
 	if ((cp >= 0x80 && cp <= 0x9F) ||
 	    in_ranges(cp, format, ARRAY_SIZE(format))) {
