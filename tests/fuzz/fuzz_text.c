@@ -36,11 +36,10 @@ static void check_safe(const char *s, size_t n, unsigned flags)
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		int l = utf8_decode(s + i, n - i, &cp);
-		/* ZWNJ and ZWJ pass only inside a word: after a character beyond
-		 * ASCII that is not a format one, and before something (text.c
-		 * asks more: letters with width on both sides) */
+		/* ZWNJ and ZWJ pass only after a character beyond ASCII that is
+		 * not a format one (text.c decides by what precedes them alone) */
 		if ((cp == 0x200C || cp == 0x200D) && !(flags & SANITIZE_ASCII) &&
-		    joinable(prev) && i + (size_t)l < n) {
+		    joinable(prev)) {
 			prev = cp;
 			i += (size_t)l;
 			continue;
