@@ -173,6 +173,11 @@ static void draw_detail(struct ui *ui, struct pane *p)
 		PARA(sb.buf, h);
 		sb_reset(&sb);
 	}
+	if (s->note) {   /* the analyst's note on the source (:note source/ID) */
+		sb_addf(&sb, "note on %s: %s", s->id, s->note);
+		PARA(sb.buf, h);
+		sb_reset(&sb);
+	}
 	sb_addstr(&sb, "values as written: ");
 	size_t at = sb.len;
 	matrix_written(ui->c, (size_t)ci, &sb);

@@ -140,6 +140,12 @@ see "  ... Enter links it" "topic link by-hand: saved"
 is "  ... the topic holds the counterpart" yes "$(jqc ".topics[] | select(.id == \"by-hand\") | .claims | index(\"$CP\") | if . then \"yes\" else \"no\" end")"
 passes_check
 
+# a note on a source: in the record of each of its claims
+keys ":note source/mt \"read in full\"" Enter
+see ":note sets a source's note" "saved ("
+is "  ... the note in the index" "read in full" "$(jqc '.sources[] | select(.id == "mt") | .note')"
+passes_check
+
 # ---- quit, reopen: everything there ----
 keys Q
 see "Q quits when everything is saved" "EXIT=0"
@@ -147,6 +153,7 @@ start 160 45 -- --corpus "$C"
 see "reopened" "Sources (5/5"
 keys ":claim $NEW" Enter 3 i
 see "  ... the claim is there, with its note" "the first lines, by hand"
+see "  ... and its source's note" "note on mt: read in full"
 keys i
 keys ":topic $TOPIC" Enter
 see "  ... and in its topic's cell" "= 30,000 tro +1 = 30,000 troops"
