@@ -26,4 +26,21 @@ void json_arena_leave(void);
  * where cJSON keeps malloc and trees must be freed with cJSON_Delete). */
 bool json_arena_active(void);
 
+/*
+ * A point to return to: json_arena_rewind(m) gives back everything cJSON
+ * allocated since json_arena_mark(m), so that a document read one element
+ * at a time needs the memory of one element, not of all.  No value made
+ * after the mark may be used after the rewind; what was made before stays.
+ * Both do nothing when the arena is not active.  The mark starts a fresh
+ * block when the current one is more than half full, so that a rewind
+ * keeps its block and the next element does not map a new one.
+ */
+struct json_arena_mark {
+	void *block;
+	size_t fill;
+	unsigned long seq;
+};
+void json_arena_mark(struct json_arena_mark *m);
+void json_arena_rewind(const struct json_arena_mark *m);
+
 #endif

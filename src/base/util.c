@@ -1,4 +1,4 @@
-/* util: allocation that cannot fail, die(), and whole-file reading. */
+/* util: allocation that cannot fail, die(), and whole-file reading and mapping. */
 #include "base/util.h"
 
 #include <errno.h>
@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -81,27 +82,98 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
-char *read_file(const char *path, size_t max, size_t *len)
+static void close_keeping_errno(int fd)
 {
-	struct stat st;
+	int e = errno;
+	close(fd);
+	errno = e;
+}
+
+/* A descriptor of the regular file at path, at most max bytes (st gets
+ * its status), or -1 with errno set as read_file() says. */
+static int open_regular(const char *path, size_t max, struct stat *st)
+{
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
 	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) < 0)
+		return -1;
+	if (fstat(fd, st) < 0)
 		goto fail;
-	if (S_ISDIR(st.st_mode)) {
+	if (S_ISDIR(st->st_mode)) {
 		errno = EISDIR;
 		goto fail;
 	}
-	if (!S_ISREG(st.st_mode)) {
+	if (!S_ISREG(st->st_mode)) {
 		errno = EINVAL;
 		goto fail;
 	}
-	if ((unsigned long long)st.st_size > max) {
+	if ((unsigned long long)st->st_size > max) {
 		errno = EFBIG;
 		goto fail;
 	}
+	return fd;
+fail:
+	close_keeping_errno(fd);
+	return -1;
+}
+
+static size_t map_size(size_t len)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	return (len + 1 + page - 1) / page * page;
+}
+
+char *map_file(const char *path, size_t max, size_t *len)
+{
+	struct stat st;
+	int fd = open_regular(path, max, &st);
+
+	if (fd < 0)
+		return NULL;
+	size_t n = (size_t)st.st_size;
+	/* zero pages first, the file over them: the byte after the file is
+	 * a NUL even when its size is a whole number of pages */
+	char *buf = mmap(NULL, map_size(n), PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (buf == MAP_FAILED)
+		goto fail;
+	if (n && mmap(buf, n, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+		int e = errno;
+		munmap(buf, map_size(n));
+		errno = e;
+		goto fail;
+	}
+	madvise(buf, map_size(n), MADV_SEQUENTIAL);
+	close(fd);
+	*len = n;
+	return buf;
+fail:
+	close_keeping_errno(fd);
+	return NULL;
+}
+
+void map_file_drop(char *buf, size_t from, size_t to)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	from = (from + page - 1) / page * page;
+	to = to / page * page;
+	if (from < to)
+		madvise(buf + from, to - from, MADV_DONTNEED);
+}
+
+void unmap_file(char *buf, size_t len)
+{
+	if (buf)
+		munmap(buf, map_size(len));
+}
+
+char *read_file(const char *path, size_t max, size_t *len)
+{
+	struct stat st;
+	int fd = open_regular(path, max, &st);
+
+	if (fd < 0)
+		return NULL;
 	size_t cap = (size_t)st.st_size + 1, n = 0;
 	char *buf = xmalloc(cap);
 	for (;;) {
@@ -132,10 +204,8 @@ char *read_file(const char *path, size_t max, size_t *len)
 	buf[n] = '\0';
 	*len = n;
 	return buf;
-fail:;
-	int e = errno;
-	close(fd);
-	errno = e;
+fail:
+	close_keeping_errno(fd);
 	return NULL;
 }
 

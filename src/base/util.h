@@ -40,4 +40,18 @@ long long util_now_ms(void);
  */
 char *read_file(const char *path, size_t max, size_t *len);
 
+/*
+ * The same file mapped for reading (the same checks and errors as
+ * read_file()), with a NUL after its last byte.  Its pages are the page
+ * cache's: they become resident as they are read, and map_file_drop()
+ * gives back those of [from, to) (whole pages inside it; they are read
+ * again if touched).  The file must not be truncated while it is mapped
+ * (reading past its new end would raise SIGBUS); lectern itself replaces
+ * files by rename, which leaves a mapping whole.  Released with
+ * unmap_file(buf, *len).
+ */
+char *map_file(const char *path, size_t max, size_t *len);
+void map_file_drop(char *buf, size_t from, size_t to);
+void unmap_file(char *buf, size_t len);
+
 #endif

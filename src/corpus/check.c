@@ -136,33 +136,32 @@ static void report(struct ld *L, size_t i, const struct scanned *r)
 		diag_add(L->dg, s->file, line, col, "NUL byte in text (offset %zu; "
 			 "a binary or UTF-16 file?)", r->nul);
 	}
-	/* no nodes when checking a model from the cache: nothing to locate */
-	const cJSON *node = L->source_nodes ? L->source_nodes[i] : NULL;
-	const cJSON *bn = cJSON_IsObject(node) ? ld_field(node, "boilerplate") : NULL;
+	/* each message reads its element again: no tree is kept */
 	for (size_t k = 0; k < s->nboiler; k++) {
 		if (s->boiler[k].end > len)
-			err(L, bn, "source \"%s\": boilerplate span [%zu, %zu] ends past the "
+			err(L, ld_field(ld_source_node(L, i), "boilerplate"), "source \"%s\": boilerplate span [%zu, %zu] ends past the "
 			    "end of %s (%zu bytes)", s->id, s->boiler[k].start,
 			    s->boiler[k].end, s->file, len);
 		else if (!utf8_boundary(t, len, s->boiler[k].start) ||
 			 !utf8_boundary(t, len, s->boiler[k].end))
-			err(L, bn, "source \"%s\": boilerplate span [%zu, %zu] splits a "
+			err(L, ld_field(ld_source_node(L, i), "boilerplate"),
+			    "source \"%s\": boilerplate span [%zu, %zu] splits a "
 			    "UTF-8 character", s->id, s->boiler[k].start, s->boiler[k].end);
 	}
 	for (size_t k = 0; k < s->nclaims; k++) {
 		struct claim *cl = &c->claims[s->claims[k]];
-		const cJSON *cn = L->claim_nodes ? L->claim_nodes[s->claims[k]] : NULL;
-		const cJSON *sn = ld_field(cn, "span");
+		size_t ci = s->claims[k];
 		if (cl->span.end > len)
-			err(L, sn, "claim \"%s\": span [%zu, %zu] ends past the end of %s "
+			err(L, ld_field(ld_claim_node(L, ci), "span"), "claim \"%s\": span [%zu, %zu] ends past the end of %s "
 			    "(%zu bytes)", cl->id, cl->span.start, cl->span.end, s->file, len);
 		else if (!utf8_boundary(t, len, cl->span.start) ||
 			 !utf8_boundary(t, len, cl->span.end))
-			err(L, sn, "claim \"%s\": span [%zu, %zu] splits a UTF-8 character",
+			err(L, ld_field(ld_claim_node(L, ci), "span"),
+			    "claim \"%s\": span [%zu, %zu] splits a UTF-8 character",
 			    cl->id, cl->span.start, cl->span.end);
 		else if (strlen(cl->text) != cl->span.end - cl->span.start ||
 			 memcmp(cl->text, t + cl->span.start, cl->span.end - cl->span.start))
-			err(L, ld_field(cn, "text"),
+			err(L, ld_field(ld_claim_node(L, ci), "text"),
 			    "claim \"%s\": text differs from the bytes of its span [%zu, %zu]",
 			    cl->id, cl->span.start, cl->span.end);
 	}

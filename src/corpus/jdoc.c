@@ -11,6 +11,10 @@
 #include "base/text.h"
 #include "base/util.h"
 
+/* A streamed document gives back the pages of its text every this many
+ * bytes of elements read. */
+#define DROP_EVERY (8u << 20)
+
 struct scan {
 	struct jdoc *d;
 	const char *s;
@@ -20,6 +24,7 @@ struct scan {
 	size_t cap;
 	int rec;             /* record value offsets (only to locate a problem) */
 	size_t max_values;
+	int top;             /* record the members of a top object (jdoc_open) */
 };
 
 size_t jdoc_max_values(size_t len)
@@ -70,6 +75,19 @@ static int hexval(char c)
 	return -1;
 }
 
+/* The four hex digits at i, or more than 0xFFFF when they are not. */
+static unsigned hex4(const struct scan *sc, size_t i)
+{
+	unsigned v = 0;
+	for (size_t k = 0; k < 4; k++) {
+		int h = i + k < sc->n ? hexval(sc->s[i + k]) : -1;
+		if (h < 0)
+			return 0x10000;
+		v = v * 16 + (unsigned)h;
+	}
+	return v;
+}
+
 static inline int plain(char ch)
 {
 	unsigned char c = (unsigned char)ch;
@@ -100,18 +118,25 @@ static size_t scan_string(struct scan *sc, size_t i)
 			if (i + 1 >= sc->n)
 				break;
 			if (sc->s[i + 1] == 'u') {
-				unsigned v = 0;
-				for (int k = 0; k < 4; k++) {
-					int h = i + 2 + (size_t)k < sc->n ?
-						hexval(sc->s[i + 2 + k]) : -1;
-					if (h < 0) {
-						scan_fail(sc, i, "bad \\u escape");
-						return i + 2;
-					}
-					v = v * 16 + (unsigned)h;
+				unsigned v = hex4(sc, i + 2);
+				if (v > 0xFFFF) {
+					scan_fail(sc, i, "bad \\u escape");
+					return i + 2;
 				}
 				if (v == 0)
 					scan_fail(sc, i, "\\u0000 (NUL) in string");
+				/* cJSON refuses a surrogate that is not half of a pair:
+				 * so does the scan, which elements are then read by */
+				if (v >= 0xD800 && v <= 0xDBFF) {
+					unsigned lo = i + 7 < sc->n && sc->s[i + 6] == '\\' &&
+						      sc->s[i + 7] == 'u' ? hex4(sc, i + 8) : 0;
+					if (lo < 0xDC00 || lo > 0xDFFF)
+						scan_fail(sc, i, "unpaired UTF-16 surrogate in a \\u escape");
+					else
+						i += 6;
+				} else if (v >= 0xDC00 && v <= 0xDFFF) {
+					scan_fail(sc, i, "unpaired UTF-16 surrogate in a \\u escape");
+				}
 				i += 6;
 			} else {
 				i += 2;
@@ -166,6 +191,25 @@ static size_t scan_number(struct scan *sc, size_t i)
 	return i;
 }
 
+static void member_add(struct jdoc *d, size_t key)
+{
+	if (d->nmembers == d->members_cap) {
+		d->members_cap = d->members_cap ? d->members_cap * 2 : 16;
+		d->members = xrealloc(d->members, d->members_cap * sizeof *d->members);
+	}
+	d->members[d->nmembers++] = (struct jdoc_member){ key, key, 0, NULL };
+}
+
+/* Whether the value at off (from the start of the JSON) is a member of
+ * the top object whose elements are read one at a time. */
+static int deferred_at(const struct jdoc *d, size_t off)
+{
+	for (size_t k = 0; k < d->nmembers; k++)
+		if (d->members[k].node && d->members[k].val == off)
+			return 1;
+	return 0;
+}
+
 static size_t scan_value(struct scan *sc, size_t i, int depth)
 {
 	i = ws(sc, i);
@@ -183,8 +227,16 @@ static size_t scan_value(struct scan *sc, size_t i, int depth)
 		scan_fail(sc, i, why);
 		return sc->n;
 	}
-	if (sc->rec)
+	if (sc->rec) {
 		record(sc, i);
+		if (depth == 1 && deferred_at(sc->d, i)) {
+			/* its elements are located one at a time (jdoc_next) */
+			sc->rec = 0;
+			i = scan_value(sc, i, depth);
+			sc->rec = 1;
+			return i;
+		}
+	}
 	char c = sc->s[i];
 	if (c == '{' || c == '[') {
 		char close = c == '{' ? '}' : ']';
@@ -198,12 +250,18 @@ static size_t scan_value(struct scan *sc, size_t i, int depth)
 					scan_fail(sc, i, missing(sc, i, "expected a key string"));
 					return sc->n;
 				}
+				if (sc->top && depth == 0)
+					member_add(sc->d, i);
 				i = ws(sc, scan_string(sc, i));
 				if (i >= sc->n || sc->s[i] != ':') {
 					scan_fail(sc, i, missing(sc, i, "expected ':'"));
 					return sc->n;
 				}
 				i++;
+				if (sc->top && depth == 0)
+					sc->d->members[sc->d->nmembers - 1].val = ws(sc, i);
+			} else if (sc->top && depth == 1 && sc->d->nmembers) {
+				sc->d->members[sc->d->nmembers - 1].count++;
 			}
 			i = ws(sc, scan_value(sc, i, depth + 1));
 			if (i < sc->n && sc->s[i] == ',') {
@@ -358,13 +416,19 @@ static void check_keys(struct jdoc *d, const cJSON *node, struct diags *diags,
 			check_keys(d, c, diags, budget);
 }
 
-int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
-	       struct diags *diags)
+/*
+ * What jdoc_parse() and jdoc_open() share: the checks of the whole text
+ * (encoding, NUL bytes, then the scan), with top set to record the members
+ * of a top object.  Returns 0, or -1 with the problem in diags.
+ */
+static int check_text(struct jdoc *d, const char *name, char *buf, size_t len,
+		      int top, struct diags *diags)
 {
 	memset(d, 0, sizeof *d);
 	d->name = name;
 	d->buf = buf;
 	d->len = len;
+	d->key_budget = 100;
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
 		d->start = 3;
 	if (len >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE) &&
@@ -382,32 +446,59 @@ int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
 	}
 
 	struct scan sc = { d, buf + d->start, len - d->start, (size_t)-1, NULL, 0, 0,
-			   jdoc_max_values(len) };
+			   jdoc_max_values(len), top };
 	size_t end = ws(&sc, scan_value(&sc, 0, 0));
 	if (sc.err == (size_t)-1 && end < sc.n)
 		scan_fail(&sc, end, "trailing characters after the JSON value");
-
-	const char *perr = NULL;
-	/* length + 1: cJSON wants to see the terminating NUL */
 	json_arena_enter();
 	d->arena = 1;
-	if (sc.err == (size_t)-1)   /* never hand cJSON what the scan refused */
-		d->root = cJSON_ParseWithLengthOpts(buf, len + 1, &perr, 1);
-	if (sc.err != (size_t)-1 || !d->root) {
-		size_t at = sc.err != (size_t)-1 ? sc.err + d->start :
-			    perr ? (size_t)(perr - buf) : len, l, c;
+	if (sc.err == (size_t)-1)
+		return 0;
+	size_t at = sc.err + d->start, l, c;
+	if (at > len)
+		at = len;
+	offset_where(d, at, &l, &c);
+	diag_add(diags, name, l, c, "%s", sc.why);
+	return -1;
+}
+
+/* The value at off (from the start of the JSON), parsed by itself; *end
+ * gets the offset after it.  The scan refuses all that cJSON does, so
+ * this fails only if they disagree: then NULL, located in diags. */
+static cJSON *parse_at(struct jdoc *d, size_t off, size_t *end, struct diags *diags)
+{
+	const char *s = d->buf + d->start, *e = NULL;
+	cJSON *v = cJSON_ParseWithLengthOpts(s + off, d->len - d->start - off, &e, 0);
+	if (!v) {
+		size_t at = e ? (size_t)(e - d->buf) : d->start + off, l, c;
+		offset_where(d, at > d->len ? d->len : at, &l, &c);
+		diag_add(diags, d->name, l, c, "syntax error");
+		return NULL;
+	}
+	if (end)
+		*end = (size_t)(e - s);
+	return v;
+}
+
+int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
+	       struct diags *diags)
+{
+	if (check_text(d, name, buf, len, 0, diags) < 0)
+		return -1;
+	const char *perr = NULL;
+	/* length + 1: cJSON wants to see the terminating NUL */
+	d->root = cJSON_ParseWithLengthOpts(buf, len + 1, &perr, 1);
+	if (!d->root) {
+		size_t at = perr ? (size_t)(perr - buf) : len, l, c;
 		if (at > len)
 			at = len;
 		offset_where(d, at, &l, &c);
-		diag_add(diags, name, l, c, "%s", sc.why ? sc.why :
-			 at >= len ? "unexpected end of input (truncated?)" :
-				     "syntax error");
-		cJSON_Delete(d->root);
-		d->root = NULL;
+		diag_add(diags, name, l, c, "%s", at >= len ?
+			 "unexpected end of input (truncated?)" : "syntax error");
 		return -1;
 	}
-	size_t before = diags_count(diags), budget = 100;
-	check_keys(d, d->root, diags, &budget);
+	size_t before = diags_count(diags);
+	check_keys(d, d->root, diags, &d->key_budget);
 	if (diags_count(diags) == before)
 		return 0;
 	cJSON_Delete(d->root);   /* failure: no tree, as promised */
@@ -415,15 +506,139 @@ int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
 	return -1;
 }
 
+int jdoc_open(struct jdoc *d, const char *name, char *buf, size_t len, int mapped,
+	      const char *const *deferred, struct diags *diags)
+{
+	int r = check_text(d, name, buf, len, 1, diags);
+	d->mapped = mapped;
+	if (mapped)   /* read once, by the scan: the pages go until needed */
+		map_file_drop(buf, 0, len);
+	if (r < 0)
+		return -1;
+	const char *s = buf + d->start;
+	size_t n = len - d->start, at = ws(&(struct scan){ .s = s, .n = n }, 0);
+	if (s[at] != '{') {
+		d->nmembers = 0;   /* not an object: read whole, and refused */
+		d->root = parse_at(d, at, NULL, diags);
+		return d->root ? 0 : -1;
+	}
+	d->root = cJSON_CreateObject();
+	if (!d->root)
+		die("out of memory");
+	for (size_t k = 0; k < d->nmembers; k++) {
+		struct jdoc_member *m = &d->members[k];
+		cJSON *key = parse_at(d, m->key, NULL, diags), *v;
+		int defer = 0;
+		if (!key)
+			return -1;
+		for (const char *const *p = deferred; *p && !defer; p++)
+			defer = !strcmp(*p, key->valuestring);
+		if (defer && s[m->val] == '[')
+			m->node = v = cJSON_CreateArray();
+		else if (!(v = parse_at(d, m->val, NULL, diags)))
+			return -1;
+		if (!v || !cJSON_AddItemToObject(d->root, key->valuestring, v))
+			die("out of memory");
+		if (!d->arena || !json_arena_active())
+			cJSON_Delete(key);
+	}
+	size_t before = diags_count(diags);
+	check_keys(d, d->root, diags, &d->key_budget);
+	json_arena_mark(&d->mark);
+	return diags_count(diags) == before ? 0 : -1;
+}
+
+/* Forgets the element read last. */
+static void element_drop(struct jdoc *d)
+{
+	if (d->elem) {
+		if (json_arena_active())
+			json_arena_rewind(&d->mark);
+		else
+			cJSON_Delete(d->elem);
+	}
+	d->elem = NULL;
+	free(d->emap);
+	d->emap = NULL;
+	d->nemap = 0;
+}
+
+size_t jdoc_elements(struct jdoc *d, const cJSON *node, struct jdoc_iter *it)
+{
+	memset(it, 0, sizeof *it);
+	for (size_t k = 0; k < d->nmembers; k++)
+		if (node && d->members[k].node == node) {
+			it->pos = it->dropped = d->members[k].val + 1;
+			it->left = d->members[k].count;
+			return it->left;
+		}
+	size_t count = 0;
+	it->child = node ? node->child : NULL;
+	for (const cJSON *e = it->child; e; e = e->next)
+		count++;
+	return count;
+}
+
+const cJSON *jdoc_next(struct jdoc *d, struct jdoc_iter *it, struct diags *diags)
+{
+	if (it->child || !it->left) {
+		const cJSON *e = it->child;
+		it->child = e ? e->next : NULL;
+		it->at = (size_t)-1;
+		return e;
+	}
+	element_drop(d);
+	const char *s = d->buf + d->start;
+	struct scan sc = { .s = s, .n = d->len - d->start };
+	size_t at = ws(&sc, it->pos), end = sc.n;
+	d->elem = it->broken ? NULL : parse_at(d, at, &end, diags);
+	if (!d->elem) {
+		/* reported once; null stands in for this element and the rest */
+		it->broken = 1;
+		if (!(d->elem = cJSON_CreateNull()))
+			die("out of memory");
+	}
+	d->elem_off = it->at = at;
+	end = ws(&sc, end);
+	it->pos = end + (end < sc.n && s[end] == ',');
+	it->left--;
+	check_keys(d, d->elem, diags, &d->key_budget);
+	if (d->mapped && at - it->dropped >= DROP_EVERY) {
+		map_file_drop(d->buf, d->start + it->dropped, d->start + at);
+		it->dropped = at;
+	}
+	return d->elem;
+}
+
+const cJSON *jdoc_element_at(struct jdoc *d, size_t at)
+{
+	if (at == (size_t)-1 || !d->buf)
+		return NULL;
+	if (d->elem && d->elem_off == at)
+		return d->elem;
+	element_drop(d);
+	struct diags quiet;   /* it was read once: nothing new to say */
+	diags_init(&quiet);
+	d->elem = parse_at(d, at, NULL, &quiet);
+	diags_release(&quiet);
+	d->elem_off = at;
+	return d->elem;
+}
+
 void jdoc_drop_text(struct jdoc *d)
 {
-	free(d->buf);
+	if (d->mapped)
+		unmap_file(d->buf, d->len);
+	else
+		free(d->buf);
 	d->buf = NULL;
 	free(d->offs);
 	d->offs = NULL;
 	d->noffs = 0;
 	free(d->map);
 	d->map = NULL;
+	free(d->emap);
+	d->emap = NULL;
 	free(d->marks);
 	d->marks = NULL;
 }
@@ -431,24 +646,32 @@ void jdoc_drop_text(struct jdoc *d)
 void jdoc_release(struct jdoc *d)
 {
 	jdoc_drop_text(d);
-	if (!d->arena || !json_arena_active())   /* else the blocks go at once */
+	if (!d->arena || !json_arena_active()) {   /* else the blocks go at once */
+		cJSON_Delete(d->elem);
 		cJSON_Delete(d->root);
+	}
+	d->elem = NULL;
 	d->root = NULL;
+	free(d->members);
+	d->members = NULL;
+	d->nmembers = 0;
 	if (d->arena) {
 		d->arena = 0;
 		json_arena_leave();
 	}
 }
 
-/* The offset of every value in document order: a second scan, made only
- * when a problem must be located. */
-static void build_offs(struct jdoc *d)
+/* The offset of every value of the one at off (depth: its depth in the
+ * document) in document order, into d->offs: a scan made only when a
+ * problem must be located. */
+static void build_offs(struct jdoc *d, size_t off, int depth)
 {
 	struct scan sc = { d, d->buf + d->start, d->len - d->start, (size_t)-1, NULL, 0, 1,
-			   jdoc_max_values(d->len) };
+			   (size_t)-1, 0 };
 	size_t counted = d->nvalues;
-	d->nvalues = 0;
-	scan_value(&sc, 0, 0);
+	d->offs = NULL;
+	d->noffs = 0;
+	scan_value(&sc, off, depth);
 	d->nvalues = counted;
 	for (size_t i = 0; i < d->noffs; i++)
 		d->offs[i] += d->start;
@@ -460,36 +683,67 @@ static int cmp_node(const void *a, const void *b)
 	return (x->node > y->node) - (x->node < y->node);
 }
 
-static void map_walk(struct jdoc *d, const cJSON *n, size_t *k)
+static void map_walk(struct jdoc *d, struct jdoc_node *map, const cJSON *n, size_t *k)
 {
 	for (; n; n = n->next) {
 		if (*k < d->noffs) {
-			d->map[*k].node = n;
-			d->map[*k].off = d->offs[*k];
+			map[*k].node = n;
+			map[*k].off = d->offs[*k];
 		}
 		(*k)++;
 		if (n->child)
-			map_walk(d, n->child, k);
+			map_walk(d, map, n->child, k);
 	}
+}
+
+/* The offsets of top (standing at off) and of every node below it,
+ * sorted by node for bsearch; *n gets their number.  The top of the
+ * document keeps its offsets in d->offs (in document order); an
+ * element's are dropped. */
+static struct jdoc_node *map_build(struct jdoc *d, const cJSON *top, size_t off, int depth,
+				   size_t *n)
+{
+	size_t k = 0, *root_offs = d->offs, nroot = d->noffs;
+	int element = top != d->root;
+	build_offs(d, off, depth);
+	struct jdoc_node *map = xcalloc(d->noffs ? d->noffs : 1, sizeof *map);
+	map_walk(d, map, top, &k);
+	*n = d->noffs < k ? d->noffs : k;
+	qsort(map, *n, sizeof *map, cmp_node);
+	if (element) {
+		free(d->offs);
+		d->offs = root_offs;
+		d->noffs = nroot;
+	} else {
+		free(root_offs);
+	}
+	return map;
+}
+
+static const struct jdoc_node *map_find(const struct jdoc_node *map, size_t n,
+					const cJSON *node)
+{
+	struct jdoc_node key = { node, 0 };
+	return bsearch(&key, map, n, sizeof *map, cmp_node);
 }
 
 static size_t node_off(struct jdoc *d, const cJSON *node)
 {
+	const struct jdoc_node *hit = NULL;
 	if (!node || !d->buf)
 		return d->start;
-	if (!d->map) {
-		size_t k = 0;
-		if (!d->offs)
-			build_offs(d);
-		d->map = xcalloc(d->noffs ? d->noffs : 1, sizeof *d->map);
-		map_walk(d, d->root, &k);
-		qsort(d->map, d->noffs, sizeof *d->map, cmp_node);
+	if (d->elem) {
+		if (!d->emap)
+			d->emap = map_build(d, d->elem, d->elem_off, 2, &d->nemap);
+		hit = map_find(d->emap, d->nemap, node);
 	}
-	struct jdoc_node key = { node, 0 };
-	struct jdoc_node *hit = bsearch(&key, d->map, d->noffs, sizeof *d->map, cmp_node);
+	if (!hit) {
+		if (!d->map)
+			d->map = map_build(d, d->root, 0, 0, &d->nmap);
+		hit = map_find(d->map, d->nmap, node);
+	}
 	return hit ? hit->off : d->start;
 }
-
 void jdoc_where(struct jdoc *d, const cJSON *node, size_t *line, size_t *col)
 {
 	offset_where(d, node_off(d, node), line, col);

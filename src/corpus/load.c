@@ -1,8 +1,17 @@
 /*
  * corpus/load: turns an index file into a struct corpus, checking every
  * rule of lectern-corpus(5) on the way and reporting each problem where it
- * stands (typed reads in fields.c, the texts in check.c).  The JSON tree
- * is freed before returning.
+ * stands (typed reads in fields.c, the texts in check.c).
+ *
+ * No tree of the whole index is ever held: the index is mapped, checked
+ * whole by jdoc's scan, and then each element of "sources", "claims" and
+ * "topics" is parsed alone, built into the model and freed (jdoc_open),
+ * in that order wherever the three stand in the file; the pages of the
+ * text are given back as they are read.  So a first open needs about the
+ * model plus one element, not the text plus a tree of it (several times
+ * the index).  What a later check needs of an element is kept small (its
+ * offset, the topic ids a claim names); a message about an element read
+ * earlier reads it again to locate itself.
  */
 #include <errno.h>
 #include <malloc.h>
@@ -101,13 +110,13 @@ static int cmp_span(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-static void load_source(struct ld *L, size_t i, const cJSON *o)
+static void load_source(struct ld *L, size_t i, const cJSON *o, size_t at)
 {
 	struct source *s = &L->c->sources[i];
 	struct pool *pool = &L->c->pool;
 	char what[96];
 
-	L->source_nodes[i] = o;
+	L->source_at[i] = at;
 	s->id = "";
 	s->file = "";
 	s->sha256 = "";
@@ -201,13 +210,43 @@ static void load_value(struct ld *L, struct value *v, const cJSON *o, const char
 		    v->low, v->high);
 }
 
-static void load_claim(struct ld *L, size_t i, const cJSON *o)
+/* Keeps the topic ids claim i names, to be checked once the topics are
+ * read (link_topics); a reference that is not a string is reported now. */
+static void keep_topics(struct ld *L, size_t i, const cJSON *o)
+{
+	struct claim_topics *t = &L->named;
+	const cJSON *tl = ld_field(o, "topics");
+	const cJSON *ts = ld_array(L, o, "claim", "topics", OPTIONAL);
+	size_t k = 0;
+
+	t->start[i] = t->n;
+	t->form[i] = !tl ? TOPICS_NONE : cJSON_IsArray(tl) ? TOPICS_ARRAY : TOPICS_OTHER;
+	for (const cJSON *e = ts ? ts->child : NULL; e; e = e->next, k++) {
+		if (!cJSON_IsString(e)) {
+			err(L, e, "claim \"%s\": topic references must be strings, not %s",
+			    L->c->claims[i].id, ld_type_name(e));
+			continue;
+		}
+		if (t->n == t->cap) {
+			t->cap = t->cap ? t->cap * 2 : 1024;
+			t->name = xrealloc(t->name, t->cap * sizeof *t->name);
+			t->index = xrealloc(t->index, t->cap * sizeof *t->index);
+		}
+		t->name[t->n] = t->names.len;
+		t->index[t->n++] = k;
+		sb_add(&t->names, e->valuestring, strlen(e->valuestring) + 1);
+	}
+	t->start[i + 1] = t->n;
+}
+
+static void load_claim(struct ld *L, size_t i, const cJSON *o, size_t at)
 {
 	struct claim *c = &L->c->claims[i];
 	struct pool *pool = &L->c->pool;
 	char what[96];
 
-	L->claim_nodes[i] = o;
+	L->claim_at[i] = at;
+	L->named.start[i + 1] = L->named.start[i] = L->named.n;
 	c->id = c->text = c->kind = c->origin = "";
 	c->source = (size_t)-1;
 	if (!ld_expect_object(L, o, "a claim"))
@@ -244,6 +283,7 @@ static void load_claim(struct ld *L, size_t i, const cJSON *o)
 				load_value(L, &c->values[c->nvalues++], e, what);
 	}
 	c->extra = ld_extras(L, o, claim_known);
+	keep_topics(L, i, o);
 }
 
 /* seen: per claim, 1 + the last topic that listed it (a duplicate
@@ -341,46 +381,51 @@ static void rows_build(struct rows *r, const struct corpus *c, bool by_claim)
 	}
 }
 
+/* Reference k of claim i's "topics", read again for a message. */
+static const cJSON *topic_ref_node(struct ld *L, size_t i, size_t k)
+{
+	const cJSON *e = ld_field(ld_claim_node(L, i), "topics");
+	for (e = e ? e->child : NULL; e && k; k--)
+		e = e->next;
+	return e;
+}
+
 /* claim.topics must name existing topics that list the claim back. */
 static void link_topics(struct ld *L)
 {
 	struct corpus *c = L->c;
+	struct claim_topics *t = &L->named;
 	struct rows listed, named;
 	rows_build(&listed, c, true);
 	for (size_t i = 0; i < c->nclaims; i++) {
 		struct claim *cl = &c->claims[i];
-		const cJSON *o = L->claim_nodes[i];
-		if (!cJSON_IsObject(o))
+		size_t n = t->start[i + 1] - t->start[i];
+		if (t->form[i] != TOPICS_ARRAY)
 			continue;
-		const cJSON *ts = ld_array(L, o, "claim", "topics", OPTIONAL);
-		if (!ts)
-			continue;
-		cl->topics = pool_alloc(&c->pool, (size_t)cJSON_GetArraySize(ts) * sizeof *cl->topics);
-		for (const cJSON *e = ts->child; e; e = e->next) {
-			long k = cJSON_IsString(e) ? corpus_find_topic(c, e->valuestring) : -1;
-			if (!cJSON_IsString(e))
-				err(L, e, "claim \"%s\": topic references must be strings, not %s",
-				    cl->id, ld_type_name(e));
-			else if (k < 0)
-				err(L, e, "claim \"%s\": no topic has id \"%s\"", cl->id, e->valuestring);
+		cl->topics = pool_alloc(&c->pool, n * sizeof *cl->topics);
+		for (size_t r = t->start[i]; r < t->start[i + 1]; r++) {
+			const char *name = t->names.buf + t->name[r];
+			long k = corpus_find_topic(c, name);
+			if (k < 0)
+				err(L, topic_ref_node(L, i, t->index[r]),
+				    "claim \"%s\": no topic has id \"%s\"", cl->id, name);
 			else if (!rows_has(&listed, i, (size_t)k))
-				err(L, e, "claim \"%s\" names topic \"%s\", which does not list it",
-				    cl->id, e->valuestring);
+				err(L, topic_ref_node(L, i, t->index[r]),
+				    "claim \"%s\" names topic \"%s\", which does not list it",
+				    cl->id, name);
 			else
 				cl->topics[cl->ntopics++] = (size_t)k;
 		}
 	}
 	/* and the other way round */
 	rows_build(&named, c, false);
-	for (size_t t = 0; t < c->ntopics; t++)
-		for (size_t k = 0; k < c->topics[t].nclaims; k++) {
-			size_t ci = c->topics[t].claims[k];
-			bool back = rows_has(&named, t, ci);
-			const cJSON *tl = cJSON_IsObject(L->claim_nodes[ci]) ?
-				ld_field(L->claim_nodes[ci], "topics") : NULL;
-			if (!back && (!tl || cJSON_IsArray(tl)))
-				err(L, L->claim_nodes[ci], "topic \"%s\" lists claim \"%s\", "
-				    "whose \"topics\" does not name it", c->topics[t].id,
+	for (size_t tp = 0; tp < c->ntopics; tp++)
+		for (size_t k = 0; k < c->topics[tp].nclaims; k++) {
+			size_t ci = c->topics[tp].claims[k];
+			bool back = rows_has(&named, tp, ci);
+			if (!back && t->form[ci] != TOPICS_OTHER)
+				err(L, ld_claim_node(L, ci), "topic \"%s\" lists claim \"%s\", "
+				    "whose \"topics\" does not name it", c->topics[tp].id,
 				    c->claims[ci].id);
 		}
 	rows_release(&named);
@@ -415,39 +460,70 @@ static void group_claims(struct corpus *c)
 			cmp_claim_start, c->claims);
 }
 
+const cJSON *ld_source_node(struct ld *L, size_t i)
+{
+	ld_fields_reset();   /* the element it asked last may be gone */
+	return L->source_at ? jdoc_element_at(&L->doc, L->source_at[i]) : NULL;
+}
+
+const cJSON *ld_claim_node(struct ld *L, size_t i)
+{
+	ld_fields_reset();
+	return L->claim_at ? jdoc_element_at(&L->doc, L->claim_at[i]) : NULL;
+}
+
+/* The next element of a walk (jdoc_next). */
+static const cJSON *ld_next(struct ld *L, struct jdoc_iter *it)
+{
+	ld_fields_reset();
+	return jdoc_next(&L->doc, it, L->dg);
+}
+
 static void load_all(struct ld *L, const cJSON *root)
 {
 	struct corpus *c = L->c;
-	const cJSON *arr[3];
+	struct jdoc_iter it[3];
+	size_t count[3];
 	static const char *const names[3] = { "sources", "claims", "topics" };
 
 	for (int k = 0; k < 3; k++)
-		arr[k] = ld_array(L, root, "corpus", names[k], REQUIRED);
-	c->nsources = arr[0] ? (size_t)cJSON_GetArraySize(arr[0]) : 0;
-	c->nclaims = arr[1] ? (size_t)cJSON_GetArraySize(arr[1]) : 0;
-	c->ntopics = arr[2] ? (size_t)cJSON_GetArraySize(arr[2]) : 0;
+		count[k] = jdoc_elements(&L->doc, ld_array(L, root, "corpus", names[k], REQUIRED),
+					 &it[k]);
+	c->nsources = count[0];
+	c->nclaims = count[1];
+	c->ntopics = count[2];
 	c->sources = pool_alloc(&c->pool, c->nsources * sizeof *c->sources);
 	c->claims = pool_alloc(&c->pool, c->nclaims * sizeof *c->claims);
 	c->topics = pool_alloc(&c->pool, c->ntopics * sizeof *c->topics);
 	idmap_init(&c->source_ids, c->nsources);
 	idmap_init(&c->claim_ids, c->nclaims);
 	idmap_init(&c->topic_ids, c->ntopics);
-	L->source_nodes = xcalloc(c->nsources + 1, sizeof *L->source_nodes);
-	L->claim_nodes = xcalloc(c->nclaims + 1, sizeof *L->claim_nodes);
+	L->source_at = xmalloc((c->nsources + 1) * sizeof *L->source_at);
+	L->claim_at = xmalloc((c->nclaims + 1) * sizeof *L->claim_at);
+	L->named.start = xcalloc(c->nclaims + 1, sizeof *L->named.start);
+	L->named.form = xcalloc(c->nclaims + 1, 1);
 
-	size_t i = 0;
-	for (const cJSON *e = arr[0] ? arr[0]->child : NULL; e; e = e->next)
-		load_source(L, i++, e);
-	i = 0;
-	for (const cJSON *e = arr[1] ? arr[1]->child : NULL; e; e = e->next)
-		load_claim(L, i++, e);
-	i = 0;
+	const cJSON *e;
+	for (size_t i = 0; i < c->nsources && (e = ld_next(L, &it[0])); i++)
+		load_source(L, i, e, it[0].at);
+	for (size_t i = 0; i < c->nclaims && (e = ld_next(L, &it[1])); i++)
+		load_claim(L, i, e, it[1].at);
 	size_t *seen = xcalloc(c->nclaims + 1, sizeof *seen);
-	for (const cJSON *e = arr[2] ? arr[2]->child : NULL; e; e = e->next)
-		load_topic(L, i++, e, seen);
+	for (size_t i = 0; i < c->ntopics && (e = ld_next(L, &it[2])); i++)
+		load_topic(L, i, e, seen);
 	free(seen);
+	ld_fields_reset();
 	link_topics(L);
 	group_claims(c);
+}
+
+static void named_release(struct claim_topics *t)
+{
+	free(t->start);
+	free(t->name);
+	free(t->index);
+	free(t->form);
+	sb_release(&t->names);
 }
 
 /* "rejected" (optional): the claims an analyst rejected, each with the id,
@@ -473,6 +549,9 @@ static void check_rejected(struct ld *L, const cJSON *root)
 			ld_span(L, n, "span", &sp);
 	}
 }
+
+static struct corpus *load_text(const char *path, char *buf, size_t len, bool mapped,
+				unsigned flags, struct diags *dg, enum load_status *status);
 
 /* Writes the cache of a corpus just loaded from JSON and says how. */
 static void cache_store(struct corpus *c, const struct stat *st, uint64_t ihash,
@@ -546,7 +625,7 @@ struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 	}
 	if (use_cache && stat(path, &ist) < 0)
 		use_cache = false;
-	char *buf = read_file(path, CORPUS_MAX_INDEX, &len);
+	char *buf = map_file(path, CORPUS_MAX_INDEX, &len);
 
 	if (!buf) {
 		diag_add(dg, path, 0, 0, "cannot read: %s", errno == EFBIG ?
@@ -556,9 +635,11 @@ struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 			*status = LOAD_IO;
 		return NULL;
 	}
-	if (use_cache)
+	if (use_cache) {
 		ihash = cache_index_hash(buf, len);
-	struct corpus *c = corpus_load_buffer(path, buf, len, flags, dg, status);
+		map_file_drop(buf, 0, len);
+	}
+	struct corpus *c = load_text(path, buf, len, true, flags, dg, status);
 	if (c && use_cache)
 		cache_store(c, &ist, ihash, why);
 	return c;
@@ -568,12 +649,21 @@ struct corpus *corpus_load_buffer(const char *path, char *buf, size_t len,
 				  unsigned flags, struct diags *dg,
 				  enum load_status *status)
 {
-	struct ld L = { .dg = dg, .before = diags_count(dg) };
+	return load_text(path, buf, len, false, flags, dg, status);
+}
+
+/* buf: malloc'd, or map_file()'s when mapped; freed or unmapped here. */
+static struct corpus *load_text(const char *path, char *buf, size_t len, bool mapped,
+				unsigned flags, struct diags *dg, enum load_status *status)
+{
+	static const char *const arrays[] = { "sources", "claims", "topics", NULL };
+	struct ld L = { .dg = dg, .before = diags_count(dg),
+			.named.names = STRBUF_INIT };
 	enum load_status st = LOAD_INVALID;
 
 	ld_fields_reset();
 	const char *base = strrchr(path, '/');
-	if (jdoc_parse(&L.doc, base ? base + 1 : path, buf, len, dg) < 0) {
+	if (jdoc_open(&L.doc, base ? base + 1 : path, buf, len, mapped, arrays, dg) < 0) {
 		jdoc_release(&L.doc);
 		if (status)
 			*status = LOAD_INVALID;
@@ -617,8 +707,9 @@ struct corpus *corpus_load_buffer(const char *path, char *buf, size_t len,
 	if (diags_count(dg) == L.before)
 		st = LOAD_OK;
 out:
-	free(L.claim_nodes);
-	free(L.source_nodes);
+	free(L.claim_at);
+	free(L.source_at);
+	named_release(&L.named);
 	jdoc_release(&L.doc);
 	ld_fields_reset();
 	if (status)

@@ -16,14 +16,29 @@
 
 #include "corpus/corpus.h"
 #include "corpus/jdoc.h"
+#include "base/strbuf.h"
+
+/* The topics each claim names, kept from its element until the topics
+ * are read (link_topics in load.c). */
+struct claim_topics {
+	size_t *start;               /* per claim, into name and index; nclaims + 1 */
+	size_t *name;                /* offsets into names */
+	size_t *index;               /* the reference's place in the claim's array */
+	size_t n, cap;
+	struct strbuf names;
+	unsigned char *form;         /* per claim: TOPICS_NONE, _ARRAY or _OTHER */
+};
+
+enum { TOPICS_NONE, TOPICS_ARRAY, TOPICS_OTHER };
 
 struct ld {
 	struct jdoc doc;
 	struct diags *dg;
 	struct corpus *c;
 	size_t before;               /* problems already in dg */
-	const cJSON **claim_nodes;   /* per claim, for located messages */
-	const cJSON **source_nodes;
+	size_t *claim_at;            /* per claim, its element's offset, to read */
+	size_t *source_at;           /* it again for a located message */
+	struct claim_topics named;
 };
 
 enum need { REQUIRED, NULLABLE, OPTIONAL };
@@ -79,6 +94,12 @@ bool ld_expect_object(struct ld *L, const cJSON *n, const char *what);
 
 /* Forgets ld_field()'s last lookup: call before and after a load. */
 void ld_fields_reset(void);
+
+/* The element of source or claim i, read again to locate a message
+ * (NULL when there is none: a model from the cache).  Valid until the
+ * next element is read. */
+const cJSON *ld_source_node(struct ld *L, size_t i);
+const cJSON *ld_claim_node(struct ld *L, size_t i);
 
 /* Reads every text of L->c: confinement, SHA-256, UTF-8, NUL bytes, and
  * every span against its bytes (corpus/check.c). */
