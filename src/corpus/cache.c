@@ -183,9 +183,18 @@ bool cache_file_hash(const char *path, uint64_t *out)
 	return ok;
 }
 
-uint64_t cache_index_hash(const char *p, size_t n)
+uint64_t cache_index_hash(char *p, size_t n, bool mapped)
 {
-	return cache_hash(p, n, SEED_INDEX);
+	if (!mapped)
+		return cache_hash(p, n, SEED_INDEX);
+	struct hash_state h;
+	hash_init(&h, SEED_INDEX);
+	for (size_t at = 0, k; at < n; at += k) {
+		k = n - at < (1u << 20) ? n - at : 1u << 20;
+		hash_update(&h, p + at, k);
+		map_file_drop(p, at, at + k);
+	}
+	return hash_final(&h);
 }
 
 struct img {

@@ -13,7 +13,7 @@
 
 /* A streamed document gives back the pages of its text every this many
  * bytes of elements read. */
-#define DROP_EVERY (8u << 20)
+#define DROP_EVERY (1u << 20)
 
 struct scan {
 	struct jdoc *d;
@@ -25,6 +25,7 @@ struct scan {
 	int rec;             /* record value offsets (only to locate a problem) */
 	size_t max_values;
 	int top;             /* record the members of a top object (jdoc_open) */
+	size_t dropped;      /* mapped text: pages before this are given back */
 };
 
 size_t jdoc_max_values(size_t len)
@@ -191,6 +192,16 @@ static size_t scan_number(struct scan *sc, size_t i)
 	return i;
 }
 
+/* Gives back the pages of a mapped text between *dropped and at (from
+ * the start of the JSON) once they are DROP_EVERY bytes. */
+static void drop_behind(const struct jdoc *d, size_t *dropped, size_t at)
+{
+	if (d->mapped && at - *dropped >= DROP_EVERY) {
+		map_file_drop(d->buf, d->start + *dropped, d->start + at);
+		*dropped = at;
+	}
+}
+
 static void member_add(struct jdoc *d, size_t key)
 {
 	if (d->nmembers == d->members_cap) {
@@ -262,6 +273,7 @@ static size_t scan_value(struct scan *sc, size_t i, int depth)
 					sc->d->members[sc->d->nmembers - 1].val = ws(sc, i);
 			} else if (sc->top && depth == 1 && sc->d->nmembers) {
 				sc->d->members[sc->d->nmembers - 1].count++;
+				drop_behind(sc->d, &sc->dropped, i);
 			}
 			i = ws(sc, scan_value(sc, i, depth + 1));
 			if (i < sc->n && sc->s[i] == ',') {
@@ -422,12 +434,13 @@ static void check_keys(struct jdoc *d, const cJSON *node, struct diags *diags,
  * of a top object.  Returns 0, or -1 with the problem in diags.
  */
 static int check_text(struct jdoc *d, const char *name, char *buf, size_t len,
-		      int top, struct diags *diags)
+		      int top, int mapped, struct diags *diags)
 {
 	memset(d, 0, sizeof *d);
 	d->name = name;
 	d->buf = buf;
 	d->len = len;
+	d->mapped = mapped;
 	d->key_budget = 100;
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
 		d->start = 3;
@@ -437,8 +450,15 @@ static int check_text(struct jdoc *d, const char *name, char *buf, size_t len,
 		diag_add(diags, name, 1, 1, "file is UTF-16 (a byte-order mark); convert it to UTF-8");
 		return -1;
 	}
-	if (memchr(buf, '\0', len)) {
-		size_t at = (size_t)((char *)memchr(buf, '\0', len) - buf), l, c;
+	const char *nul = NULL;
+	for (size_t at = 0, k; at < len && !nul; at += k) {   /* a MiB at a time */
+		k = len - at < (1u << 20) ? len - at : 1u << 20;
+		nul = memchr(buf + at, '\0', k);
+		if (mapped)
+			map_file_drop(buf, at, at + k);
+	}
+	if (nul) {
+		size_t at = (size_t)(nul - buf), l, c;
 		offset_where(d, at, &l, &c);
 		diag_add(diags, name, l, c, "NUL byte in file%s",
 			 len > 1 && (!buf[0] || !buf[1]) ? " (UTF-16 or UTF-32? convert it to UTF-8)" : "");
@@ -446,7 +466,7 @@ static int check_text(struct jdoc *d, const char *name, char *buf, size_t len,
 	}
 
 	struct scan sc = { d, buf + d->start, len - d->start, (size_t)-1, NULL, 0, 0,
-			   jdoc_max_values(len), top };
+			   jdoc_max_values(len), top, 0 };
 	size_t end = ws(&sc, scan_value(&sc, 0, 0));
 	if (sc.err == (size_t)-1 && end < sc.n)
 		scan_fail(&sc, end, "trailing characters after the JSON value");
@@ -483,7 +503,7 @@ static cJSON *parse_at(struct jdoc *d, size_t off, size_t *end, struct diags *di
 int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
 	       struct diags *diags)
 {
-	if (check_text(d, name, buf, len, 0, diags) < 0)
+	if (check_text(d, name, buf, len, 0, 0, diags) < 0)
 		return -1;
 	const char *perr = NULL;
 	/* length + 1: cJSON wants to see the terminating NUL */
@@ -509,8 +529,7 @@ int jdoc_parse(struct jdoc *d, const char *name, char *buf, size_t len,
 int jdoc_open(struct jdoc *d, const char *name, char *buf, size_t len, int mapped,
 	      const char *const *deferred, struct diags *diags)
 {
-	int r = check_text(d, name, buf, len, 1, diags);
-	d->mapped = mapped;
+	int r = check_text(d, name, buf, len, 1, mapped, diags);
 	if (mapped)   /* read once, by the scan: the pages go until needed */
 		map_file_drop(buf, 0, len);
 	if (r < 0)
@@ -603,10 +622,7 @@ const cJSON *jdoc_next(struct jdoc *d, struct jdoc_iter *it, struct diags *diags
 	it->pos = end + (end < sc.n && s[end] == ',');
 	it->left--;
 	check_keys(d, d->elem, diags, &d->key_budget);
-	if (d->mapped && at - it->dropped >= DROP_EVERY) {
-		map_file_drop(d->buf, d->start + it->dropped, d->start + at);
-		it->dropped = at;
-	}
+	drop_behind(d, &it->dropped, at);
 	return d->elem;
 }
 
@@ -667,7 +683,7 @@ void jdoc_release(struct jdoc *d)
 static void build_offs(struct jdoc *d, size_t off, int depth)
 {
 	struct scan sc = { d, d->buf + d->start, d->len - d->start, (size_t)-1, NULL, 0, 1,
-			   (size_t)-1, 0 };
+			   (size_t)-1, 0, 0 };
 	size_t counted = d->nvalues;
 	d->offs = NULL;
 	d->noffs = 0;

@@ -635,10 +635,8 @@ struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 			*status = LOAD_IO;
 		return NULL;
 	}
-	if (use_cache) {
-		ihash = cache_index_hash(buf, len);
-		map_file_drop(buf, 0, len);
-	}
+	if (use_cache)
+		ihash = cache_index_hash(buf, len, true);
 	struct corpus *c = load_text(path, buf, len, true, flags, dg, status);
 	if (c && use_cache)
 		cache_store(c, &ist, ihash, why);

@@ -186,6 +186,58 @@ check "import on a terminal: a progress line" grep -qaE 'import: [0-9]+/5 files'
 "$LECTERN" extract --corpus "$TMP/small" >/dev/null 2>"$TMP/check.err"
 check "extract, stderr not a terminal: no progress line" test ! -s "$TMP/check.err"
 
+# First open in bounded memory: the index is read one element at a time,
+# never as a whole tree, so the peak above a tiny corpus's (the program
+# itself) stays within twice the index, with or without the cache written.
+peak() { LECTERN_CACHE=$1 "$LECTERN" --corpus "$2" stats >"$TMP/stats.out"
+	sed -n 's/^rss-peak-kb: //p' "$TMP/stats.out"; }
+ix_kb=$(( $(stat -c %s "$C/corpus.json") / 1024 ))
+floor=$(peak 0 "$TMP/a")
+p0=$(peak 0 "$C")
+check "first open, no cache: peak $p0 KiB - $floor <= 2 x index $ix_kb KiB" \
+	test $((p0 - floor)) -le $((2 * ix_kb))
+rm -rf "$cache" "$XDG_CACHE_HOME"
+p1=$(peak 1 "$C")
+check "first open writing the cache: peak $p1 KiB - $floor <= 2 x index" \
+	test $((p1 - floor)) -le $((2 * ix_kb))
+check "  ... and it did write it" grep -qx "cache: written" "$TMP/stats.out"
+
+# Members in any order: sources after claims, topics first, the same model.
+R=$TMP/reordered
+mkdir -p "$R" && cp -r "$C/sources" "$R/"
+jq '{topics, claims, title, sources} + .' "$C/corpus.json" >"$R/corpus.json"
+check "reordered index: topics come first" test "$(jq -r 'keys_unsorted[0]' "$R/corpus.json")" = topics
+for cmd in "claims --json" "topics --json" "list"; do
+	LECTERN_CACHE=0 "$LECTERN" --corpus "$C" $cmd >"$TMP/a.out" 2>&1
+	LECTERN_CACHE=0 "$LECTERN" --corpus "$R" $cmd >"$TMP/r.out" 2>&1
+	check "reordered index: $cmd is the same" cmp -s "$TMP/a.out" "$TMP/r.out"
+done
+expect "reordered index passes check" 0 "10000 sources" "$LECTERN" --corpus "$R" check
+
+# A problem deep in the file is located where it stands, also one found
+# after later elements were read (a claim's topic, checked once all topics
+# are read; a span, checked when the texts are).
+last_claim=$(jq -r '.claims[-1].id' "$R/corpus.json")
+jq --arg id "$last_claim" '(.claims[] | select(.id == $id) | .topics) = ["nope"]' \
+	"$C/corpus.json" >"$R/corpus.json"
+line=$(grep -n '"nope"' "$R/corpus.json" | cut -d: -f1)
+expect "an unknown topic in the last claim is located" 1 \
+	"corpus.json:$line:9: claim \"$last_claim\": no topic has id \"nope\"" \
+	env LECTERN_CACHE=0 "$LECTERN" --corpus "$R" check
+first_claim=$(jq -r '.claims[0].id' "$C/corpus.json")
+jq --arg id "$first_claim" '(.claims[] | select(.id == $id) | .span) = [0, 99999999]' \
+	"$C/corpus.json" >"$R/corpus.json"
+line=$(grep -n '99999999' "$R/corpus.json" | cut -d: -f1)
+expect "a span past the text in the first claim is located" 1 \
+	"corpus.json:$((line - 2)):" env LECTERN_CACHE=0 "$LECTERN" --corpus "$R" check
+check "  ... and names the claim" grep -qF "claim \"$first_claim\": span [0, 99999999] ends past" <<<"$err"
+last_source=$(jq -r '.sources[-1].id' "$C/corpus.json")
+jq . "$C/corpus.json" | sed "s/\"id\": \"$last_source\",/&\"Id\": 1,/" >"$R/corpus.json"
+line=$(grep -n "\"Id\": 1" "$R/corpus.json" | cut -d: -f1)
+expect "a case-clashing key in the last source is located" 1 \
+	"corpus.json:$line:" env LECTERN_CACHE=0 "$LECTERN" --corpus "$R" check
+check "  ... and said" grep -qF 'key "Id" differs from "id" only in case' <<<"$err"
+
 # a cache never hides a broken index
 "$LECTERN" --corpus "$C" stats >/dev/null
 printf '{"oops' >>"$C/corpus.json"
