@@ -183,10 +183,13 @@ bool cache_file_hash(const char *path, uint64_t *out)
 	return ok;
 }
 
-uint64_t cache_index_hash(char *p, size_t n, bool mapped)
+uint64_t cache_index_hash(const char *p, size_t n)
 {
-	if (!mapped)
-		return cache_hash(p, n, SEED_INDEX);
+	return cache_hash(p, n, SEED_INDEX);
+}
+
+uint64_t cache_mapped_hash(char *p, size_t n)
+{
 	struct hash_state h;
 	hash_init(&h, SEED_INDEX);
 	for (size_t at = 0, k; at < n; at += k) {

@@ -69,9 +69,10 @@ bool corpus_cache_enabled(void);
  */
 struct corpus *corpus_cache_read(const char *index_path, const char **why);
 
-/* The hash of an index's bytes that the cache records; of a map_file()
- * text when mapped, whose pages it then gives back as it goes. */
-uint64_t cache_index_hash(char *p, size_t n, bool mapped);
+/* The hash of an index's bytes that the cache records. */
+uint64_t cache_index_hash(const char *p, size_t n);
+/* The same of a map_file() text, whose pages it gives back as it goes. */
+uint64_t cache_mapped_hash(char *p, size_t n);
 /* The same hash of the file at path, read in 1 MiB pieces (no copy in
  * memory); false when it cannot be read. */
 bool cache_file_hash(const char *path, uint64_t *out);

@@ -1,4 +1,11 @@
-/* corpus/cache_write: writing the binary image of a loaded corpus. */
+/*
+ * corpus/cache_write: writing the binary image of a loaded corpus.  The
+ * strings, most of the image, go to an unnamed temporary file beside the
+ * index as they are encoded (a MiB at a time) and are copied into the
+ * image when it is written, so that writing the cache after a first open
+ * holds the model and the image's records, not a second copy of every
+ * string; where no such file can be made, they are kept in memory.
+ */
 #include "corpus/cache.h"
 
 #include <errno.h>
@@ -14,17 +21,83 @@
 struct slot {
 	uint64_t hash;
 	size_t ref;              /* string offset + 1; 0 = empty */
+	const char *s;           /* the model's copy, for comparing */
 };
+
+#define SPILL_EVERY (1u << 20)
 
 struct writer {
 	struct strbuf reg[NREG];
 	struct slot *intern;     /* short strings already stored, by hash */
 	size_t icap, iused;
+	int spill;               /* strings before reg[R_STRINGS], or -1 */
+	size_t spilled;          /* their length */
+	bool spill_failed;
 };
 
 static size_t count(const struct writer *w, int r)
 {
-	return w->reg[r].len / cache_elsize[r];
+	return (w->reg[r].len + (r == R_STRINGS ? w->spilled : 0)) / cache_elsize[r];
+}
+
+static bool write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t r = write(fd, p, n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return false;
+		p += r;
+		n -= (size_t)r;
+	}
+	return true;
+}
+
+/* Appends a string and its NUL; returns its offset + 1. */
+static size_t str_put(struct writer *w, const char *s, size_t len)
+{
+	struct strbuf *strs = &w->reg[R_STRINGS];
+	size_t ref = w->spilled + strs->len + 1;
+	sb_add(strs, s, len + 1);
+	if (w->spill >= 0 && strs->len >= SPILL_EVERY) {
+		if (!write_all(w->spill, strs->buf, strs->len))
+			w->spill_failed = true;
+		w->spilled += strs->len;
+		sb_reset(strs);
+	}
+	return ref;
+}
+
+/* Calls each(arg, piece, n) on the spilled strings, in order. */
+static bool spill_each(const struct writer *w, bool (*each)(void *, const char *, size_t),
+		       void *arg)
+{
+	if (w->spill < 0 || !w->spilled)
+		return true;
+	char *buf = xmalloc(SPILL_EVERY);
+	bool ok = true;
+	for (size_t at = 0; ok && at < w->spilled;) {
+		size_t want = w->spilled - at < SPILL_EVERY ? w->spilled - at : SPILL_EVERY;
+		ssize_t r = pread(w->spill, buf, want, (off_t)at);
+		if (r < 0 && errno == EINTR)
+			continue;
+		ok = r > 0 && each(arg, buf, (size_t)r);
+		at += r > 0 ? (size_t)r : 0;
+	}
+	free(buf);
+	return ok;
+}
+
+static bool hash_piece(void *hs, const char *p, size_t n)
+{
+	hash_update(hs, p, n);
+	return true;
+}
+
+static bool write_piece(void *fd, const char *p, size_t n)
+{
+	return write_all(*(int *)fd, p, n);
 }
 
 static void intern_grow(struct writer *w)
@@ -53,23 +126,20 @@ static const char *enc_str(struct writer *w, const char *s)
 	if (!s)
 		return NULL;
 	size_t len = strlen(s);
-	struct strbuf *strs = &w->reg[R_STRINGS];
-	if (len > INTERN_MAX) {
-		sb_add(strs, s, len + 1);
-		return (const char *)(uintptr_t)(strs->len - len);
-	}
+	if (len > INTERN_MAX)
+		return (const char *)(uintptr_t)str_put(w, s, len);
 	if (w->iused * 2 >= w->icap)
 		intern_grow(w);
 	size_t mask = w->icap - 1;
 	uint64_t hv = cache_hash(s, len, 0);
 	size_t h = hv & mask;
 	for (; w->intern[h].ref; h = (h + 1) & mask)
-		if (w->intern[h].hash == hv && !strcmp(strs->buf + w->intern[h].ref - 1, s))
+		if (w->intern[h].hash == hv && !strcmp(w->intern[h].s, s))
 			return (const char *)(uintptr_t)w->intern[h].ref;
 	w->intern[h].hash = hv;
-	w->intern[h].ref = strs->len + 1;
+	w->intern[h].s = s;
 	w->iused++;
-	sb_add(strs, s, len + 1);
+	w->intern[h].ref = str_put(w, s, len);
 	return (const char *)(uintptr_t)w->intern[h].ref;
 }
 
@@ -187,20 +257,6 @@ static void enc_topic(struct writer *w, const struct topic *t)
 	sb_add(&w->reg[R_TOPICS], (const char *)&o, sizeof o);
 }
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t r = write(fd, p, n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return false;
-		p += r;
-		n -= (size_t)r;
-	}
-	return true;
-}
-
 /* Writes the image as path, through a temporary file renamed into place. */
 static int put_file(const char *path, const struct writer *w, const struct header *h,
 		    mode_t mode, struct strbuf *err)
@@ -220,7 +276,9 @@ static int put_file(const char *path, const struct writer *w, const struct heade
 		  write_all(fd, zeros, cache_align16(sizeof *h) - sizeof *h);
 	for (int i = 0; ok && i < NREG; i++) {
 		size_t len = w->reg[i].len;
-		ok = write_all(fd, w->reg[i].buf ? w->reg[i].buf : "", len) &&
+		if (i == R_STRINGS)
+			ok = spill_each(w, write_piece, &fd);
+		ok = ok && write_all(fd, w->reg[i].buf ? w->reg[i].buf : "", len) &&
 		     (i == NREG - 1 || write_all(fd, zeros, cache_align16(len) - len));
 	}
 	if (close(fd) < 0)
@@ -240,7 +298,7 @@ static void presize(struct writer *w, const struct corpus *c)
 {
 	size_t n[NREG] = { c->nsources, c->nclaims, c->ntopics, 0, 0, 0, 0, 0,
 			   c->source_ids.cap + c->claim_ids.cap + c->topic_ids.cap,
-			   c->pool.used / 2 + 4096 };
+			   0 };
 	for (size_t i = 0; i < c->nsources; i++) {
 		const struct source *s = &c->sources[i];
 		n[R_REPAIRS] += s->nrepairs;
@@ -254,6 +312,7 @@ static void presize(struct writer *w, const struct corpus *c)
 	}
 	for (size_t i = 0; i < c->ntopics; i++)
 		n[R_IDX] += c->topics[i].nclaims;
+	n[R_STRINGS] = w->spill >= 0 ? SPILL_EVERY + 4096 : c->pool.used / 2 + 4096;
 	for (int i = 0; i < NREG; i++)
 		sb_grow(&w->reg[i], n[i] * cache_elsize[i]);
 }
@@ -268,6 +327,7 @@ int corpus_cache_write(struct corpus *c, const struct stat *st, uint64_t index_h
 
 	memset(&w, 0, sizeof w);
 	memset(&h, 0, sizeof h);
+	w.spill = open(c->dir && *c->dir ? c->dir : ".", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 	presize(&w, c);
 	for (size_t i = 0; i < c->nsources; i++)
 		enc_source(&w, &c->sources[i]);
@@ -305,12 +365,19 @@ int corpus_cache_write(struct corpus *c, const struct stat *st, uint64_t index_h
 	for (int i = 0; i < NREG; i++) {
 		size_t len = w.reg[i].len;
 		h.n[i] = count(&w, i);
+		if (i == R_STRINGS && !spill_each(&w, hash_piece, &hs))
+			w.spill_failed = true;
 		hash_update(&hs, w.reg[i].buf ? w.reg[i].buf : "", len);
 		if (i < NREG - 1)
 			hash_update(&hs, zeros, cache_align16(len) - len);
 		h.payload += i < NREG - 1 ? cache_align16(len) : len;
 	}
+	h.payload += w.spilled;
 	h.payload_hash = hash_final(&hs);
+	if (w.spill_failed) {
+		sb_addf(err, "%s: cannot write the cache: %s", c->index_path, strerror(errno ? errno : EIO));
+		goto out;
+	}
 
 	/* beside the index, unless it is the installed copy: never write there */
 	cache_beside_path(c->index_path, &path);
@@ -330,8 +397,11 @@ int corpus_cache_write(struct corpus *c, const struct stat *st, uint64_t index_h
 		free(c->cache_path);
 		c->cache_path = sb_detach(&path, NULL);
 	}
+out:
 	sb_release(&path);
 	for (int i = 0; i < NREG; i++)
 		sb_release(&w.reg[i]);
+	if (w.spill >= 0)
+		close(w.spill);
 	return rc;
 }

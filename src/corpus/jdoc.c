@@ -140,6 +140,9 @@ static size_t scan_string(struct scan *sc, size_t i)
 				}
 				i += 6;
 			} else {
+				if (!strchr("\"\\/bfnrt", sc->s[i + 1]) || !sc->s[i + 1])
+					scan_fail(sc, i, "bad escape in string (JSON has \\\" \\\\ \\/ "
+						  "\\b \\f \\n \\r \\t \\u)");
 				i += 2;
 			}
 		} else if (c < 0x80) {
@@ -554,12 +557,14 @@ int jdoc_open(struct jdoc *d, const char *name, char *buf, size_t len, int mappe
 			defer = !strcmp(*p, key->valuestring);
 		if (defer && s[m->val] == '[')
 			m->node = v = cJSON_CreateArray();
-		else if (!(v = parse_at(d, m->val, NULL, diags)))
-			return -1;
-		if (!v || !cJSON_AddItemToObject(d->root, key->valuestring, v))
+		else
+			v = parse_at(d, m->val, NULL, diags);
+		if (v && !cJSON_AddItemToObject(d->root, key->valuestring, v))
 			die("out of memory");
-		if (!d->arena || !json_arena_active())
+		if (!json_arena_active())
 			cJSON_Delete(key);
+		if (!v)
+			return -1;
 	}
 	size_t before = diags_count(diags);
 	check_keys(d, d->root, diags, &d->key_budget);
@@ -610,12 +615,9 @@ const cJSON *jdoc_next(struct jdoc *d, struct jdoc_iter *it, struct diags *diags
 	const char *s = d->buf + d->start;
 	struct scan sc = { .s = s, .n = d->len - d->start };
 	size_t at = ws(&sc, it->pos), end = sc.n;
-	d->elem = it->broken ? NULL : parse_at(d, at, &end, diags);
-	if (!d->elem) {
-		/* reported once; null stands in for this element and the rest */
-		it->broken = 1;
-		if (!(d->elem = cJSON_CreateNull()))
-			die("out of memory");
+	if (d->broken || !(d->elem = parse_at(d, at, &end, diags))) {
+		d->broken = 1;   /* reported; the walk ends */
+		return NULL;
 	}
 	d->elem_off = it->at = at;
 	end = ws(&sc, end);

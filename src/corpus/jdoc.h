@@ -73,7 +73,6 @@ struct jdoc_iter {
 	size_t at;              /* offset of the element given last, for
 				 * jdoc_element_at(); -1 for a node of a tree */
 	const cJSON *child;     /* walking an array of a tree instead */
-	int broken;             /* cJSON refused an element the scan passed */
 };
 
 struct jdoc {
@@ -99,6 +98,7 @@ struct jdoc {
 	struct jdoc_node *emap; /* its nodes' offsets, built on demand */
 	size_t nemap;
 	struct json_arena_mark mark;   /* where the elements' memory starts */
+	int broken;           /* cJSON refused an element the scan passed */
 };
 
 #define JDOC_MARK_EVERY 4096
@@ -110,7 +110,9 @@ int jdoc_open(struct jdoc *d, const char *name, char *buf, size_t len, int mappe
 /* Starts a walk over the elements of node, a deferred stand-in or an
  * array of the tree, and returns their number. */
 size_t jdoc_elements(struct jdoc *d, const cJSON *node, struct jdoc_iter *it);
-/* The next element, or NULL after the last. */
+/* The next element, or NULL after the last; NULL too, with broken set
+ * and the problem in diags, if cJSON refuses one (the scan is meant to
+ * refuse all it does, so this is a safety net). */
 const cJSON *jdoc_next(struct jdoc *d, struct jdoc_iter *it, struct diags *diags);
 /* The element at at (a jdoc_iter's at), read again; NULL for -1. */
 const cJSON *jdoc_element_at(struct jdoc *d, size_t at);

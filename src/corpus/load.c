@@ -513,6 +513,8 @@ static void load_all(struct ld *L, const cJSON *root)
 		load_topic(L, i, e, seen);
 	free(seen);
 	ld_fields_reset();
+	if (L->doc.broken)
+		return;   /* reported; what was read is not linked */
 	link_topics(L);
 	group_claims(c);
 }
@@ -636,7 +638,7 @@ struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 		return NULL;
 	}
 	if (use_cache)
-		ihash = cache_index_hash(buf, len, true);
+		ihash = cache_mapped_hash(buf, len);
 	struct corpus *c = load_text(path, buf, len, true, flags, dg, status);
 	if (c && use_cache)
 		cache_store(c, &ist, ihash, why);
@@ -699,6 +701,8 @@ static struct corpus *load_text(const char *path, char *buf, size_t len, bool ma
 	L.c->description = ld_str(&L, root, "corpus", "description", OPTIONAL);
 	L.c->extra = ld_extras(&L, root, top_known);
 	load_all(&L, root);
+	if (L.doc.broken)
+		goto out;
 	check_rejected(&L, root);
 	if (flags & CORPUS_CHECK_FILES)
 		check_files(&L);

@@ -267,6 +267,8 @@ index TITLE=$'"bad \xC0\xAF utf-8"'
 expect "invalid UTF-8 inside a JSON string" 1 "corpus.json:4:17: invalid UTF-8 in string" lect check
 index TITLE='"lone \ud800 surrogate"'
 expect "a lone surrogate escape" 1 "corpus.json:4:" lect check
+index TITLE='"bad \e escape"'
+expect "an escape JSON does not have" 1 "corpus.json:4:17: bad escape in string" lect check
 index TITLE='"escaped \u001b]52;c;QUJD\u0007 and \u009b2J"'
 expect "escaped ESC, BEL and C1 in the title are valid" 0 "ok: escaped ^[]52;c;QUJD^G and <U+009B>2J" lect check
 safe "  ... and check shows them safely" lect check
