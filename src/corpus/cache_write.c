@@ -1,10 +1,10 @@
 /*
  * corpus/cache_write: writing the binary image of a loaded corpus.  The
- * strings, most of the image, go to an unnamed temporary file beside the
- * index as they are encoded (a MiB at a time) and are copied into the
- * image when it is written, so that writing the cache after a first open
- * holds the model and the image's records, not a second copy of every
- * string; where no such file can be made, they are kept in memory.
+ * regions go to unnamed temporary files beside the index as they are
+ * encoded (a MiB at a time) and are copied into the image when it is
+ * written, so that writing the cache after a first open holds the model,
+ * not a second copy of it; where no such file can be made, a region is
+ * kept in memory.
  */
 #include "corpus/cache.h"
 
@@ -30,14 +30,14 @@ struct writer {
 	struct strbuf reg[NREG];
 	struct slot *intern;     /* short strings already stored, by hash */
 	size_t icap, iused;
-	int spill;               /* strings before reg[R_STRINGS], or -1 */
-	size_t spilled;          /* their length */
+	int spill[NREG];         /* what came before reg[r], or -1 */
+	size_t spilled[NREG];    /* its length */
 	bool spill_failed;
 };
 
 static size_t count(const struct writer *w, int r)
 {
-	return (w->reg[r].len + (r == R_STRINGS ? w->spilled : 0)) / cache_elsize[r];
+	return (w->reg[r].len + w->spilled[r]) / cache_elsize[r];
 }
 
 static bool write_all(int fd, const char *p, size_t n)
@@ -54,32 +54,44 @@ static bool write_all(int fd, const char *p, size_t n)
 	return true;
 }
 
+/* Appends n bytes to region r, passing a full MiB on to its file. */
+static void reg_add(struct writer *w, int r, const void *p, size_t n)
+{
+	struct strbuf *b = &w->reg[r];
+	while (n) {
+		size_t k = w->spill[r] >= 0 && n > SPILL_EVERY ? SPILL_EVERY : n;
+		sb_add(b, p, k);
+		p = (const char *)p + k;
+		n -= k;
+		if (w->spill[r] >= 0 && b->len >= SPILL_EVERY) {
+			if (!write_all(w->spill[r], b->buf, b->len))
+				w->spill_failed = true;
+			w->spilled[r] += b->len;
+			sb_reset(b);
+		}
+	}
+}
+
 /* Appends a string and its NUL; returns its offset + 1. */
 static size_t str_put(struct writer *w, const char *s, size_t len)
 {
-	struct strbuf *strs = &w->reg[R_STRINGS];
-	size_t ref = w->spilled + strs->len + 1;
-	sb_add(strs, s, len + 1);
-	if (w->spill >= 0 && strs->len >= SPILL_EVERY) {
-		if (!write_all(w->spill, strs->buf, strs->len))
-			w->spill_failed = true;
-		w->spilled += strs->len;
-		sb_reset(strs);
-	}
+	size_t ref = w->spilled[R_STRINGS] + w->reg[R_STRINGS].len + 1;
+	reg_add(w, R_STRINGS, s, len + 1);
 	return ref;
 }
 
-/* Calls each(arg, piece, n) on the spilled strings, in order. */
-static bool spill_each(const struct writer *w, bool (*each)(void *, const char *, size_t),
-		       void *arg)
+/* Calls each(arg, piece, n) on what region reg passed to its file, in order. */
+static bool spill_each(const struct writer *w, int reg,
+		       bool (*each)(void *, const char *, size_t), void *arg)
 {
-	if (w->spill < 0 || !w->spilled)
+	if (w->spill[reg] < 0 || !w->spilled[reg])
 		return true;
 	char *buf = xmalloc(SPILL_EVERY);
 	bool ok = true;
-	for (size_t at = 0; ok && at < w->spilled;) {
-		size_t want = w->spilled - at < SPILL_EVERY ? w->spilled - at : SPILL_EVERY;
-		ssize_t r = pread(w->spill, buf, want, (off_t)at);
+	for (size_t at = 0; ok && at < w->spilled[reg];) {
+		size_t left = w->spilled[reg] - at;
+		size_t want = left < SPILL_EVERY ? left : SPILL_EVERY;
+		ssize_t r = pread(w->spill[reg], buf, want, (off_t)at);
 		if (r < 0 && errno == EINTR)
 			continue;
 		ok = r > 0 && each(arg, buf, (size_t)r);
@@ -148,7 +160,7 @@ static const char *enc_str(struct writer *w, const char *s)
 static size_t *enc_idx(struct writer *w, const size_t *v, size_t n)
 {
 	size_t *r = ENC_ARR(w, R_IDX);
-	sb_add(&w->reg[R_IDX], (const char *)v, n * sizeof *v);
+	reg_add(w, R_IDX, (const char *)v, n * sizeof *v);
 	return r;
 }
 
@@ -171,7 +183,7 @@ static void enc_value(struct writer *w, const struct value *v)
 	o.end = enc_str(w, v->end);
 	o.about = enc_str(w, v->about);
 	o.extra = enc_str(w, v->extra);
-	sb_add(&w->reg[R_VALUES], (const char *)&o, sizeof o);
+	reg_add(w, R_VALUES, (const char *)&o, sizeof o);
 }
 
 static void enc_source(struct writer *w, const struct source *s)
@@ -189,7 +201,7 @@ static void enc_source(struct writer *w, const struct source *s)
 	o.sha256 = enc_str(w, s->sha256);
 	o.boiler = ENC_ARR(w, R_SPANS);
 	o.nboiler = s->nboiler;
-	sb_add(&w->reg[R_SPANS], (const char *)s->boiler, s->nboiler * sizeof *s->boiler);
+	reg_add(w, R_SPANS, (const char *)s->boiler, s->nboiler * sizeof *s->boiler);
 	o.has_provenance = s->has_provenance;
 	o.original = enc_str(w, s->original);
 	o.prov_note = enc_str(w, s->prov_note);
@@ -197,7 +209,7 @@ static void enc_source(struct writer *w, const struct source *s)
 	o.nguessed = s->nguessed;
 	for (size_t k = 0; k < s->nguessed; k++) {
 		const char *r = enc_str(w, s->guessed[k]);
-		sb_add(&w->reg[R_STRP], (const char *)&r, sizeof r);
+		reg_add(w, R_STRP, (const char *)&r, sizeof r);
 	}
 	o.repairs = ENC_ARR(w, R_REPAIRS);
 	o.nrepairs = s->nrepairs;
@@ -209,14 +221,14 @@ static void enc_source(struct writer *w, const struct source *s)
 		r.detail = enc_str(w, s->repairs[k].detail);
 		r.count = s->repairs[k].count;
 		r.extra = enc_str(w, s->repairs[k].extra);
-		sb_add(&w->reg[R_REPAIRS], (const char *)&r, sizeof r);
+		reg_add(w, R_REPAIRS, (const char *)&r, sizeof r);
 	}
 	o.prov_extra = enc_str(w, s->prov_extra);
 	o.extra = enc_str(w, s->extra);
 	o.note = enc_str(w, s->note);
 	o.nclaims = s->nclaims;
 	o.claims = enc_idx(w, s->claims, s->nclaims);
-	sb_add(&w->reg[R_SOURCES], (const char *)&o, sizeof o);
+	reg_add(w, R_SOURCES, (const char *)&o, sizeof o);
 }
 
 static void enc_claim(struct writer *w, const struct claim *c)
@@ -239,7 +251,7 @@ static void enc_claim(struct writer *w, const struct claim *c)
 	o.topics = enc_idx(w, c->topics, c->ntopics);
 	o.extra = enc_str(w, c->extra);
 	o.note = enc_str(w, c->note);
-	sb_add(&w->reg[R_CLAIMS], (const char *)&o, sizeof o);
+	reg_add(w, R_CLAIMS, (const char *)&o, sizeof o);
 }
 
 static void enc_topic(struct writer *w, const struct topic *t)
@@ -254,7 +266,7 @@ static void enc_topic(struct writer *w, const struct topic *t)
 	o.nclaims = t->nclaims;
 	o.claims = enc_idx(w, t->claims, t->nclaims);
 	o.extra = enc_str(w, t->extra);
-	sb_add(&w->reg[R_TOPICS], (const char *)&o, sizeof o);
+	reg_add(w, R_TOPICS, (const char *)&o, sizeof o);
 }
 
 /* Writes the image as path, through a temporary file renamed into place. */
@@ -275,11 +287,10 @@ static int put_file(const char *path, const struct writer *w, const struct heade
 	bool ok = fchmod(fd, mode) == 0 && write_all(fd, (const char *)h, sizeof *h) &&
 		  write_all(fd, zeros, cache_align16(sizeof *h) - sizeof *h);
 	for (int i = 0; ok && i < NREG; i++) {
-		size_t len = w->reg[i].len;
-		if (i == R_STRINGS)
-			ok = spill_each(w, write_piece, &fd);
-		ok = ok && write_all(fd, w->reg[i].buf ? w->reg[i].buf : "", len) &&
-		     (i == NREG - 1 || write_all(fd, zeros, cache_align16(len) - len));
+		size_t len = w->reg[i].len, all = len + w->spilled[i];
+		ok = spill_each(w, i, write_piece, &fd) &&
+		     write_all(fd, w->reg[i].buf ? w->reg[i].buf : "", len) &&
+		     (i == NREG - 1 || write_all(fd, zeros, cache_align16(all) - all));
 	}
 	if (close(fd) < 0)
 		ok = false;
@@ -312,9 +323,12 @@ static void presize(struct writer *w, const struct corpus *c)
 	}
 	for (size_t i = 0; i < c->ntopics; i++)
 		n[R_IDX] += c->topics[i].nclaims;
-	n[R_STRINGS] = w->spill >= 0 ? SPILL_EVERY + 4096 : c->pool.used / 2 + 4096;
-	for (int i = 0; i < NREG; i++)
-		sb_grow(&w->reg[i], n[i] * cache_elsize[i]);
+	n[R_STRINGS] = c->pool.used / 2 + 4096;
+	for (int i = 0; i < NREG; i++) {
+		size_t bytes = n[i] * cache_elsize[i];
+		sb_grow(&w->reg[i], w->spill[i] >= 0 && bytes > 2 * SPILL_EVERY ?
+			2 * SPILL_EVERY : bytes);
+	}
 }
 
 int corpus_cache_write(struct corpus *c, const struct stat *st, uint64_t index_hash,
@@ -327,7 +341,9 @@ int corpus_cache_write(struct corpus *c, const struct stat *st, uint64_t index_h
 
 	memset(&w, 0, sizeof w);
 	memset(&h, 0, sizeof h);
-	w.spill = open(c->dir && *c->dir ? c->dir : ".", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	for (int i = 0; i < NREG; i++)
+		w.spill[i] = open(c->dir && *c->dir ? c->dir : ".", O_TMPFILE | O_RDWR | O_CLOEXEC,
+				  0600);
 	presize(&w, c);
 	for (size_t i = 0; i < c->nsources; i++)
 		enc_source(&w, &c->sources[i]);
@@ -343,7 +359,7 @@ int corpus_cache_write(struct corpus *c, const struct stat *st, uint64_t index_h
 	for (int k = 0; k < 3; k++) {
 		h.caps[k] = maps[k]->cap;
 		h.seeds[k] = maps[k]->seed;
-		sb_add(&w.reg[R_SLOTS], (const char *)maps[k]->slots,
+		reg_add(&w, R_SLOTS, (const char *)maps[k]->slots,
 		       maps[k]->cap * sizeof *maps[k]->slots);
 	}
 	memcpy(h.magic, CACHE_MAGIC, 8);
@@ -363,16 +379,15 @@ int corpus_cache_write(struct corpus *c, const struct stat *st, uint64_t index_h
 	struct hash_state hs;
 	hash_init(&hs, SEED_IMAGE);
 	for (int i = 0; i < NREG; i++) {
-		size_t len = w.reg[i].len;
+		size_t len = w.reg[i].len, all = len + w.spilled[i];
 		h.n[i] = count(&w, i);
-		if (i == R_STRINGS && !spill_each(&w, hash_piece, &hs))
+		if (!spill_each(&w, i, hash_piece, &hs))
 			w.spill_failed = true;
 		hash_update(&hs, w.reg[i].buf ? w.reg[i].buf : "", len);
 		if (i < NREG - 1)
-			hash_update(&hs, zeros, cache_align16(len) - len);
-		h.payload += i < NREG - 1 ? cache_align16(len) : len;
+			hash_update(&hs, zeros, cache_align16(all) - all);
+		h.payload += i < NREG - 1 ? cache_align16(all) : all;
 	}
-	h.payload += w.spilled;
 	h.payload_hash = hash_final(&hs);
 	if (w.spill_failed) {
 		sb_addf(err, "%s: cannot write the cache: %s", c->index_path, strerror(errno ? errno : EIO));
@@ -401,7 +416,8 @@ out:
 	sb_release(&path);
 	for (int i = 0; i < NREG; i++)
 		sb_release(&w.reg[i]);
-	if (w.spill >= 0)
-		close(w.spill);
+	for (int i = 0; i < NREG; i++)
+		if (w.spill[i] >= 0)
+			close(w.spill[i]);
 	return rc;
 }
