@@ -130,8 +130,6 @@ if [ ! -s "$many/corpus.json" ]; then
 	  awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "%s{\"id\": \"c%06d\", \"source\": \"m\", \"span\": [%d, %d], \"text\": \"S%06d is here\", \"kind\": \"event\", \"origin\": \"curated\"}\n", (i > 1 ? "," : ""), i, (i - 1) * 17, (i - 1) * 17 + 15, i }'
 	  printf '], "topics": []}\n'; } >"$many/corpus.json"
 fi
-# cpu_ms PID: user + system CPU time of PID so far, in ms
-cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
 cmdlog "tmux 250x80: lectern --corpus C (100,000 claims on one source), :claim c090000, then 10 x (], until 'claim c0900NN' shows), then 10 x (':N' until it shows, Esc) as the floor; CPU from /proc/PID/stat"
 for ((r = 0; r < RUNS; r++)); do
 	rstart "$LECTERN --corpus $many"
