@@ -22,7 +22,10 @@ row generate "$n" "gen-corpus (when made)" "$(fmt_s "$(cat "$c.gen-seconds")")" 
 cmdlog "bench/gen-corpus 1000000 $CORPORA/1000000 data/sources"
 idx=$(stat -c %s "$c/corpus.json")
 # tv CMD...: "wall user+sys maxrss_kb" of CMD
-tv() { /usr/bin/time -f '%e %U %S %M' "$@" 2>&1 >/dev/null | tail -1 | awk '{ print $1, $2 + $3, $4 }'; }
+tv() {
+	/usr/bin/time -f '%e %U %S %M' -o "$WORK/million.t" "$@" >/dev/null 2>&1 || echo "bench: million: failed: $*" >&2
+	tail -1 "$WORK/million.t" | awk '{ print $1, $2 + $3, $4 }'
+}
 cmdlog "LECTERN_CACHE=0 $LECTERN --corpus $c stats; jq empty $c/corpus.json; $LECTERN --corpus $c stats (cache made first), in turn"
 "$LECTERN" --corpus "$c" stats >/dev/null        # the cache
 for ((r = 0; r < mr; r++)); do
