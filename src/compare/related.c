@@ -16,6 +16,7 @@
 #define VAL_PREFIX '#'           /* value terms start with it */
 #define VALUE_W 2.0              /* a shared figure weighs as two words */
 #define MEASURE_W 1.0            /* a shared measure, whatever its size, as one */
+#define SAME_VALUE_MIN 10        /* see related_same_value() */
 #define CONFLICT_WORDS 2         /* words two claims share to be called in conflict */
 
 struct tmp_term {
@@ -348,6 +349,31 @@ static bool same_day(const struct cmp_model *m, size_t a, size_t b)
 		for (size_t j = 0; j < y->n && j < 64; j++)
 			if (y->v[j].kind == NORM_DATE && y->v[j].lo == u->lo && y->v[j].hi == u->hi)
 				return true;
+	}
+	return false;
+}
+
+/* Whether claims a and b hold one figure: the same day (same_day()), or
+ * the same number of one kind and unit, not a small one (below
+ * SAME_VALUE_MIN: counts of a few recur in many facts). */
+bool related_same_value(const struct rel_index *r, size_t a, size_t b)
+{
+	const struct cmp_model *m = r->m;
+	if (same_day(m, a, b))
+		return true;
+	const struct cmp_claim_values *x = &m->vals[a], *y = &m->vals[b];
+	for (size_t i = 0; i < x->n; i++) {
+		const struct norm_value *u = &x->v[i];
+		if (u->kind == NORM_DATE || !(fabs(u->point) >= SAME_VALUE_MIN))
+			continue;
+		const char *cu = u->canon ? u->canon : norm_unit_canon(u->unit);
+		for (size_t j = 0; j < y->n && j < 64; j++) {
+			const struct norm_value *w = &y->v[j];
+			const char *cw = w->canon ? w->canon : norm_unit_canon(w->unit);
+			if (w->kind == u->kind && w->point == u->point &&
+			    (cu && cw ? !strcmp(cu, cw) : cu == cw))
+				return true;
+		}
 	}
 	return false;
 }

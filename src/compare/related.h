@@ -116,6 +116,11 @@ void related_gate(struct rel_index *r, size_t c, struct rel_hit *h, size_t n);
  * first, each the other's very best). */
 bool related_same_ground(struct rel_index *r, size_t a, size_t b, bool first);
 
+/* Whether claims a and b hold one figure: the same day (not the day
+ * either article was published), or the same number of one kind and unit
+ * (not a small one). */
+bool related_same_value(const struct rel_index *r, size_t a, size_t b);
+
 /* Same ground for a conflict within a topic: each among the other's
  * RELATED_MUTUAL best, and sharing CONFLICT_WORDS words. */
 bool related_conflict_ground(struct rel_index *r, size_t a, size_t b);
