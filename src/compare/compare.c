@@ -355,7 +355,7 @@ static void item_of(const struct cmp_model *m, size_t i, struct align_item *it)
  * a counterpart stay out.
  */
 #define COUNTERPART_LINK 0.5
-#define RELATED_TOPIC_K 5
+#define RELATED_TOPIC_K 6
 
 static const struct corpus *by_id_corpus;   /* for by_claim_id() in qsort */
 
@@ -397,7 +397,7 @@ static void counterpart_topics(struct cmp_model *m, const bool *covered, size_t 
 			bool same = k >= RELATED_MUTUAL && related_same_value(&r, a, b);
 			if (k >= RELATED_MUTUAL && !same)
 				continue;
-			if (b < a || covered[b] || !h[k].v.by_values ||
+			if ((b < a && !same) || covered[b] || !h[k].v.by_values ||
 			    (!same && !related_same_ground(&r, a, b, h[k].v.v == VERDICT_CONFLICT)) ||
 			    (h[k].v.v == VERDICT_CONFLICT && !related_conflict_ground(&r, a, b)))
 				continue;

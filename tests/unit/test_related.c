@@ -91,12 +91,15 @@ static bool together(const struct cmp_model *m, size_t x, size_t y)
 
 /* Topics from counterparts (wording alone makes none here): a claim that
  * holds the query's very figure is linked to it though three claims with
- * more words in common (and no figure) rank above it; those three, with
- * nothing to compare, stay out. */
+ * more words in common (and no figure) rank above it, whichever of the two
+ * lists comes first; those three, with nothing to compare, stay out. */
 static void test_topic_same_figure(void **state)
 {
 	(void)state;
 	static const struct spec s[] = {
+		/* first, so that it is the link's lower end either way */
+		{ "b2", "b", "Clerks at the ministry of supply later listed 12,500 tents among "
+		  "goods counted in depots across three northern provinces.", COUNT(12500, "tents") },
 		{ "a1", "a", "Army crews put up 12,500 tents in the flooded valley camps "
 		  "beside the northern river before winter storms arrived.", COUNT(12500, "tents") },
 		{ "b1", "b", "Army crews put up shelters in the flooded valley camps "
@@ -105,15 +108,12 @@ static void test_topic_same_figure(void **state)
 		  "beside the northern river before winter storms arrived.", "" },
 		{ "d1", "d", "Army crews put up clinics in the flooded valley camps "
 		  "beside the northern river before winter storms arrived.", "" },
-		{ "b2", "b", "Clerks at the ministry of supply later listed 12,500 tents among "
-		  "goods counted in depots across three northern provinces.", COUNT(12500, "tents") },
 		{ "a2", "a", "Schools reopened.", "" }, { "a3", "a", "Markets stayed shut.", "" },
 		{ "b3", "b", "Ferries sailed again.", "" }, { "b4", "b", "Bakers baked bread.", "" },
 		{ "c2", "c", "Pilots flew low.", "" }, { "c3", "c", "Doctors rested.", "" },
 		{ "d2", "d", "Buses ran late.", "" }, { "d3", "d", "Choirs sang.", "" },
 	};
 	struct corpus *c = load(s, 13);
-
 	struct cmp_model m;
 	struct align_params p = align_defaults;
 	p.threshold = 1e9;       /* no topic by wording (align.h): only counterparts */
