@@ -473,8 +473,8 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out)
 		x->measure = measure_level(m, c, d, &x->v);
 		double s = bm25(r, c, d);
 		s *= x->measure == 2 ? 1.5 : x->measure == 1 ? 1.15 : 1;
-		if (same_day(m, c, d))
-			s *= RELATED_SAME_DAY;
+		if (related_same_value(r, c, d))
+			s *= RELATED_SAME_FIGURE;
 		s *= 1 + 0.1 * (x->shared_entities < 3 ? x->shared_entities : 3);
 		long dlo, dhi;
 		if (dated && claim_span(m, d, &dlo, &dhi)) {

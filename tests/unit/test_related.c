@@ -75,6 +75,34 @@ static void test_same_value(void **state)
 	corpus_free(c);
 }
 
+/* One figure held by both is strong evidence: 12,500 tents meets 12,500
+ * tents before a claim of 12,400 tents (the same size on the ranking's
+ * grid) that shares more words. */
+static void test_rank_same_figure(void **state)
+{
+	(void)state;
+	static const struct spec s[] = {
+		{ "a1", "a", "Crews put up 12,500 tents in the valley camps.", COUNT(12500, "tents") },
+		{ "b1", "b", "Crews put up 12,400 tents by the ridge.", COUNT(12400, "tents") },
+		{ "c1", "c", "The ministry listed 12,500 tents.", COUNT(12500, "tents") },
+		{ "a2", "a", "Schools reopened.", "" }, { "a3", "a", "Markets stayed shut.", "" },
+		{ "b3", "b", "Ferries sailed again.", "" }, { "b4", "b", "Bakers baked bread.", "" },
+		{ "c2", "c", "Pilots flew low.", "" }, { "c3", "c", "Doctors rested.", "" },
+		{ "d2", "d", "Buses ran late.", "" }, { "d3", "d", "Choirs sang.", "" },
+	};
+	struct corpus *c = load(s, 11);
+	struct cmp_model m;
+	struct rel_index r;
+	struct rel_hit h[4];
+	compare_build(&m, c, CMP_NO_AUTO, NULL);
+	related_build(&r, &m);
+	assert_true(related_of(&r, claim(c, "a1"), 4, h) >= 2);
+	assert_int_equal(h[0].claim, claim(c, "c1"));
+	related_release(&r);
+	compare_release(&m);
+	corpus_free(c);
+}
+
 static bool together(const struct cmp_model *m, size_t x, size_t y)
 {
 	for (size_t t = 0; t < m->ntopics; t++) {
@@ -131,6 +159,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_same_value),
+		cmocka_unit_test(test_rank_same_figure),
 		cmocka_unit_test(test_topic_same_figure),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
