@@ -39,6 +39,28 @@ static size_t claim(const struct corpus *c, const char *id)
 	return (size_t)k;
 }
 
+/* An invented corpus with its model and counterpart index, built by
+ * index_open() and freed by index_close(). */
+struct fixture {
+	struct corpus *c;
+	struct cmp_model m;
+	struct rel_index r;
+};
+
+static void index_open(struct fixture *f, const struct spec *s, size_t n)
+{
+	f->c = load(s, n);
+	compare_build(&f->m, f->c, CMP_NO_AUTO, NULL);
+	related_build(&f->r, &f->m);
+}
+
+static void index_close(struct fixture *f)
+{
+	related_release(&f->r);
+	compare_release(&f->m);
+	corpus_free(f->c);
+}
+
 #define COUNT(v, u) "{\"type\": \"quantity\", \"value\": " #v ", \"unit\": \"" u "\", " \
 		    "\"counted\": \"" u "\", \"qualifier\": \"exact\"}"
 #define DAY(d) "{\"type\": \"date\", \"value\": \"" d "\", \"precision\": \"day\", " \
@@ -60,19 +82,15 @@ static void test_same_value(void **state)
 		{ "a4", "a", "The appeal opened on 1 May 2024.", DAY("2024-05-01") },
 		{ "b5", "b", "Donations came from 1 May 2024.", DAY("2024-05-01") },
 	};
-	struct corpus *c = load(s, 9);
-	struct cmp_model m;
-	struct rel_index r;
-	compare_build(&m, c, CMP_NO_AUTO, NULL);
-	related_build(&r, &m);
-	assert_true(related_same_value(&r, claim(c, "a1"), claim(c, "b1")));
-	assert_false(related_same_value(&r, claim(c, "a1"), claim(c, "b2")));   /* other unit */
-	assert_false(related_same_value(&r, claim(c, "a2"), claim(c, "b3")));   /* a few */
-	assert_true(related_same_value(&r, claim(c, "a3"), claim(c, "b4")));
-	assert_false(related_same_value(&r, claim(c, "a4"), claim(c, "b5")));   /* publication day */
-	related_release(&r);
-	compare_release(&m);
-	corpus_free(c);
+	struct fixture f;
+	index_open(&f, s, 9);
+	const struct corpus *c = f.c;
+	assert_true(related_same_value(&f.r, claim(c, "a1"), claim(c, "b1")));
+	assert_false(related_same_value(&f.r, claim(c, "a1"), claim(c, "b2")));   /* other unit */
+	assert_false(related_same_value(&f.r, claim(c, "a2"), claim(c, "b3")));   /* a few */
+	assert_true(related_same_value(&f.r, claim(c, "a3"), claim(c, "b4")));
+	assert_false(related_same_value(&f.r, claim(c, "a4"), claim(c, "b5")));   /* publication day */
+	index_close(&f);
 }
 
 /* One figure held by both is strong evidence: 12,500 tents meets 12,500
@@ -90,17 +108,12 @@ static void test_rank_same_figure(void **state)
 		{ "c2", "c", "Pilots flew low.", "" }, { "c3", "c", "Doctors rested.", "" },
 		{ "d2", "d", "Buses ran late.", "" }, { "d3", "d", "Choirs sang.", "" },
 	};
-	struct corpus *c = load(s, 11);
-	struct cmp_model m;
-	struct rel_index r;
+	struct fixture f;
 	struct rel_hit h[4];
-	compare_build(&m, c, CMP_NO_AUTO, NULL);
-	related_build(&r, &m);
-	assert_true(related_of(&r, claim(c, "a1"), 4, h) >= 2);
-	assert_int_equal(h[0].claim, claim(c, "c1"));
-	related_release(&r);
-	compare_release(&m);
-	corpus_free(c);
+	index_open(&f, s, 11);
+	assert_true(related_of(&f.r, claim(f.c, "a1"), 4, h) >= 2);
+	assert_int_equal(h[0].claim, claim(f.c, "c1"));
+	index_close(&f);
 }
 
 static bool together(const struct cmp_model *m, size_t x, size_t y)
