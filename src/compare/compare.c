@@ -338,7 +338,9 @@ static void item_of(const struct cmp_model *m, size_t i, struct align_item *it)
 
 /*
  * Topics from counterparts: claims (outside curated topics) that are each
- * among the other's RELATED_MUTUAL best counterparts (related.h) and whose
+ * among the other's RELATED_MUTUAL best counterparts (related.h), or that
+ * hold one figure (related_same_value()) with one among the other's
+ * RELATED_TOPIC_K best, and whose
  * values were compared as one measure (verdict.h: kind, unit and counted
  * thing) are linked, so that no link stands on words alone, let alone one
  * common word; not when the values are of two moments
@@ -353,6 +355,7 @@ static void item_of(const struct cmp_model *m, size_t i, struct align_item *it)
  * a counterpart stay out.
  */
 #define COUNTERPART_LINK 0.5
+#define RELATED_TOPIC_K 6
 
 static const struct corpus *by_id_corpus;   /* for by_claim_id() in qsort */
 
@@ -383,16 +386,19 @@ static void counterpart_topics(struct cmp_model *m, const bool *covered, size_t 
 	for (size_t i = 0; i < n; i++)
 		node[order[i]] = (uint32_t)i;
 	struct cluster_edge *e = NULL;
-	struct rel_hit h[RELATED_MUTUAL];
+	struct rel_hit h[RELATED_TOPIC_K];
 	for (size_t a = 0; a < n; a++) {
 		if (covered[a])
 			continue;
-		size_t nh = related_of(&r, a, RELATED_MUTUAL, h);
+		size_t nh = related_of(&r, a, RELATED_TOPIC_K, h);
 		for (size_t k = 0; k < nh; k++) {
 			size_t b = h[k].claim;
 			struct align_item ia, ib;
-			if (b < a || covered[b] || !h[k].v.by_values ||
-			    !related_same_ground(&r, a, b, h[k].v.v == VERDICT_CONFLICT) ||
+			bool same = k >= RELATED_MUTUAL && related_same_value(&r, a, b);
+			if (k >= RELATED_MUTUAL && !same)
+				continue;
+			if ((b < a && !same) || covered[b] || !h[k].v.by_values ||
+			    (!same && !related_same_ground(&r, a, b, h[k].v.v == VERDICT_CONFLICT)) ||
 			    (h[k].v.v == VERDICT_CONFLICT && !related_conflict_ground(&r, a, b)))
 				continue;
 			item_of(m, a, &ia);

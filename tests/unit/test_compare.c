@@ -92,14 +92,7 @@ static void test_voices(void **state)
 static struct corpus *one_topic(size_t n)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct diags d;
-	sb_addstr(&sb, "{\"schema\": \"lectern-corpus\", \"version\": 1, \"title\": \"t\", \"sources\": [");
-	for (int s = 0; s < 2; s++)
-		sb_addf(&sb, "%s{\"id\": \"%c\", \"title\": \"T\", \"outlet\": \"O%c\", \"author\": null, "
-			"\"published\": \"2024-05-01\", \"url\": null, \"language\": \"en\", "
-			"\"file\": \"sources/%c.txt\", \"sha256\": \"%064d\"}", s ? ", " : "", 'a' + s,
-			'a' + s, 'a' + s, 0);
-	sb_addstr(&sb, "], \"claims\": [");
+	invented_begin(&sb, 2);
 	for (size_t i = 0; i < n; i++)
 		sb_addf(&sb, "%s{\"id\": \"c%zu\", \"source\": \"%c\", \"span\": [0, 5], \"text\": \"x\", "
 			"\"kind\": \"quantity\", \"origin\": \"curated\", \"topics\": [\"all\"], "
@@ -110,14 +103,7 @@ static struct corpus *one_topic(size_t n)
 	for (size_t i = 0; i < n; i++)
 		sb_addf(&sb, "%s\"c%zu\"", i ? ", " : "", i);
 	sb_addstr(&sb, "]}]}");
-	diags_init(&d);
-	size_t len = sb.len;
-	struct corpus *c = corpus_load_buffer("/nonexistent/corpus.json", sb_detach(&sb, NULL), len, 0,
-					      &d, NULL);
-	if (!c)
-		fail_msg("%s", diags_count(&d) ? d.lines[0] : "not loaded");
-	diags_release(&d);
-	return c;
+	return load_invented(&sb);
 }
 
 /* A topic of 40,000 claims: every pair would be 8x10^8 judgments; the
