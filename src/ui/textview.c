@@ -563,7 +563,7 @@ static void tv_title(struct ui *ui, struct pane *p, struct strbuf *sb)
 	if (last > n)
 		last = n;
 	/* by default how much of the text is read to the pane's last line, in
-	 * tenths: a one-line scroll rewrites the title (some 50 bytes) once a
+	 * tenths: a one-line scroll rewrites the title (some 40 bytes) once a
 	 * tenth of the text, not at every line */
 	if (config_choice(&ui->cfg, CFG_position) == POSITION_LINES)
 		sb_addf(sb, "  [%zu-%zu/%zu]", p->top + 1, last, ui->wrap.n);
