@@ -560,8 +560,8 @@ static void tv_title(struct ui *ui, struct pane *p, struct strbuf *sb)
 		return;
 	}
 	size_t last = p->top + (size_t)(p->h > 0 ? p->h : 0), n = ui->wrap.n ? ui->wrap.n : 1;
-	if (last > n)
-		last = n;
+	if (last > ui->wrap.n)
+		last = ui->wrap.n;
 	/* by default how much of the text is read to the pane's last line, in
 	 * tenths: a one-line scroll rewrites the title (some 40 bytes) once a
 	 * tenth of the text, not at every line */

@@ -97,7 +97,7 @@ check "libvterm: keys typed before the answer (2, j) are read after it, in order
 # ---- a full-width pane and a terminal without margins: as before ----
 "$VT" 24 80 "w:> Sources" k:2 "w:> Text" q m k:"$many" q r:"$TMP/80.raw" s:"$TMP/80-scrolled" k:^l q s:"$TMP/80-redrawn" \
 	-- "$LECTERN" --no-state --corpus data/corpus.json 2>/dev/null
-check "libvterm 80x24: a pane the width of the screen scrolls as curses does (no margins)" \
+check "libvterm 80x24: a pane the width of the screen scrolls without margins" \
 	bash -c "! LC_ALL=C grep -qaF \$'\e[?69h' '$TMP/80.raw'"
 check "libvterm 80x24: after many scrolls the screen is the full redraw's" cmp -s "$TMP/80-scrolled" "$TMP/80-redrawn"
 "$VT" 45 160 "w:> Sources" m k:2 "w:> Text" q k:"$many" q r:"$TMP/nomg.raw" s:"$TMP/nomg-scrolled" k:^l q s:"$TMP/nomg-redrawn" \
