@@ -19,9 +19,12 @@ upto() {
 	done
 	return 1
 }
+# the Text title as lines ([A-B/N]), which the key script waits for
+mkdir -p "$WORK/reader-config/lectern"
+printf 'set position = lines\n' >"$WORK/reader-config/lectern/config"
 rstart() {
 	TR kill-session -t r 2>/dev/null
-	TR new-session -d -s r -x 80 -y 24 "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $*; sleep 60"
+	TR new-session -d -s r -x 80 -y 24 "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CONFIG_HOME=$WORK/reader-config $*; sleep 60"
 }
 "$LECTERN" --corpus "$c" stats >/dev/null; "$LECTERN" --corpus "$CORPORA/10000" stats >/dev/null
 cmdlog "tmux 80x24: $LECTERN --corpus $c   (until 'Sources (' is on screen)"
