@@ -429,6 +429,7 @@ int cmd_bench_align(const struct cli_args *a)
 	printf("generate:          %.2f s\n", t1 - t0);
 	printf("align:             %.2f s\n", t2 - t1);
 	printf("candidate pairs:   %zu\n", r.ncandidates);
+	printf("postings read:     %zu\n", r.npostings);
 	printf("topics:            %zu\n", r.ntopics);
 	printf("pairwise precision %.3f, recall %.3f (against the generating events)\n",
 	       found ? (double)hit / (double)found : 0, gold ? (double)hit / (double)gold : 0);

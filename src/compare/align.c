@@ -337,6 +337,7 @@ void align_run(const struct align_item *items, size_t n,
 		/* partial scores over the key terms pick the pairs worth scoring */
 		for (size_t k = 0; k < nkey; k++) {
 			uint32_t t = key[k].t;
+			out->npostings += start[t + 1] - start[t];
 			for (size_t q = start[t]; q < start[t + 1]; q++) {
 				uint32_t j = post[q];
 				float add = key[k].w * post_w[q];

@@ -81,6 +81,7 @@ struct align_result {
 	struct align_topic *topics;
 	size_t ntopics;
 	size_t ncandidates;             /* pairs scored, for reports */
+	size_t npostings;               /* postings read while blocking */
 	/* per input item (input order): the item of another source it scored
 	 * highest with among its candidates, or -1, and that score */
 	long *closest;

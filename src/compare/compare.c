@@ -303,8 +303,10 @@ static void ground_conflicts(struct cmp_model *m, struct cmp_progress *pr)
 			free(vp);
 		}
 	}
-	if (built)
+	if (built) {
+		m->nrelated_postings += r.postings_read;
 		related_release(&r);
+	}
 }
 
 static struct cmp_topic *new_topic(struct cmp_model *m, size_t *alloc)
@@ -463,6 +465,7 @@ static void counterpart_topics(struct cmp_model *m, const bool *covered, size_t 
 	free(auto_of);
 	free(root);
 	free(e);
+	m->nrelated_postings += r.postings_read;
 	related_release(&r);
 }
 
@@ -525,6 +528,7 @@ void compare_build_ctl(struct cmp_model *m, struct corpus *c, unsigned flags,
 		set_stage(pr, CMP_STAGE_ALIGN);
 		align_run(items, n, p, &r);
 		m->ncandidates = r.ncandidates;
+		m->npostings = r.npostings;
 		for (size_t k = 0; k < n; k++)
 			if (r.closest[k] >= 0) {
 				m->closest[claim_of[k]] = (long)claim_of[r.closest[k]];

@@ -89,6 +89,8 @@ struct cmp_model {
 				      * alignment found likest, or -1 (align.h) */
 	double *closest_w;           /* and how alike, 0 when none */
 	size_t ncandidates;          /* pairs scored while aligning */
+	size_t npostings;            /* postings read to find them */
+	size_t nrelated_postings;    /* postings read by related.h's blocking */
 	size_t njudged;              /* pairs of claims judged (compare_pair()) */
 	struct cmp_published *published;  /* per source, read once */
 	struct desc_table descs;     /* the values' descriptions, each text read

@@ -2,6 +2,7 @@
  * descriptions speak of different things. */
 #include "compare/desc.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,8 +57,16 @@ static void desc_add(void *ctx, const char *term, size_t len, const char *word,
 		memcpy(d->t[d->n++], w, len + 1);
 }
 
+static atomic_size_t nread;
+
+size_t desc_reads(void)
+{
+	return atomic_load_explicit(&nread, memory_order_relaxed);
+}
+
 static void desc_read(struct desc *d, const char *s)
 {
+	atomic_fetch_add_explicit(&nread, 1, memory_order_relaxed);
 	memset(d, 0, sizeof *d);
 	terms_scan(s, strlen(s), desc_add, d);
 	/* "against" is a stop word, so look for it in the raw text too */

@@ -28,6 +28,11 @@ int desc_polarity(const char *stem);
  * their polarities. */
 bool desc_same(const char *x, const char *y, int *polarity_x, int *polarity_y);
 
+/* How many texts the process has read as descriptions so far (by
+ * desc_same() and desc_table_read()): the work, for the tests that bound
+ * it.  Safe from any thread. */
+size_t desc_reads(void);
+
 /*
  * A description read once, for the many pairs that meet it: its terms
  * (polarity words set apart, at most 32, each cut to 23 bytes, as
