@@ -261,6 +261,10 @@ void align_run(const struct align_item *items, size_t n,
 		qsort(order, n, sizeof *order, cmp_pos);
 	for (size_t i = 0; i < n; i++)
 		pos_of[order[i]] = i;
+	/* each position's source, at hand for the candidate loop */
+	size_t *src = xmalloc((n ? n : 1) * sizeof *src);
+	for (size_t i = 0; i < n; i++)
+		src[i] = items[order[i]].source;
 
 	/* vectors of raw weights, in id order so that term ids are stable */
 	for (size_t i = 0; i < n; i++) {
@@ -310,9 +314,7 @@ void align_run(const struct align_item *items, size_t n,
 	free(fill);
 
 	/* blocking: candidates share one of the item's key terms */
-	size_t maxdf = (size_t)sqrt((double)n);
-	if (maxdf < 40)
-		maxdf = 40;
+	size_t maxdf = termdict_block_df(n, 1, 40);
 	float *acc = xcalloc(n ? n : 1, sizeof *acc);
 	float *scratch = xmalloc((n ? n : 1) * sizeof *scratch);
 	uint32_t *touched = xmalloc((n ? n : 1) * sizeof *touched);
@@ -365,7 +367,7 @@ void align_run(const struct align_item *items, size_t n,
 			if (measures_other_moment(&meas[i], &meas[j], when_gap_first(&when[i], &when[j]),
 						  MEASURE_GAP)) {
 				w = CANNOT_LINK;
-			} else if (items[order[i]].source == items[order[j]].source) {
+			} else if (src[i] == src[j]) {
 				continue;     /* one source's likeness groups nothing */
 			} else {
 				w = alignvec_dot(&vecs[i], &vecs[j]);
@@ -453,6 +455,7 @@ void align_run(const struct align_item *items, size_t n,
 	free(event);
 	free(order);
 	free(pos_of);
+	free(src);
 	alignvec_release(&col);
 	termdict_release(&d);
 }

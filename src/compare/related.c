@@ -150,9 +150,7 @@ void related_build(struct rel_index *r, const struct cmp_model *m)
 			r->post[fill[t]++] = (struct rel_post){ (uint32_t)i, r->doc_tf[k] };
 		}
 	free(fill);
-	r->max_df = (size_t)(4 * sqrt((double)n));
-	if (r->max_df < 64)
-		r->max_df = 64;
+	r->max_df = termdict_block_df(n, 4, 64);
 	double pool = n ? RELATED_RERANK_BUDGET / (double)n : RELATED_RERANK_MAX;
 	r->rerank = pool > RELATED_RERANK_MAX ? RELATED_RERANK_MAX :
 		    pool < RELATED_RERANK_MIN ? RELATED_RERANK_MIN : (size_t)pool;
