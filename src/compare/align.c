@@ -427,8 +427,9 @@ void align_run(const struct align_item *items, size_t n,
 	free(acc);
 	free(scratch);
 	free(touched);
-	/* each pair once */
+	/* each pair once; the array no larger than that */
 	ne = cluster_edges_unique(edges, ne);
+	edges = xrealloc(edges, (ne ? ne : 1) * sizeof *edges);
 
 	uint32_t *root = xmalloc((n ? n : 1) * sizeof *root);
 	cluster_average(edges, ne, n, p->threshold, root);

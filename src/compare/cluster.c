@@ -131,6 +131,14 @@ void cluster_average(const struct cluster_edge *e, size_t ne, size_t n, double t
 		cl[i].size = 1;
 		cl[i].parent = (uint32_t)i;
 	}
+	/* each node's links in an array of its degree, none spare */
+	for (size_t i = 0; i < ne; i++) {
+		cl[e[i].a].alloc++;
+		cl[e[i].b].alloc++;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (cl[i].alloc)
+			cl[i].l = xmalloc(cl[i].alloc * sizeof *cl[i].l);
 	for (size_t i = 0; i < ne; i++) {   /* pairs are unique: no search */
 		link_push(&cl[e[i].a], e[i].b, e[i].w);
 		link_push(&cl[e[i].b], e[i].a, e[i].w);
