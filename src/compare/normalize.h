@@ -35,7 +35,10 @@
  *               is never taken for a day of 2000.
  *
  * Pointers in a struct norm_value (unit, counted, about) borrow from the
- * corpus and live as long as it does.
+ * corpus and live as long as it does.  norm_value() leaves a value
+ * undescribed; whoever keeps many values for many pairs (compare.h) reads
+ * their descriptions once into a table (desc.h) and marks them described,
+ * so that the verdicts (verdict.h) need not read the texts again.
  */
 #ifndef LECTERN_NORMALIZE_H
 #define LECTERN_NORMALIZE_H
@@ -45,6 +48,8 @@
 
 #include "base/strbuf.h"
 #include "corpus/corpus.h"
+
+struct desc_terms;            /* desc.h */
 
 #define NORM_ABOUT_MAX 0.1
 
@@ -82,6 +87,12 @@ struct norm_value {
 	const char *counted;      /* what is counted, nullable */
 	const char *about;        /* what event a date is of, nullable */
 	const char *qualifier;    /* nullable */
+	/* read once when described (else unset, read from the texts above at
+	 * each use): the descriptions of counted and about (NULL when the
+	 * text is) and the casualty fate (desc_fate()) of counted, else unit */
+	const struct desc_terms *dcounted, *dabout;
+	int fate;
+	bool described;
 };
 
 /* Normalises v into out.  Returns 0, or -1 when the value cannot be read

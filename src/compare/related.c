@@ -151,9 +151,7 @@ void related_build(struct rel_index *r, const struct cmp_model *m)
 			r->post[fill[t]++] = (struct rel_post){ (uint32_t)i, r->doc_tf[k] };
 		}
 	free(fill);
-	r->max_df = (size_t)(4 * sqrt((double)n));
-	if (r->max_df < 64)
-		r->max_df = 64;
+	r->max_df = termdict_block_df(n, 4, 64);
 	double pool = n ? RELATED_RERANK_BUDGET / (double)n : RELATED_RERANK_MAX;
 	r->rerank = pool > RELATED_RERANK_MAX ? RELATED_RERANK_MAX :
 		    pool < RELATED_RERANK_MIN ? RELATED_RERANK_MIN : (size_t)pool;
@@ -487,7 +485,29 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out)
 	}
 	for (size_t i = 0; i < nt; i++)
 		r->acc[r->touched[i]] = 0;
-	qsort(h, keep, sizeof *h, by_score);
+	/* only the best max(k, RELATED_MUTUAL) are used: those in order at
+	 * the front (by_score is a total order, so as a full sort gives them) */
+	size_t need = k > RELATED_MUTUAL ? k : RELATED_MUTUAL;
+	if (need >= keep / 4) {
+		qsort(h, keep, sizeof *h, by_score);
+	} else {
+		for (size_t i = 0; i < keep; i++) {
+			size_t at = i < need ? i : need;
+			if (at == need && by_score(&h[i], &h[need - 1]) >= 0)
+				continue;
+			struct rel_hit x = h[i];
+			if (at == need)
+				at = need - 1;
+			else
+				h[i] = h[at];
+			while (at > 0 && by_score(&x, &h[at - 1]) < 0) {
+				h[at] = h[at - 1];
+				at--;
+			}
+			h[at] = x;
+		}
+		keep = need;
+	}
 	if (r->mutual_n[c] == UINT8_MAX && (k >= RELATED_MUTUAL || keep <= k)) {
 		size_t nm = keep < RELATED_MUTUAL ? keep : RELATED_MUTUAL;
 		for (size_t j = 0; j < nm; j++)

@@ -26,7 +26,8 @@
  * RELATED_MAX_SOURCES sources; with more, no such factor).  No word lists.
  *
  * Blocking: candidates come from an inverted index; a term found in more
- * than max(64, 4 sqrt(N)) claims is skipped, so a query touches a bounded
+ * than max(64, 4 sqrt(N)) claims is skipped (beyond about 120,000 claims
+ * the bound grows as log N, termdict_block_df()), so a query touches a bounded
  * number of postings, and only the best by BM25 are scored further: 256
  * in a small corpus, fewer as it grows (RELATED_RERANK_BUDGET / N claims,
  * never fewer than 64), so that the whole costs at most a fixed budget or

@@ -41,10 +41,23 @@ static const char *canon(const struct norm_value *v)
 }
 
 /* The casualty fate (desc.h) a count's unit or counted thing names. */
-static int fate(const struct norm_value *v)
+static int read_fate(const struct norm_value *v)
 {
 	int f = v->counted ? desc_fate(v->counted) : 0;
 	return f ? f : v->unit ? desc_fate(v->unit) : 0;
+}
+
+static int fate(const struct norm_value *v)
+{
+	return v->described ? v->fate : read_fate(v);
+}
+
+void verdict_describe(struct norm_value *v, struct desc_table *t)
+{
+	v->dcounted = desc_table_read(t, v->counted);
+	v->dabout = desc_table_read(t, v->about);
+	v->fate = read_fate(v);
+	v->described = true;
 }
 
 bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b)
@@ -55,7 +68,8 @@ bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b
 	if (norm_is_day(a)) {
 		if (!a->about || !b->about)
 			return true;
-		return desc_same(a->about, b->about, &pa, &pb);
+		return a->described && b->described ? desc_same_terms(a->dabout, b->dabout)
+		       : desc_same(a->about, b->about, &pa, &pb);
 	}
 	if (a->kind == NORM_COUNT) {
 		int fa = fate(a), fb = fate(b);
@@ -65,7 +79,8 @@ bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b
 			return false;
 	}
 	if (a->counted && b->counted)
-		return desc_same(a->counted, b->counted, &pa, &pb);
+		return a->described && b->described ? desc_same_terms(a->dcounted, b->dcounted)
+		       : desc_same(a->counted, b->counted, &pa, &pb);
 	if (a->kind == NORM_DURATION)
 		return false;
 	if ((a->kind == NORM_COUNT || a->kind == NORM_MONEY) && a->unit && b->unit)
@@ -97,7 +112,15 @@ enum verdict verdict_values(const struct norm_value *a, const struct norm_value 
 	*complement = false;
 	if (a->kind == NORM_PERCENT && a->counted && b->counted) {
 		int pa, pb;
-		if (desc_same(a->counted, b->counted, &pa, &pb) && pa && pb && pa != pb) {
+		bool same;
+		if (a->described && b->described) {
+			same = desc_same_terms(a->dcounted, b->dcounted);
+			pa = a->dcounted->polarity;
+			pb = b->dcounted->polarity;
+		} else {
+			same = desc_same(a->counted, b->counted, &pa, &pb);
+		}
+		if (same && pa && pb && pa != pb) {
 			blo = 100 - b->hi;
 			bhi = 100 - b->lo;
 			bool t = blo_x;

@@ -77,6 +77,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "compare/desc.h"
 #include "compare/normalize.h"
 
 enum verdict {
@@ -108,6 +109,11 @@ const char *verdict_name(enum verdict v);
 char verdict_mark(enum verdict v);
 /* The verdict named s, or VERDICT_NONE when s is NULL or unknown. */
 enum verdict verdict_parse(const char *s);
+
+/* Reads v's descriptions once into t (normalize.h: described), so that
+ * the functions below need not read its texts at every pair; t must
+ * outlive v's use.  The verdicts are the same either way. */
+void verdict_describe(struct norm_value *v, struct desc_table *t);
 
 /* Whether a and b measure the same thing (see above). */
 bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b);
