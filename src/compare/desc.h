@@ -25,6 +25,16 @@ int desc_polarity(const char *stem);
  * their polarities. */
 bool desc_same(const char *x, const char *y, int *polarity_x, int *polarity_y);
 
+/* Whether the term compound is a closed compound whose head (its end) is
+ * the term head: "earthquak" / "quak", "airstrik" / "strik".  The head has
+ * four letters or more and something of three or more comes before it. */
+bool desc_head_of(const char *compound, const char *head);
+
+/* Whether x and y speak of the same thing when a compound counts as its
+ * head ("magnitude 7.9 earthquake" / "7.9 quake"): desc_same() with that
+ * one leniency, for a match by kind only (verdict.h), and of one polarity. */
+bool desc_same_heads(const char *x, const char *y);
+
 /*
  * What befell the people a count counts, read from its unit and counted
  * thing ("dead", "people killed", "death toll", "injured", "missing",

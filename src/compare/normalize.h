@@ -13,7 +13,9 @@
  *               miles" counted, "miles" the unit) is the unit;
  *               "thousand"/"million" multiply and leave a
  *               plain count; "percent" and "%" are percentage points;
- *               days, weeks, months and years become days.  The interval is
+ *               seconds, minutes, hours, days, weeks, months and years
+ *               become days (norm_format() shows less than a day in
+ *               hours: "7 hours", not a count of hours).  The interval is
  *               [lo, hi] from the value's low/high when present; otherwise
  *               from the qualifier: "about"/"roughly"/"around"/
  *               "approximately" give half a unit of the last significant

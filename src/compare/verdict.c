@@ -141,6 +141,15 @@ static bool overlaps(const struct norm_value *a, const struct norm_value *b)
 	return !(a->hi < b->lo || b->hi < a->lo);
 }
 
+/* 1 when a and b, not the same measure, are one once a compound counts as
+ * its head ("earthquake" / "quake"): a match by kind only, which may agree
+ * or differ but never conflict; else 0.  Fates must still be one. */
+static int heads_only(const struct norm_value *a, const struct norm_value *b)
+{
+	return a->kind == b->kind && !norm_is_day(a) && a->counted && b->counted &&
+	       fate(a) == fate(b) && desc_same_heads(a->counted, b->counted);
+}
+
 /* How well two values of one kind match as one measure: 0 not the same
  * measure, 1 the same by kind only, 2 both say what they count (a counted
  * thing, or for counts the same count noun). */
@@ -152,7 +161,7 @@ static int match_quality(const struct norm_value *a, const struct norm_value *b)
 	    a->lo == b->lo && !verdict_same_measure(a, b))
 		return 1;
 	if (!verdict_same_measure(a, b))
-		return 0;
+		return heads_only(a, b);
 	if (norm_is_day(a))
 		return a->about && b->about ? 2 : 1;
 	if (a->counted && b->counted)

@@ -25,6 +25,9 @@
  * Belarus").  A duration
  * that does not say what it lasts or separates ("10 days", "20 days") is
  * not taken as the same measure as another.
+ * A closed compound counts as its head ("magnitude 7.9 earthquake" /
+ * "7.9 quake", desc_same_heads()), but only as a match by kind: such a
+ * pair may agree or differ, never conflict, and fates must still be one.
  * Two dates of one day are taken as one measure (at the lesser quality)
  * even when they say they are of different things: they agree.
  * Dates of which one does not say what it is of are compared leniently:

@@ -489,6 +489,49 @@ static void test_short_descriptions(void **state)
 	}
 }
 
+/* A closed compound names its head: a "magnitude 6.1 earthquake" and a
+ * "6.1 quake" are one measure, but only by kind: they may agree or
+ * differ, never conflict; a compound whose head is another word
+ * ("aftershock" / "earthquake") or a head of fewer than four letters
+ * ("gunmen" / "men") is no such match. */
+static void test_compound_heads(void **state)
+{
+	(void)state;
+	assert_true(desc_head_of("earthquak", "quak"));
+	assert_true(desc_head_of("airstrik", "strik"));
+	assert_false(desc_head_of("quak", "earthquak"));
+	assert_false(desc_head_of("gunmen", "men"));
+	assert_false(desc_head_of("aftershock", "quak"));
+	assert_false(desc_head_of("quak", "quak"));
+	struct verdict_pair p;
+	struct norm_value a[] = { q(NORM_COUNT, 6.1, 6.1, "earthquake") };
+	struct norm_value b[] = { q(NORM_COUNT, 6.1, 6.1, "quake"),
+				  q(NORM_COUNT, 30, 30, "people dead") };
+	a[0].unit = b[0].unit = "magnitude";
+	b[1].unit = "people";
+	assert_false(verdict_same_measure(&a[0], &b[0]));
+	verdict_claims(a, 1, b, 2, &p);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	assert_true(p.by_values);
+	assert_int_equal(p.ib, 0);
+	/* far apart by the heads alone: at most differ */
+	b[0].lo = b[0].hi = b[0].point = 7.9;
+	verdict_claims(a, 1, b, 2, &p);
+	assert_int_equal(p.v, VERDICT_DIFFER);
+	struct norm_value f[] = { q(NORM_COUNT, 200, 200, "fighters") };
+	struct norm_value g[] = { q(NORM_COUNT, 12, 12, "firefighters") };
+	verdict_claims(f, 1, g, 1, &p);
+	assert_int_not_equal(p.v, VERDICT_CONFLICT);
+	/* another head, or a fate that differs: different measures */
+	struct norm_value s[] = { q(NORM_COUNT, 5.9, 5.9, "aftershocks") };
+	verdict_claims(a, 1, s, 1, &p);
+	assert_int_equal(p.v, VERDICT_MEASURE);
+	struct norm_value k[] = { q(NORM_COUNT, 30, 30, "airstrikes killed") };
+	struct norm_value w[] = { q(NORM_COUNT, 30, 30, "strikes wounded") };
+	verdict_claims(k, 1, w, 1, &p);
+	assert_int_equal(p.v, VERDICT_MEASURE);
+}
+
 static void test_status_and_names(void **state)
 {
 	(void)state;
@@ -530,6 +573,7 @@ int main(void)
 		cmocka_unit_test(test_many_values),
 		cmocka_unit_test(test_loose_dates),
 		cmocka_unit_test(test_short_descriptions),
+		cmocka_unit_test(test_compound_heads),
 		cmocka_unit_test(test_status_and_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
