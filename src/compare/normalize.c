@@ -34,7 +34,7 @@ static const struct {
 	{ "weeks", NORM_DURATION, 7 }, { "week", NORM_DURATION, 7 },
 	{ "months", NORM_DURATION, 30.436875 }, { "month", NORM_DURATION, 30.436875 },
 	{ "years", NORM_DURATION, 365.2425 }, { "year", NORM_DURATION, 365.2425 },
-	{ "times", NORM_RATIO, 1 },
+	{ "times", NORM_RATIO, 1 }, { "magnitude", NORM_MAGNITUDE, 1 },
 	{ "thousand", NORM_COUNT, 1e3 }, { "thousands", NORM_COUNT, 1e3 },
 	{ "million", NORM_COUNT, 1e6 }, { "millions", NORM_COUNT, 1e6 },
 	{ "billion", NORM_COUNT, 1e9 },
@@ -114,7 +114,7 @@ const char *norm_kind_name(enum norm_kind k)
 {
 	static const char *const names[] = {
 		"count", "percent", "distance", "duration", "ratio", "date",
-		"mass", "area", "money", "partial date",
+		"mass", "area", "money", "partial date", "magnitude",
 	};
 	return (unsigned)k < NORM_KIND_COUNT ? names[k] : "?";
 }
@@ -379,8 +379,11 @@ static void add_day(struct strbuf *out, long z)
 
 void norm_format(struct strbuf *out, const struct norm_value *n)
 {
-	static const char *const unit[] = { NULL, "%", "km", "days", "times", NULL,
-		"kg", "km2", NULL };
+	static const char *const unit[NORM_KIND_COUNT] = {
+		[NORM_PERCENT] = "%", [NORM_DISTANCE] = "km", [NORM_DURATION] = "days",
+		[NORM_RATIO] = "times", [NORM_MASS] = "kg", [NORM_AREA] = "km2",
+		[NORM_MAGNITUDE] = "magnitude",
+	};
 	if (n->kind == NORM_PDATE) {
 		int y, m, d;
 		cal_civil((long)n->lo, &y, &m, &d);

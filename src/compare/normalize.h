@@ -13,6 +13,8 @@
  *               miles" counted, "miles" the unit) is the unit;
  *               "thousand"/"million" multiply and leave a
  *               plain count; "percent" and "%" are percentage points;
+ *               "magnitude" is a reading on a logarithmic scale
+ *               (NORM_MAGNITUDE), never a count;
  *               seconds, minutes, hours, days, weeks, months and years
  *               become days (norm_format() shows less than a day in
  *               hours: "7 hours", not a count of hours).  The interval is
@@ -61,6 +63,7 @@ enum norm_kind {
 	NORM_AREA,       /* km2 */
 	NORM_MONEY,      /* in its currency (unit), never converted */
 	NORM_PDATE,      /* a day and month with no year: days on the year 2000 */
+	NORM_MAGNITUDE,  /* a reading on a logarithmic scale: an earthquake's */
 	NORM_KIND_COUNT
 };
 

@@ -118,6 +118,8 @@ enum verdict verdict_values(const struct norm_value *a, const struct norm_value 
 	}
 	if (a->kind == NORM_PERCENT)
 		return gap <= 10 ? VERDICT_DIFFER : VERDICT_CONFLICT;
+	if (a->kind == NORM_MAGNITUDE)     /* one step of a logarithmic scale */
+		return gap <= 1 ? VERDICT_DIFFER : VERDICT_CONFLICT;
 	double ref = fmax(fabs(a->point), fabs(b->point));
 	if (isfinite(a->lo) && isfinite(a->hi))
 		ref = fmax(ref, fmax(fabs(a->lo), fabs(a->hi)));
@@ -303,18 +305,24 @@ bool verdict_running(const struct norm_value *v)
 	return v->kind == NORM_COUNT || v->kind == NORM_MASS || v->kind == NORM_MONEY;
 }
 
+bool verdict_revised(const struct norm_value *v)
+{
+	return verdict_running(v) || v->kind == NORM_MAGNITUDE;
+}
+
 void verdict_moment(struct verdict_pair *p, const struct norm_value *a,
 		    const struct norm_value *b, long day_a, long day_b)
 {
 	if (!p->by_values || p->ia < 0 || p->ib < 0 || day_a < 0 || day_b < 0)
 		return;
 	const struct norm_value *x = &a[p->ia], *y = &b[p->ib];
-	if (!verdict_running(x) || day_a == day_b || x->point == y->point)
+	if (!verdict_revised(x) || day_a == day_b || x->point == y->point)
 		return;
 	/* a running total cannot fall: the later source's whole interval
-	 * below the earlier's, by more than a twentieth, for one named measure */
+	 * below the earlier's, by more than a twentieth, for one named measure
+	 * (a reading such as a magnitude is revised either way) */
 	const struct norm_value *early = day_a < day_b ? x : y, *late = day_a < day_b ? y : x;
-	if (match_quality(x, y) == 2 && isfinite(early->lo) && early->lo > 0 &&
+	if (verdict_running(x) && match_quality(x, y) == 2 && isfinite(early->lo) && early->lo > 0 &&
 	    late->hi < early->lo && (early->lo - late->hi) / early->lo > 0.05) {
 		p->v = VERDICT_CONFLICT;
 		p->fell = true;

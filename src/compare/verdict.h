@@ -61,10 +61,16 @@
  * value pairs each value of one claim meets only the values of the other
  * nearest to it, so two claims of 20,000 values cost O(n log n).
  *
+ * Magnitudes (NORM_MAGNITUDE) are readings on a logarithmic scale: within
+ * one step of it they differ (8.5 against 9), further apart they conflict,
+ * and as for any class but counts a conflict needs both to say what they
+ * measure.
+ *
  * Same moment (verdict_moment()): two counts, masses or sums of money (the
- * quantities that run up over time: tolls, cargo, aid) from sources published
- * on different days are a timeline (an update), never a differ or a
- * conflict, when their points differ; "at least 235" against 305 is such an
+ * quantities that run up over time: tolls, cargo, aid), or two magnitudes
+ * (readings revised as data come in), from sources published on different
+ * days are a timeline (an update), never a differ or a conflict, when
+ * their points differ; "at least 235" against 305 is such an
  * update when the days differ, and agree on one day.  A conflict between two
  * such running totals also needs both sources to give the day they were
  * published (compare_pair()): a source with no day, or only a month, makes
@@ -129,6 +135,11 @@ void verdict_claims(const struct norm_value *a, size_t na,
  * 1970-01-01; negative when unknown: no change). */
 /* Whether v is a quantity that runs up over time: a count, mass or money. */
 bool verdict_running(const struct norm_value *v);
+
+/* Whether a later report may give v anew: a running total, or a reading
+ * that is revised either way (an earthquake's magnitude: 8.5 on the day,
+ * 9 three days later).  Such figures on different days are a timeline. */
+bool verdict_revised(const struct norm_value *v);
 
 void verdict_moment(struct verdict_pair *p, const struct norm_value *a,
 		    const struct norm_value *b, long day_a, long day_b);

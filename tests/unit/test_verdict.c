@@ -532,6 +532,64 @@ static void test_compound_heads(void **state)
 	assert_int_equal(p.v, VERDICT_MEASURE);
 }
 
+/* An earthquake's magnitude is a reading on a logarithmic scale, not a
+ * count: 5.9 and 7.9 are a thousand times apart in energy though a
+ * quarter apart as numbers.  Readings within one step of the scale differ
+ * (a first estimate of 8.5 against 9), further apart they may conflict,
+ * but only when both say what they measure; a reading given anew on a
+ * later day is revised (timeline), never a total that fell. */
+static struct norm_value mag(double x, const char *counted)
+{
+	struct value v;
+	struct norm_value n;
+	memset(&v, 0, sizeof v);
+	v.type = VALUE_QUANTITY;
+	v.num = x;
+	v.unit = "magnitude";
+	v.counted = counted;
+	v.qualifier = "exact";
+	assert_int_equal(norm_value(&v, &n), 0);
+	return n;
+}
+
+static void test_magnitudes(void **state)
+{
+	(void)state;
+	struct verdict_pair p;
+	struct norm_value quake = mag(7.9, "earthquake");
+	assert_int_equal(quake.kind, NORM_MAGNITUDE);
+	assert_string_equal(norm_kind_name(NORM_MAGNITUDE), "magnitude");
+	assert_false(verdict_running(&quake));
+	/* an aftershock's reading with no word of what it is: never a conflict */
+	struct norm_value after = mag(5.9, NULL);
+	verdict_claims(&quake, 1, &after, 1, &p);
+	assert_int_not_equal(p.v, VERDICT_CONFLICT);
+	verdict_moment(&p, &quake, &after, 100, 100);
+	assert_int_not_equal(p.v, VERDICT_CONFLICT);
+	/* one step of the scale or less: differ */
+	struct norm_value early = mag(8.5, "earthquake"), late = mag(9, "earthquake");
+	verdict_claims(&early, 1, &late, 1, &p);
+	assert_int_equal(p.v, VERDICT_DIFFER);
+	struct norm_value same = mag(7.9, "quake");
+	verdict_claims(&quake, 1, &same, 1, &p);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	/* further apart, both named, one day: conflict; on two days: revised */
+	struct norm_value low = mag(6.1, "earthquake");
+	verdict_claims(&quake, 1, &low, 1, &p);
+	assert_int_equal(p.v, VERDICT_CONFLICT);
+	verdict_moment(&p, &quake, &low, 100, 100);
+	assert_int_equal(p.v, VERDICT_CONFLICT);
+	verdict_moment(&p, &quake, &low, 100, 103);
+	assert_int_equal(p.v, VERDICT_TIMELINE);
+	/* revised down later: not a running total that fell */
+	struct norm_value first = mag(9.1, "earthquake"), next = mag(8.1, "earthquake");
+	verdict_claims(&first, 1, &next, 1, &p);
+	verdict_moment(&p, &first, &next, 100, 103);
+	assert_int_equal(p.v, VERDICT_TIMELINE);
+	assert_false(p.fell);
+	assert_false(verdict_named_conflict(&first, 1, &next, 1, 100, 103, &(int){ 0 }, &(int){ 0 }));
+}
+
 static void test_status_and_names(void **state)
 {
 	(void)state;
@@ -574,6 +632,7 @@ int main(void)
 		cmocka_unit_test(test_loose_dates),
 		cmocka_unit_test(test_short_descriptions),
 		cmocka_unit_test(test_compound_heads),
+		cmocka_unit_test(test_magnitudes),
 		cmocka_unit_test(test_status_and_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
