@@ -35,6 +35,7 @@ static const struct {
 	{ "months", NORM_DURATION, 30.436875 }, { "month", NORM_DURATION, 30.436875 },
 	{ "years", NORM_DURATION, 365.2425 }, { "year", NORM_DURATION, 365.2425 },
 	{ "times", NORM_RATIO, 1 }, { "magnitude", NORM_MAGNITUDE, 1 },
+	{ "years of age", NORM_AGE, 1 },
 	{ "thousand", NORM_COUNT, 1e3 }, { "thousands", NORM_COUNT, 1e3 },
 	{ "million", NORM_COUNT, 1e6 }, { "millions", NORM_COUNT, 1e6 },
 	{ "billion", NORM_COUNT, 1e9 },
@@ -114,7 +115,7 @@ const char *norm_kind_name(enum norm_kind k)
 {
 	static const char *const names[] = {
 		"count", "percent", "distance", "duration", "ratio", "date",
-		"mass", "area", "money", "partial date", "magnitude",
+		"mass", "area", "money", "partial date", "magnitude", "age",
 	};
 	return (unsigned)k < NORM_KIND_COUNT ? names[k] : "?";
 }
@@ -382,7 +383,7 @@ void norm_format(struct strbuf *out, const struct norm_value *n)
 	static const char *const unit[NORM_KIND_COUNT] = {
 		[NORM_PERCENT] = "%", [NORM_DISTANCE] = "km", [NORM_DURATION] = "days",
 		[NORM_RATIO] = "times", [NORM_MASS] = "kg", [NORM_AREA] = "km2",
-		[NORM_MAGNITUDE] = "magnitude",
+		[NORM_MAGNITUDE] = "magnitude", [NORM_AGE] = "years of age",
 	};
 	if (n->kind == NORM_PDATE) {
 		int y, m, d;

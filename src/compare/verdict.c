@@ -118,7 +118,7 @@ enum verdict verdict_values(const struct norm_value *a, const struct norm_value 
 	}
 	if (a->kind == NORM_PERCENT)
 		return gap <= 10 ? VERDICT_DIFFER : VERDICT_CONFLICT;
-	if (a->kind == NORM_MAGNITUDE)     /* one step of a logarithmic scale */
+	if (a->kind == NORM_MAGNITUDE || a->kind == NORM_AGE)   /* a step, a birthday */
 		return gap <= 1 ? VERDICT_DIFFER : VERDICT_CONFLICT;
 	double ref = fmax(fabs(a->point), fabs(b->point));
 	if (isfinite(a->lo) && isfinite(a->hi))
@@ -307,7 +307,9 @@ bool verdict_running(const struct norm_value *v)
 
 bool verdict_revised(const struct norm_value *v)
 {
-	return verdict_running(v) || v->kind == NORM_MAGNITUDE;
+	/* an age grows, but an age at death stays */
+	return verdict_running(v) || v->kind == NORM_MAGNITUDE ||
+	       (v->kind == NORM_AGE && !(v->counted && desc_fate(v->counted) == DESC_DEAD));
 }
 
 void verdict_moment(struct verdict_pair *p, const struct norm_value *a,

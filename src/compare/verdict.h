@@ -64,7 +64,9 @@
  * Magnitudes (NORM_MAGNITUDE) are readings on a logarithmic scale: within
  * one step of it they differ (8.5 against 9), further apart they conflict,
  * and as for any class but counts a conflict needs both to say what they
- * measure.
+ * measure.  Ages (NORM_AGE) likewise: a year apart differ (a birthday
+ * between), further apart conflict; an age at death never changes, so
+ * "died at 56" against "died at 49" conflicts on any days.
  *
  * Same moment (verdict_moment()): two counts, masses or sums of money (the
  * quantities that run up over time: tolls, cargo, aid), or two magnitudes
@@ -136,9 +138,10 @@ void verdict_claims(const struct norm_value *a, size_t na,
 /* Whether v is a quantity that runs up over time: a count, mass or money. */
 bool verdict_running(const struct norm_value *v);
 
-/* Whether a later report may give v anew: a running total, or a reading
+/* Whether a later report may give v anew: a running total, a reading
  * that is revised either way (an earthquake's magnitude: 8.5 on the day,
- * 9 three days later).  Such figures on different days are a timeline. */
+ * 9 three days later) or a living person's age (not an age at death).
+ * Such figures on different days are a timeline. */
 bool verdict_revised(const struct norm_value *v);
 
 void verdict_moment(struct verdict_pair *p, const struct norm_value *a,

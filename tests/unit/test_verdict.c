@@ -538,18 +538,24 @@ static void test_compound_heads(void **state)
  * (a first estimate of 8.5 against 9), further apart they may conflict,
  * but only when both say what they measure; a reading given anew on a
  * later day is revised (timeline), never a total that fell. */
-static struct norm_value mag(double x, const char *counted)
+/* An exact extracted quantity of x unit, counted as said, normalised. */
+static struct norm_value xq(double x, const char *unit, const char *counted)
 {
 	struct value v;
 	struct norm_value n;
 	memset(&v, 0, sizeof v);
 	v.type = VALUE_QUANTITY;
 	v.num = x;
-	v.unit = "magnitude";
+	v.unit = unit;
 	v.counted = counted;
 	v.qualifier = "exact";
 	assert_int_equal(norm_value(&v, &n), 0);
 	return n;
+}
+
+static struct norm_value mag(double x, const char *counted)
+{
+	return xq(x, "magnitude", counted);
 }
 
 static void test_magnitudes(void **state)
@@ -588,6 +594,51 @@ static void test_magnitudes(void **state)
 	assert_int_equal(p.v, VERDICT_TIMELINE);
 	assert_false(p.fell);
 	assert_false(verdict_named_conflict(&first, 1, &next, 1, 100, 103, &(int){ 0 }, &(int){ 0 }));
+}
+
+/* Ages, as extraction gives them ("died at the age of 56": 56 "years of
+ * age", counted "age at death"), are their own class: never a toll of the
+ * dead though the words say "death", never a running total.  An age at
+ * death does not change, so 56 against 49 conflicts whatever the days of
+ * the reports; a year apart only differs (a birthday between); a living
+ * person's age given on another day is revised (timeline). */
+/* The verdict on one value against another, their sources published on
+ * days da and db (-1: unknown). */
+static enum verdict judged(struct norm_value a, struct norm_value b, long da, long db)
+{
+	struct verdict_pair p;
+	verdict_claims(&a, 1, &b, 1, &p);
+	verdict_moment(&p, &a, &b, da, db);
+	return p.v;
+}
+
+static struct norm_value age(double x, const char *counted)
+{
+	return xq(x, "years of age", counted);
+}
+
+static void test_ages(void **state)
+{
+	(void)state;
+	struct verdict_pair p;
+	struct norm_value a = age(56, "age at death"), b = age(49, "age at death");
+	assert_int_equal(a.kind, NORM_AGE);
+	assert_string_equal(norm_kind_name(NORM_AGE), "age");
+	assert_false(verdict_running(&a));
+	assert_int_equal(judged(a, b, -1, -1), VERDICT_CONFLICT);
+	assert_int_equal(judged(a, b, 100, 400), VERDICT_CONFLICT);
+	assert_int_equal(judged(a, age(55, "age at death"), 100, 100), VERDICT_DIFFER);
+	/* never a toll: "died at 56" against "300 dead" */
+	struct norm_value toll = qu(NORM_COUNT, 300, "dead");
+	verdict_claims(&a, 1, &toll, 1, &p);
+	assert_int_not_equal(p.v, VERDICT_CONFLICT);
+	assert_false(p.by_values);
+	/* a living age, on days years apart: revised */
+	struct norm_value x = age(58, "age of the captain"), y = age(61, "age of the captain");
+	assert_int_equal(judged(x, y, 100, 100), VERDICT_CONFLICT);
+	assert_int_equal(judged(x, y, 100, 1200), VERDICT_TIMELINE);
+	/* ages of different people: different measures */
+	assert_int_equal(judged(x, age(33, "age of nurse"), 100, 100), VERDICT_MEASURE);
 }
 
 static void test_status_and_names(void **state)
@@ -633,6 +684,7 @@ int main(void)
 		cmocka_unit_test(test_short_descriptions),
 		cmocka_unit_test(test_compound_heads),
 		cmocka_unit_test(test_magnitudes),
+		cmocka_unit_test(test_ages),
 		cmocka_unit_test(test_status_and_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
