@@ -89,6 +89,14 @@ static bool excl_high(const struct norm_value *v)
 	return v->qualifier && !strcasecmp(v->qualifier, "less than");
 }
 
+/* An exact whole figure whose last digit is not a rounding zero: 7, 49,
+ * 1,312; not 2,400, "about 7" or 7.5. */
+static bool unrounded(const struct norm_value *v)
+{
+	return v->prec == PREC_EXACT && v->lo == v->hi && fabs(v->point) < 1e9 &&
+	       v->point == floor(v->point) && fmod(v->point, 10) != 0;
+}
+
 enum verdict verdict_values(const struct norm_value *a, const struct norm_value *b,
 			    bool *complement)
 {
@@ -120,6 +128,10 @@ enum verdict verdict_values(const struct norm_value *a, const struct norm_value 
 		return gap <= 10 ? VERDICT_DIFFER : VERDICT_CONFLICT;
 	if (a->kind == NORM_MAGNITUDE || a->kind == NORM_AGE)   /* a step, a birthday */
 		return gap <= 1 ? VERDICT_DIFFER : VERDICT_CONFLICT;
+	/* two exact counts with units digits of their own, which no rounding
+	 * explains (seven ships against eight), are incompatible however close */
+	if (a->kind == NORM_COUNT && unrounded(a) && unrounded(b))
+		return VERDICT_CONFLICT;
 	double ref = fmax(fabs(a->point), fabs(b->point));
 	if (isfinite(a->lo) && isfinite(a->hi))
 		ref = fmax(ref, fmax(fabs(a->lo), fabs(a->hi)));

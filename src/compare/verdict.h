@@ -18,6 +18,9 @@
  *                          the wider interval;
  *                conflict  further apart ("beginning of December" against
  *                          "17 January" for one announcement).
+ * Two exact counts whose last digits are their own (no rounding zero: 7
+ * and 8, not 2,400 and 2,300) are a conflict however close: no rounding
+ * explains seven ships against eight.
  * A description of one or two words differs from another that lacks one
  * of its words, if that one also has a word of its own ("men" / "combat
  * ready troops"; "from Kyiv" / "from the border"; "Russian troops" /

@@ -641,6 +641,30 @@ static void test_ages(void **state)
 	assert_int_equal(judged(x, age(33, "age of nurse"), 100, 100), VERDICT_MEASURE);
 }
 
+/* Exact counts that no rounding explains: seven ships against eight in one
+ * search is a conflict, not "close"; a round figure, an "about" or another
+ * day still differ or update, and "people" still says not what is counted. */
+static void test_unrounded_counts(void **state)
+{
+	(void)state;
+	const char *t = "ships in the search";
+	assert_int_equal(judged(q(NORM_COUNT, 7, 7, t), q(NORM_COUNT, 8, 8, t), 100, 100),
+			 VERDICT_CONFLICT);
+	assert_int_equal(judged(q(NORM_COUNT, 7, 7, t), q(NORM_COUNT, 8, 8, t), 100, 101),
+			 VERDICT_TIMELINE);
+	assert_int_equal(judged(q(NORM_COUNT, 1312, 1312, t), q(NORM_COUNT, 1310, 1310, t), 100, 100),
+			 VERDICT_DIFFER);
+	struct norm_value about = q(NORM_COUNT, 6.5, 7.5, t);
+	about.point = 7;
+	about.prec = PREC_ABOUT;
+	assert_int_equal(judged(about, q(NORM_COUNT, 8, 8, t), 100, 100), VERDICT_DIFFER);
+	assert_int_equal(judged(qu(NORM_COUNT, 7, "people"), qu(NORM_COUNT, 8, "people"), 100, 100),
+			 VERDICT_DIFFER);
+	assert_int_equal(judged(qu(NORM_COUNT, 7, "ships"), qu(NORM_COUNT, 8, "ships"), 100, 100),
+			 VERDICT_CONFLICT);
+	assert_int_equal(vv(q(NORM_PERCENT, 7, 7, t), q(NORM_PERCENT, 8, 8, t)), VERDICT_DIFFER);
+}
+
 static void test_status_and_names(void **state)
 {
 	(void)state;
@@ -685,6 +709,7 @@ int main(void)
 		cmocka_unit_test(test_compound_heads),
 		cmocka_unit_test(test_magnitudes),
 		cmocka_unit_test(test_ages),
+		cmocka_unit_test(test_unrounded_counts),
 		cmocka_unit_test(test_status_and_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
