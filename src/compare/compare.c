@@ -92,12 +92,13 @@ void compare_pair(const struct cmp_model *m, size_t a, size_t b, struct verdict_
 		out->ia = ca;
 		out->ib = cb;
 	}
-	/* a running total (count, mass, money) is a conflict only between two
+	/* a running total (count, mass, money) or a revised reading (a
+	 * magnitude) is a conflict only between two
 	 * sources that each give the day they speak of (or within one
 	 * article): without it the moment is not known to be the same, and the
 	 * verdict is at most differ */
 	if (out->v == VERDICT_CONFLICT && out->ia >= 0 && out->ib >= 0 &&
-	    verdict_running(&m->vals[a].v[out->ia]) &&
+	    verdict_revised(&m->vals[a].v[out->ia]) &&
 	    m->c->claims[a].source != m->c->claims[b].source &&
 	    (compare_claim_day(m, a) < 0 || compare_claim_day(m, b) < 0))
 		out->v = VERDICT_DIFFER;

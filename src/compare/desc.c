@@ -81,14 +81,15 @@ static void desc_read(struct desc *d, const char *s)
 	}
 }
 
-/* Terms of a missing from b. */
-static size_t desc_extra(const struct desc *a, const struct desc *b)
+/* Terms of a missing from b; with heads, a compound and its head are one. */
+static size_t desc_extra(const struct desc *a, const struct desc *b, bool heads)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < a->n; i++) {
 		size_t j;
 		for (j = 0; j < b->n; j++)
-			if (!strcmp(a->t[i], b->t[j]))
+			if (!strcmp(a->t[i], b->t[j]) ||
+			    (heads && (desc_head_of(a->t[i], b->t[j]) || desc_head_of(b->t[j], a->t[i]))))
 				break;
 		n += j == b->n;
 	}
@@ -102,7 +103,22 @@ bool desc_same(const char *x, const char *y, int *polarity_x, int *polarity_y)
 	desc_read(&b, y);
 	*polarity_x = a.polarity;
 	*polarity_y = b.polarity;
-	return !desc_differ(a.n, desc_extra(&a, &b), b.n, desc_extra(&b, &a));
+	return !desc_differ(a.n, desc_extra(&a, &b, false), b.n, desc_extra(&b, &a, false));
+}
+
+bool desc_head_of(const char *compound, const char *head)
+{
+	size_t nc = strlen(compound), nh = strlen(head);
+	return nh >= 4 && nc >= nh + 3 && !strcmp(compound + nc - nh, head);
+}
+
+bool desc_same_heads(const char *x, const char *y)
+{
+	struct desc a, b;
+	desc_read(&a, x);
+	desc_read(&b, y);
+	return a.polarity == b.polarity &&
+	       !desc_differ(a.n, desc_extra(&a, &b, true), b.n, desc_extra(&b, &a, true));
 }
 
 void desc_table_init(struct desc_table *t)

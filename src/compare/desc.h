@@ -65,6 +65,15 @@ void desc_table_init(struct desc_table *t);
 void desc_table_release(struct desc_table *t);
 const struct desc_terms *desc_table_read(struct desc_table *t, const char *s);
 bool desc_same_terms(const struct desc_terms *a, const struct desc_terms *b);
+/* Whether the term compound is a closed compound whose head (its end) is
+ * the term head: "earthquak" / "quak", "airstrik" / "strik".  The head has
+ * four letters or more and something of three or more comes before it. */
+bool desc_head_of(const char *compound, const char *head);
+
+/* Whether x and y speak of the same thing when a compound counts as its
+ * head ("magnitude 7.9 earthquake" / "7.9 quake"): desc_same() with that
+ * one leniency, for a match by kind only (verdict.h), and of one polarity. */
+bool desc_same_heads(const char *x, const char *y);
 
 /*
  * What befell the people a count counts, read from its unit and counted

@@ -13,7 +13,12 @@
  *               miles" counted, "miles" the unit) is the unit;
  *               "thousand"/"million" multiply and leave a
  *               plain count; "percent" and "%" are percentage points;
- *               days, weeks, months and years become days.  The interval is
+ *               "magnitude" is a reading on a logarithmic scale
+ *               (NORM_MAGNITUDE) and "years of age" an age (NORM_AGE),
+ *               never counts;
+ *               seconds, minutes, hours, days, weeks, months and years
+ *               become days (norm_format() shows less than a day in
+ *               hours: "7 hours", not a count of hours).  The interval is
  *               [lo, hi] from the value's low/high when present; otherwise
  *               from the qualifier: "about"/"roughly"/"around"/
  *               "approximately" give half a unit of the last significant
@@ -64,6 +69,8 @@ enum norm_kind {
 	NORM_AREA,       /* km2 */
 	NORM_MONEY,      /* in its currency (unit), never converted */
 	NORM_PDATE,      /* a day and month with no year: days on the year 2000 */
+	NORM_MAGNITUDE,  /* a reading on a logarithmic scale: an earthquake's */
+	NORM_AGE,        /* a person's age, in years */
 	NORM_KIND_COUNT
 };
 
