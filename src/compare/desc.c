@@ -158,10 +158,22 @@ const struct desc_terms *desc_table_read(struct desc_table *t, const char *s)
 	desc_read(&d, s);
 	struct desc_terms *dt = pool_alloc(&t->texts.pool, sizeof *dt);
 	uint32_t *ids = pool_alloc(&t->texts.pool, (d.n ? d.n : 1) * sizeof *ids);
-	for (size_t i = 0; i < d.n; i++)
-		ids[i] = termdict_id(&t->words, d.t[i], strlen(d.t[i]), NULL, 0);
-	qsort(ids, d.n, sizeof *ids, cmp_u32);
+	const char **words = pool_alloc(&t->texts.pool, (d.n ? d.n : 1) * sizeof *words);
+	struct { uint32_t id; const char *s; } by[MAX_TERMS];
+	for (size_t i = 0; i < d.n; i++) {
+		size_t n = strlen(d.t[i]);
+		char *w = pool_alloc(&t->texts.pool, n + 1);
+		memcpy(w, d.t[i], n + 1);
+		by[i].id = termdict_id(&t->words, w, n, NULL, 0);
+		by[i].s = w;
+	}
+	qsort(by, d.n, sizeof *by, cmp_u32);   /* by id, the first member */
+	for (size_t i = 0; i < d.n; i++) {
+		ids[i] = by[i].id;
+		words[i] = by[i].s;
+	}
 	dt->t = ids;
+	dt->s = words;
 	dt->n = (uint32_t)d.n;
 	dt->polarity = d.polarity;
 	t->read[t->made++] = dt;
@@ -183,6 +195,27 @@ static size_t terms_extra(const struct desc_terms *a, const struct desc_terms *b
 bool desc_same_terms(const struct desc_terms *a, const struct desc_terms *b)
 {
 	return !desc_differ(a->n, terms_extra(a, b), b->n, terms_extra(b, a));
+}
+
+/* Terms of a missing from b when a compound and its head are one. */
+static size_t terms_extra_heads(const struct desc_terms *a, const struct desc_terms *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		size_t j;
+		for (j = 0; j < b->n; j++)
+			if (a->t[i] == b->t[j] || desc_head_of(a->s[i], b->s[j]) ||
+			    desc_head_of(b->s[j], a->s[i]))
+				break;
+		n += j == b->n;
+	}
+	return n;
+}
+
+bool desc_same_heads_terms(const struct desc_terms *a, const struct desc_terms *b)
+{
+	return a->polarity == b->polarity &&
+	       !desc_differ(a->n, terms_extra_heads(a, b), b->n, terms_extra_heads(b, a));
 }
 
 bool desc_differ(size_t na, size_t xa, size_t nb, size_t xb)

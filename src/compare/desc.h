@@ -42,6 +42,7 @@ size_t desc_reads(void);
  */
 struct desc_terms {
 	const uint32_t *t;
+	const char *const *s;    /* the terms themselves, in the order of t */
 	uint32_t n;
 	int polarity;
 };
@@ -65,6 +66,8 @@ void desc_table_init(struct desc_table *t);
 void desc_table_release(struct desc_table *t);
 const struct desc_terms *desc_table_read(struct desc_table *t, const char *s);
 bool desc_same_terms(const struct desc_terms *a, const struct desc_terms *b);
+/* desc_same_heads() on two descriptions of one table, read once. */
+bool desc_same_heads_terms(const struct desc_terms *a, const struct desc_terms *b);
 /* Whether the term compound is a closed compound whose head (its end) is
  * the term head: "earthquak" / "quak", "airstrik" / "strik".  The head has
  * four letters or more and something of three or more comes before it. */

@@ -184,7 +184,9 @@ static bool overlaps(const struct norm_value *a, const struct norm_value *b)
 static int heads_only(const struct norm_value *a, const struct norm_value *b)
 {
 	return a->kind == b->kind && !norm_is_day(a) && a->counted && b->counted &&
-	       fate(a) == fate(b) && desc_same_heads(a->counted, b->counted);
+	       fate(a) == fate(b) &&
+	       (a->described && b->described ? desc_same_heads_terms(a->dcounted, b->dcounted)
+					     : desc_same_heads(a->counted, b->counted));
 }
 
 /* How well two values of one kind match as one measure: 0 not the same
