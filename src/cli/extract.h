@@ -52,8 +52,12 @@ size_t extract_into(struct jindex *w, const char *text, size_t len, const char *
  * or save_staged() inside a stage (staged).  -1 with err set. */
 int index_save(const char *path, struct jindex *w, bool staged, struct strbuf *err);
 
-/* Loads and checks a written corpus as `lectern check` does; 0, or the
- * exit status.  *nclaims (if not NULL) gets its claim count. */
-int index_verify(const char *index, size_t *nclaims);
+/* Whether text, read from file for extraction, is still the text whose
+ * SHA-256 the index holds (sha256, hex); if not, false with err set to a
+ * message naming file.  The claims written are made from the texts read
+ * for them, so this check, and the load that checked the index and its
+ * texts before, stand for a reload of the index written. */
+bool text_unchanged(const char *text, size_t len, const char *file, const char *sha256,
+		    struct strbuf *err);
 
 #endif

@@ -260,6 +260,13 @@ void jindex_end(struct jindex *w, struct strbuf *out)
 	sb_init(&w->out);
 }
 
+void jindex_release(struct jindex *w)
+{
+	free(w->head);
+	w->head = NULL;
+	sb_release(&w->out);
+}
+
 static void num(struct strbuf *out, double v)
 {
 	if (v == floor(v) && fabs(v) < 1e15)

@@ -60,6 +60,8 @@ void jindex_begin(struct jindex *w, const char *title, const char *description,
 void jindex_add(struct jindex *w, enum jindex_section s, const cJSON *item);
 void jindex_take(struct jindex *w, enum jindex_section s, cJSON *item);
 void jindex_end(struct jindex *w, struct strbuf *out);
+/* Drops an index begun and not ended (nothing is written). */
+void jindex_release(struct jindex *w);
 
 /* A value as a reader would say it: "about 9000 troops", "2022-02-10..2022-02-20". */
 void value_format(struct strbuf *out, const struct value *v);
