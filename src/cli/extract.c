@@ -114,13 +114,13 @@ size_t extract_into(struct jindex *w, const char *text, size_t len, const char *
 	return added;
 }
 
-int index_save(const char *path, struct jindex *w, bool staged, struct strbuf *err)
+int index_open(struct jindex *w, struct save_stream *ss, const char *path, bool staged,
+	       struct strbuf *err)
 {
-	struct strbuf t;
-	jindex_end(w, &t);
-	int r = staged ? save_staged(path, t.buf, t.len, err) : save_file(path, t.buf, t.len, err);
-	sb_release(&t);
-	return r;
+	if ((staged ? save_open_staged(ss, path, err) : save_open(ss, path, 0666, err)) < 0)
+		return -1;
+	jindex_sink(w, ss, err);
+	return 0;
 }
 
 /* Whether text (of file, indexed with sha256) is still the text the index
@@ -146,14 +146,24 @@ int cmd_extract(const struct cli_args *a)
 		fprintf(stderr, "lectern: extract takes no arguments\n");
 		return 2;
 	}
-	struct corpus *c = cli_load(a->corpus, CORPUS_CHECK_FILES, &code);
+	/* each text is checked as it is read for extraction (once for both) */
+	struct corpus *c = cli_load(a->corpus, 0, &code);
 	if (!c)
 		return code;
 	/* the index is written as it is made: the sources, the claims kept
 	 * (curated ones, and extracted ones a topic uses: earlier extracted
 	 * claims are replaced), the new claims, the topics */
 	struct jindex w;
+	struct save_stream ss;
+	struct strbuf err = STRBUF_INIT;
 	jindex_begin(&w, c->title, c->description, c->extra);
+	if (index_open(&w, &ss, c->index_path, false, &err) < 0) {
+		cli_error(err.buf);
+		jindex_release(&w);
+		corpus_free(c);
+		sb_release(&err);
+		return 2;
+	}
 	for (size_t i = 0; i < c->nsources; i++) {
 		cJSON *so = source_json(c, i);
 		cJSON_DeleteItemFromObjectCaseSensitive(so, "claim_count");
@@ -170,18 +180,13 @@ int cmd_extract(const struct cli_args *a)
 	 * loader keeps the checked "rejected" list among the top's extras */
 	cJSON *extra = c->extra ? cJSON_Parse(c->extra) : NULL;
 	const cJSON *rejected = cJSON_GetObjectItemCaseSensitive(extra, "rejected");
-	struct strbuf err = STRBUF_INIT, why = STRBUF_INIT;
 	struct idset taken = { NULL, 0, 0 };
 	struct progress *pg = progress_start("extract", "sources", c->nsources);
 	code = 0;
 	for (size_t i = 0; i < c->nsources; progress_step(pg, ++i)) {
 		size_t len;
 		const struct source *s = &c->sources[i];
-		const char *t = corpus_text(c, i, &len, &why);
-		if (!t)
-			sb_addf(&err, "%s: %s: nothing written", s->file, why.buf);
-		else if (!text_unchanged(t, len, s->file, s->sha256, &err))
-			t = NULL;
+		const char *t = corpus_text_sound(c, i) ? corpus_text(c, i, &len, &err) : NULL;
 		if (!t) {
 			code = 1;
 			break;
@@ -189,26 +194,35 @@ int cmd_extract(const struct cli_args *a)
 		added += extract_into(&w, t, len, s->id, s->published, s->boiler, s->nboiler,
 				       c, (long)i, &taken, rejected);
 		corpus_text_drop(c, i);
+		if (jindex_failed(&w)) {
+			code = 2;
+			break;
+		}
 	}
 	progress_end(pg);
 	cJSON_Delete(extra);
 	for (size_t i = 0; i < c->ntopics; i++)
 		jindex_take(&w, JINDEX_TOPICS, topic_json(c, i));
-	struct strbuf index = STRBUF_INIT;
-	sb_addstr(&index, c->index_path);
 	corpus_free(c);
-	if (code) {
+	if (code == 1) {
+		/* a text failed its check: the load that checks them all says
+		 * where (or, if it passes now, the text changed meanwhile) */
+		jindex_release(&w);
+		if ((c = cli_load(a->corpus, CORPUS_CHECK_FILES, &code)) != NULL) {
+			cli_error("a text changed while it was read: nothing written");
+			corpus_free(c);
+			code = 1;
+		}
+	} else if (code) {
 		cli_error(err.buf);
 		jindex_release(&w);
-	} else if (index_save(index.buf, &w, false, &err) < 0) {
+	} else if (jindex_close(&w) < 0) {
 		cli_error(err.buf);
 		code = 2;
 	} else {
 		printf("extracted %zu claims (%zu earlier extracted claims replaced)\n", added, old);
 	}
-	sb_release(&index);
 	idset_release(&taken);
-	sb_release(&why);
 	sb_release(&err);
 	return code;
 }

@@ -48,9 +48,12 @@ size_t extract_into(struct jindex *w, const char *text, size_t len, const char *
 		    const struct corpus *c, long src, struct idset *taken,
 		    const cJSON *rejected);
 
-/* Ends w and writes its text as the index at path: through save_file(),
- * or save_staged() inside a stage (staged).  -1 with err set. */
-int index_save(const char *path, struct jindex *w, bool staged, struct strbuf *err);
+/* Writes w (begun) as it is made to the index at path, through ss:
+ * save_open(), or save_open_staged() inside a stage (staged); the caller
+ * ends it with jindex_close() or drops it with jindex_release().  -1 with
+ * err set (nothing opened). */
+int index_open(struct jindex *w, struct save_stream *ss, const char *path, bool staged,
+	       struct strbuf *err);
 
 /* Whether text, read from file for extraction, is still the text whose
  * SHA-256 the index holds (sha256, hex); if not, false with err set to a
