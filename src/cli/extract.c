@@ -75,12 +75,35 @@ static void claim_id(struct strbuf *out, const char *source, size_t *counter,
 	}
 }
 
+/* The key of a span of a source in a set of rejected spans. */
+static void span_key(struct strbuf *out, const char *source, size_t start, size_t end)
+{
+	sb_reset(out);
+	sb_addf(out, "%s\n%zu\n%zu", source, start, end);
+}
+
+void rejected_spans(struct idset *set, const cJSON *rejected)
+{
+	struct strbuf k = STRBUF_INIT;
+	for (const cJSON *r = rejected ? rejected->child : NULL; r; r = r->next) {
+		const cJSON *rs = cJSON_GetObjectItemCaseSensitive(r, "source");
+		const cJSON *sp = cJSON_GetObjectItemCaseSensitive(r, "span");
+		const cJSON *a = cJSON_GetArrayItem(sp, 0), *b = cJSON_GetArrayItem(sp, 1);
+		if (!cJSON_IsString(rs) || !cJSON_IsNumber(a) || !cJSON_IsNumber(b))
+			continue;
+		span_key(&k, rs->valuestring, (size_t)a->valuedouble, (size_t)b->valuedouble);
+		if (!idset_has(set, k.buf))
+			idset_add(set, k.buf);
+	}
+	sb_release(&k);
+}
+
 /* Appends the extracted claims of one text to the claims of w, skipping
  * spans a curated claim already has and rejected ones.  Returns how many. */
 size_t extract_into(struct jindex *w, const char *text, size_t len, const char *sid,
 		    const char *published, const struct span *boiler, size_t nboiler,
 		    const struct corpus *c, long src, struct idset *taken,
-		    const cJSON *rejected)
+		    const struct idset *rejected)
 {
 	struct extract_opts o = { published, boiler, nboiler };
 	struct xclaim *x;
@@ -94,13 +117,9 @@ size_t extract_into(struct jindex *w, const char *text, size_t len, const char *
 			    strcmp(cl->origin, "extracted"))
 				dup = true;
 		}
-		for (const cJSON *r = rejected ? rejected->child : NULL; r && !dup; r = r->next) {
-			const cJSON *rs = cJSON_GetObjectItemCaseSensitive(r, "source");
-			const cJSON *sp = cJSON_GetObjectItemCaseSensitive(r, "span");
-			const cJSON *a = cJSON_GetArrayItem(sp, 0), *b = cJSON_GetArrayItem(sp, 1);
-			dup = cJSON_IsString(rs) && !strcmp(rs->valuestring, sid) &&
-			      cJSON_IsNumber(a) && cJSON_IsNumber(b) &&
-			      (size_t)a->valuedouble == x[i].start && (size_t)b->valuedouble == x[i].end;
+		if (!dup && rejected && rejected->n) {
+			span_key(&id, sid, x[i].start, x[i].end);
+			dup = idset_has(rejected, id.buf);
 		}
 		if (dup)
 			continue;
@@ -179,7 +198,9 @@ int cmd_extract(const struct cli_args *a)
 	/* claims the analyst rejected (lectern claim reject) stay out; the
 	 * loader keeps the checked "rejected" list among the top's extras */
 	cJSON *extra = c->extra ? cJSON_Parse(c->extra) : NULL;
-	const cJSON *rejected = cJSON_GetObjectItemCaseSensitive(extra, "rejected");
+	struct idset rejected = { NULL, 0, 0 };
+	rejected_spans(&rejected, cJSON_GetObjectItemCaseSensitive(extra, "rejected"));
+	cJSON_Delete(extra);
 	struct idset taken = { NULL, 0, 0 };
 	struct progress *pg = progress_start("extract", "sources", c->nsources);
 	code = 0;
@@ -192,7 +213,7 @@ int cmd_extract(const struct cli_args *a)
 			break;
 		}
 		added += extract_into(&w, t, len, s->id, s->published, s->boiler, s->nboiler,
-				       c, (long)i, &taken, rejected);
+				       c, (long)i, &taken, &rejected);
 		corpus_text_drop(c, i);
 		if (jindex_failed(&w)) {
 			code = 2;
@@ -200,7 +221,7 @@ int cmd_extract(const struct cli_args *a)
 		}
 	}
 	progress_end(pg);
-	cJSON_Delete(extra);
+	idset_release(&rejected);
 	for (size_t i = 0; i < c->ntopics; i++)
 		jindex_take(&w, JINDEX_TOPICS, topic_json(c, i));
 	corpus_free(c);

@@ -38,15 +38,20 @@ bool idset_has(const struct idset *set, const char *id);
 void idset_add(struct idset *set, const char *id);
 void idset_release(struct idset *set);
 
+/* Adds the spans that the index's "rejected" array (or NULL) lists to
+ * set, as extract_into() looks them up: one look-up a claim, whatever
+ * their number. */
+void rejected_spans(struct idset *set, const cJSON *rejected);
+
 /* Appends the extracted claims of one text to the claims of w (json.h)
  * with ids "SID-xNNN" unused by c and taken (each added to taken), skipping
  * spans that a curated claim of source src of c already has (c may be
- * NULL, src -1) and the spans of source sid that rejected (the index's
- * "rejected" array, or NULL) lists.  Returns how many it added. */
+ * NULL, src -1) and the spans of source sid in rejected (rejected_spans(),
+ * or NULL).  Returns how many it added. */
 size_t extract_into(struct jindex *w, const char *text, size_t len, const char *sid,
 		    const char *published, const struct span *boiler, size_t nboiler,
 		    const struct corpus *c, long src, struct idset *taken,
-		    const cJSON *rejected);
+		    const struct idset *rejected);
 
 /* Writes w (begun) as it is made to the index at path, through ss:
  * save_open(), or save_open_staged() inside a stage (staged); the caller
