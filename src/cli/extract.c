@@ -165,8 +165,9 @@ int cmd_extract(const struct cli_args *a)
 		fprintf(stderr, "lectern: extract takes no arguments\n");
 		return 2;
 	}
-	/* each text is checked as it is read for extraction (once for both) */
-	struct corpus *c = cli_load(a->corpus, 0, &code);
+	/* each text is checked as it is read for extraction (once for both);
+	 * a valid cache spares the tree of the old index */
+	struct corpus *c = cli_load(a->corpus, CORPUS_READ_CACHE, &code);
 	if (!c)
 		return code;
 	/* the index is written as it is made: the sources, the claims kept

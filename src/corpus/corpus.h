@@ -129,6 +129,8 @@ enum {
 	CORPUS_CHECK_FILES = 1,  /* read every text: sha256, UTF-8, spans */
 	CORPUS_USE_CACHE = 2,    /* read (unless CHECK_FILES) and write the binary
 				  * cache of corpus/cache.h */
+	CORPUS_READ_CACHE = 4,   /* read the cache when it is valid, never write
+				  * it (for a command about to replace the index) */
 };
 
 /*
