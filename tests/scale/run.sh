@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale tests: a generated 10,000-source corpus passes check, opens through
 # the binary cache, and the cache is rebuilt when the index changes or the
-# cache is damaged, and is written elsewhere when it cannot be beside.
+# cache is damaged, and is written elsewhere when it cannot be beside;
+# extract and import of it stay within their memory bounds.
 . "$(dirname "$0")/../lib.sh"
 
 gen=$TMP/gen-corpus
@@ -185,6 +186,28 @@ tty_cmd import --output "$TMP/imported" "$TOP/data/sources" >"$TMP/tty.out" 2>&1
 check "import on a terminal: a progress line" grep -qaE 'import: [0-9]+/5 files' "$TMP/tty.out"
 "$LECTERN" extract --corpus "$TMP/small" >/dev/null 2>"$TMP/check.err"
 check "extract, stderr not a terminal: no progress line" test ! -s "$TMP/check.err"
+
+# ---- extract and import hold one text at a time and write the index as
+# they make it: their peak memory is bounded by what they write (not
+# timed; the sanitizers' own memory would not fit, so not under them) ----
+if nm "$LECTERN" 2>/dev/null | grep -q __asan_init; then
+	echo "skip peak memory of extract and import: a sanitizer build"
+else
+	cp -r "$C" "$TMP/mem"
+	rm -f "$TMP/mem"/.*.lcache
+	/usr/bin/time -f %M -o "$TMP/mem.kb" "$LECTERN" --corpus "$TMP/mem" extract >/dev/null 2>&1
+	peak=$(cat "$TMP/mem.kb")
+	idx=$(( $(stat -c %s "$TMP/mem/corpus.json") / 1024 ))
+	check "extract of 10,000 sources: peak $peak KiB <= 2 x the $idx KiB index written" \
+		test "$peak" -le $((2 * idx))
+	/usr/bin/time -f %M -o "$TMP/mem.kb" "$LECTERN" import "$C"/sources/* --output "$TMP/memimp" >/dev/null 2>&1
+	peak=$(cat "$TMP/mem.kb")
+	largest=$(find "$C/sources" -type f -printf '%s\n' | sort -n | tail -1)
+	bound=$(( (3 * largest + $(stat -c %s "$TMP/memimp/corpus.json")) / 1024 ))
+	check "import of 10,000 texts: peak $peak KiB <= 3 x the largest + the index ($bound KiB)" \
+		test "$peak" -le "$bound"
+	rm -rf "$TMP/mem" "$TMP/memimp"
+fi
 
 # a cache never hides a broken index
 "$LECTERN" --corpus "$C" stats >/dev/null
