@@ -160,7 +160,7 @@ clean:
 	rm -rf build lectern
 
 # Benchmarks (not part of `make test`): see bench/NOTES.md and bench/RESULTS.md.
-BENCH_PKGS := hyperfine time jq
+BENCH_PKGS := hyperfine time jq ripgrep
 .PHONY: bench bench-deps
 bench-deps:
 	$(Q)$(MAKE) --no-print-directory deps DEB_PKGS="$(BENCH_PKGS)"

@@ -24,40 +24,18 @@ for what in "compare all" "export --format json"; do
 	row cmpview "100,000-claim topic" "$what (peak memory)" "$(mib "$k")" - - - "<= 200 MB" \
 		"$(awk -v v="$k" 'BEGIN { print (v <= 200000 ? "yes" : "NO") }')"
 done
-csock=lectern-cmpview-$$
-printf 'set -g status off\nset -g escape-time 0\nset -g exit-empty off\n' >"$WORK/cmpview.conf"
-CT() { tmux -L "$csock" -f "$WORK/cmpview.conf" "$@"; }
-# shows STRING SECONDS: polls every 10 ms; true once STRING is on screen
-shows() {
-	local end=$(( ${EPOCHREALTIME/./} + ${2}000000 ))
-	until CT capture-pane -p -t v | grep -qF -- "$1"; do
-		(( ${EPOCHREALTIME/./} < end )) || return 1
-		sleep 0.01
-	done
-}
 # reader CORPUS: the reader in a 160x40 session (no reading state, so each
 # run starts alike), once its first screen shows
 reader() {
-	CT kill-session -t v 2>/dev/null
-	CT new-session -d -s v -x 160 -y 40 "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $LECTERN --no-state --corpus $1; sleep 60"
-	shows "Sources (" 60 || echo "bench: cmpview: no first screen" >&2
-}
-# echo_lat N: 10 x (':zN' typed, until it echoes, Esc); prints the worst
-echo_lat() {
-	for ((i = 10; i < 20; i++)); do
-		t0=$EPOCHREALTIME
-		CT send-keys -t v : z "$1$i"
-		shows ":z$1$i" 30
-		awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }'
-		CT send-keys -t v Escape
-	done | sort -g | tail -1
+	tm_start 160 40 "$LECTERN --no-state --corpus $1"
+	tm_shows "Sources (" 60 || echo "bench: cmpview: no first screen" >&2
 }
 cmdlog "tmux 160x40: lectern --corpus T, 4 until 'Compare: 1 topics' shows"
 first=$(for ((r = 0; r < RUNS; r++)); do
 	reader "$topic"
 	t0=$EPOCHREALTIME
-	CT send-keys -t v 4
-	shows "Compare: 1 topics" 60 || echo "bench: cmpview: no matrix" >&2
+	tm send-keys -t b 4
+	tm_shows "Compare: 1 topics" 60 || echo "bench: cmpview: no matrix" >&2
 	awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }'
 done | median)
 row cmpview "100,000-claim topic" "Compare view, first draw (wall, with tmux)" "$(fmt_s "$first")" - - - "<= 2 s" \
@@ -65,18 +43,18 @@ row cmpview "100,000-claim topic" "Compare view, first draw (wall, with tmux)" "
 cmdlog "tmux 160x40: lectern --corpus A, 4, then 10 x (':zN' until it shows, Esc) while 'comparing 100000' shows; the same once 'Compare: ' shows the matrix"
 for ((r = 0; r < RUNS; r++)); do
 	reader "$auto"
-	CT send-keys -t v 4
-	shows "comparing 100000 claims" 30
-	b=$(echo_lat 1)
-	CT capture-pane -p -t v | grep -qF "comparing 100000 claims" || echo "bench: cmpview: the build ended before the keys" >&2
-	shows "Compare: " 300 && shows "(0 curated" 300
-	f=$(echo_lat 2)
+	tm send-keys -t b 4
+	tm_shows "comparing 100000 claims" 30
+	b=$(tm_echo_lat 1)
+	tm capture-pane -p -t b | grep -qF "comparing 100000 claims" || echo "bench: cmpview: the build ended before the keys" >&2
+	tm_shows "Compare: " 300 && tm_shows "(0 curated" 300
+	f=$(tm_echo_lat 2)
 	echo "$b $f"
-	CT kill-session -t v
+	tm kill-session -t b
 done >"$WORK/cmpview-keys.txt"
 kb=$(awk '{ print $1 }' "$WORK/cmpview-keys.txt" | median)
 kf=$(awk '{ print $2 }' "$WORK/cmpview-keys.txt" | median)
 row cmpview "100,000 claims, auto topics" "worst key latency of 10 while the Compare view builds (wall, with tmux)" \
 	"$(fmt_s "$kb")" "floor: the same key, build done" "$(fmt_s "$kf")" "$(ratio "$kb" "$kf")" "<= 100 ms" \
 	"$(awk -v v="$kb" 'BEGIN { print (v <= 0.1 ? "yes" : "NO") }')"
-CT kill-server 2>/dev/null
+tm kill-server 2>/dev/null

@@ -90,3 +90,39 @@ met() {
 mib() {
 	awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'
 }
+
+# ---- the reader in tmux (a private server per benchmark script) ----
+#   tm_start W H CMD   a session "b" of W x H running CMD (then sleep, so its
+#                      screen stays); tm ARGS... talks to that server
+#   tm_shows STRING SECONDS   polls every 10 ms; true once STRING is on screen
+#   tm_echo_lat TAG    10 x (':zTAGN' typed until it echoes, Esc): the worst
+#                      wall time of the ten, in seconds
+#   cpu_ms PID         user + system CPU time of PID so far, in ms
+#   tm_pid             the pid of the program in the session
+tm_sock=lectern-bench-$$
+tm() { tmux -L "$tm_sock" -f "$WORK/tm.conf" "$@"; }
+tm_start() {
+	local w=$1 h=$2; shift 2
+	printf 'set -g status off\nset -g escape-time 0\nset -g exit-empty off\n' >"$WORK/tm.conf"
+	tm kill-session -t b 2>/dev/null
+	tm new-session -d -s b -x "$w" -y "$h" "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $*; sleep 600"
+}
+tm_shows() {
+	local end=$(( ${EPOCHREALTIME/./} + ${2}000000 ))
+	until tm capture-pane -p -t b | grep -qF -- "$1"; do
+		(( ${EPOCHREALTIME/./} < end )) || return 1
+		sleep 0.01
+	done
+}
+tm_echo_lat() {
+	local i t0
+	for ((i = 10; i < 20; i++)); do
+		t0=$EPOCHREALTIME
+		tm send-keys -t b : z "$1$i"
+		tm_shows ":z$1$i" 60
+		awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }'
+		tm send-keys -t b Escape
+	done | sort -g | tail -1
+}
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
+tm_pid() { pgrep -P "$(tm list-panes -t b -F '#{pane_pid}')" | head -1; }

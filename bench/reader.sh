@@ -19,9 +19,12 @@ upto() {
 	done
 	return 1
 }
+# the Text title as lines ([A-B/N]), which the key script waits for
+mkdir -p "$WORK/reader-config/lectern"
+printf 'set position = lines\n' >"$WORK/reader-config/lectern/config"
 rstart() {
 	TR kill-session -t r 2>/dev/null
-	TR new-session -d -s r -x 80 -y 24 "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $*; sleep 60"
+	TR new-session -d -s r -x 80 -y 24 "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CONFIG_HOME=$WORK/reader-config $*; sleep 60"
 }
 "$LECTERN" --corpus "$c" stats >/dev/null; "$LECTERN" --corpus "$CORPORA/10000" stats >/dev/null
 cmdlog "tmux 80x24: $LECTERN --corpus $c   (until 'Sources (' is on screen)"
@@ -130,8 +133,6 @@ if [ ! -s "$many/corpus.json" ]; then
 	  awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "%s{\"id\": \"c%06d\", \"source\": \"m\", \"span\": [%d, %d], \"text\": \"S%06d is here\", \"kind\": \"event\", \"origin\": \"curated\"}\n", (i > 1 ? "," : ""), i, (i - 1) * 17, (i - 1) * 17 + 15, i }'
 	  printf '], "topics": []}\n'; } >"$many/corpus.json"
 fi
-# cpu_ms PID: user + system CPU time of PID so far, in ms
-cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
 cmdlog "tmux 250x80: lectern --corpus C (100,000 claims on one source), :claim c090000, then 10 x (], until 'claim c0900NN' shows), then 10 x (':N' until it shows, Esc) as the floor; CPU from /proc/PID/stat"
 for ((r = 0; r < RUNS; r++)); do
 	rstart "$LECTERN --corpus $many"

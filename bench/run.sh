@@ -38,8 +38,12 @@ for n in 1000 10000 100000; do
 done
 cmdlog "bench/gen-corpus N $CORPORA/N data/sources   (N = 1000, 10000, 100000)"
 
+# bench NAME [named]: runs bench/NAME.sh when BENCHES is empty or names it;
+# a "named" one only when BENCHES names it
 bench() {
-	case " ${BENCHES:-$1} " in *" $1 "*) ;; *) return 0 ;; esac
+	local all=${BENCHES:-$1}
+	[ "${2:-}" != named ] || all=${BENCHES:-}
+	case " $all " in *" $1 "*) ;; *) return 0 ;; esac
 	echo "bench: $1..." >&2
 	. "bench/$1.sh"
 }
@@ -55,6 +59,7 @@ bench scroll
 bench reader
 bench export
 bench cmpview
+bench million named
 # ---- end of the suite ----
 
 if [ -n "${BENCHES:-}" ] && [ -f bench/RESULTS.md ]; then
@@ -69,6 +74,7 @@ header="benchmark	corpus	what	lectern	peer	peer figure	ratio	target	met"
 { echo "$header"; cat "$ROWS"; } | column -t -s $'\t'
 echo "(medians of $RUNS runs; $elapsed s in all)"
 
+[ -f bench/RESULTS.md ] && sed -n '/^## Notes on the figures/,/^## Commands/p' bench/RESULTS.md | sed '$d' >"$WORK/notes.md"
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 {
@@ -89,6 +95,8 @@ mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 	echo "|$(sed 's/[^\t]*/---/g; s/\t/|/g' <<<"$header")|"
 	sed 's/^/| /; s/\t/ | /g; s/$/ |/' "$ROWS"
 	echo
+	# the notes on the rows, written by hand, carried from the last RESULTS.md
+	[ -s "$WORK/notes.md" ] && cat "$WORK/notes.md"
 	echo "## Commands"
 	echo
 	echo '```'

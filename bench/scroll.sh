@@ -2,9 +2,13 @@
 # TERM=xterm-256color) to scroll the text one line (j) and one page
 # (Space), averaged over 10 lines and 3 pages: lectern's Text pane (default layout, the first source) against
 # less on the same text file; medians of RUNS runs of each, in turn.
-# Then one line at 160x45 (the wide layout, the Text pane between two
-# others): in tmux, which has no left and right margins, and on libvterm
-# (tests/margins/vt.c), which has them and says so.
+# Then one line at 160x45: in tmux, which has no left and right margins,
+# where the layout option's auto puts the lists in a band over a Text pane
+# across the width, and with `set layout = wide` (the Text pane between
+# the lists, redrawn whole); and on libvterm (tests/margins/vt.c), which
+# has margins and says so, where auto is the wide layout.  The reader runs
+# with a configuration of its own (only layout, when set), as less runs
+# with none.
 sock=lectern-bench-$$
 printf 'set -g status off\nset -g escape-time 0\nset -g exit-empty off\n' >"$WORK/tmux.conf"
 TM() { tmux -L "$sock" -f "$WORK/tmux.conf" "$@"; }
@@ -52,12 +56,13 @@ one_scroll() {
 	echo $(( $(wc -c <"$out") / $6 ))
 	TM kill-session -t b 2>/dev/null
 }
-cmdlog "tmux 80x24: $LECTERN --no-state --corpus data/corpus.json, key 2 (Text pane), then j or Space: bytes by pipe-pane"
+mkdir -p "$WORK/scroll-none"
+cmdlog "tmux 80x24: env XDG_CONFIG_HOME=(empty) $LECTERN --no-state --corpus data/corpus.json, key 2 (Text pane), then j or Space: bytes by pipe-pane"
 cmdlog "tmux 80x24: less $text, then j or Space: bytes by pipe-pane"
 for k in j Space; do
 	nk=10; [ $k = Space ] && nk=3
 	lb=$(for ((r = 0; r < RUNS; r++)); do
-		one_scroll "$LECTERN --no-state --corpus data/corpus.json" "> Sources" 2 "> Text" "$k" $nk
+		one_scroll "env XDG_CONFIG_HOME=$WORK/scroll-none $LECTERN --no-state --corpus data/corpus.json" "> Sources" 2 "> Text" "$k" $nk
 	done | median)
 	pb=$(for ((r = 0; r < RUNS; r++)); do
 		one_scroll "less $text" "$(head -c 20 "$text")" - - "$k" $nk
@@ -67,15 +72,22 @@ for k in j Space; do
 	row scroll 5 "$what, bytes at 80x24" "$lb B" "less" "$pb B" "$(ratio "$lb" "$pb")" \
 		"<= ${limit}x" "$(met "$lb" "$pb" "$limit")"
 done
-cmdlog "tmux 160x45: the same, one line (j)"
-lb=$(for ((r = 0; r < RUNS; r++)); do
-	SW=160 SH=45 one_scroll "$LECTERN --no-state --corpus data/corpus.json" "> Sources" 2 "> Text" j 10
-done | median)
+mkdir -p "$WORK/scroll-wide/lectern"
+echo 'set layout = wide' >"$WORK/scroll-wide/lectern/config"
+cmdlog "tmux 160x45: the same, one line (j); then with XDG_CONFIG_HOME holding 'set layout = wide'"
 pb=$(for ((r = 0; r < RUNS; r++)); do
 	SW=160 SH=45 one_scroll "less $text" "$(head -c 20 "$text")" - - j 10
 done | median)
-row scroll 5 "one line (j), bytes at 160x45, tmux (no margins)" "$lb B" "less" "$pb B" \
-	"$(ratio "$lb" "$pb")" "<= 3.0x" "$(met "$lb" "$pb" 3.0)"
+for cfg in scroll-none scroll-wide; do
+	lb=$(for ((r = 0; r < RUNS; r++)); do
+		SW=160 SH=45 one_scroll "env XDG_CONFIG_HOME=$WORK/$cfg $LECTERN --no-state --corpus data/corpus.json" \
+			"> Sources" 2 "> Text" j 10
+	done | median)
+	what="one line (j), bytes at 160x45, tmux (no margins: auto, the lists in a band)"
+	[ $cfg = scroll-wide ] && what="one line (j), bytes at 160x45, tmux, layout = wide (the pane redrawn)"
+	row scroll 5 "$what" "$lb B" "less" "$pb B" \
+		"$(ratio "$lb" "$pb")" "<= 3.0x" "$(met "$lb" "$pb" 3.0)"
+done
 TM kill-server 2>/dev/null
 
 # on libvterm: the median of 10 single scrolls, lectern and less in turn
@@ -86,7 +98,7 @@ if cc -std=c11 -D_GNU_SOURCE -O1 -o "$vt" tests/margins/vt.c \
 	steps=()
 	for ((j = 0; j < 10; j++)); do steps+=(m k:j q b); done
 	for ((r = 0; r < RUNS; r++)); do
-		XDG_STATE_HOME=$WORK/vt-state "$vt" 45 160 "w:> Sources" k:2 "w:> Text" q "${steps[@]}" \
+		XDG_STATE_HOME=$WORK/vt-state XDG_CONFIG_HOME=$WORK/scroll-none "$vt" 45 160 "w:> Sources" k:2 "w:> Text" q "${steps[@]}" \
 			-- "$LECTERN" --no-state --corpus data/corpus.json | median >>"$WORK/vt-lectern"
 		"$vt" 45 160 q "${steps[@]}" -- less "$text" | median >>"$WORK/vt-less"
 	done

@@ -43,6 +43,30 @@ check() {
 	if "$@"; then ok "$name"; else bad "$name" "failed: $*"; fi
 }
 
+# kill_saves DIR OLD NEW MAXMS CMD...: 100 times, puts OLD back as
+# DIR/corpus.json, starts CMD (a save of DIR) and kills it with SIGKILL after
+# a random 0 to MAXMS ms (RANDOM seeds the points), then counts in $olds and
+# $news the runs that left OLD or NEW byte for byte, in $torn the others
+# (the last kept in $TMP/torn.json) and in $invalid those `check` refused
+kill_saves() {
+	local dir=$1 old=$2 new=$3 max=$4 i pid; shift 4
+	olds=0 news=0 torn=0 invalid=0
+	for ((i = 0; i < 100; i++)); do
+		cp "$old" "$dir/corpus.json"
+		rm -f "$dir"/.*.lcache
+		"$@" >/dev/null 2>&1 &
+		pid=$!
+		sleep "0.$(printf '%03d' $((RANDOM % max)))"
+		kill -9 "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+		if cmp -s "$dir/corpus.json" "$old"; then olds=$((olds + 1))
+		elif cmp -s "$dir/corpus.json" "$new"; then news=$((news + 1))
+		else torn=$((torn + 1)); cp "$dir/corpus.json" "$TMP/torn.json"; fi
+		LECTERN_CACHE=0 "$LECTERN" --corpus "$dir" check >/dev/null 2>&1 || invalid=$((invalid + 1))
+		rm -f "$dir"/corpus.json.tmp-*   # what a killed save leaves: never the corpus
+	done
+}
+
 finish() {
 	echo "$pass passed, $fail failed"
 	[ "$fail" -eq 0 ]

@@ -27,9 +27,21 @@ T() { tmux -L "$SOCK" -f "$TMP/tmux.conf" "$@"; }
 # start W H [VAR=VALUE...] -- [ARGS...]: the reader in a fresh session; its
 # pid goes to $TMP/pid, and the shell around it prints EXIT=status when it
 # ends.  Each start has an empty reading state (a fresh XDG_STATE_HOME)
-# unless the suite passes XDG_STATE_HOME=... itself.
+# unless the suite passes XDG_STATE_HOME=... itself.  The suites read
+# where the text is from the Text pane's title, "[A-B/N]": each start has a
+# configuration of `set position = lines`; and tmux has no left and right
+# margins, so from 120 columns the layout option's auto stacks the panes,
+# where the suites were written for them side by side: from 120 columns
+# the configuration also says `set layout = wide`.  A suite that passes
+# XDG_CONFIG_HOME=... itself has its own (tests/margins checks what the
+# defaults do).
 start() {
-	local w=$1 h=$2 envs=(XDG_STATE_HOME="$TMP/state.$((++STARTS))") q
+	local w=$1 h=$2 envs=(XDG_STATE_HOME="$TMP/state.$((++STARTS))") q c=lines
+	[ "$w" -ge 120 ] && c=wide
+	mkdir -p "$TMP/config.$c/lectern"
+	printf 'set position = lines\n' >"$TMP/config.$c/lectern/config"
+	[ $c = wide ] && printf 'set layout = wide\n' >>"$TMP/config.$c/lectern/config"
+	envs=(XDG_CONFIG_HOME="$TMP/config.$c" "${envs[@]}")
 	shift 2
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
 	shift

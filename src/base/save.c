@@ -115,24 +115,138 @@ static int write_all(int fd, const char *path, const char *p, size_t len, struct
 	return 0;
 }
 
-int save_staged(const char *path, const void *buf, size_t len, struct strbuf *err)
+/* The stream's names and descriptor released (the temporary file stays). */
+static void stream_release(struct save_stream *ss)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
-	if (fd < 0) {
+	if (ss->fd >= 0)
+		close(ss->fd);
+	ss->fd = -1;
+	free(ss->path);
+	free(ss->tmp);
+	free(ss->target);
+	free(ss->dir);
+	ss->path = ss->tmp = ss->target = ss->dir = NULL;
+}
+
+int save_open_staged(struct save_stream *ss, const char *path, struct strbuf *err)
+{
+	memset(ss, 0, sizeof *ss);
+	ss->staged = true;
+	ss->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (ss->fd < 0) {
 		sb_addf(err, "%s: cannot create: %s", path, strerror(errno));
 		return -1;
 	}
-	if (write_all(fd, path, buf, len, err) < 0) {
-		close(fd);
-		unlink(path);
+	ss->path = xstrdup(path);
+	ss->tmp = xstrdup(path);   /* what save_cancel() removes */
+	return 0;
+}
+
+int save_open(struct save_stream *ss, const char *path, unsigned mode, struct strbuf *err)
+{
+	struct strbuf tmp = STRBUF_INIT, target = STRBUF_INIT;
+
+	memset(ss, 0, sizeof *ss);
+	ss->fd = -1;
+	ss->mode = mode;
+	if (save_target(path, &target, &ss->st, &ss->have, err) < 0) {
+		sb_release(&target);
 		return -1;
 	}
-	if (close(fd) < 0) {
-		sb_addf(err, "%s: cannot close: %s", path, strerror(errno));
-		unlink(path);
+	sb_addf(&tmp, "%s.tmp-XXXXXX", target.buf);
+	ss->fd = mkstemp(tmp.buf);
+	if (ss->fd < 0) {
+		sb_addf(err, "%s: cannot create a temporary file: %s", path, strerror(errno));
+		sb_release(&tmp);
+		sb_release(&target);
+		return -1;
+	}
+	ss->path = xstrdup(path);
+	ss->dir = dir_of(target.buf);
+	ss->tmp = sb_detach(&tmp, NULL);
+	ss->target = sb_detach(&target, NULL);
+	return 0;
+}
+
+int save_write(struct save_stream *ss, const void *buf, size_t len, struct strbuf *err)
+{
+	if (write_all(ss->fd, ss->path, buf, len, err) < 0) {
+		save_cancel(ss);
 		return -1;
 	}
 	return 0;
+}
+
+void save_cancel(struct save_stream *ss)
+{
+	if (ss->tmp)
+		unlink(ss->tmp);
+	stream_release(ss);
+}
+
+/* Closes the stream's file; on failure cancels it (-1, err set). */
+static int stream_close_fd(struct save_stream *ss, struct strbuf *err)
+{
+	int fd = ss->fd;
+	ss->fd = -1;
+	if (close(fd) == 0)
+		return 0;
+	sb_addf(err, "%s: cannot close: %s", ss->path, strerror(errno));
+	save_cancel(ss);
+	return -1;
+}
+
+int save_close(struct save_stream *ss, struct strbuf *err)
+{
+	const char *path = ss->path;
+	if (ss->staged) {
+		if (stream_close_fd(ss, err) < 0)
+			return -1;
+		stream_release(ss);
+		return 0;
+	}
+	if (ss->have && (ss->st.st_uid != geteuid() || ss->st.st_gid != getegid()) &&
+	    fchown(ss->fd, ss->st.st_uid, ss->st.st_gid) < 0) {
+		sb_addf(err, "%s: cannot keep its owner (%u:%u): %s; not replaced", path,
+			(unsigned)ss->st.st_uid, (unsigned)ss->st.st_gid, strerror(errno));
+		save_cancel(ss);
+		return -1;
+	}
+	if (fchmod(ss->fd, ss->have ? ss->st.st_mode & 07777 : (ss->mode & 0777) & ~umask_now()) < 0 ||
+	    fsync(ss->fd) < 0) {
+		sb_addf(err, "%s: cannot flush: %s", path, strerror(errno));
+		save_cancel(ss);
+		return -1;
+	}
+	if (stream_close_fd(ss, err) < 0)
+		return -1;
+	if (rename(ss->tmp, ss->target) < 0) {
+		sb_addf(err, "%s: cannot replace: %s", path, strerror(errno));
+		save_cancel(ss);
+		return -1;
+	}
+	int r = 0;
+	if (sync_dir(ss->dir, false) < 0) {
+		sb_addf(err, "%s: cannot flush the directory: %s", ss->dir, strerror(errno));
+		r = -1;
+	}
+	stream_release(ss);
+	return r;
+}
+
+/* One whole buffer through a stream. */
+static int save_whole(struct save_stream *ss, int opened, const void *buf, size_t len,
+		      struct strbuf *err)
+{
+	if (opened < 0 || save_write(ss, buf, len, err) < 0)
+		return -1;
+	return save_close(ss, err);
+}
+
+int save_staged(const char *path, const void *buf, size_t len, struct strbuf *err)
+{
+	struct save_stream ss;
+	return save_whole(&ss, save_open_staged(&ss, path, err), buf, len, err);
 }
 
 int save_file(const char *path, const void *buf, size_t len, struct strbuf *err)
@@ -143,64 +257,8 @@ int save_file(const char *path, const void *buf, size_t len, struct strbuf *err)
 int save_file_mode(const char *path, const void *buf, size_t len, unsigned mode,
 		   struct strbuf *err)
 {
-	struct strbuf tmp = STRBUF_INIT, target = STRBUF_INIT;
-	const char *p = buf;
-	char *dir = NULL;
-	struct stat st;
-	bool have;
-	int fd = -1;
-
-	if (save_target(path, &target, &st, &have, err) < 0)
-		goto fail_early;
-	dir = dir_of(target.buf);
-	sb_addf(&tmp, "%s.tmp-XXXXXX", target.buf);
-	fd = mkstemp(tmp.buf);
-	if (fd < 0) {
-		sb_addf(err, "%s: cannot create a temporary file: %s", path, strerror(errno));
-		goto fail_early;
-	}
-	if (write_all(fd, path, p, len, err) < 0)
-		goto fail;
-	if (have && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
-	    fchown(fd, st.st_uid, st.st_gid) < 0) {
-		sb_addf(err, "%s: cannot keep its owner (%u:%u): %s; not replaced", path,
-			(unsigned)st.st_uid, (unsigned)st.st_gid, strerror(errno));
-		goto fail;
-	}
-	if (fchmod(fd, have ? st.st_mode & 07777 : (mode & 0777) & ~umask_now()) < 0 || fsync(fd) < 0) {
-		sb_addf(err, "%s: cannot flush: %s", path, strerror(errno));
-		goto fail;
-	}
-	if (close(fd) < 0) {
-		fd = -1;
-		sb_addf(err, "%s: cannot close: %s", path, strerror(errno));
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp.buf, target.buf) < 0) {
-		sb_addf(err, "%s: cannot replace: %s", path, strerror(errno));
-		goto fail;
-	}
-	if (sync_dir(dir, false) < 0) {
-		sb_addf(err, "%s: cannot flush the directory: %s", dir, strerror(errno));
-		free(dir);
-		sb_release(&tmp);
-		sb_release(&target);
-		return -1;
-	}
-	free(dir);
-	sb_release(&tmp);
-	sb_release(&target);
-	return 0;
-fail:
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp.buf);
-fail_early:
-	free(dir);
-	sb_release(&tmp);
-	sb_release(&target);
-	return -1;
+	struct save_stream ss;
+	return save_whole(&ss, save_open(&ss, path, mode, err), buf, len, err);
 }
 
 int save_mkdirs(const char *dir)

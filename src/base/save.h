@@ -39,6 +39,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "base/strbuf.h"
 
@@ -62,6 +63,31 @@ int save_mkdirs(const char *dir);
  * it): created or truncated in place, not flushed (the stage is private
  * until save_dir_commit(), which flushes it).  -1 with err set. */
 int save_staged(const char *path, const void *buf, size_t len, struct strbuf *err);
+
+/*
+ * The same writes, made a piece at a time, so that a large file need not
+ * be held whole: save_open() starts what save_file_mode() does (the target
+ * checked, a temporary file beside it), save_open_staged() what
+ * save_staged() does; save_write() appends; save_close() finishes (for
+ * save_open(): owner, mode, fsync, rename, the directory flushed) and
+ * save_cancel() removes what was written, the target untouched.  Each
+ * returns -1 with err set ("PATH: reason") on failure, and a failed
+ * save_write() or save_close() has already cancelled: after -1 the stream
+ * is closed and must not be used again.  A stream is closed or cancelled
+ * exactly once otherwise.
+ */
+struct save_stream {
+	int fd;
+	bool staged, have;
+	unsigned mode;
+	struct stat st;                  /* the target's, when have */
+	char *path, *tmp, *target, *dir;
+};
+int save_open(struct save_stream *ss, const char *path, unsigned mode, struct strbuf *err);
+int save_open_staged(struct save_stream *ss, const char *path, struct strbuf *err);
+int save_write(struct save_stream *ss, const void *buf, size_t len, struct strbuf *err);
+int save_close(struct save_stream *ss, struct strbuf *err);
+void save_cancel(struct save_stream *ss);
 
 int save_dir_begin(const char *dir, bool force, struct strbuf *stage, struct strbuf *err);
 int save_dir_commit(const char *stage, const char *dir, bool force, struct strbuf *err);

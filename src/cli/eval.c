@@ -319,6 +319,15 @@ struct event {
 	double base;
 };
 
+/* CPU seconds of the process so far, user and system. */
+static double cpu_now(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
 static double now(void)
 {
 	struct timespec ts;
@@ -400,10 +409,10 @@ int cmd_bench_align(const struct cli_args *a)
 			v->lo = v->hi = v->point = (double)ev[e].day;
 		}
 	}
-	double t1 = now();
+	double t1 = now(), c1 = cpu_now();
 	struct align_result r;
 	align_run(items, n, NULL, &r);
-	double t2 = now();
+	double t2 = now(), c2 = cpu_now();
 
 	/* pairwise precision and recall against the generating events */
 	uint64_t gold = 0, found = 0, hit = 0;
@@ -428,7 +437,9 @@ int cmd_bench_align(const struct cli_args *a)
 	printf("claims:            %zu (%zu sources, %zu events)\n", n, nsrc, nev);
 	printf("generate:          %.2f s\n", t1 - t0);
 	printf("align:             %.2f s\n", t2 - t1);
+	printf("align, cpu:        %.2f s\n", c2 - c1);
 	printf("candidate pairs:   %zu\n", r.ncandidates);
+	printf("postings read:     %zu\n", r.npostings);
 	printf("topics:            %zu\n", r.ntopics);
 	printf("pairwise precision %.3f, recall %.3f (against the generating events)\n",
 	       found ? (double)hit / (double)found : 0, gold ? (double)hit / (double)gold : 0);

@@ -9,6 +9,7 @@
 
 #include "base/progress.h"
 #include "base/save.h"
+#include "base/sha256.h"
 #include "base/util.h"
 #include "corpus/json.h"
 #include "extract/extract.h"
@@ -74,12 +75,35 @@ static void claim_id(struct strbuf *out, const char *source, size_t *counter,
 	}
 }
 
+/* The key of a span of a source in a set of rejected spans. */
+static void span_key(struct strbuf *out, const char *source, size_t start, size_t end)
+{
+	sb_reset(out);
+	sb_addf(out, "%s\n%zu\n%zu", source, start, end);
+}
+
+void rejected_spans(struct idset *set, const cJSON *rejected)
+{
+	struct strbuf k = STRBUF_INIT;
+	for (const cJSON *r = rejected ? rejected->child : NULL; r; r = r->next) {
+		const cJSON *rs = cJSON_GetObjectItemCaseSensitive(r, "source");
+		const cJSON *sp = cJSON_GetObjectItemCaseSensitive(r, "span");
+		const cJSON *a = cJSON_GetArrayItem(sp, 0), *b = cJSON_GetArrayItem(sp, 1);
+		if (!cJSON_IsString(rs) || !cJSON_IsNumber(a) || !cJSON_IsNumber(b))
+			continue;
+		span_key(&k, rs->valuestring, (size_t)a->valuedouble, (size_t)b->valuedouble);
+		if (!idset_has(set, k.buf))
+			idset_add(set, k.buf);
+	}
+	sb_release(&k);
+}
+
 /* Appends the extracted claims of one text to the claims of w, skipping
  * spans a curated claim already has and rejected ones.  Returns how many. */
 size_t extract_into(struct jindex *w, const char *text, size_t len, const char *sid,
 		    const char *published, const struct span *boiler, size_t nboiler,
 		    const struct corpus *c, long src, struct idset *taken,
-		    const cJSON *rejected)
+		    const struct idset *rejected)
 {
 	struct extract_opts o = { published, boiler, nboiler };
 	struct xclaim *x;
@@ -93,13 +117,9 @@ size_t extract_into(struct jindex *w, const char *text, size_t len, const char *
 			    strcmp(cl->origin, "extracted"))
 				dup = true;
 		}
-		for (const cJSON *r = rejected ? rejected->child : NULL; r && !dup; r = r->next) {
-			const cJSON *rs = cJSON_GetObjectItemCaseSensitive(r, "source");
-			const cJSON *sp = cJSON_GetObjectItemCaseSensitive(r, "span");
-			const cJSON *a = cJSON_GetArrayItem(sp, 0), *b = cJSON_GetArrayItem(sp, 1);
-			dup = cJSON_IsString(rs) && !strcmp(rs->valuestring, sid) &&
-			      cJSON_IsNumber(a) && cJSON_IsNumber(b) &&
-			      (size_t)a->valuedouble == x[i].start && (size_t)b->valuedouble == x[i].end;
+		if (!dup && rejected && rejected->n) {
+			span_key(&id, sid, x[i].start, x[i].end);
+			dup = idset_has(rejected, id.buf);
 		}
 		if (dup)
 			continue;
@@ -113,26 +133,27 @@ size_t extract_into(struct jindex *w, const char *text, size_t len, const char *
 	return added;
 }
 
-int index_save(const char *path, struct jindex *w, bool staged, struct strbuf *err)
+int index_open(struct jindex *w, struct save_stream *ss, const char *path, bool staged,
+	       struct strbuf *err)
 {
-	struct strbuf t;
-	jindex_end(w, &t);
-	int r = staged ? save_staged(path, t.buf, t.len, err) : save_file(path, t.buf, t.len, err);
-	sb_release(&t);
-	return r;
+	if ((staged ? save_open_staged(ss, path, err) : save_open(ss, path, 0666, err)) < 0)
+		return -1;
+	jindex_sink(w, ss, err);
+	return 0;
 }
 
-/* Loads and checks a written corpus, as `lectern check` does. */
-int index_verify(const char *index, size_t *nclaims)
+/* Whether text (of file, indexed with sha256) is still the text the index
+ * was checked against; else says so in err. */
+bool text_unchanged(const char *text, size_t len, const char *file, const char *sha256,
+		    struct strbuf *err)
 {
-	int code;
-	struct corpus *c = cli_load(index, CORPUS_CHECK_FILES, &code);
-	if (!c)
-		return code ? code : 1;
-	if (nclaims)
-		*nclaims = c->nclaims;
-	corpus_free(c);
-	return 0;
+	char hex[65];
+	sha256_hex(text, len, hex);
+	if (!strcmp(hex, sha256))
+		return true;
+	sb_addf(err, "%s: sha256 is %s, the index says %s (the text changed while it was "
+		"read): nothing written", file, hex, sha256);
+	return false;
 }
 
 /* ---- extract ---- */
@@ -144,14 +165,25 @@ int cmd_extract(const struct cli_args *a)
 		fprintf(stderr, "lectern: extract takes no arguments\n");
 		return 2;
 	}
-	struct corpus *c = cli_load(a->corpus, CORPUS_CHECK_FILES, &code);
+	/* each text is checked as it is read for extraction (once for both);
+	 * a valid cache spares the tree of the old index */
+	struct corpus *c = cli_load(a->corpus, CORPUS_READ_CACHE, &code);
 	if (!c)
 		return code;
 	/* the index is written as it is made: the sources, the claims kept
 	 * (curated ones, and extracted ones a topic uses: earlier extracted
 	 * claims are replaced), the new claims, the topics */
 	struct jindex w;
+	struct save_stream ss;
+	struct strbuf err = STRBUF_INIT;
 	jindex_begin(&w, c->title, c->description, c->extra);
+	if (index_open(&w, &ss, c->index_path, false, &err) < 0) {
+		cli_error(err.buf);
+		jindex_release(&w);
+		corpus_free(c);
+		sb_release(&err);
+		return 2;
+	}
 	for (size_t i = 0; i < c->nsources; i++) {
 		cJSON *so = source_json(c, i);
 		cJSON_DeleteItemFromObjectCaseSensitive(so, "claim_count");
@@ -167,36 +199,51 @@ int cmd_extract(const struct cli_args *a)
 	/* claims the analyst rejected (lectern claim reject) stay out; the
 	 * loader keeps the checked "rejected" list among the top's extras */
 	cJSON *extra = c->extra ? cJSON_Parse(c->extra) : NULL;
-	const cJSON *rejected = cJSON_GetObjectItemCaseSensitive(extra, "rejected");
-	struct strbuf err = STRBUF_INIT;
+	struct idset rejected = { NULL, 0, 0 };
+	rejected_spans(&rejected, cJSON_GetObjectItemCaseSensitive(extra, "rejected"));
+	cJSON_Delete(extra);
 	struct idset taken = { NULL, 0, 0 };
 	struct progress *pg = progress_start("extract", "sources", c->nsources);
+	code = 0;
 	for (size_t i = 0; i < c->nsources; progress_step(pg, ++i)) {
 		size_t len;
-		const char *t = corpus_text(c, i, &len, &err);
-		if (!t)
-			continue;   /* cannot happen: loaded with CORPUS_CHECK_FILES */
 		const struct source *s = &c->sources[i];
+		const char *t = corpus_text_sound(c, i) ? corpus_text(c, i, &len, &err) : NULL;
+		if (!t) {
+			code = 1;
+			break;
+		}
 		added += extract_into(&w, t, len, s->id, s->published, s->boiler, s->nboiler,
-				       c, (long)i, &taken, rejected);
+				       c, (long)i, &taken, &rejected);
 		corpus_text_drop(c, i);
+		if (jindex_failed(&w)) {
+			code = 2;
+			break;
+		}
 	}
 	progress_end(pg);
-	cJSON_Delete(extra);
+	idset_release(&rejected);
 	for (size_t i = 0; i < c->ntopics; i++)
 		jindex_take(&w, JINDEX_TOPICS, topic_json(c, i));
-	struct strbuf index = STRBUF_INIT;
-	sb_addstr(&index, c->index_path);
-	corpus_free(c);   /* before the check loads the index again */
-	code = 0;
-	int wr = index_save(index.buf, &w, false, &err);
-	if (wr < 0) {
+	corpus_free(c);
+	if (code == 1) {
+		/* a text failed its check: the load that checks them all says
+		 * where (or, if it passes now, the text changed meanwhile) */
+		jindex_release(&w);
+		if ((c = cli_load(a->corpus, CORPUS_CHECK_FILES, &code)) != NULL) {
+			cli_error("a text changed while it was read: nothing written");
+			corpus_free(c);
+			code = 1;
+		}
+	} else if (code) {
+		cli_error(err.buf);
+		jindex_release(&w);
+	} else if (jindex_close(&w) < 0) {
 		cli_error(err.buf);
 		code = 2;
-	} else if ((code = index_verify(index.buf, NULL)) == 0) {
+	} else {
 		printf("extracted %zu claims (%zu earlier extracted claims replaced)\n", added, old);
 	}
-	sb_release(&index);
 	idset_release(&taken);
 	sb_release(&err);
 	return code;

@@ -38,22 +38,34 @@ bool idset_has(const struct idset *set, const char *id);
 void idset_add(struct idset *set, const char *id);
 void idset_release(struct idset *set);
 
+/* Adds the spans that the index's "rejected" array (or NULL) lists to
+ * set, as extract_into() looks them up: one look-up a claim, whatever
+ * their number. */
+void rejected_spans(struct idset *set, const cJSON *rejected);
+
 /* Appends the extracted claims of one text to the claims of w (json.h)
  * with ids "SID-xNNN" unused by c and taken (each added to taken), skipping
  * spans that a curated claim of source src of c already has (c may be
- * NULL, src -1) and the spans of source sid that rejected (the index's
- * "rejected" array, or NULL) lists.  Returns how many it added. */
+ * NULL, src -1) and the spans of source sid in rejected (rejected_spans(),
+ * or NULL).  Returns how many it added. */
 size_t extract_into(struct jindex *w, const char *text, size_t len, const char *sid,
 		    const char *published, const struct span *boiler, size_t nboiler,
 		    const struct corpus *c, long src, struct idset *taken,
-		    const cJSON *rejected);
+		    const struct idset *rejected);
 
-/* Ends w and writes its text as the index at path: through save_file(),
- * or save_staged() inside a stage (staged).  -1 with err set. */
-int index_save(const char *path, struct jindex *w, bool staged, struct strbuf *err);
+/* Writes w (begun) as it is made to the index at path, through ss:
+ * save_open(), or save_open_staged() inside a stage (staged); the caller
+ * ends it with jindex_close() or drops it with jindex_release().  -1 with
+ * err set (nothing opened). */
+int index_open(struct jindex *w, struct save_stream *ss, const char *path, bool staged,
+	       struct strbuf *err);
 
-/* Loads and checks a written corpus as `lectern check` does; 0, or the
- * exit status.  *nclaims (if not NULL) gets its claim count. */
-int index_verify(const char *index, size_t *nclaims);
+/* Whether text, read from file for extraction, is still the text whose
+ * SHA-256 the index holds (sha256, hex); if not, false with err set to a
+ * message naming file.  The claims written are made from the texts read
+ * for them, so this check, and the load that checked the index and its
+ * texts before, stand for a reload of the index written. */
+bool text_unchanged(const char *text, size_t len, const char *file, const char *sha256,
+		    struct strbuf *err);
 
 #endif

@@ -440,14 +440,16 @@ static size_t extract_staged(struct jindex *w, const char *stage, const cJSON *s
 	size_t len, nb, n = 0;
 	char *t = read_file(path.buf, CORPUS_MAX_TEXT, &len);
 	struct span *sp = source_boiler(so, &nb);
-	if (t)
+	bool ok = t && text_unchanged(t, len, path.buf,
+				      cJSON_GetObjectItemCaseSensitive(so, "sha256")->valuestring, err);
+	if (ok)
 		n = extract_into(w, t, len, id, published, sp, nb, NULL, -1, taken, NULL);
-	else
+	else if (!t)
 		sb_addf(err, "%s: %s", path.buf, strerror(errno));
 	free(sp);
 	free(t);
 	sb_release(&path);
-	return t ? n : (size_t)-1;
+	return ok ? n : (size_t)-1;
 }
 
 /* The index of an imported corpus begun in w, its sources written. */
@@ -492,19 +494,21 @@ static int date_undated(const char *stage, const char *path, cJSON *sources,
 	struct dating_guess *g = xcalloc(c->nsources ? c->nsources : 1, sizeof *g);
 	dating_guess(&m, g);
 	compare_release(&m);
-	for (size_t i = 0; i < c->nsources; i++) {
-		if (!g[i].ok)
+	size_t i = 0;
+	cJSON *o;
+	cJSON_ArrayForEach(o, sources) {
+		const struct dating_guess *gi = &g[i++];
+		if (!gi->ok)
 			continue;
-		cJSON *o = cJSON_GetArrayItem(sources, (int)i);
 		char month[16];
-		snprintf(month, sizeof month, "%04d-%02d", g[i].year, g[i].month);
+		snprintf(month, sizeof month, "%04d-%02d", gi->year, gi->month);
 		cJSON_ReplaceItemInObject(o, "published", cJSON_CreateString(month));
 		cJSON *prov = cJSON_GetObjectItemCaseSensitive(o, "provenance");
 		cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(prov, "guessed"),
 				     cJSON_CreateString("published"));
 		char note[160];
 		snprintf(note, sizeof note, "made by lectern import; published: the month that %zu of "
-			 "its claims point to in dated sources", g[i].votes);
+			 "its claims point to in dated sources", gi->votes);
 		cJSON_ReplaceItemInObject(prov, "note", cJSON_CreateString(note));
 		dated++;
 	}
@@ -512,18 +516,23 @@ static int date_undated(const char *stage, const char *path, cJSON *sources,
 		/* the claims of the sources not dated now stay as they are; the
 		 * others are extracted again with their month, after them */
 		struct jindex w;
+		struct save_stream ss;
 		index_begin(&w, sources);
+		if (index_open(&w, &ss, path, true, err) < 0)
+			dated = -1;
 		*nclaims = 0;
-		for (size_t k = 0; k < c->nclaims; k++)
+		for (size_t k = 0; k < c->nclaims && dated >= 0; k++)
 			if (!g[c->claims[k].source].ok) {
 				jindex_take(&w, JINDEX_CLAIMS, claim_json(c, k));
 				++*nclaims;
 			}
-		for (size_t i = 0; i < c->nsources && dated >= 0; i++) {
-			if (!g[i].ok)
+		i = 0;
+		cJSON_ArrayForEach(so, sources) {
+			if (dated < 0 || jindex_failed(&w))
+				break;
+			if (!g[i++].ok)
 				continue;
 			struct idset taken = { NULL, 0, 0 };
-			so = cJSON_GetArrayItem(sources, (int)i);
 			size_t n = extract_staged(&w, stage, so, cJSON_GetObjectItemCaseSensitive(so,
 						  "published")->valuestring, &taken, err);
 			idset_release(&taken);
@@ -532,8 +541,12 @@ static int date_undated(const char *stage, const char *path, cJSON *sources,
 			else
 				*nclaims += n;
 		}
-		if (index_save(path, &w, true, err) < 0)
+		if (dated < 0 || jindex_failed(&w)) {
+			jindex_release(&w);
 			dated = -1;
+		} else if (jindex_close(&w) < 0) {
+			dated = -1;
+		}
 	}
 	free(g);
 	corpus_free(c);
@@ -623,11 +636,20 @@ int cmd_import(const struct cli_args *a)
 		/* the index is written as it is made: the sources, then the
 		 * claims of each text, read back from the stage one at a time */
 		struct jindex w;
+		struct save_stream ss;
 		index_begin(&w, sources);
+		sb_reset(&path);
+		sb_addf(&path, "%s/corpus.json", stage.buf);
+		if (index_open(&w, &ss, path.buf, true, &err) < 0)
+			code = 2;
 		pg = progress_start("extract", "sources", ngood);
 		size_t k = 0;
 		cJSON *so;
 		cJSON_ArrayForEach(so, sources) {
+			if (code || jindex_failed(&w)) {
+				code = 2;
+				break;
+			}
 			const cJSON *pub = cJSON_GetObjectItemCaseSensitive(so, "published");
 			size_t n = extract_staged(&w, stage.buf, so, cJSON_IsString(pub) ?
 						  pub->valuestring : NULL, &taken, &err);
@@ -639,9 +661,9 @@ int cmd_import(const struct cli_args *a)
 			progress_step(pg, ++k);
 		}
 		progress_end(pg);
-		sb_reset(&path);
-		sb_addf(&path, "%s/corpus.json", stage.buf);
-		if (index_save(path.buf, &w, true, &err) < 0)
+		if (code)
+			jindex_release(&w);
+		else if (jindex_close(&w) < 0)
 			code = 2;
 		if (!code && date_undated(stage.buf, path.buf, sources, &nclaims, &err) < 0)
 			code = 2;
@@ -659,10 +681,7 @@ int cmd_import(const struct cli_args *a)
 		sb_release(&path);
 		goto out;
 	}
-	sb_reset(&path);
-	sb_addf(&path, "%s/corpus.json", a->output);
-	if ((code = index_verify(path.buf, NULL)) == 0)
-		printf("imported %zu sources into %s: %zu extracted claims\n", ngood, a->output,
+	printf("imported %zu sources into %s: %zu extracted claims\n", ngood, a->output,
 		       nclaims);
 	if (nbad) {
 		sb_reset(&err);

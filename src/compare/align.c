@@ -143,42 +143,77 @@ static int cmp_pos(const void *x, const void *y)
 	return strcmp(sort_items[a].id, sort_items[b].id);
 }
 
+/* One member's counted thing, for finding the one most members share. */
 struct label_count {
 	const char *s;
-	size_t n;
+	size_t member;
 };
 
+static int cmp_count(const void *x, const void *y)
+{
+	const struct label_count *a = x, *b = y;
+	int c = strcmp(a->s, b->s);
+	return c ? c : a->member < b->member ? -1 : a->member > b->member;
+}
+
+/* Per term, while labelling one topic: the summed weight of the members
+ * that use it, how many do, and the last member counted (+1, 0 none). */
+struct label_scratch {
+	double *w;
+	size_t *in, *seen;
+};
+
+/* The label of the topic of members mem[0..n): the counted thing most
+ * members share (two at least; ties: the first in byte order), else the
+ * three plain terms with the highest summed weight that two members use.
+ * Linear in the members' values and terms, but for sorting. */
 static char *make_label(const struct align_item *items, const size_t *mem, size_t n,
-			const struct vec *vecs, const size_t *pos_of, const struct termdict *d)
+			const struct vec *vecs, const size_t *pos_of, const struct termdict *d,
+			struct label_scratch *sc)
 {
 	struct strbuf sb = STRBUF_INIT;
 	/* the counted thing most members share */
+	size_t nq = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < items[mem[i]].nvals; k++)
+			nq += items[mem[i]].vals[k].counted != NULL;
+	struct label_count *q = xmalloc((nq ? nq : 1) * sizeof *q);
+	nq = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < items[mem[i]].nvals; k++)
+			if (items[mem[i]].vals[k].counted)
+				q[nq++] = (struct label_count){ items[mem[i]].vals[k].counted, i };
+	if (nq)
+		qsort(q, nq, sizeof *q, cmp_count);
 	const char *best = NULL;
 	size_t best_n = 1;
-	for (size_t i = 0; i < n; i++) {
-		const struct align_item *it = &items[mem[i]];
-		for (size_t k = 0; k < it->nvals; k++) {
-			const char *q = it->vals[k].counted;
-			if (!q)
-				continue;
-			size_t cnt = 0;
-			for (size_t j = 0; j < n; j++) {
-				const struct align_item *o = &items[mem[j]];
-				for (size_t l = 0; l < o->nvals; l++)
-					if (o->vals[l].counted && !strcmp(o->vals[l].counted, q)) {
-						cnt++;
-						break;
-					}
-			}
-			if (cnt > best_n || (cnt == best_n && best && cnt > 1 && strcmp(q, best) < 0))
-				best = q, best_n = cnt;
-		}
+	for (size_t a = 0, b; a < nq; a = b) {
+		size_t cnt = 1;
+		for (b = a + 1; b < nq && !strcmp(q[b].s, q[a].s); b++)
+			cnt += q[b].member != q[b - 1].member;
+		if (cnt > best_n)      /* the first of equal counts is the least string */
+			best = q[a].s, best_n = cnt;
 	}
+	free(q);
 	if (best) {
 		sb_addstr(&sb, best);
 		return sb_detach(&sb, NULL);
 	}
-	/* else the three plain terms with the highest summed weight */
+	/* else the three plain terms with the highest summed weight, summed
+	 * over the members in their order */
+	for (size_t j = 0; j < n; j++) {
+		const struct vec *u = &vecs[pos_of[mem[j]]];
+		for (size_t l = 0; l < u->n; l++) {
+			uint32_t t = u->f[l].t;
+			if (sc->seen[t] == j + 1)
+				continue;      /* a member counts once */
+			if (!sc->seen[t])
+				sc->w[t] = 0, sc->in[t] = 0;
+			sc->seen[t] = j + 1;
+			sc->w[t] += u->f[l].w;
+			sc->in[t]++;
+		}
+	}
 	uint32_t top[3] = { 0 };
 	double topw[3] = { 0 };
 	for (size_t i = 0; i < n; i++) {
@@ -189,18 +224,8 @@ static char *make_label(const struct align_item *items, const size_t *mem, size_
 				continue;
 			if (d->terms[t][1] == ':')
 				continue;     /* k:, q:, t: features */
-			double w = 0;
-			size_t in = 0;
-			for (size_t j = 0; j < n; j++) {
-				const struct vec *u = &vecs[pos_of[mem[j]]];
-				for (size_t l = 0; l < u->n; l++)
-					if (u->f[l].t == t) {
-						w += u->f[l].w;
-						in++;
-						break;
-					}
-			}
-			if (in < 2 && n > 1)
+			double w = sc->w[t];
+			if (sc->in[t] < 2 && n > 1)
 				continue;
 			bool dup = false;
 			for (int s = 0; s < 3; s++)
@@ -216,6 +241,11 @@ static char *make_label(const struct align_item *items, const size_t *mem, size_
 					break;
 				}
 		}
+	}
+	for (size_t j = 0; j < n; j++) {
+		const struct vec *u = &vecs[pos_of[mem[j]]];
+		for (size_t l = 0; l < u->n; l++)
+			sc->seen[u->f[l].t] = 0;
 	}
 	for (int s = 0; s < 3; s++)
 		if (topw[s] > 0)
@@ -261,6 +291,10 @@ void align_run(const struct align_item *items, size_t n,
 		qsort(order, n, sizeof *order, cmp_pos);
 	for (size_t i = 0; i < n; i++)
 		pos_of[order[i]] = i;
+	/* each position's source, at hand for the candidate loop */
+	size_t *src = xmalloc((n ? n : 1) * sizeof *src);
+	for (size_t i = 0; i < n; i++)
+		src[i] = items[order[i]].source;
 
 	/* vectors of raw weights, in id order so that term ids are stable */
 	for (size_t i = 0; i < n; i++) {
@@ -310,9 +344,7 @@ void align_run(const struct align_item *items, size_t n,
 	free(fill);
 
 	/* blocking: candidates share one of the item's key terms */
-	size_t maxdf = (size_t)sqrt((double)n);
-	if (maxdf < 40)
-		maxdf = 40;
+	size_t maxdf = termdict_block_df(n, 1, 40);
 	float *acc = xcalloc(n ? n : 1, sizeof *acc);
 	float *scratch = xmalloc((n ? n : 1) * sizeof *scratch);
 	uint32_t *touched = xmalloc((n ? n : 1) * sizeof *touched);
@@ -337,6 +369,7 @@ void align_run(const struct align_item *items, size_t n,
 		/* partial scores over the key terms pick the pairs worth scoring */
 		for (size_t k = 0; k < nkey; k++) {
 			uint32_t t = key[k].t;
+			out->npostings += start[t + 1] - start[t];
 			for (size_t q = start[t]; q < start[t + 1]; q++) {
 				uint32_t j = post[q];
 				float add = key[k].w * post_w[q];
@@ -364,7 +397,7 @@ void align_run(const struct align_item *items, size_t n,
 			if (measures_other_moment(&meas[i], &meas[j], when_gap_first(&when[i], &when[j]),
 						  MEASURE_GAP)) {
 				w = CANNOT_LINK;
-			} else if (items[order[i]].source == items[order[j]].source) {
+			} else if (src[i] == src[j]) {
 				continue;     /* one source's likeness groups nothing */
 			} else {
 				w = alignvec_dot(&vecs[i], &vecs[j]);
@@ -394,8 +427,9 @@ void align_run(const struct align_item *items, size_t n,
 	free(acc);
 	free(scratch);
 	free(touched);
-	/* each pair once */
+	/* each pair once; the array no larger than that */
 	ne = cluster_edges_unique(edges, ne);
+	edges = xrealloc(edges, (ne ? ne : 1) * sizeof *edges);
 
 	uint32_t *root = xmalloc((n ? n : 1) * sizeof *root);
 	cluster_average(edges, ne, n, p->threshold, root);
@@ -412,6 +446,11 @@ void align_run(const struct align_item *items, size_t n,
 		head[root[i]] = i;
 	}
 	size_t talloc = 0;
+	struct label_scratch sc = {
+		xmalloc((d.n ? d.n : 1) * sizeof *sc.w),
+		xmalloc((d.n ? d.n : 1) * sizeof *sc.in),
+		xcalloc(d.n ? d.n : 1, sizeof *sc.seen),
+	};
 	for (size_t r = 0; r < n; r++) {
 		if (root[r] != r)
 			continue;
@@ -432,8 +471,11 @@ void align_run(const struct align_item *items, size_t n,
 		t->items = xmalloc(m * sizeof *t->items);
 		memcpy(t->items, members, m * sizeof *t->items);
 		t->nitems = m;
-		t->label = make_label(items, t->items, m, vecs, pos_of, &d);
+		t->label = make_label(items, t->items, m, vecs, pos_of, &d, &sc);
 	}
+	free(sc.w);
+	free(sc.in);
+	free(sc.seen);
 	if (out->ntopics)
 		qsort(out->topics, out->ntopics, sizeof *out->topics, cmp_topic);
 
@@ -452,6 +494,7 @@ void align_run(const struct align_item *items, size_t n,
 	free(event);
 	free(order);
 	free(pos_of);
+	free(src);
 	alignvec_release(&col);
 	termdict_release(&d);
 }

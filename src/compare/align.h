@@ -20,7 +20,8 @@
  *
  * Blocking: candidates for a claim come from an inverted index on its
  * ALIGN_KEYS highest-weighted terms, skipping terms found in more than
- * sqrt(N) claims (at least 40); of those, only the 32 with the best
+ * sqrt(N) claims (at least 40; beyond about 120,000 claims the bound grows
+ * as log N, termdict_block_df(), so the postings read are O(N log N)); of those, only the 32 with the best
  * partial scores on the key terms are scored.  No all-pairs comparison.
  * Only claims of different sources are linked (claims of one source that
  * look alike, in one author's words, would otherwise pull whole articles
@@ -81,6 +82,7 @@ struct align_result {
 	struct align_topic *topics;
 	size_t ntopics;
 	size_t ncandidates;             /* pairs scored, for reports */
+	size_t npostings;               /* postings read while blocking */
 	/* per input item (input order): the item of another source it scored
 	 * highest with among its candidates, or -1, and that score */
 	long *closest;

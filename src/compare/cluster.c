@@ -131,6 +131,14 @@ void cluster_average(const struct cluster_edge *e, size_t ne, size_t n, double t
 		cl[i].size = 1;
 		cl[i].parent = (uint32_t)i;
 	}
+	/* each node's links in an array of its degree, none spare */
+	for (size_t i = 0; i < ne; i++) {
+		cl[e[i].a].alloc++;
+		cl[e[i].b].alloc++;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (cl[i].alloc)
+			cl[i].l = xmalloc(cl[i].alloc * sizeof *cl[i].l);
 	for (size_t i = 0; i < ne; i++) {   /* pairs are unique: no search */
 		link_push(&cl[e[i].a], e[i].b, e[i].w);
 		link_push(&cl[e[i].b], e[i].a, e[i].w);
@@ -145,7 +153,9 @@ void cluster_average(const struct cluster_edge *e, size_t ne, size_t n, double t
 		/* merge b into a (a is the smaller position); the neighbours' own
 		 * lists are left as they are and resolved when they merge */
 		struct cluster *A = &cl[c.a], *B = &cl[c.b];
-		struct cluster merged = { 0 };
+		/* room for both lists at once: one allocation, not a doubling */
+		struct cluster merged = { .alloc = A->n + B->n };
+		merged.l = xmalloc((merged.alloc ? merged.alloc : 1) * sizeof *merged.l);
 		for (int side = 0; side < 2; side++) {
 			const struct cluster *X = side ? B : A;
 			for (size_t i = 0; i < X->n; i++) {

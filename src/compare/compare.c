@@ -12,6 +12,12 @@
 static void read_values(struct cmp_model *m)
 {
 	struct corpus *c = m->c;
+	m->published = xcalloc(c->nsources ? c->nsources : 1, sizeof *m->published);
+	for (size_t s = 0; s < c->nsources; s++) {
+		struct cmp_published *p = &m->published[s];
+		enum norm_prec prec;
+		p->ok = norm_date_parse(c->sources[s].published, &p->lo, &p->hi, &prec) == 0;
+	}
 	m->vals = xcalloc(c->nclaims ? c->nclaims : 1, sizeof *m->vals);
 	for (size_t i = 0; i < c->nclaims; i++) {
 		struct claim *cl = &c->claims[i];
@@ -21,8 +27,10 @@ static void read_values(struct cmp_model *m)
 		cv->v = pool_alloc(&m->pool, cl->nvalues * sizeof *cv->v);
 		cv->index = pool_alloc(&m->pool, cl->nvalues * sizeof *cv->index);
 		for (size_t k = 0; k < cl->nvalues; k++)
-			if (norm_value(&cl->values[k], &cv->v[cv->n]) == 0)
+			if (norm_value(&cl->values[k], &cv->v[cv->n]) == 0) {
+				verdict_describe(&cv->v[cv->n], &m->descs);
 				cv->index[cv->n++] = (int)k;
+			}
 	}
 }
 
@@ -41,19 +49,16 @@ bool compare_voices_differ(const struct cmp_model *m, size_t a, size_t b)
  * day. */
 long compare_claim_day(const struct cmp_model *m, size_t i)
 {
-	long f, l;
-	enum norm_prec p;
-	const char *s = m->c->sources[m->c->claims[i].source].published;
-	if (norm_date_parse(s, &f, &l, &p) < 0 || f != l)
-		return -1;
-	return f;
+	const struct cmp_published *p = &m->published[m->c->claims[i].source];
+	return p->ok && p->lo == p->hi ? p->lo : -1;
 }
 
 bool compare_claim_span(const struct cmp_model *m, size_t i, long *lo, long *hi)
 {
-	enum norm_prec p;
-	const char *s = m->c->sources[m->c->claims[i].source].published;
-	return norm_date_parse(s, lo, hi, &p) == 0 && *hi - *lo < 31;
+	const struct cmp_published *p = &m->published[m->c->claims[i].source];
+	*lo = p->lo;
+	*hi = p->hi;
+	return p->ok && p->hi - p->lo < 31;
 }
 
 /* Whether v is a date of exactly the day day (>= 0). */
@@ -87,12 +92,13 @@ void compare_pair(const struct cmp_model *m, size_t a, size_t b, struct verdict_
 		out->ia = ca;
 		out->ib = cb;
 	}
-	/* a running total (count, mass, money) is a conflict only between two
+	/* a running total (count, mass, money) or a revised reading (a
+	 * magnitude) is a conflict only between two
 	 * sources that each give the day they speak of (or within one
 	 * article): without it the moment is not known to be the same, and the
 	 * verdict is at most differ */
 	if (out->v == VERDICT_CONFLICT && out->ia >= 0 && out->ib >= 0 &&
-	    verdict_running(&m->vals[a].v[out->ia]) &&
+	    verdict_revised(&m->vals[a].v[out->ia]) &&
 	    m->c->claims[a].source != m->c->claims[b].source &&
 	    (compare_claim_day(m, a) < 0 || compare_claim_day(m, b) < 0))
 		out->v = VERDICT_DIFFER;
@@ -298,8 +304,10 @@ static void ground_conflicts(struct cmp_model *m, struct cmp_progress *pr)
 			free(vp);
 		}
 	}
-	if (built)
+	if (built) {
+		m->nrelated_postings += r.postings_read;
 		related_release(&r);
+	}
 }
 
 static struct cmp_topic *new_topic(struct cmp_model *m, size_t *alloc)
@@ -313,32 +321,25 @@ static struct cmp_topic *new_topic(struct cmp_model *m, size_t *alloc)
 	return t;
 }
 
-static long published_day(const char *s, bool last)
-{
-	long f, l;
-	enum norm_prec p;
-	if (norm_date_parse(s, &f, &l, &p) < 0)
-		return last ? -1 : 0;
-	return last ? l : f;
-}
-
 /* Claim i as an item for align.h. */
 static void item_of(const struct cmp_model *m, size_t i, struct align_item *it)
 {
 	const struct claim *cl = &m->c->claims[i];
-	const struct source *s = &m->c->sources[cl->source];
+	const struct cmp_published *p = &m->published[cl->source];
 	it->id = cl->id;
 	it->text = cl->text;
 	it->source = cl->source;
 	it->vals = m->vals[i].v;
 	it->nvals = m->vals[i].n;
-	it->published_lo = published_day(s->published, false);
-	it->published_hi = published_day(s->published, true);
+	it->published_lo = p->ok ? p->lo : 0;
+	it->published_hi = p->ok ? p->hi : -1;
 }
 
 /*
  * Topics from counterparts: claims (outside curated topics) that are each
- * among the other's RELATED_MUTUAL best counterparts (related.h) and whose
+ * among the other's RELATED_MUTUAL best counterparts (related.h), or that
+ * hold one figure (related_same_value()) with one among the other's
+ * RELATED_TOPIC_K best, and whose
  * values were compared as one measure (verdict.h: kind, unit and counted
  * thing) are linked, so that no link stands on words alone, let alone one
  * common word; not when the values are of two moments
@@ -353,6 +354,7 @@ static void item_of(const struct cmp_model *m, size_t i, struct align_item *it)
  * a counterpart stay out.
  */
 #define COUNTERPART_LINK 0.5
+#define RELATED_TOPIC_K 6
 
 static const struct corpus *by_id_corpus;   /* for by_claim_id() in qsort */
 
@@ -383,16 +385,19 @@ static void counterpart_topics(struct cmp_model *m, const bool *covered, size_t 
 	for (size_t i = 0; i < n; i++)
 		node[order[i]] = (uint32_t)i;
 	struct cluster_edge *e = NULL;
-	struct rel_hit h[RELATED_MUTUAL];
+	struct rel_hit h[RELATED_TOPIC_K];
 	for (size_t a = 0; a < n; a++) {
 		if (covered[a])
 			continue;
-		size_t nh = related_of(&r, a, RELATED_MUTUAL, h);
+		size_t nh = related_of(&r, a, RELATED_TOPIC_K, h);
 		for (size_t k = 0; k < nh; k++) {
 			size_t b = h[k].claim;
 			struct align_item ia, ib;
-			if (b < a || covered[b] || !h[k].v.by_values ||
-			    !related_same_ground(&r, a, b, h[k].v.v == VERDICT_CONFLICT) ||
+			bool same = k >= RELATED_MUTUAL && related_same_value(&r, a, b);
+			if (k >= RELATED_MUTUAL && !same)
+				continue;
+			if ((b < a && !same) || covered[b] || !h[k].v.by_values ||
+			    (!same && !related_same_ground(&r, a, b, h[k].v.v == VERDICT_CONFLICT)) ||
 			    (h[k].v.v == VERDICT_CONFLICT && !related_conflict_ground(&r, a, b)))
 				continue;
 			item_of(m, a, &ia);
@@ -467,6 +472,7 @@ static void counterpart_topics(struct cmp_model *m, const bool *covered, size_t 
 	free(auto_of);
 	free(root);
 	free(e);
+	m->nrelated_postings += r.postings_read;
 	related_release(&r);
 }
 
@@ -490,6 +496,7 @@ void compare_build_ctl(struct cmp_model *m, struct corpus *c, unsigned flags,
 	memset(m, 0, sizeof *m);
 	m->c = c;
 	pool_init(&m->pool);
+	desc_table_init(&m->descs);
 	set_stage(pr, CMP_STAGE_VALUES);
 	read_values(m);
 	bool *covered = xcalloc(c->nclaims ? c->nclaims : 1, sizeof *covered);
@@ -528,6 +535,7 @@ void compare_build_ctl(struct cmp_model *m, struct corpus *c, unsigned flags,
 		set_stage(pr, CMP_STAGE_ALIGN);
 		align_run(items, n, p, &r);
 		m->ncandidates = r.ncandidates;
+		m->npostings = r.npostings;
 		for (size_t k = 0; k < n; k++)
 			if (r.closest[k] >= 0) {
 				m->closest[claim_of[k]] = (long)claim_of[r.closest[k]];
@@ -580,10 +588,12 @@ void compare_release(struct cmp_model *m)
 	}
 	free(m->topics);
 	free(m->vals);
+	free(m->published);
 	free(m->topic_of);
 	free(m->closest);
 	free(m->closest_w);
 	pool_release(&m->pool);
+	desc_table_release(&m->descs);
 	memset(m, 0, sizeof *m);
 }
 

@@ -40,6 +40,7 @@
 #include "base/strbuf.h"
 #include "corpus/corpus.h"
 #include "compare/align.h"
+#include "compare/desc.h"
 #include "compare/normalize.h"
 #include "compare/verdict.h"
 
@@ -73,6 +74,11 @@ struct cmp_claim_values {
 	size_t n;
 };
 
+struct cmp_published {         /* a source's publication date */
+	long lo, hi;                 /* its first and last day */
+	bool ok;                     /* false: none, or not a date */
+};
+
 struct cmp_model {
 	struct corpus *c;
 	struct cmp_claim_values *vals;   /* per claim */
@@ -83,7 +89,12 @@ struct cmp_model {
 				      * alignment found likest, or -1 (align.h) */
 	double *closest_w;           /* and how alike, 0 when none */
 	size_t ncandidates;          /* pairs scored while aligning */
+	size_t npostings;            /* postings read to find them */
+	size_t nrelated_postings;    /* postings read by related.h's blocking */
 	size_t njudged;              /* pairs of claims judged (compare_pair()) */
+	struct cmp_published *published;  /* per source, read once */
+	struct desc_table descs;     /* the values' descriptions, each text read
+				      * once (verdict_describe()) */
 	bool stopped;                /* the build was stopped: an incomplete model */
 	struct pool pool;
 };

@@ -2,6 +2,8 @@
  * descriptions speak of different things. */
 #include "compare/desc.h"
 
+#include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
@@ -55,8 +57,16 @@ static void desc_add(void *ctx, const char *term, size_t len, const char *word,
 		memcpy(d->t[d->n++], w, len + 1);
 }
 
+static atomic_size_t nread;
+
+size_t desc_reads(void)
+{
+	return atomic_load_explicit(&nread, memory_order_relaxed);
+}
+
 static void desc_read(struct desc *d, const char *s)
 {
+	atomic_fetch_add_explicit(&nread, 1, memory_order_relaxed);
 	memset(d, 0, sizeof *d);
 	terms_scan(s, strlen(s), desc_add, d);
 	/* "against" is a stop word, so look for it in the raw text too */
@@ -71,14 +81,15 @@ static void desc_read(struct desc *d, const char *s)
 	}
 }
 
-/* Terms of a missing from b. */
-static size_t desc_extra(const struct desc *a, const struct desc *b)
+/* Terms of a missing from b; with heads, a compound and its head are one. */
+static size_t desc_extra(const struct desc *a, const struct desc *b, bool heads)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < a->n; i++) {
 		size_t j;
 		for (j = 0; j < b->n; j++)
-			if (!strcmp(a->t[i], b->t[j]))
+			if (!strcmp(a->t[i], b->t[j]) ||
+			    (heads && (desc_head_of(a->t[i], b->t[j]) || desc_head_of(b->t[j], a->t[i]))))
 				break;
 		n += j == b->n;
 	}
@@ -92,7 +103,119 @@ bool desc_same(const char *x, const char *y, int *polarity_x, int *polarity_y)
 	desc_read(&b, y);
 	*polarity_x = a.polarity;
 	*polarity_y = b.polarity;
-	return !desc_differ(a.n, desc_extra(&a, &b), b.n, desc_extra(&b, &a));
+	return !desc_differ(a.n, desc_extra(&a, &b, false), b.n, desc_extra(&b, &a, false));
+}
+
+bool desc_head_of(const char *compound, const char *head)
+{
+	size_t nc = strlen(compound), nh = strlen(head);
+	return nh >= 4 && nc >= nh + 3 && !strcmp(compound + nc - nh, head);
+}
+
+bool desc_same_heads(const char *x, const char *y)
+{
+	struct desc a, b;
+	desc_read(&a, x);
+	desc_read(&b, y);
+	return a.polarity == b.polarity &&
+	       !desc_differ(a.n, desc_extra(&a, &b, true), b.n, desc_extra(&b, &a, true));
+}
+
+void desc_table_init(struct desc_table *t)
+{
+	memset(t, 0, sizeof *t);
+	termdict_init(&t->words);
+	termdict_init(&t->texts);
+}
+
+void desc_table_release(struct desc_table *t)
+{
+	termdict_release(&t->words);
+	termdict_release(&t->texts);
+	free(t->read);
+	memset(t, 0, sizeof *t);
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+const struct desc_terms *desc_table_read(struct desc_table *t, const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t len = strlen(s);
+	uint32_t id = termdict_id(&t->texts, s, len, NULL, 0);
+	if (id < t->made)
+		return t->read[id];
+	if (t->made == t->alloc) {
+		t->alloc = t->alloc ? 2 * t->alloc : 256;
+		t->read = xrealloc(t->read, t->alloc * sizeof *t->read);
+	}
+	struct desc d;
+	desc_read(&d, s);
+	struct desc_terms *dt = pool_alloc(&t->texts.pool, sizeof *dt);
+	uint32_t *ids = pool_alloc(&t->texts.pool, (d.n ? d.n : 1) * sizeof *ids);
+	const char **words = pool_alloc(&t->texts.pool, (d.n ? d.n : 1) * sizeof *words);
+	struct { uint32_t id; const char *s; } by[MAX_TERMS];
+	for (size_t i = 0; i < d.n; i++) {
+		size_t n = strlen(d.t[i]);
+		char *w = pool_alloc(&t->texts.pool, n + 1);
+		memcpy(w, d.t[i], n + 1);
+		by[i].id = termdict_id(&t->words, w, n, NULL, 0);
+		by[i].s = w;
+	}
+	qsort(by, d.n, sizeof *by, cmp_u32);   /* by id, the first member */
+	for (size_t i = 0; i < d.n; i++) {
+		ids[i] = by[i].id;
+		words[i] = by[i].s;
+	}
+	dt->t = ids;
+	dt->s = words;
+	dt->n = (uint32_t)d.n;
+	dt->polarity = d.polarity;
+	t->read[t->made++] = dt;
+	return dt;
+}
+
+/* Terms of a missing from b, both sorted. */
+static size_t terms_extra(const struct desc_terms *a, const struct desc_terms *b)
+{
+	size_t n = 0, j = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		while (j < b->n && b->t[j] < a->t[i])
+			j++;
+		n += j == b->n || b->t[j] != a->t[i];
+	}
+	return n;
+}
+
+bool desc_same_terms(const struct desc_terms *a, const struct desc_terms *b)
+{
+	return !desc_differ(a->n, terms_extra(a, b), b->n, terms_extra(b, a));
+}
+
+/* Terms of a missing from b when a compound and its head are one. */
+static size_t terms_extra_heads(const struct desc_terms *a, const struct desc_terms *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		size_t j;
+		for (j = 0; j < b->n; j++)
+			if (a->t[i] == b->t[j] || desc_head_of(a->s[i], b->s[j]) ||
+			    desc_head_of(b->s[j], a->s[i]))
+				break;
+		n += j == b->n;
+	}
+	return n;
+}
+
+bool desc_same_heads_terms(const struct desc_terms *a, const struct desc_terms *b)
+{
+	return a->polarity == b->polarity &&
+	       !desc_differ(a->n, terms_extra_heads(a, b), b->n, terms_extra_heads(b, a));
 }
 
 bool desc_differ(size_t na, size_t xa, size_t nb, size_t xb)

@@ -25,11 +25,17 @@ static const struct {
 	{ "kilometers", NORM_DISTANCE, 1 }, { "m", NORM_DISTANCE, 0.001 },
 	{ "mi", NORM_DISTANCE, KM_PER_MI }, { "miles", NORM_DISTANCE, KM_PER_MI },
 	{ "mile", NORM_DISTANCE, KM_PER_MI },
+	{ "seconds", NORM_DURATION, 1.0 / 86400 }, { "second", NORM_DURATION, 1.0 / 86400 },
+	{ "minutes", NORM_DURATION, 1.0 / 1440 }, { "minute", NORM_DURATION, 1.0 / 1440 },
+	{ "mins", NORM_DURATION, 1.0 / 1440 }, { "min", NORM_DURATION, 1.0 / 1440 },
+	{ "hours", NORM_DURATION, 1.0 / 24 }, { "hour", NORM_DURATION, 1.0 / 24 },
+	{ "hrs", NORM_DURATION, 1.0 / 24 }, { "hr", NORM_DURATION, 1.0 / 24 },
 	{ "days", NORM_DURATION, 1 }, { "day", NORM_DURATION, 1 },
 	{ "weeks", NORM_DURATION, 7 }, { "week", NORM_DURATION, 7 },
 	{ "months", NORM_DURATION, 30.436875 }, { "month", NORM_DURATION, 30.436875 },
 	{ "years", NORM_DURATION, 365.2425 }, { "year", NORM_DURATION, 365.2425 },
-	{ "times", NORM_RATIO, 1 },
+	{ "times", NORM_RATIO, 1 }, { "magnitude", NORM_MAGNITUDE, 1 },
+	{ "years of age", NORM_AGE, 1 },
 	{ "thousand", NORM_COUNT, 1e3 }, { "thousands", NORM_COUNT, 1e3 },
 	{ "million", NORM_COUNT, 1e6 }, { "millions", NORM_COUNT, 1e6 },
 	{ "billion", NORM_COUNT, 1e9 },
@@ -109,7 +115,7 @@ const char *norm_kind_name(enum norm_kind k)
 {
 	static const char *const names[] = {
 		"count", "percent", "distance", "duration", "ratio", "date",
-		"mass", "area", "money", "partial date",
+		"mass", "area", "money", "partial date", "magnitude", "age",
 	};
 	return (unsigned)k < NORM_KIND_COUNT ? names[k] : "?";
 }
@@ -374,8 +380,11 @@ static void add_day(struct strbuf *out, long z)
 
 void norm_format(struct strbuf *out, const struct norm_value *n)
 {
-	static const char *const unit[] = { NULL, "%", "km", "days", "times", NULL,
-		"kg", "km2", NULL };
+	static const char *const unit[NORM_KIND_COUNT] = {
+		[NORM_PERCENT] = "%", [NORM_DISTANCE] = "km", [NORM_DURATION] = "days",
+		[NORM_RATIO] = "times", [NORM_MASS] = "kg", [NORM_AREA] = "km2",
+		[NORM_MAGNITUDE] = "magnitude", [NORM_AGE] = "years of age",
+	};
 	if (n->kind == NORM_PDATE) {
 		int y, m, d;
 		cal_civil((long)n->lo, &y, &m, &d);
@@ -390,22 +399,27 @@ void norm_format(struct strbuf *out, const struct norm_value *n)
 		}
 		return;
 	}
+	const char *u = unit[n->kind];
+	double scale = 1;            /* a duration under a day is shown in hours */
+	if (n->kind == NORM_DURATION && fmax(fabs(n->lo), fabs(n->hi)) < 1) {
+		scale = 24;
+		u = "hours";
+	}
 	if (!isfinite(n->lo) && !isfinite(n->hi))
 		sb_addstr(out, "any");
 	else if (!isfinite(n->lo)) {
 		sb_addstr(out, n->qualifier && !strcasecmp(n->qualifier, "less than") ? "<" : "<=");
-		add_num(out, n->hi);
+		add_num(out, n->hi * scale);
 	} else if (!isfinite(n->hi)) {
 		sb_addstr(out, n->qualifier && !strcasecmp(n->qualifier, "more than") ? ">" : ">=");
-		add_num(out, n->lo);
+		add_num(out, n->lo * scale);
 	} else {
-		add_num(out, n->lo);
+		add_num(out, n->lo * scale);
 		if (n->hi > n->lo) {
 			sb_addstr(out, "..");
-			add_num(out, n->hi);
+			add_num(out, n->hi * scale);
 		}
 	}
-	const char *u = unit[n->kind];
 	if (n->kind == NORM_MONEY)
 		u = norm_unit_canon(n->unit);
 	if (!u && n->kind == NORM_COUNT && n->unit && norm_unit_kind(n->unit) == NORM_COUNT) {

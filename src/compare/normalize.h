@@ -13,7 +13,12 @@
  *               miles" counted, "miles" the unit) is the unit;
  *               "thousand"/"million" multiply and leave a
  *               plain count; "percent" and "%" are percentage points;
- *               days, weeks, months and years become days.  The interval is
+ *               "magnitude" is a reading on a logarithmic scale
+ *               (NORM_MAGNITUDE) and "years of age" an age (NORM_AGE),
+ *               never counts;
+ *               seconds, minutes, hours, days, weeks, months and years
+ *               become days (norm_format() shows less than a day in
+ *               hours: "7 hours", not a count of hours).  The interval is
  *               [lo, hi] from the value's low/high when present; otherwise
  *               from the qualifier: "about"/"roughly"/"around"/
  *               "approximately" give half a unit of the last significant
@@ -35,7 +40,10 @@
  *               is never taken for a day of 2000.
  *
  * Pointers in a struct norm_value (unit, counted, about) borrow from the
- * corpus and live as long as it does.
+ * corpus and live as long as it does.  norm_value() leaves a value
+ * undescribed; whoever keeps many values for many pairs (compare.h) reads
+ * their descriptions once into a table (desc.h) and marks them described,
+ * so that the verdicts (verdict.h) need not read the texts again.
  */
 #ifndef LECTERN_NORMALIZE_H
 #define LECTERN_NORMALIZE_H
@@ -45,6 +53,8 @@
 
 #include "base/strbuf.h"
 #include "corpus/corpus.h"
+
+struct desc_terms;            /* desc.h */
 
 #define NORM_ABOUT_MAX 0.1
 
@@ -59,6 +69,8 @@ enum norm_kind {
 	NORM_AREA,       /* km2 */
 	NORM_MONEY,      /* in its currency (unit), never converted */
 	NORM_PDATE,      /* a day and month with no year: days on the year 2000 */
+	NORM_MAGNITUDE,  /* a reading on a logarithmic scale: an earthquake's */
+	NORM_AGE,        /* a person's age, in years */
 	NORM_KIND_COUNT
 };
 
@@ -82,6 +94,12 @@ struct norm_value {
 	const char *counted;      /* what is counted, nullable */
 	const char *about;        /* what event a date is of, nullable */
 	const char *qualifier;    /* nullable */
+	/* read once when described (else unset, read from the texts above at
+	 * each use): the descriptions of counted and about (NULL when the
+	 * text is) and the casualty fate (desc_fate()) of counted, else unit */
+	const struct desc_terms *dcounted, *dabout;
+	int fate;
+	bool described;
 };
 
 /* Normalises v into out.  Returns 0, or -1 when the value cannot be read

@@ -16,6 +16,7 @@
 #define VAL_PREFIX '#'           /* value terms start with it */
 #define VALUE_W 2.0              /* a shared figure weighs as two words */
 #define MEASURE_W 1.0            /* a shared measure, whatever its size, as one */
+#define SAME_VALUE_MIN 10        /* see related_same_value() */
 #define CONFLICT_WORDS 2         /* words two claims share to be called in conflict */
 
 struct tmp_term {
@@ -150,9 +151,7 @@ void related_build(struct rel_index *r, const struct cmp_model *m)
 			r->post[fill[t]++] = (struct rel_post){ (uint32_t)i, r->doc_tf[k] };
 		}
 	free(fill);
-	r->max_df = (size_t)(4 * sqrt((double)n));
-	if (r->max_df < 64)
-		r->max_df = 64;
+	r->max_df = termdict_block_df(n, 4, 64);
 	double pool = n ? RELATED_RERANK_BUDGET / (double)n : RELATED_RERANK_MAX;
 	r->rerank = pool > RELATED_RERANK_MAX ? RELATED_RERANK_MAX :
 		    pool < RELATED_RERANK_MIN ? RELATED_RERANK_MIN : (size_t)pool;
@@ -352,6 +351,31 @@ static bool same_day(const struct cmp_model *m, size_t a, size_t b)
 	return false;
 }
 
+/* Whether claims a and b hold one figure: the same day (same_day()), or
+ * the same number of one kind and unit, not a small one (below
+ * SAME_VALUE_MIN: counts of a few recur in many facts). */
+bool related_same_value(const struct rel_index *r, size_t a, size_t b)
+{
+	const struct cmp_model *m = r->m;
+	if (same_day(m, a, b))
+		return true;
+	const struct cmp_claim_values *x = &m->vals[a], *y = &m->vals[b];
+	for (size_t i = 0; i < x->n; i++) {
+		const struct norm_value *u = &x->v[i];
+		if (u->kind == NORM_DATE || !(fabs(u->point) >= SAME_VALUE_MIN))
+			continue;
+		const char *cu = u->canon ? u->canon : norm_unit_canon(u->unit);
+		for (size_t j = 0; j < y->n && j < 64; j++) {
+			const struct norm_value *w = &y->v[j];
+			const char *cw = w->canon ? w->canon : norm_unit_canon(w->unit);
+			if (w->kind == u->kind && w->point == u->point &&
+			    (cu && cw ? !strcmp(cu, cw) : cu == cw))
+				return true;
+		}
+	}
+	return false;
+}
+
 static int measure_level(const struct cmp_model *m, size_t a, size_t b,
 			 const struct verdict_pair *v)
 {
@@ -447,8 +471,8 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out)
 		x->measure = measure_level(m, c, d, &x->v);
 		double s = bm25(r, c, d);
 		s *= x->measure == 2 ? 1.5 : x->measure == 1 ? 1.15 : 1;
-		if (same_day(m, c, d))
-			s *= RELATED_SAME_DAY;
+		if (related_same_value(r, c, d))
+			s *= RELATED_SAME_FIGURE;
 		s *= 1 + 0.1 * (x->shared_entities < 3 ? x->shared_entities : 3);
 		long dlo, dhi;
 		if (dated && claim_span(m, d, &dlo, &dhi)) {
@@ -461,7 +485,29 @@ size_t related_of(struct rel_index *r, size_t c, size_t k, struct rel_hit *out)
 	}
 	for (size_t i = 0; i < nt; i++)
 		r->acc[r->touched[i]] = 0;
-	qsort(h, keep, sizeof *h, by_score);
+	/* only the best max(k, RELATED_MUTUAL) are used: those in order at
+	 * the front (by_score is a total order, so as a full sort gives them) */
+	size_t need = k > RELATED_MUTUAL ? k : RELATED_MUTUAL;
+	if (need >= keep / 4) {
+		qsort(h, keep, sizeof *h, by_score);
+	} else {
+		for (size_t i = 0; i < keep; i++) {
+			size_t at = i < need ? i : need;
+			if (at == need && by_score(&h[i], &h[need - 1]) >= 0)
+				continue;
+			struct rel_hit x = h[i];
+			if (at == need)
+				at = need - 1;
+			else
+				h[i] = h[at];
+			while (at > 0 && by_score(&x, &h[at - 1]) < 0) {
+				h[at] = h[at - 1];
+				at--;
+			}
+			h[at] = x;
+		}
+		keep = need;
+	}
 	if (r->mutual_n[c] == UINT8_MAX && (k >= RELATED_MUTUAL || keep <= k)) {
 		size_t nm = keep < RELATED_MUTUAL ? keep : RELATED_MUTUAL;
 		for (size_t j = 0; j < nm; j++)

@@ -15,7 +15,9 @@
  * when finding candidates, below); it is then multiplied by
  * agreement on what the claims measure: the same measure (kind, unit
  * dimension and counted thing, verdict.h) x1.5, only the same kind x1.15;
- * by shared named entities (capitalised words inside a sentence): x(1 +
+ * by one figure both hold (related_same_value(): a day other than the
+ * articles' own, or the same number of ten or more in one unit)
+ * x RELATED_SAME_FIGURE; by shared named entities (capitalised words inside a sentence): x(1 +
  * 0.1 each, at most 3); by time: sources published g days apart
  * (both dated to the day) get 1 / (1 + g / 365); and by the likeness of
  * the two articles, the cosine s of their sources' TF-IDF word vectors
@@ -24,7 +26,8 @@
  * RELATED_MAX_SOURCES sources; with more, no such factor).  No word lists.
  *
  * Blocking: candidates come from an inverted index; a term found in more
- * than max(64, 4 sqrt(N)) claims is skipped, so a query touches a bounded
+ * than max(64, 4 sqrt(N)) claims is skipped (beyond about 120,000 claims
+ * the bound grows as log N, termdict_block_df()), so a query touches a bounded
  * number of postings, and only the best by BM25 are scored further: 256
  * in a small corpus, fewer as it grows (RELATED_RERANK_BUDGET / N claims,
  * never fewer than 64), so that the whole costs at most a fixed budget or
@@ -56,7 +59,7 @@
 #define RELATED_MUTUAL 3
 #define RELATED_MAX_SOURCES 1024
 #define RELATED_SRC_BASE 0.2
-#define RELATED_SAME_DAY 2.0
+#define RELATED_SAME_FIGURE 3.0
 #define RELATED_DAYS 90
 
 struct rel_hit {
@@ -115,6 +118,11 @@ void related_gate(struct rel_index *r, size_t c, struct rel_hit *h, size_t n);
 /* Whether a and b are each among the other's RELATED_MUTUAL best (with
  * first, each the other's very best). */
 bool related_same_ground(struct rel_index *r, size_t a, size_t b, bool first);
+
+/* Whether claims a and b hold one figure: the same day (not the day
+ * either article was published), or the same number of one kind and unit
+ * (not a small one). */
+bool related_same_value(const struct rel_index *r, size_t a, size_t b);
 
 /* Same ground for a conflict within a topic: each among the other's
  * RELATED_MUTUAL best, and sharing CONFLICT_WORDS words. */

@@ -1,6 +1,7 @@
 /* termdict: open-addressing hash of terms to dense ids. */
 #include "compare/termdict.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,4 +71,15 @@ uint32_t termdict_id(struct termdict *d, const char *s, size_t n, const char *su
 	d->df[d->n] = 0;
 	d->slots[k] = (uint32_t)d->n + 1;
 	return (uint32_t)d->n++;
+}
+
+size_t termdict_block_df(size_t n, double scale, size_t least)
+{
+	double x = sqrt((double)n);
+	if (n > TERMDICT_BLOCK_N) {
+		double slow = sqrt((double)TERMDICT_BLOCK_N) * (1 + log((double)n / TERMDICT_BLOCK_N));
+		x = slow < x ? slow : x;
+	}
+	size_t df = (size_t)(scale * x);
+	return df < least ? least : df;
 }

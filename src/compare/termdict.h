@@ -32,4 +32,15 @@ void termdict_release(struct termdict *d);
  * (NULL: the term itself). */
 uint32_t termdict_id(struct termdict *d, const char *s, size_t n, const char *surf, size_t sn);
 
+/*
+ * Blocking (align.h, related.h) skips the terms of more than this many of
+ * n documents: scale sqrt(n), but never more than scale
+ * sqrt(B) (1 + ln(n / B)) for B = TERMDICT_BLOCK_N, which grows as log n
+ * and is the lesser beyond about 12 B documents; so the postings a
+ * document reads are O(log n) and the whole O(n log n).  Never fewer
+ * than least.
+ */
+#define TERMDICT_BLOCK_N 10000
+size_t termdict_block_df(size_t n, double scale, size_t least);
+
 #endif

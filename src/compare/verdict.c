@@ -41,10 +41,23 @@ static const char *canon(const struct norm_value *v)
 }
 
 /* The casualty fate (desc.h) a count's unit or counted thing names. */
-static int fate(const struct norm_value *v)
+static int read_fate(const struct norm_value *v)
 {
 	int f = v->counted ? desc_fate(v->counted) : 0;
 	return f ? f : v->unit ? desc_fate(v->unit) : 0;
+}
+
+static int fate(const struct norm_value *v)
+{
+	return v->described ? v->fate : read_fate(v);
+}
+
+void verdict_describe(struct norm_value *v, struct desc_table *t)
+{
+	v->dcounted = desc_table_read(t, v->counted);
+	v->dabout = desc_table_read(t, v->about);
+	v->fate = read_fate(v);
+	v->described = true;
 }
 
 bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b)
@@ -55,7 +68,8 @@ bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b
 	if (norm_is_day(a)) {
 		if (!a->about || !b->about)
 			return true;
-		return desc_same(a->about, b->about, &pa, &pb);
+		return a->described && b->described ? desc_same_terms(a->dabout, b->dabout)
+		       : desc_same(a->about, b->about, &pa, &pb);
 	}
 	if (a->kind == NORM_COUNT) {
 		int fa = fate(a), fb = fate(b);
@@ -65,7 +79,8 @@ bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b
 			return false;
 	}
 	if (a->counted && b->counted)
-		return desc_same(a->counted, b->counted, &pa, &pb);
+		return a->described && b->described ? desc_same_terms(a->dcounted, b->dcounted)
+		       : desc_same(a->counted, b->counted, &pa, &pb);
 	if (a->kind == NORM_DURATION)
 		return false;
 	if ((a->kind == NORM_COUNT || a->kind == NORM_MONEY) && a->unit && b->unit)
@@ -89,6 +104,14 @@ static bool excl_high(const struct norm_value *v)
 	return v->qualifier && !strcasecmp(v->qualifier, "less than");
 }
 
+/* An exact whole figure whose last digit is not a rounding zero: 7, 49,
+ * 1,312; not 2,400, "about 7" or 7.5. */
+static bool unrounded(const struct norm_value *v)
+{
+	return v->prec == PREC_EXACT && v->lo == v->hi && fabs(v->point) < 1e9 &&
+	       v->point == floor(v->point) && fmod(v->point, 10) != 0;
+}
+
 enum verdict verdict_values(const struct norm_value *a, const struct norm_value *b,
 			    bool *complement)
 {
@@ -97,7 +120,15 @@ enum verdict verdict_values(const struct norm_value *a, const struct norm_value 
 	*complement = false;
 	if (a->kind == NORM_PERCENT && a->counted && b->counted) {
 		int pa, pb;
-		if (desc_same(a->counted, b->counted, &pa, &pb) && pa && pb && pa != pb) {
+		bool same;
+		if (a->described && b->described) {
+			same = desc_same_terms(a->dcounted, b->dcounted);
+			pa = a->dcounted->polarity;
+			pb = b->dcounted->polarity;
+		} else {
+			same = desc_same(a->counted, b->counted, &pa, &pb);
+		}
+		if (same && pa && pb && pa != pb) {
 			blo = 100 - b->hi;
 			bhi = 100 - b->lo;
 			bool t = blo_x;
@@ -118,6 +149,12 @@ enum verdict verdict_values(const struct norm_value *a, const struct norm_value 
 	}
 	if (a->kind == NORM_PERCENT)
 		return gap <= 10 ? VERDICT_DIFFER : VERDICT_CONFLICT;
+	if (a->kind == NORM_MAGNITUDE || a->kind == NORM_AGE)   /* a step, a birthday */
+		return gap <= 1 ? VERDICT_DIFFER : VERDICT_CONFLICT;
+	/* two exact counts with units digits of their own, which no rounding
+	 * explains (seven ships against eight), are incompatible however close */
+	if (a->kind == NORM_COUNT && unrounded(a) && unrounded(b))
+		return VERDICT_CONFLICT;
 	double ref = fmax(fabs(a->point), fabs(b->point));
 	if (isfinite(a->lo) && isfinite(a->hi))
 		ref = fmax(ref, fmax(fabs(a->lo), fabs(a->hi)));
@@ -141,6 +178,17 @@ static bool overlaps(const struct norm_value *a, const struct norm_value *b)
 	return !(a->hi < b->lo || b->hi < a->lo);
 }
 
+/* 1 when a and b, not the same measure, are one once a compound counts as
+ * its head ("earthquake" / "quake"): a match by kind only, which may agree
+ * or differ but never conflict; else 0.  Fates must still be one. */
+static int heads_only(const struct norm_value *a, const struct norm_value *b)
+{
+	return a->kind == b->kind && !norm_is_day(a) && a->counted && b->counted &&
+	       fate(a) == fate(b) &&
+	       (a->described && b->described ? desc_same_heads_terms(a->dcounted, b->dcounted)
+					     : desc_same_heads(a->counted, b->counted));
+}
+
 /* How well two values of one kind match as one measure: 0 not the same
  * measure, 1 the same by kind only, 2 both say what they count (a counted
  * thing, or for counts the same count noun). */
@@ -152,7 +200,7 @@ static int match_quality(const struct norm_value *a, const struct norm_value *b)
 	    a->lo == b->lo && !verdict_same_measure(a, b))
 		return 1;
 	if (!verdict_same_measure(a, b))
-		return 0;
+		return heads_only(a, b);
 	if (norm_is_day(a))
 		return a->about && b->about ? 2 : 1;
 	if (a->counted && b->counted)
@@ -294,18 +342,26 @@ bool verdict_running(const struct norm_value *v)
 	return v->kind == NORM_COUNT || v->kind == NORM_MASS || v->kind == NORM_MONEY;
 }
 
+bool verdict_revised(const struct norm_value *v)
+{
+	/* an age grows, but an age at death stays */
+	return verdict_running(v) || v->kind == NORM_MAGNITUDE ||
+	       (v->kind == NORM_AGE && !(v->counted && desc_fate(v->counted) == DESC_DEAD));
+}
+
 void verdict_moment(struct verdict_pair *p, const struct norm_value *a,
 		    const struct norm_value *b, long day_a, long day_b)
 {
 	if (!p->by_values || p->ia < 0 || p->ib < 0 || day_a < 0 || day_b < 0)
 		return;
 	const struct norm_value *x = &a[p->ia], *y = &b[p->ib];
-	if (!verdict_running(x) || day_a == day_b || x->point == y->point)
+	if (!verdict_revised(x) || day_a == day_b || x->point == y->point)
 		return;
 	/* a running total cannot fall: the later source's whole interval
-	 * below the earlier's, by more than a twentieth, for one named measure */
+	 * below the earlier's, by more than a twentieth, for one named measure
+	 * (a reading such as a magnitude is revised either way) */
 	const struct norm_value *early = day_a < day_b ? x : y, *late = day_a < day_b ? y : x;
-	if (match_quality(x, y) == 2 && isfinite(early->lo) && early->lo > 0 &&
+	if (verdict_running(x) && match_quality(x, y) == 2 && isfinite(early->lo) && early->lo > 0 &&
 	    late->hi < early->lo && (early->lo - late->hi) / early->lo > 0.05) {
 		p->v = VERDICT_CONFLICT;
 		p->fell = true;

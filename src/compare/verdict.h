@@ -18,6 +18,9 @@
  *                          the wider interval;
  *                conflict  further apart ("beginning of December" against
  *                          "17 January" for one announcement).
+ * Two exact counts whose last digits are their own (no rounding zero: 7
+ * and 8, not 2,400 and 2,300) are a conflict however close: no rounding
+ * explains seven ships against eight.
  * A description of one or two words differs from another that lacks one
  * of its words, if that one also has a word of its own ("men" / "combat
  * ready troops"; "from Kyiv" / "from the border"; "Russian troops" /
@@ -25,6 +28,9 @@
  * Belarus").  A duration
  * that does not say what it lasts or separates ("10 days", "20 days") is
  * not taken as the same measure as another.
+ * A closed compound counts as its head ("magnitude 7.9 earthquake" /
+ * "7.9 quake", desc_same_heads()), but only as a match by kind: such a
+ * pair may agree or differ, never conflict, and fates must still be one.
  * Two dates of one day are taken as one measure (at the lesser quality)
  * even when they say they are of different things: they agree.
  * Dates of which one does not say what it is of are compared leniently:
@@ -58,10 +64,18 @@
  * value pairs each value of one claim meets only the values of the other
  * nearest to it, so two claims of 20,000 values cost O(n log n).
  *
+ * Magnitudes (NORM_MAGNITUDE) are readings on a logarithmic scale: within
+ * one step of it they differ (8.5 against 9), further apart they conflict,
+ * and as for any class but counts a conflict needs both to say what they
+ * measure.  Ages (NORM_AGE) likewise: a year apart differ (a birthday
+ * between), further apart conflict; an age at death never changes, so
+ * "died at 56" against "died at 49" conflicts on any days.
+ *
  * Same moment (verdict_moment()): two counts, masses or sums of money (the
- * quantities that run up over time: tolls, cargo, aid) from sources published
- * on different days are a timeline (an update), never a differ or a
- * conflict, when their points differ; "at least 235" against 305 is such an
+ * quantities that run up over time: tolls, cargo, aid), or two magnitudes
+ * (readings revised as data come in), from sources published on different
+ * days are a timeline (an update), never a differ or a conflict, when
+ * their points differ; "at least 235" against 305 is such an
  * update when the days differ, and agree on one day.  A conflict between two
  * such running totals also needs both sources to give the day they were
  * published (compare_pair()): a source with no day, or only a month, makes
@@ -77,6 +91,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "compare/desc.h"
 #include "compare/normalize.h"
 
 enum verdict {
@@ -109,6 +124,11 @@ char verdict_mark(enum verdict v);
 /* The verdict named s, or VERDICT_NONE when s is NULL or unknown. */
 enum verdict verdict_parse(const char *s);
 
+/* Reads v's descriptions once into t (normalize.h: described), so that
+ * the functions below need not read its texts at every pair; t must
+ * outlive v's use.  The verdicts are the same either way. */
+void verdict_describe(struct norm_value *v, struct desc_table *t);
+
 /* Whether a and b measure the same thing (see above). */
 bool verdict_same_measure(const struct norm_value *a, const struct norm_value *b);
 
@@ -126,6 +146,12 @@ void verdict_claims(const struct norm_value *a, size_t na,
  * 1970-01-01; negative when unknown: no change). */
 /* Whether v is a quantity that runs up over time: a count, mass or money. */
 bool verdict_running(const struct norm_value *v);
+
+/* Whether a later report may give v anew: a running total, a reading
+ * that is revised either way (an earthquake's magnitude: 8.5 on the day,
+ * 9 three days later) or a living person's age (not an age at death).
+ * Such figures on different days are a timeline. */
+bool verdict_revised(const struct norm_value *v);
 
 void verdict_moment(struct verdict_pair *p, const struct norm_value *a,
 		    const struct norm_value *b, long day_a, long day_b);

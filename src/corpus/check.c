@@ -1,7 +1,8 @@
 /*
  * corpus/check: the checks that need the texts (CORPUS_CHECK_FILES):
  * confinement, SHA-256, UTF-8, NUL bytes, and every span against the bytes
- * it points at.  Private to the loader (corpus/loader.h).
+ * it points at.  Private to the loader (corpus/loader.h), but for
+ * corpus_text_sound() (corpus.h), the same checks of one text.
  *
  * The texts are read, hashed and scanned by worker threads (one per core,
  * at most CHECK_THREADS), a batch of sources at a time; the messages are
@@ -42,27 +43,31 @@ static bool skipped(const struct source *s)
 	return !*s->file || corpus_path_problem(s->file);
 }
 
+/* Reads source i's text (kept in the source) and scans it into r; e is
+ * scratch. */
+static void scan_text(struct corpus *c, size_t i, struct scanned *r, struct strbuf *e)
+{
+	size_t len;
+	sb_reset(e);
+	const char *t = corpus_text(c, i, &len, e);
+	if (!t) {
+		r->error = xstrdup(e->buf);
+		return;
+	}
+	sha256_hex(t, len, r->hex);
+	r->bad = utf8_validate(t, len);
+	const char *nul = memchr(t, '\0', len);
+	r->nul = nul ? (size_t)(nul - t) : len;
+}
+
 static void *scan_texts(void *arg)
 {
 	struct batch *b = arg;
 	struct strbuf e = STRBUF_INIT;
 
-	for (size_t i; (i = atomic_fetch_add(&b->next, 1)) < b->to;) {
-		struct scanned *r = &b->out[i - b->from];
-		if (skipped(&b->c->sources[i]))
-			continue;
-		size_t len;
-		sb_reset(&e);
-		const char *t = corpus_text(b->c, i, &len, &e);
-		if (!t) {
-			r->error = xstrdup(e.buf);
-			continue;
-		}
-		sha256_hex(t, len, r->hex);
-		r->bad = utf8_validate(t, len);
-		const char *nul = memchr(t, '\0', len);
-		r->nul = nul ? (size_t)(nul - t) : len;
-	}
+	for (size_t i; (i = atomic_fetch_add(&b->next, 1)) < b->to;)
+		if (!skipped(&b->c->sources[i]))
+			scan_text(b->c, i, &b->out[i - b->from], &e);
 	sb_release(&e);
 	return NULL;
 }
@@ -187,4 +192,25 @@ void check_files(struct ld *L)
 		progress_step(p, to);
 	}
 	progress_end(p);
+}
+
+bool corpus_text_sound(struct corpus *c, size_t i)
+{
+	struct diags scratch;
+	struct scanned r = { 0 };
+	struct strbuf e = STRBUF_INIT;
+
+	if (skipped(&c->sources[i]))
+		return false;
+	diags_init(&scratch);
+	struct ld L = { .dg = &scratch, .c = c };
+	L.doc.name = c->index_path;
+	scan_text(c, i, &r, &e);
+	report(&L, i, &r);
+	jdoc_release(&L.doc);
+	bool ok = diags_count(&scratch) == 0;
+	diags_release(&scratch);
+	free(r.error);
+	sb_release(&e);
+	return ok;
 }

@@ -278,10 +278,17 @@ const char *corpus_text(struct corpus *c, size_t i, size_t *len,
 	int fd = corpus_open_confined(c->dir, s->file, err);
 	if (fd < 0)
 		return NULL;
+	/* read straight into a buffer of the file's size (one read, no copy),
+	 * growing it should the file grow meanwhile */
 	struct strbuf sb = STRBUF_INIT;
-	char buf[65536];
+	struct stat st;
+	sb_grow(&sb, fstat(fd, &st) == 0 && st.st_size > 0 &&
+		(size_t)st.st_size <= CORPUS_MAX_TEXT ? (size_t)st.st_size + 1 : 65536);
 	for (;;) {
-		ssize_t r = read(fd, buf, sizeof buf);
+		if (sb.alloc - sb.len < 2)
+			sb_grow(&sb, 65536);
+		size_t room = sb.alloc - sb.len - 1;
+		ssize_t r = read(fd, sb.buf + sb.len, room);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
@@ -292,13 +299,14 @@ const char *corpus_text(struct corpus *c, size_t i, size_t *len,
 		}
 		if (r == 0)
 			break;
-		if (sb.len + (size_t)r > CORPUS_MAX_TEXT) {
+		sb.len += (size_t)r;
+		sb.buf[sb.len] = '\0';
+		if (sb.len > CORPUS_MAX_TEXT) {
 			sb_addstr(err, "text larger than 1 GiB");
 			sb_release(&sb);
 			close(fd);
 			return NULL;
 		}
-		sb_add(&sb, buf, (size_t)r);
 	}
 	close(fd);
 	s->text = sb_detach(&sb, &s->text_len);

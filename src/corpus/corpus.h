@@ -129,6 +129,8 @@ enum {
 	CORPUS_CHECK_FILES = 1,  /* read every text: sha256, UTF-8, spans */
 	CORPUS_USE_CACHE = 2,    /* read (unless CHECK_FILES) and write the binary
 				  * cache of corpus/cache.h */
+	CORPUS_READ_CACHE = 4,   /* read the cache when it is valid, never write
+				  * it (for a command about to replace the index) */
 };
 
 /*
@@ -179,6 +181,16 @@ bool source_guessed(const struct source *s, const char *field);
 const char *corpus_text(struct corpus *c, size_t i, size_t *len,
 			struct strbuf *err);
 void corpus_text_drop(struct corpus *c, size_t i);
+/*
+ * Reads the text of source i (kept, as corpus_text() keeps it) and checks
+ * it as CORPUS_CHECK_FILES does: SHA-256, UTF-8, NUL bytes, the spans of
+ * its claims and boilerplate.  Says nothing: false at any problem (the
+ * caller loads again with CORPUS_CHECK_FILES to report it where it
+ * stands), and then the source's claims may be left unlinked from it.
+ * For a corpus loaded without CORPUS_CHECK_FILES that reads each text
+ * once, for the check and for its own work.
+ */
+bool corpus_text_sound(struct corpus *c, size_t i);
 
 /*
  * Checks a path from an index: relative, no "..", no control characters,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/save.h"
 #include "base/util.h"
 
 static void add_str(cJSON *o, const char *key, const char *s)
@@ -215,6 +216,30 @@ void jindex_begin(struct jindex *w, const char *title, const char *description,
 	w->section = -1;
 	w->n = 0;
 	w->at = 0;
+	w->sink = NULL;
+	w->err = NULL;
+	w->failed = false;
+}
+
+void jindex_sink(struct jindex *w, struct save_stream *ss, struct strbuf *err)
+{
+	w->sink = ss;
+	w->err = err;
+}
+
+bool jindex_failed(const struct jindex *w)
+{
+	return w->failed;
+}
+
+/* Writes what is printed to the sink (all of it, or once it is a chunk). */
+static void jindex_flush(struct jindex *w, bool all)
+{
+	if (!w->sink || (!all && w->out.len < JINDEX_CHUNK))
+		return;
+	if (!w->failed && save_write(w->sink, w->out.buf, w->out.len, w->err) < 0)
+		w->failed = true;   /* the stream is cancelled */
+	sb_reset(&w->out);
 }
 
 /* Closes the section being written, then writes head up to the inside of
@@ -249,6 +274,7 @@ void jindex_add(struct jindex *w, enum jindex_section s, const cJSON *item)
 	jindex_open(w, (int)s);
 	sb_addstr(&w->out, w->n++ ? ",\n    " : "\n    ");
 	print_value(&w->out, item, 2);   /* the element stands at depth 2 */
+	jindex_flush(w, false);
 }
 
 void jindex_end(struct jindex *w, struct strbuf *out)
@@ -258,6 +284,28 @@ void jindex_end(struct jindex *w, struct strbuf *out)
 	w->head = NULL;
 	*out = w->out;
 	sb_init(&w->out);
+}
+
+int jindex_close(struct jindex *w)
+{
+	jindex_open(w, JINDEX_END);
+	free(w->head);
+	w->head = NULL;
+	jindex_flush(w, true);
+	sb_release(&w->out);
+	bool failed = w->failed || save_close(w->sink, w->err) < 0;
+	w->sink = NULL;
+	return failed ? -1 : 0;
+}
+
+void jindex_release(struct jindex *w)
+{
+	free(w->head);
+	w->head = NULL;
+	sb_release(&w->out);
+	if (w->sink && !w->failed)
+		save_cancel(w->sink);
+	w->sink = NULL;
 }
 
 static void num(struct strbuf *out, double v)
@@ -297,9 +345,15 @@ void value_format(struct strbuf *out, const struct value *v)
 static void print_string(struct strbuf *out, const char *s)
 {
 	sb_addch(out, '"');
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
+	for (;;) {
+		/* a run of bytes written as they are, then one escape */
+		const char *run = s;
+		while ((unsigned char)*s >= 0x20 && *s != '"' && *s != '\\')
+			s++;
+		sb_add(out, run, (size_t)(s - run));
+		unsigned char ch = (unsigned char)*s++;
 		switch (ch) {
+		case '\0': sb_addch(out, '"'); return;
 		case '"': sb_addstr(out, "\\\""); break;
 		case '\\': sb_addstr(out, "\\\\"); break;
 		case '\n': sb_addstr(out, "\\n"); break;
@@ -307,21 +361,24 @@ static void print_string(struct strbuf *out, const char *s)
 		case '\t': sb_addstr(out, "\\t"); break;
 		case '\b': sb_addstr(out, "\\b"); break;
 		case '\f': sb_addstr(out, "\\f"); break;
-		default:
-			if (ch < 0x20)
-				sb_addf(out, "\\u%04x", ch);
-			else
-				sb_addch(out, ch);
+		default: sb_addf(out, "\\u%04x", ch);
 		}
 	}
-	sb_addch(out, '"');
 }
 
-/* The shortest text that reads back as v; whole numbers without a point. */
+/* The shortest text that reads back as v; whole numbers without a point
+ * (as "%.0f" writes them, "-0" too). */
 static void print_number(struct strbuf *out, double v)
 {
 	if (v == floor(v) && fabs(v) < 9007199254740992.0) {
-		sb_addf(out, "%.0f", v);
+		char digits[24], *p = digits + sizeof digits;
+		unsigned long long n = (unsigned long long)fabs(v);
+		do
+			*--p = (char)('0' + n % 10);
+		while ((n /= 10));
+		if (signbit(v))
+			*--p = '-';
+		sb_add(out, p, (size_t)(digits + sizeof digits - p));
 		return;
 	}
 	char buf[40];
@@ -331,6 +388,15 @@ static void print_number(struct strbuf *out, double v)
 			break;
 	}
 	sb_addstr(out, buf);
+}
+
+/* A new line and n spaces. */
+static void print_indent(struct strbuf *out, int n)
+{
+	static const char spaces[] = "\n                                ";
+	sb_add(out, spaces, 1);
+	for (; n > 0; n -= (int)sizeof spaces - 2)
+		sb_add(out, spaces + 1, n < (int)sizeof spaces - 2 ? (size_t)n : sizeof spaces - 2);
 }
 
 static void print_value(struct strbuf *out, const cJSON *n, int depth)
@@ -351,7 +417,7 @@ static void print_value(struct strbuf *out, const cJSON *n, int depth)
 			return;
 		}
 		for (const cJSON *m = n->child; m; m = m->next) {
-			sb_addf(out, "\n%*s", 2 * (depth + 1), "");
+			print_indent(out, 2 * (depth + 1));
 			if (obj) {
 				print_string(out, m->string);
 				sb_addstr(out, ": ");
@@ -360,7 +426,8 @@ static void print_value(struct strbuf *out, const cJSON *n, int depth)
 			if (m->next)
 				sb_addch(out, ',');
 		}
-		sb_addf(out, "\n%*s%c", 2 * depth, "", obj ? '}' : ']');
+		print_indent(out, 2 * depth);
+		sb_addch(out, obj ? '}' : ']');
 	} else {
 		sb_addstr(out, "null");
 	}

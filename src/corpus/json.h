@@ -10,6 +10,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "base/save.h"
 #include "base/strbuf.h"
 #include "corpus/corpus.h"
 
@@ -44,8 +45,18 @@ void index_print(const cJSON *root, struct strbuf *out);
  * ones, empty or not.  jindex_end() closes the
  * text (ending in a newline) and hands it over in out: the caller frees it
  * with sb_release().  No cJSON arena may be active meanwhile.
+ *
+ * Written to a file: after jindex_sink() the text goes to the stream ss
+ * (base/save.h, opened by the caller) whenever JINDEX_CHUNK bytes are
+ * printed, so that at most about that much is held; jindex_failed() says
+ * whether a write failed (err is set and the stream cancelled: what is
+ * added after is dropped, so the caller may stop early).  jindex_close()
+ * then ends the text and closes the stream (0, or -1 with err set), in
+ * place of jindex_end().  jindex_release() drops an index not ended,
+ * cancelling its stream: nothing is written.
  */
 enum jindex_section { JINDEX_SOURCES, JINDEX_CLAIMS, JINDEX_TOPICS, JINDEX_END };
+enum { JINDEX_CHUNK = 1 << 20 };
 
 struct jindex {
 	struct strbuf out;
@@ -53,6 +64,9 @@ struct jindex {
 	size_t n;               /* elements in it so far */
 	char *head;             /* index_print of the top with empty sections */
 	size_t at;              /* how much of head is written */
+	struct save_stream *sink;   /* not owned; NULL: all is kept in out */
+	struct strbuf *err;     /* the sink's messages; not owned */
+	bool failed;            /* a write to the sink failed */
 };
 
 void jindex_begin(struct jindex *w, const char *title, const char *description,
@@ -60,6 +74,10 @@ void jindex_begin(struct jindex *w, const char *title, const char *description,
 void jindex_add(struct jindex *w, enum jindex_section s, const cJSON *item);
 void jindex_take(struct jindex *w, enum jindex_section s, cJSON *item);
 void jindex_end(struct jindex *w, struct strbuf *out);
+void jindex_sink(struct jindex *w, struct save_stream *ss, struct strbuf *err);
+bool jindex_failed(const struct jindex *w);
+int jindex_close(struct jindex *w);
+void jindex_release(struct jindex *w);
 
 /* A value as a reader would say it: "about 9000 troops", "2022-02-10..2022-02-20". */
 void value_format(struct strbuf *out, const struct value *v);

@@ -603,7 +603,9 @@ static struct corpus *cache_checked(const char *path, const char **why)
 struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 			   enum load_status *status)
 {
-	bool use_cache = (flags & CORPUS_USE_CACHE) && corpus_cache_enabled();
+	bool use_cache = (flags & (CORPUS_USE_CACHE | CORPUS_READ_CACHE)) &&
+			 corpus_cache_enabled();
+	bool store = use_cache && (flags & CORPUS_USE_CACHE);
 	const char *why = "off";
 	struct stat ist;
 	uint64_t ihash = 0;
@@ -625,8 +627,8 @@ struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 			return c;
 		}
 	}
-	if (use_cache && stat(path, &ist) < 0)
-		use_cache = false;
+	if (store && stat(path, &ist) < 0)
+		store = false;
 	char *buf = map_file(path, CORPUS_MAX_INDEX, &len);
 
 	if (!buf) {
@@ -637,10 +639,10 @@ struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 			*status = LOAD_IO;
 		return NULL;
 	}
-	if (use_cache)
+	if (store)
 		ihash = cache_mapped_hash(buf, len);
 	struct corpus *c = load_text(path, buf, len, true, flags, dg, status);
-	if (c && use_cache)
+	if (c && store)
 		cache_store(c, &ist, ihash, why);
 	return c;
 }

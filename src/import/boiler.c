@@ -20,10 +20,20 @@ static const char *find_ci(const char *s, size_t n, const char *needle)
 		lo = (unsigned char)(lo | 0x20);
 	if (lo >= 'a' && lo <= 'z')
 		up = (unsigned char)(lo & ~0x20);
-	for (size_t i = 0; m <= n && i <= n - m; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c == lo || c == up) && !strncasecmp(s + i, needle, m))
-			return s + i;
+	if (m > n)
+		return NULL;
+	/* the next byte that may start it: the first of either case, each
+	 * looked for with memchr, the second only before the first */
+	const char *p = s, *end = s + (n - m) + 1;
+	while (p < end) {
+		const char *a = memchr(p, lo, (size_t)(end - p));
+		const char *b = up != lo ? memchr(p, up, (size_t)((a ? a : end) - p)) : NULL;
+		const char *c = b ? b : a;
+		if (!c)
+			return NULL;
+		if (!strncasecmp(c, needle, m))
+			return c;
+		p = c + 1;
 	}
 	return NULL;
 }
@@ -80,13 +90,17 @@ static const char *const agencies[] = {
 	"Shutterstock", "Bloomberg", "/File", "Xinhua", "Press Service", NULL,
 };
 
+/* A row of share labels: four of them, and no full stop (looked for
+ * first: it rules out nearly every line of prose at once). */
 static bool is_share_line(const char *s, size_t n)
 {
+	if (memchr(s, '.', n))
+		return false;
 	int hits = 0;
-	for (const char *const *w = share_words; *w; w++)
+	for (const char *const *w = share_words; *w && hits < 4; w++)
 		if (find_ci(s, n, *w))
 			hits++;
-	return hits >= 4 && !memchr(s, '.', n);
+	return hits >= 4;
 }
 
 static bool is_credit(const char *s, size_t n)

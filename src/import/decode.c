@@ -305,7 +305,8 @@ struct mchar {
 };
 
 struct repairer {
-	iconv_t gb;
+	iconv_t gb;             /* opened on first use (most texts never need it) */
+	bool gb_opened;
 	struct strbuf gbytes;
 	struct mchar *run;
 	size_t nrun, cap;
@@ -427,7 +428,13 @@ static void gb_encode(struct repairer *r, struct mchar *c, const char *s)
 	char *in = (char *)s + c->off, *o = tmp;
 	size_t inleft = c->len, oleft = sizeof tmp;
 	c->glen = 0;
-	if (c->cp < 0x2E80 || r->gb == (iconv_t)-1)
+	if (c->cp < 0x2E80)
+		return;
+	if (!r->gb_opened) {
+		r->gb = iconv_open("GB18030", "UTF-8");
+		r->gb_opened = true;
+	}
+	if (r->gb == (iconv_t)-1)
 		return;
 	iconv(r->gb, NULL, NULL, NULL, NULL);
 	if (iconv(r->gb, &in, &inleft, &o, &oleft) == (size_t)-1)
@@ -539,7 +546,6 @@ void decode_mojibake(const char *s, size_t n, struct strbuf *out, struct decode_
 	memset(&r, 0, sizeof r);
 	sb_init(&r.gbytes);
 	r.st = stats ? stats : &dummy;
-	r.gb = iconv_open("GB18030", "UTF-8");
 	if (utf8_validate(s, n) < n) {   /* only valid UTF-8 is repaired */
 		sb_add(out, s, n);
 		goto out;
@@ -554,7 +560,7 @@ void decode_mojibake(const char *s, size_t n, struct strbuf *out, struct decode_
 	r.quote_double = r.quote_single = r.single_last = false;
 	mojibake_pass(&r, s, n, out);
 out:
-	if (r.gb != (iconv_t)-1)
+	if (r.gb_opened && r.gb != (iconv_t)-1)
 		iconv_close(r.gb);
 	sb_release(&r.gbytes);
 	free(r.run);

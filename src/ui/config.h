@@ -42,7 +42,9 @@
 	X(date_format, "date-format", CONF_DATE, NULL, "%Y-%m-%d", \
 	  "how the panes show a full date: strftime conversions of a date (%Y %m %d %b %a ...)") \
 	X(layout, "layout", CONF_CHOICE, "auto|wide|stacked|single", "auto", \
-	  "the panes: by the terminal's size, side by side, one over the other, or one at a time")
+	  "the panes: by the terminal's size and margins, side by side, one over the other, or one at a time") \
+	X(position, "position", CONF_CHOICE, "tenths|lines", "tenths", \
+	  "the Text pane's title: how far the text is read, in tenths, or the lines shown (rewritten at every line)")
 
 enum conf_kind { CONF_TEXT, CONF_SWITCH, CONF_CHOICE, CONF_DATE };
 
@@ -69,6 +71,8 @@ struct config {
 
 /* The layouts of the layout option, in the order of its choices. */
 enum layout_pref { LAYOUT_PREF_AUTO, LAYOUT_PREF_WIDE, LAYOUT_PREF_STACKED, LAYOUT_PREF_SINGLE };
+/* The choices of the position option, in order. */
+enum position_pref { POSITION_TENTHS, POSITION_LINES };
 
 void config_init(struct config *cfg);
 void config_release(struct config *cfg);

@@ -109,9 +109,10 @@ void draw_margins_use(bool on)
 	mg.ri = tigetstr("ri");
 }
 
-/* Moves rows [y, y + h) of curscr's columns [x, x + w) by n rows (n > 0:
- * up) and blanks the rows left behind, as the terminal has just done. */
-static void shift_curscr(int y, int x, int h, int w, int n)
+/* Moves rows [y, y + h) of screen image s's columns [x, x + w) by n rows
+ * (n > 0: up) and blanks the rows left behind, as the terminal has just
+ * done. */
+static void shift_rows(WINDOW *s, int y, int x, int h, int w, int n)
 {
 	cchar_t *row = calloc((size_t)w + 1, sizeof *row), *blank = calloc((size_t)w + 1, sizeof *blank);
 	int k = n > 0 ? n : -n;
@@ -120,13 +121,58 @@ static void shift_curscr(int y, int x, int h, int w, int n)
 		setcchar(&blank[i], L" ", A_NORMAL, 0, NULL);
 	for (int i = 0; i < h - k; i++) {
 		int to = n > 0 ? y + i : y + h - 1 - i;   /* in the order that reads each row before it is overwritten */
-		mvwin_wchnstr(curscr, to + n, x, row, w);
-		mvwadd_wchnstr(curscr, to, x, row, w);
+		mvwin_wchnstr(s, to + n, x, row, w);
+		mvwadd_wchnstr(s, to, x, row, w);
 	}
 	for (int i = 0; i < k; i++)
-		mvwadd_wchnstr(curscr, n > 0 ? y + h - 1 - i : y + i, x, blank, w);
+		mvwadd_wchnstr(s, n > 0 ? y + h - 1 - i : y + i, x, blank, w);
 	free(row);
 	free(blank);
+}
+
+/* Scrolls rows [y, y + h), the whole width, by n rows (n > 0: up) with
+ * delete-line at one edge and insert-line at the other: every row outside
+ * goes back where it was (the bottom row of the screen too: what the
+ * deletion pushes up the insertion pushes back down).  curses would set a
+ * scroll region, move, scroll, set the region back and move again (31
+ * bytes for a line at 80x24; this takes 16).  Leaves the cursor at the
+ * first row exposed, column 0, as curses is told (mvcur).
+ * curses keeps, besides curscr, the frame it is building (newscr) and a
+ * hash of each row of curscr: it would take rows found shifted against
+ * the hashes of their old places for a scroll still to be made.  So
+ * newscr is shifted too and those rows marked as unchanged in it: the
+ * next doupdate() writes only what differs from them, the rows exposed.
+ * False, having done nothing, when terminfo lacks a sequence. */
+static bool lines_scroll(int y, int h, int n)
+{
+	int k = n > 0 ? n : -n;
+	const char *cup = tigetstr("cup"), *cr = tigetstr("cr"), *vpa = tigetstr("vpa");
+	const char *dl = tigetstr(k == 1 ? "dl1" : "dl"), *il = tigetstr(k == 1 ? "il1" : "il");
+	int del = n > 0 ? y : y + h - k, ins = n > 0 ? y + h - k : y;
+
+	if (!cap_ok(cup) || !cap_ok(dl) || !cap_ok(il))
+		return false;
+	vidattr(A_NORMAL);   /* the rows come in blank with no colour (bce) */
+	if (cap_ok(cr) && cap_ok(vpa)) {   /* "\r\e[8d" is a byte shorter than "\e[8;1H" */
+		putp(cr);
+		putp(tiparm(vpa, del));
+	} else {
+		putp(tiparm(cup, del, 0));
+	}
+	putp(k == 1 ? dl : tiparm(dl, k));
+	fflush(stdout);
+	mvcur(del, 0, ins, 0);   /* after the deletion the cursor is at (del, 0) */
+	putp(k == 1 ? il : tiparm(il, k));
+	fflush(stdout);
+	shift_rows(curscr, y, 0, h, COLS, n);
+	shift_rows(newscr, y, 0, h, COLS, n);
+	wtouchln(newscr, y, h, 0);
+	return true;
+}
+
+bool draw_margins_on(void)
+{
+	return mg.smglr != NULL;
 }
 
 bool draw_scroll_region(struct ui *ui, WINDOW *win, int n)
@@ -135,8 +181,11 @@ bool draw_scroll_region(struct ui *ui, WINDOW *win, int n)
 
 	getbegyx(win, y, x);
 	getmaxyx(win, h, w);
-	if (!mg.smglr || !n || (n > 0 ? n : -n) >= h || (x == 0 && w == COLS) ||
-	    ui->help_open || counterparts_shown(ui) || y + h >= LINES)
+	if (!n || (n > 0 ? n : -n) >= h || ui->help_open || counterparts_shown(ui) || y + h >= LINES)
+		return false;
+	if (x == 0 && w == COLS)
+		return lines_scroll(y, h, n);
+	if (!mg.smglr)
 		return false;
 	/* the terminal holds curscr: blank lines come in with no colour
 	 * (bce), then the margins and the region go back to the whole screen
@@ -153,7 +202,7 @@ bool draw_scroll_region(struct ui *ui, WINDOW *win, int n)
 	fflush(stdout);   /* putp() writes to stdout, curses' frames go past it */
 	mvcur(0, 0, y, x);
 	fflush(stdout);
-	shift_curscr(y, x, h, w, n);
+	shift_rows(curscr, y, x, h, w, n);
 	return true;
 }
 

@@ -5,8 +5,11 @@
  * lines around its top byte offset, wrap_top, wrapped on their own), claims
  * highlighted in place and the selected one standing out, boilerplate
  * dimmed, search hits highlighted.  Scrolling uses wscrl() and draws only
- * the lines it exposes; in a pane narrower than the screen the terminal
- * scrolls it inside left and right margins when it has them (draw.c).  p->top is the first display line shown.  With
+ * the lines it exposes; the terminal scrolls the pane (draw.c) by deleting
+ * and inserting lines when it spans the width, inside left and right
+ * margins when it is narrower and the terminal has them.  The title says
+ * how far the text is read, in tenths (or, with the position option, the
+ * lines shown).  p->top is the first display line shown.  With
  * the wrap option off, a line of the text is one display line, cut at the
  * pane's edge with a ">" in the last column.
  */
@@ -311,7 +314,7 @@ void textview_scroll_to(struct ui *ui, long top)
 	if (!delta)
 		return;
 	if (p->win && !p->dirty && labs(delta) < p->h) {
-		draw_scroll_region(ui, p->win, (int)delta);   /* a pane narrower than the screen */
+		draw_scroll_region(ui, p->win, (int)delta);   /* else curses scrolls it */
 		scrollok(p->win, TRUE);
 		wscrl(p->win, (int)delta);
 		scrollok(p->win, FALSE);
@@ -556,10 +559,16 @@ static void tv_title(struct ui *ui, struct pane *p, struct strbuf *sb)
 		sb_addf(sb, "  [wrapping %zu%%]", ui->wrap.done / (ui->text_len / 100 + 1));
 		return;
 	}
-	size_t last = p->top + (size_t)(p->h > 0 ? p->h : 0);
+	size_t last = p->top + (size_t)(p->h > 0 ? p->h : 0), n = ui->wrap.n ? ui->wrap.n : 1;
 	if (last > ui->wrap.n)
 		last = ui->wrap.n;
-	sb_addf(sb, "  [%zu-%zu/%zu]", p->top + 1, last, ui->wrap.n);
+	/* by default how much of the text is read to the pane's last line, in
+	 * tenths: a one-line scroll rewrites the title (some 40 bytes) once a
+	 * tenth of the text, not at every line */
+	if (config_choice(&ui->cfg, CFG_position) == POSITION_LINES)
+		sb_addf(sb, "  [%zu-%zu/%zu]", p->top + 1, last, ui->wrap.n);
+	else
+		sb_addf(sb, "  [%zu%% of %zu lines]", last * 10 / n * 10, ui->wrap.n);
 	if (s->title)
 		sb_addf(sb, "  %s", s->title);
 }

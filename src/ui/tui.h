@@ -291,12 +291,16 @@ void draw_vline(struct ui *ui, WINDOW *w, int y, int x, int n, attr_t a);
  * has them) lets draw_scroll_region() use them. */
 bool draw_margins_caps(void);
 void draw_margins_use(bool on);
+/* Whether draw_margins_use(true) took: the terminal scrolls inside margins. */
+bool draw_margins_on(void);
 /* Scrolls the rows of win by n lines (n > 0: up) on the terminal itself,
- * inside margins around win, through curses' output, and moves curscr's
- * copy the same way, so that the next doupdate() writes only the rows
- * exposed.  The caller still scrolls win (wscrl) and draws those rows.
- * Returns false, having done nothing, when the terminal has no margins,
- * win spans the width (curses scrolls that itself) or an overlay is up. */
+ * through curses' output, and moves curscr's copy the same way, so that
+ * the next doupdate() writes only the rows exposed: a win that spans the
+ * width with delete-line and insert-line (fewer bytes than curses' own
+ * scroll region), a narrower one inside margins around it.  The caller
+ * still scrolls win (wscrl) and draws those rows.  Returns false, having
+ * done nothing, when win is narrower than the screen and the terminal has
+ * no margins, when win reaches the last row, or when an overlay is up. */
 bool draw_scroll_region(struct ui *ui, WINDOW *win, int n);
 void draw_apply_theme(struct ui *ui);
 const char *topic_status_word(const char *status, enum theme_role *role);

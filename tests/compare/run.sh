@@ -248,6 +248,26 @@ mkcorpus "$X" <tests/compare/fixtures/dateline.spec
 expect "datelines: compare" 0 "" "$LECTERN" compare --corpus "$X"
 check "datelines: two articles' own days are a timeline" pair n-1 s-1 timeline
 
+# ages, imported from text: an age at death never changes, so "died at the
+# age of 49" against "died when she was 56" three days later is a conflict
+# (an age is not a count, so not a running total that rose), and never a
+# toll of the dead
+X=$TMP/ages
+mkdir -p "$X/raw"
+printf '%s\n' "Singer remembers her mother" "" \
+	"The singer Anna Berg spoke on Friday about her mother, who died of cancer at the age of 49 after a long illness." \
+	"Berg said the loss shaped the songs on her new album, which was recorded in Oslo over two winters." \
+	>"$X/raw/herald-20240302.txt"
+printf '%s\n' "Anna Berg's new album" "" \
+	"Anna Berg wrote most of the new album after her mother died of cancer when she was 56." \
+	"Storms killed 49 people in the north of the country on the same day." \
+	>"$X/raw/courier-20240305.txt"
+expect "ages: import" 0 "imported" "$LECTERN" import "$X/raw" --output "$X/corpus"
+AJ=$("$LECTERN" related --json --corpus "$X/corpus")
+averdict() { jq -r --arg a "$1" --arg b "$2" '[.related[] | select(.claim | startswith($a)) | .counterparts[] | select(.claim | startswith($b)) | .verdict // "null"] | join(" ")' <<<"$AJ"; }
+check "ages: died at 49 against died at 56 is a conflict" test "$(averdict herald-20240302-x001 courier-20240305-x001)" = conflict
+check "ages: an age at death is never compared with a toll" bash -c '! grep -qE "agree|differ|conflict|timeline" <<<"$1"' _ "$(averdict herald-20240302-x001 courier-20240305-x002)"
+
 # ---- invented articles ----
 C=$TMP/town
 mkcorpus "$C" <tests/compare/fixtures/town.spec
@@ -315,14 +335,14 @@ else
 	nd() { sed -nE "s/.*$1 ([0-9.]+).*/\1/p" <<<"$line"; }
 	nd_r() { sed -nE 's#.*R@1/3/5 ([0-9.]+)/([0-9.]+)/([0-9.]+).*#\'"$1"'#p' <<<"$line"; }
 	check "newsdev: coverage >= 0.95 (bar)" at_least "$(nd coverage)" 0.95
-	check "newsdev: counterpart R@5 >= 0.73 (floor; bar 0.85)" at_least "$(nd_r 3)" 0.73
+	check "newsdev: counterpart R@5 >= 0.76 (floor; bar 0.85)" at_least "$(nd_r 3)" 0.76
 	check "newsdev: counterpart R@1 >= 0.33 (floor; bar 0.50)" at_least "$(nd_r 1)" 0.33
-	check "newsdev: topic pair recall >= 0.47 (floor; bar 0.70)" at_least "$(nd 'topic recall')" 0.47
+	check "newsdev: topic pair recall >= 0.58 (floor; bar 0.70)" at_least "$(nd 'topic recall')" 0.58
 	tprec=$(python3 tests/compare/topic_precision.py "$ND/gold.json" "$NDC/claims.json" "$NDC/compare.json" "$SCORER")
 	printf '     newsdev: %s\n' "$tprec"
-	check "newsdev: topic pair precision >= 0.69 (floor; bar 0.70)" \
-		at_least "$(sed -nE 's/.*precision ([0-9.]+).*/\1/p' <<<"$tprec")" 0.69
-	check "newsdev: verdicts right >= 0.50 (floor; bar 0.85)" at_least "$(nd verdicts)" 0.50
+	check "newsdev: topic pair precision >= 0.70 (bar)" \
+		at_least "$(sed -nE 's/.*precision ([0-9.]+).*/\1/p' <<<"$tprec")" 0.70
+	check "newsdev: verdicts right >= 0.56 (floor; bar 0.85)" at_least "$(nd verdicts)" 0.56
 	check "newsdev: emitted conflicts confirmed >= 0.90 (bar)" at_least "$(nd 'conflict prec')" 0.90
 	check "newsdev: conflicts caught >= 1 of 5 (floor; bar 0.8)" test "$(sed -nE 's/.*caught ([0-9]+)\/.*/\1/p' <<<"$line")" -ge 1
 	check "newsdev: no trap broken (bar)" test "$(sed -nE 's/.*traps ([0-9]+).*/\1/p' <<<"$line")" = 0

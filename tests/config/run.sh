@@ -21,7 +21,7 @@ text_lines() { screen | grep -o '\[[0-9]*-[0-9]*/[0-9]*\]' | head -1 | sed 's/.*
 
 # ---- bind: a key takes an action, in the reader and in the help ----
 conf bind 'bind <C-t> help' 'bind x quit' 'bind j none' 'bind n top' 'bind <F5> text' \
-	'bind ^w next-pane'
+	'bind ^w next-pane' 'set layout = wide' 'set position = lines'
 start 160 60 XDG_CONFIG_HOME="$TMP/bind" --
 see "bind: the reader opens" "> Sources"
 keys 1
@@ -101,7 +101,7 @@ keys 2
 see "wrap on (default): the Text pane" "> Text: mt"
 on=$(text_lines)
 keys Q
-conf nowrap 'set wrap = off'
+conf nowrap 'set wrap = off' 'set position = lines'
 start 100 30 XDG_CONFIG_HOME="$TMP/nowrap" --
 keys 2
 see "wrap off: the Text pane" "> Text: mt"
@@ -131,10 +131,13 @@ keys Q
 conf stacked 'set layout = stacked'
 start 160 45 XDG_CONFIG_HOME="$TMP/stacked" --
 see "layout stacked: started" "> Sources"
-check "layout stacked at 160x45: Sources alone on the first line" bash -c '! tmux -L "$1" -f "$2" capture-pane -p -t t | head -1 | grep -q "Text"' _ "$SOCK" "$TMP/tmux.conf"
+check "layout stacked at 160x45: the lists on the first line, the Text pane under them" bash -c '! tmux -L "$1" -f "$2" capture-pane -p -t t | head -1 | grep -q "Text"' _ "$SOCK" "$TMP/tmux.conf"
 see "layout stacked: the Text pane below" "  Text: mt"
+keys : s e t Space l a y o u t Space = Space w i d e Enter
+check "set layout = wide: side by side at once" bash -c 'sleep 0.3; tmux -L "$1" -f "$2" capture-pane -p -t t | head -1 | grep -q "Sources.*Text.*Claims"' _ "$SOCK" "$TMP/tmux.conf"
 keys : s e t Space l a y o u t Space = Space a u t o Enter
-check "set layout = auto: side by side again" bash -c 'sleep 0.3; tmux -L "$1" -f "$2" capture-pane -p -t t | head -1 | grep -q "Sources.*Text.*Claims"' _ "$SOCK" "$TMP/tmux.conf"
+check "set layout = auto in tmux (no margins): Sources and Claims side by side over the Text pane" \
+	bash -c 'sleep 0.3; l=$(tmux -L "$1" -f "$2" capture-pane -p -t t | head -1); [[ $l == *Sources*Claims* && $l != *Text* ]]' _ "$SOCK" "$TMP/tmux.conf"
 keys Q
 conf wide 'set layout = wide'
 start 100 30 XDG_CONFIG_HOME="$TMP/wide" --

@@ -268,20 +268,7 @@ cp "$K/corpus.json" "$TMP/k-old.json"
 "$LECTERN" --corpus "$K" note odr-11 "killed" >/dev/null
 cp "$K/corpus.json" "$TMP/k-new.json"
 RANDOM=14
-olds=0 news=0 torn=0 invalid=0
-for ((i = 0; i < 100; i++)); do
-	cp "$TMP/k-old.json" "$K/corpus.json"
-	"$LECTERN" --corpus "$K" note odr-11 "killed" >/dev/null 2>&1 &
-	pid=$!
-	sleep "0.$(printf '%03d' $((RANDOM % 250)))"
-	kill -9 "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
-	if cmp -s "$K/corpus.json" "$TMP/k-old.json"; then olds=$((olds + 1))
-	elif cmp -s "$K/corpus.json" "$TMP/k-new.json"; then news=$((news + 1))
-	else torn=$((torn + 1)); cp "$K/corpus.json" "$TMP/torn.json"; fi
-	"$LECTERN" --corpus "$K" check >/dev/null 2>&1 || invalid=$((invalid + 1))
-	rm -f "$K"/corpus.json.tmp-*
-done
+kill_saves "$K" "$TMP/k-old.json" "$TMP/k-new.json" 250 "$LECTERN" --corpus "$K" note odr-11 "killed"
 echo "     (100 saves killed: $olds left the old index, $news the new one, $torn torn)"
 check "kill -9 during a save: never a torn index" test "$torn" = 0
 check "kill -9 during a save: check passes after every kill" test "$invalid" = 0

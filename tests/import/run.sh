@@ -97,6 +97,18 @@ check "extracted claims added" test "$n1" -gt 50
 expect "extract again" 0 "replaced" "$LECTERN" extract --corpus "$TMP/d"
 check "extract again gives the same claims" test "$(grep -c '"origin":[[:space:]]*"extracted"' "$TMP/d/corpus.json")" = "$n1"
 
+# extract reads each text once, checking it as it goes: a changed text
+# stops it with check's located messages, the index as it was, no
+# temporary file left
+cp -r data "$TMP/changed"
+sed -i '0,/the/s//THE/' "$TMP/changed/sources/csm.txt"
+cp "$TMP/changed/corpus.json" "$TMP/changed.before"
+LECTERN_CACHE=0 "$LECTERN" check --corpus "$TMP/changed" >/dev/null 2>"$TMP/changed.check"
+expect "extract with a changed text fails" 1 'claim "csm-02": text differs' "$LECTERN" extract --corpus "$TMP/changed"
+check "  ... with the messages of check, located" diff "$TMP/changed.check" "$TMP/stderr"
+check "  ... the index as it was" cmp -s "$TMP/changed.before" "$TMP/changed/corpus.json"
+check "  ... no temporary file left" test -z "$(ls "$TMP/changed" | grep tmp)"
+
 # the quality table: fails (exit 1) if a target is missed
 expect "eval meets the targets on data/" 0 "speaker accuracy" "$LECTERN" eval --against data/corpus.json
 printf '%s\n' "$out" | sed -n '/^measure/,$p'

@@ -25,21 +25,7 @@ check "extract: the new corpus differs from the old" bash -c "! cmp -s '$TMP/old
 RANDOM=42
 work=$TMP/work
 cp -r "$base" "$work"
-olds=0 news=0 torn=0 invalid=0
-for ((i = 0; i < 100; i++)); do
-	cp "$TMP/old.json" "$work/corpus.json"
-	rm -f "$work"/.*.lcache
-	LECTERN_CACHE=0 "$LECTERN" --corpus "$work" extract >/dev/null 2>&1 &
-	pid=$!
-	sleep "0.$(printf '%03d' $((RANDOM % 150)))"
-	kill -9 "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
-	if cmp -s "$work/corpus.json" "$TMP/old.json"; then olds=$((olds + 1))
-	elif cmp -s "$work/corpus.json" "$TMP/new.json"; then news=$((news + 1))
-	else torn=$((torn + 1)); cp "$work/corpus.json" "$TMP/torn.json"; fi
-	LECTERN_CACHE=0 "$LECTERN" --corpus "$work" check >/dev/null 2>&1 || invalid=$((invalid + 1))
-	rm -f "$work"/corpus.json.tmp-*   # what a killed save leaves: never the corpus
-done
+kill_saves "$work" "$TMP/old.json" "$TMP/new.json" 150 env LECTERN_CACHE=0 "$LECTERN" --corpus "$work" extract
 echo "     (100 saves killed: $olds left the old corpus, $news the new one, $torn torn)"
 if [ $torn -eq 0 ]; then ok "kill -9: never a torn index (old or new, byte for byte)"; else bad "kill -9: never a torn index" "$torn torn, one in $TMP/torn.json"; fi
 if [ $invalid -eq 0 ]; then ok "kill -9: check passes after every kill"; else bad "kill -9: check passes after every kill" "$invalid failed"; fi

@@ -188,7 +188,7 @@ see ":set regex: a regex search" "/Lukash[a-z]+ "
 keys : s e t Space n o r e g e x Enter
 see ":set noregex" "fixed strings"
 keys : s e t Enter
-see ":set shows the settings" "theme=default mouse=off cite-format=plain wrap=on date-format=%Y-%m-%d layout=auto noregex"
+see ":set shows the settings" "theme=default mouse=off cite-format=plain wrap=on date-format=%Y-%m-%d layout=wide position=lines noregex"
 keys g C-f
 see "Ctrl-f pages down" "[43-"
 keys C-b C-e
@@ -342,7 +342,7 @@ sleep 0.3
 if screen | grep -q "> Claims"; then bad "mouse off: a click does nothing"; else ok "mouse off: a click does nothing"; fi
 keys Q
 mkdir -p "$TMP/mcfg/lectern"
-printf 'set mouse = on\n' >"$TMP/mcfg/lectern/config"
+printf 'set mouse = on\nset position = lines\n' >"$TMP/mcfg/lectern/config"
 start 100 30 XDG_CONFIG_HOME="$TMP/mcfg" --
 see "mouse on: started" "> Sources"
 keys -l $'\e[<0;10;26M'

@@ -86,20 +86,27 @@ static void test_voices(void **state)
 	corpus_free(c);
 }
 
+/* The corpus whose index is sb's text (taken). */
+static struct corpus *load_json(struct strbuf *sb)
+{
+	struct diags d;
+	diags_init(&d);
+	size_t len = sb->len;
+	struct corpus *c = corpus_load_buffer("/nonexistent/corpus.json", sb_detach(sb, NULL), len, 0,
+					      &d, NULL);
+	if (!c)
+		fail_msg("%s", diags_count(&d) ? d.lines[0] : "not loaded");
+	diags_release(&d);
+	return c;
+}
+
 /* One curated topic of n claims: the first half from source a, the rest
  * from b, each "1000 people", but b's last "5000 people" (far from a in
  * the topic's order, so no window of neighbours meets the two). */
 static struct corpus *one_topic(size_t n)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct diags d;
-	sb_addstr(&sb, "{\"schema\": \"lectern-corpus\", \"version\": 1, \"title\": \"t\", \"sources\": [");
-	for (int s = 0; s < 2; s++)
-		sb_addf(&sb, "%s{\"id\": \"%c\", \"title\": \"T\", \"outlet\": \"O%c\", \"author\": null, "
-			"\"published\": \"2024-05-01\", \"url\": null, \"language\": \"en\", "
-			"\"file\": \"sources/%c.txt\", \"sha256\": \"%064d\"}", s ? ", " : "", 'a' + s,
-			'a' + s, 'a' + s, 0);
-	sb_addstr(&sb, "], \"claims\": [");
+	invented_begin(&sb, 2);
 	for (size_t i = 0; i < n; i++)
 		sb_addf(&sb, "%s{\"id\": \"c%zu\", \"source\": \"%c\", \"span\": [0, 5], \"text\": \"x\", "
 			"\"kind\": \"quantity\", \"origin\": \"curated\", \"topics\": [\"all\"], "
@@ -110,14 +117,7 @@ static struct corpus *one_topic(size_t n)
 	for (size_t i = 0; i < n; i++)
 		sb_addf(&sb, "%s\"c%zu\"", i ? ", " : "", i);
 	sb_addstr(&sb, "]}]}");
-	diags_init(&d);
-	size_t len = sb.len;
-	struct corpus *c = corpus_load_buffer("/nonexistent/corpus.json", sb_detach(&sb, NULL), len, 0,
-					      &d, NULL);
-	if (!c)
-		fail_msg("%s", diags_count(&d) ? d.lines[0] : "not loaded");
-	diags_release(&d);
-	return c;
+	return load_invented(&sb);
 }
 
 /* A topic of 40,000 claims: every pair would be 8x10^8 judgments; the
@@ -163,6 +163,95 @@ static void test_large_topic_linear(void **state)
 	assert_true(judged[0] > 0 && judged[1] <= 2 * judged[0] + 4);
 }
 
+/* A word of letters for number k, unique per k ("bab", "bac" ...). */
+static void word_of(struct strbuf *sb, size_t k, char tag)
+{
+	sb_addch(sb, tag);
+	do {
+		sb_addch(sb, (char)('a' + k % 26));
+		k /= 26;
+	} while (k);
+}
+
+/* n claims (a multiple of 8) on n/4 events, each told by four sources of
+ * n/8: words of the event's own, a count of one of a few counted things
+ * near the event's figure, half with a date.  A news corpus grows so: new
+ * events bring new words. */
+static struct corpus *many_claims(size_t n)
+{
+	static const char *const what[] = { "protesters", "refugees", "soldiers", "passengers" };
+	struct strbuf sb = STRBUF_INIT;
+	size_t nsrc = n / 8;
+	sb_addstr(&sb, "{\"schema\": \"lectern-corpus\", \"version\": 1, \"title\": \"t\", \"sources\": [");
+	for (size_t s = 0; s < nsrc; s++)
+		sb_addf(&sb, "%s{\"id\": \"s%zu\", \"title\": \"T\", \"outlet\": \"O%zu\", \"author\": null, "
+			"\"published\": \"2024-%02zu-%02zu\", \"url\": null, \"language\": \"en\", "
+			"\"file\": \"sources/s%zu.txt\", \"sha256\": \"%064d\"}", s ? ", " : "", s, s % 50,
+			1 + s % 12, 1 + s % 28, s, 0);
+	sb_addstr(&sb, "], \"claims\": [");
+	for (size_t i = 0; i < n; i++) {
+		size_t e = i / 4, src = (e * 4 + i % 4 * 3) % nsrc;
+		struct strbuf text = STRBUF_INIT, counted = STRBUF_INIT;
+		for (int k = 0; k < 4; k++) {
+			word_of(&text, 4 * e + (size_t)k, 'q');
+			sb_addstr(&text, k == 1 ? " said that " : " ");
+		}
+		sb_addf(&text, "%s gathered", what[e % 4]);
+		sb_addstr(&counted, what[e % 4]);
+		sb_addch(&counted, ' ');
+		word_of(&counted, 4 * e, 'q');
+		sb_addf(&sb, "%s{\"id\": \"c%zu\", \"source\": \"s%zu\", \"span\": [0, 5], \"text\": \"%s\", "
+			"\"kind\": \"quantity\", \"origin\": \"extracted\", \"values\": [{\"type\": \"quantity\", "
+			"\"value\": %zu, \"unit\": \"people\", \"counted\": \"%s\", \"qualifier\": \"about\"}",
+			i ? ", " : "", i, src, text.buf, 1000 + e % 97 * 10 + i % 4, counted.buf);
+		if (i % 2)
+			sb_addf(&sb, ", {\"type\": \"date\", \"value\": \"2024-%02zu-%02zu\"}", 1 + e % 12,
+				1 + e % 28);
+		sb_addstr(&sb, "]}");
+		sb_release(&text);
+		sb_release(&counted);
+	}
+	sb_addstr(&sb, "], \"topics\": []}");
+	return load_json(&sb);
+}
+
+/* Automatic topics on four times the claims take about four times the
+ * work, not sixteen: pairs scored while aligning, postings read to find
+ * them, pairs judged; and each description is read once, not at every
+ * pair that meets it.  (related.h's blocking, which skips only terms in
+ * more than 4 sqrt(N) claims, is reported, not bounded.) */
+static void test_align_linear(void **state)
+{
+	(void)state;
+	size_t cand[2], post[2], judged[2], reads[2], values[2], rel[2];
+	for (int k = 0; k < 2; k++) {
+		size_t n = k ? 8000 : 2000;
+		struct corpus *c = many_claims(n);
+		struct cmp_model m;
+		size_t before = desc_reads();
+		compare_build(&m, c, CMP_AUTO_ONLY, NULL);
+		reads[k] = desc_reads() - before;
+		cand[k] = m.ncandidates;
+		post[k] = m.npostings;
+		rel[k] = m.nrelated_postings;
+		judged[k] = m.njudged;
+		values[k] = 0;
+		for (size_t i = 0; i < c->nclaims; i++)
+			values[k] += m.vals[i].n;
+		assert_true(m.ntopics >= n / 8);
+		compare_release(&m);
+		corpus_free(c);
+	}
+	print_message("candidates %zu %zu, postings %zu %zu, judged %zu %zu, descriptions %zu %zu "
+		      "of %zu %zu values; related postings %zu %zu\n", cand[0], cand[1], post[0], post[1],
+		      judged[0], judged[1], reads[0], reads[1], values[0], values[1], rel[0], rel[1]);
+	assert_true(cand[0] > 0 && cand[1] * 10 <= cand[0] * 44);
+	assert_true(post[0] > 0 && post[1] * 10 <= post[0] * 44);
+	assert_true(judged[0] > 0 && judged[1] * 10 <= judged[0] * 44);
+	/* two texts a value at most (counted, about) */
+	assert_true(reads[0] <= 2 * values[0] && reads[1] <= 2 * values[1]);
+}
+
 /* A build asked to stop before it starts stops, marked incomplete. */
 static void test_stop(void **state)
 {
@@ -191,6 +280,7 @@ int main(void)
 		cmocka_unit_test(test_voices),
 		cmocka_unit_test(test_large_topic),
 		cmocka_unit_test(test_large_topic_linear),
+		cmocka_unit_test(test_align_linear),
 		cmocka_unit_test(test_stop),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

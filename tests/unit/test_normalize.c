@@ -107,6 +107,44 @@ static void test_units_of_news(void **state)
 	sb_release(&sb);
 }
 
+/* Hours and minutes are durations, like days: "a 7-hour mission" and "a
+ * 420-minute mission" are one length of time, and neither is a count. */
+static void test_hours_and_minutes(void **state)
+{
+	(void)state;
+	struct norm_value n, m;
+	struct value v = qty(7, "hours", "exact");
+	assert_int_equal(norm_value(&v, &n), 0);
+	assert_int_equal(n.kind, NORM_DURATION);
+	v = qty(420, "minutes", "exact");
+	assert_int_equal(norm_value(&v, &m), 0);
+	assert_int_equal(m.kind, NORM_DURATION);
+	assert_true(fabs(n.point - m.point) < 1e-9);
+	v = qty(2, "days", "exact");
+	assert_int_equal(norm_value(&v, &m), 0);
+	assert_true(fabs(m.point - 48 * n.point / 7) < 1e-9);
+	v = qty(1, "hour", "exact");
+	assert_int_equal(norm_value(&v, &m), 0);
+	assert_int_equal(m.kind, NORM_DURATION);
+	assert_int_equal(norm_unit_kind("mins"), NORM_DURATION);
+	assert_int_equal(norm_unit_kind("hrs"), NORM_DURATION);
+	/* shown in hours below a day, in days from one day up */
+	struct strbuf sb = STRBUF_INIT;
+	norm_format(&sb, &n);
+	assert_string_equal(sb.buf, "7 hours");
+	sb_reset(&sb);
+	v = qty(90, "minutes", "exact");
+	assert_int_equal(norm_value(&v, &m), 0);
+	norm_format(&sb, &m);
+	assert_string_equal(sb.buf, "1.5 hours");
+	sb_reset(&sb);
+	v = qty(36, "hours", "exact");
+	assert_int_equal(norm_value(&v, &m), 0);
+	norm_format(&sb, &m);
+	assert_string_equal(sb.buf, "1.5 days");
+	sb_release(&sb);
+}
+
 /* Extraction keeps the last word as the unit and the phrase as what is
  * counted ("40 nautical miles": unit "miles", counted "nautical miles"):
  * a counted phrase that ends in a unit of two words names the unit. */
@@ -303,6 +341,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_units_of_news),
+		cmocka_unit_test(test_hours_and_minutes),
 		cmocka_unit_test(test_tolerance),
 		cmocka_unit_test(test_open),
 		cmocka_unit_test(test_dates),

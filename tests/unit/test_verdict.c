@@ -489,6 +489,182 @@ static void test_short_descriptions(void **state)
 	}
 }
 
+/* A closed compound names its head: a "magnitude 6.1 earthquake" and a
+ * "6.1 quake" are one measure, but only by kind: they may agree or
+ * differ, never conflict; a compound whose head is another word
+ * ("aftershock" / "earthquake") or a head of fewer than four letters
+ * ("gunmen" / "men") is no such match. */
+static void test_compound_heads(void **state)
+{
+	(void)state;
+	assert_true(desc_head_of("earthquak", "quak"));
+	assert_true(desc_head_of("airstrik", "strik"));
+	assert_false(desc_head_of("quak", "earthquak"));
+	assert_false(desc_head_of("gunmen", "men"));
+	assert_false(desc_head_of("aftershock", "quak"));
+	assert_false(desc_head_of("quak", "quak"));
+	struct verdict_pair p;
+	struct norm_value a[] = { q(NORM_COUNT, 6.1, 6.1, "earthquake") };
+	struct norm_value b[] = { q(NORM_COUNT, 6.1, 6.1, "quake"),
+				  q(NORM_COUNT, 30, 30, "people dead") };
+	a[0].unit = b[0].unit = "magnitude";
+	b[1].unit = "people";
+	assert_false(verdict_same_measure(&a[0], &b[0]));
+	verdict_claims(a, 1, b, 2, &p);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	assert_true(p.by_values);
+	assert_int_equal(p.ib, 0);
+	/* far apart by the heads alone: at most differ */
+	b[0].lo = b[0].hi = b[0].point = 7.9;
+	verdict_claims(a, 1, b, 2, &p);
+	assert_int_equal(p.v, VERDICT_DIFFER);
+	struct norm_value f[] = { q(NORM_COUNT, 200, 200, "fighters") };
+	struct norm_value g[] = { q(NORM_COUNT, 12, 12, "firefighters") };
+	verdict_claims(f, 1, g, 1, &p);
+	assert_int_not_equal(p.v, VERDICT_CONFLICT);
+	/* another head, or a fate that differs: different measures */
+	struct norm_value s[] = { q(NORM_COUNT, 5.9, 5.9, "aftershocks") };
+	verdict_claims(a, 1, s, 1, &p);
+	assert_int_equal(p.v, VERDICT_MEASURE);
+	struct norm_value k[] = { q(NORM_COUNT, 30, 30, "airstrikes killed") };
+	struct norm_value w[] = { q(NORM_COUNT, 30, 30, "strikes wounded") };
+	verdict_claims(k, 1, w, 1, &p);
+	assert_int_equal(p.v, VERDICT_MEASURE);
+}
+
+/* An earthquake's magnitude is a reading on a logarithmic scale, not a
+ * count: 5.9 and 7.9 are a thousand times apart in energy though a
+ * quarter apart as numbers.  Readings within one step of the scale differ
+ * (a first estimate of 8.5 against 9), further apart they may conflict,
+ * but only when both say what they measure; a reading given anew on a
+ * later day is revised (timeline), never a total that fell. */
+/* An exact extracted quantity of x unit, counted as said, normalised. */
+static struct norm_value xq(double x, const char *unit, const char *counted)
+{
+	struct value v;
+	struct norm_value n;
+	memset(&v, 0, sizeof v);
+	v.type = VALUE_QUANTITY;
+	v.num = x;
+	v.unit = unit;
+	v.counted = counted;
+	v.qualifier = "exact";
+	assert_int_equal(norm_value(&v, &n), 0);
+	return n;
+}
+
+static struct norm_value mag(double x, const char *counted)
+{
+	return xq(x, "magnitude", counted);
+}
+
+static void test_magnitudes(void **state)
+{
+	(void)state;
+	struct verdict_pair p;
+	struct norm_value quake = mag(7.9, "earthquake");
+	assert_int_equal(quake.kind, NORM_MAGNITUDE);
+	assert_string_equal(norm_kind_name(NORM_MAGNITUDE), "magnitude");
+	assert_false(verdict_running(&quake));
+	/* an aftershock's reading with no word of what it is: never a conflict */
+	struct norm_value after = mag(5.9, NULL);
+	verdict_claims(&quake, 1, &after, 1, &p);
+	assert_int_not_equal(p.v, VERDICT_CONFLICT);
+	verdict_moment(&p, &quake, &after, 100, 100);
+	assert_int_not_equal(p.v, VERDICT_CONFLICT);
+	/* one step of the scale or less: differ */
+	struct norm_value early = mag(8.5, "earthquake"), late = mag(9, "earthquake");
+	verdict_claims(&early, 1, &late, 1, &p);
+	assert_int_equal(p.v, VERDICT_DIFFER);
+	struct norm_value same = mag(7.9, "quake");
+	verdict_claims(&quake, 1, &same, 1, &p);
+	assert_int_equal(p.v, VERDICT_AGREE);
+	/* further apart, both named, one day: conflict; on two days: revised */
+	struct norm_value low = mag(6.1, "earthquake");
+	verdict_claims(&quake, 1, &low, 1, &p);
+	assert_int_equal(p.v, VERDICT_CONFLICT);
+	verdict_moment(&p, &quake, &low, 100, 100);
+	assert_int_equal(p.v, VERDICT_CONFLICT);
+	verdict_moment(&p, &quake, &low, 100, 103);
+	assert_int_equal(p.v, VERDICT_TIMELINE);
+	/* revised down later: not a running total that fell */
+	struct norm_value first = mag(9.1, "earthquake"), next = mag(8.1, "earthquake");
+	verdict_claims(&first, 1, &next, 1, &p);
+	verdict_moment(&p, &first, &next, 100, 103);
+	assert_int_equal(p.v, VERDICT_TIMELINE);
+	assert_false(p.fell);
+	assert_false(verdict_named_conflict(&first, 1, &next, 1, 100, 103, &(int){ 0 }, &(int){ 0 }));
+}
+
+/* Ages, as extraction gives them ("died at the age of 56": 56 "years of
+ * age", counted "age at death"), are their own class: never a toll of the
+ * dead though the words say "death", never a running total.  An age at
+ * death does not change, so 56 against 49 conflicts whatever the days of
+ * the reports; a year apart only differs (a birthday between); a living
+ * person's age given on another day is revised (timeline). */
+/* The verdict on one value against another, their sources published on
+ * days da and db (-1: unknown). */
+static enum verdict judged(struct norm_value a, struct norm_value b, long da, long db)
+{
+	struct verdict_pair p;
+	verdict_claims(&a, 1, &b, 1, &p);
+	verdict_moment(&p, &a, &b, da, db);
+	return p.v;
+}
+
+static struct norm_value age(double x, const char *counted)
+{
+	return xq(x, "years of age", counted);
+}
+
+static void test_ages(void **state)
+{
+	(void)state;
+	struct verdict_pair p;
+	struct norm_value a = age(56, "age at death"), b = age(49, "age at death");
+	assert_int_equal(a.kind, NORM_AGE);
+	assert_string_equal(norm_kind_name(NORM_AGE), "age");
+	assert_false(verdict_running(&a));
+	assert_int_equal(judged(a, b, -1, -1), VERDICT_CONFLICT);
+	assert_int_equal(judged(a, b, 100, 400), VERDICT_CONFLICT);
+	assert_int_equal(judged(a, age(55, "age at death"), 100, 100), VERDICT_DIFFER);
+	/* never a toll: "died at 56" against "300 dead" */
+	struct norm_value toll = qu(NORM_COUNT, 300, "dead");
+	verdict_claims(&a, 1, &toll, 1, &p);
+	assert_int_not_equal(p.v, VERDICT_CONFLICT);
+	assert_false(p.by_values);
+	/* a living age, on days years apart: revised */
+	struct norm_value x = age(58, "age of the captain"), y = age(61, "age of the captain");
+	assert_int_equal(judged(x, y, 100, 100), VERDICT_CONFLICT);
+	assert_int_equal(judged(x, y, 100, 1200), VERDICT_TIMELINE);
+	/* ages of different people: different measures */
+	assert_int_equal(judged(x, age(33, "age of nurse"), 100, 100), VERDICT_MEASURE);
+}
+
+/* Exact counts that no rounding explains: seven ships against eight in one
+ * search is a conflict, not "close"; a round figure, an "about" or another
+ * day still differ or update, and "people" still says not what is counted. */
+static void test_unrounded_counts(void **state)
+{
+	(void)state;
+	const char *t = "ships in the search";
+	assert_int_equal(judged(q(NORM_COUNT, 7, 7, t), q(NORM_COUNT, 8, 8, t), 100, 100),
+			 VERDICT_CONFLICT);
+	assert_int_equal(judged(q(NORM_COUNT, 7, 7, t), q(NORM_COUNT, 8, 8, t), 100, 101),
+			 VERDICT_TIMELINE);
+	assert_int_equal(judged(q(NORM_COUNT, 1312, 1312, t), q(NORM_COUNT, 1310, 1310, t), 100, 100),
+			 VERDICT_DIFFER);
+	struct norm_value about = q(NORM_COUNT, 6.5, 7.5, t);
+	about.point = 7;
+	about.prec = PREC_ABOUT;
+	assert_int_equal(judged(about, q(NORM_COUNT, 8, 8, t), 100, 100), VERDICT_DIFFER);
+	assert_int_equal(judged(qu(NORM_COUNT, 7, "people"), qu(NORM_COUNT, 8, "people"), 100, 100),
+			 VERDICT_DIFFER);
+	assert_int_equal(judged(qu(NORM_COUNT, 7, "ships"), qu(NORM_COUNT, 8, "ships"), 100, 100),
+			 VERDICT_CONFLICT);
+	assert_int_equal(vv(q(NORM_PERCENT, 7, 7, t), q(NORM_PERCENT, 8, 8, t)), VERDICT_DIFFER);
+}
+
 static void test_status_and_names(void **state)
 {
 	(void)state;
@@ -530,6 +706,10 @@ int main(void)
 		cmocka_unit_test(test_many_values),
 		cmocka_unit_test(test_loose_dates),
 		cmocka_unit_test(test_short_descriptions),
+		cmocka_unit_test(test_compound_heads),
+		cmocka_unit_test(test_magnitudes),
+		cmocka_unit_test(test_ages),
+		cmocka_unit_test(test_unrounded_counts),
 		cmocka_unit_test(test_status_and_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
