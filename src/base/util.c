@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <time.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -165,6 +167,39 @@ void unmap_file(char *buf, size_t len)
 {
 	if (buf)
 		munmap(buf, map_size(len));
+}
+
+/* the guard of this thread, while map_guard() runs fn */
+static _Thread_local sigjmp_buf *guard_env;
+
+static void on_sigbus(int sig)
+{
+	if (guard_env)
+		siglongjmp(*guard_env, 1);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+int map_guard(void (*fn)(void *arg), void *arg)
+{
+	static volatile sig_atomic_t installed;
+	if (!installed) {
+		struct sigaction sa = { .sa_handler = on_sigbus };
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGBUS, &sa, NULL);
+		installed = 1;
+	}
+	sigjmp_buf env;
+	sigjmp_buf *volatile outer = guard_env;
+	if (sigsetjmp(env, 1)) {
+		guard_env = outer;
+		errno = EIO;
+		return -1;
+	}
+	guard_env = &env;
+	fn(arg);
+	guard_env = outer;
+	return 0;
 }
 
 char *read_file(const char *path, size_t max, size_t *len)

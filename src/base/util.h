@@ -46,12 +46,21 @@ char *read_file(const char *path, size_t max, size_t *len);
  * cache's: they become resident as they are read, and map_file_drop()
  * gives back those of [from, to) (whole pages inside it; they are read
  * again if touched).  The file must not be truncated while it is mapped
- * (reading past its new end would raise SIGBUS); lectern itself replaces
+ * (reading past its new end raises SIGBUS: read it under map_guard());
+ * lectern itself replaces
  * files by rename, which leaves a mapping whole.  Released with
  * unmap_file(buf, *len).
  */
 char *map_file(const char *path, size_t max, size_t *len);
 void map_file_drop(char *buf, size_t from, size_t to);
 void unmap_file(char *buf, size_t len);
+
+/*
+ * Runs fn(arg) so that a SIGBUS in this thread while it runs (a mapped
+ * file truncated by another program under it) ends fn at once: returns -1
+ * with errno EIO then, 0 when fn returned.  What fn had allocated when it
+ * was cut short is not freed; the mapping is the caller's to release.
+ */
+int map_guard(void (*fn)(void *arg), void *arg);
 
 #endif

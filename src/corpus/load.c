@@ -600,6 +600,27 @@ static struct corpus *cache_checked(const char *path, const char **why)
 	return c;
 }
 
+/* A load from a mapped index, run under map_guard(). */
+struct mapped_load {
+	const char *path;
+	char *buf;
+	size_t len;
+	bool store;
+	unsigned flags;
+	struct diags *dg;
+	enum load_status *status;
+	uint64_t ihash;
+	struct corpus *c;
+};
+
+static void load_mapped(void *arg)
+{
+	struct mapped_load *ml = arg;
+	if (ml->store)
+		ml->ihash = cache_mapped_hash(ml->buf, ml->len);
+	ml->c = load_text(ml->path, ml->buf, ml->len, true, ml->flags, ml->dg, ml->status);
+}
+
 struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 			   enum load_status *status)
 {
@@ -608,7 +629,6 @@ struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 	bool store = use_cache && (flags & CORPUS_USE_CACHE);
 	const char *why = "off";
 	struct stat ist;
-	uint64_t ihash = 0;
 	size_t len;
 
 	if (use_cache && !(flags & CORPUS_CHECK_FILES)) {
@@ -639,12 +659,19 @@ struct corpus *corpus_load(const char *path, unsigned flags, struct diags *dg,
 			*status = LOAD_IO;
 		return NULL;
 	}
-	if (store)
-		ihash = cache_mapped_hash(buf, len);
-	struct corpus *c = load_text(path, buf, len, true, flags, dg, status);
-	if (c && store)
-		cache_store(c, &ist, ihash, why);
-	return c;
+	struct mapped_load ml = { path, buf, len, store, flags, dg, status, 0, NULL };
+	if (map_guard(load_mapped, &ml) < 0) {
+		/* cut short: what it built is lost, the mapping is released */
+		unmap_file(buf, len);
+		diag_add(dg, path, 0, 0, "cannot read: the file was cut short while it was read "
+			 "(another program truncated it)");
+		if (status)
+			*status = LOAD_IO;
+		return NULL;
+	}
+	if (ml.c && store)
+		cache_store(ml.c, &ist, ml.ihash, why);
+	return ml.c;
 }
 
 struct corpus *corpus_load_buffer(const char *path, char *buf, size_t len,

@@ -210,6 +210,23 @@ check "  ... and it did write it" grep -qx "cache: written" "$TMP/stats.out"
 check "writing the cache adds $((p1 - p0)) KiB <= index / 8" test $((p1 - p0)) -le $((ix_kb / 8))
 fi
 
+# An index truncated by another program while lectern reads it (mapped):
+# a located message and exit 1 or 2, never a death by SIGBUS.
+T=$TMP/trunc
+mkdir -p "$T" && ln -s "$C/sources" "$T/sources"
+signals=0 cut=0
+for d in 0.01 0.03 0.06 0.1 0.15 0.2 0.3 0.4; do
+	cp "$C/corpus.json" "$T/corpus.json"
+	LECTERN_CACHE=0 "$LECTERN" --corpus "$T" stats >/dev/null 2>"$TMP/trunc.err" &
+	pid=$!
+	sleep "$d"
+	truncate -s 100000 "$T/corpus.json"
+	wait "$pid"; rc=$?
+	[ "$rc" -lt 128 ] || signals=$((signals + 1))
+	grep -q "cut short while it was read" "$TMP/trunc.err" && cut=$((cut + 1))
+done
+check "an index truncated while it is read: no run killed by a signal ($cut of 8 cut short)" test "$signals" = 0
+
 # Members in any order: sources after claims, topics first, the same model.
 R=$TMP/reordered
 mkdir -p "$R" && cp -r "$C/sources" "$R/"
