@@ -183,12 +183,17 @@ see "big: R says the index is building" "building the index" 200
 see "big: with progress in the status line" "finding counterparts:"
 t0=${EPOCHREALTIME/./}
 keys q
-for ((i = 0; i < 200; i++)); do screen | grep -qF "Counterparts of" || break; sleep 0.01; done
+for ((i = 0; i < 200; i++)); do shot=$(screen); grep -qF "Counterparts of" <<<"$shot" || break; sleep 0.01; done
 t1=${EPOCHREALTIME/./}
-echo "     (q answered in $(( (t1 - t0) / 1000 )) ms while the index builds)"
-if screen | grep -qF "Counterparts of"; then bad "big: q closes the list while the index builds"; else ok "big: q closes the list while the index builds"; fi
-if screen | grep -qF "finding counterparts:"; then ok "big: ... and the build is still running (q did not wait for it)"; else
-	bad "big: ... and the build is still running (q did not wait for it)" "$(screen | tail -1)"; fi
+ms=$(( (t1 - t0) / 1000 ))
+echo "     (q answered in $ms ms while the index builds)"
+if grep -qF "Counterparts of" <<<"$shot"; then bad "big: q closes the list while the index builds"; else ok "big: q closes the list while the index builds"; fi
+# on the screen where the list first shows closed, the build still runs;
+# a build that ended just then passes only when q answered at once (a q
+# that waited for the build would have taken the rest of it)
+if grep -qF "finding counterparts:" <<<"$shot" || [ "$ms" -lt 200 ]; then
+	ok "big: ... and the build is still running (q did not wait for it)"; else
+	bad "big: ... and the build is still running (q did not wait for it)" "$(tail -1 <<<"$shot")"; fi
 keys j j
 see "big: other keys are answered meanwhile (j scrolls the text)" "[3-"
 keys R
